@@ -1,0 +1,29 @@
+package io.switchboard.domain.call;
+
+import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.verb.Reply;
+import java.util.Objects;
+
+/** An outbound call was answered; the BXML reply drives it. */
+public record CallAnswered(CallDetails call) implements CallEvent {
+    public static final String EVENT_TYPE = "answer";
+
+    public CallAnswered {
+        Objects.requireNonNull(call, "call");
+    }
+
+    @Override
+    public String eventType() {
+        return EVENT_TYPE;
+    }
+
+    @Override
+    public ReplyExpectation replyExpectation() {
+        return ReplyExpectation.EXECUTED;
+    }
+
+    @Override
+    public Reply offerTo(CallFlow flow, CallState state) {
+        return flow.onAnswer(this, state);
+    }
+}

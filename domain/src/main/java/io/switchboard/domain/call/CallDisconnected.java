@@ -1,0 +1,31 @@
+package io.switchboard.domain.call;
+
+import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.verb.Reply;
+import java.util.Objects;
+
+/** The call ended. Bandwidth ignores the reply. */
+public record CallDisconnected(CallDetails call, CallEnding ending) implements CallEvent {
+    public static final String EVENT_TYPE = "disconnect";
+
+    public CallDisconnected {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(ending, "ending");
+    }
+
+    @Override
+    public String eventType() {
+        return EVENT_TYPE;
+    }
+
+    @Override
+    public ReplyExpectation replyExpectation() {
+        return ReplyExpectation.IGNORED;
+    }
+
+    @Override
+    public Reply offerTo(CallFlow flow, CallState state) {
+        flow.onDisconnect(this, state);
+        return Reply.none();
+    }
+}

@@ -1,0 +1,34 @@
+package io.switchboard.domain.call;
+
+import io.switchboard.domain.common.CallId;
+import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.verb.Reply;
+import java.time.Instant;
+
+/**
+ * A webhook about one call leg. Each kind knows which {@link CallFlow} method answers it, so adding a kind
+ * of event cannot compile until the flow port has a method for it.
+ */
+public sealed interface CallEvent extends VoiceEvent
+        permits CallInitiated, CallAnswered, CallDisconnected, CallRedirected, GatherCompleted,
+                RecordingCompleted, TranscriptionAvailable, TransferAnswered, TransferDisconnected {
+
+    CallDetails call();
+
+    default CallId callId() {
+        return call().callId();
+    }
+
+    @Override
+    default String entityId() {
+        return callId().value();
+    }
+
+    @Override
+    default Instant eventTime() {
+        return call().eventTime();
+    }
+
+    /** Asks {@code flow} what to reply to this event, given the call's state after the event was applied. */
+    Reply offerTo(CallFlow flow, CallState state);
+}

@@ -1,0 +1,29 @@
+package io.switchboard.domain.call;
+
+import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.verb.Reply;
+import java.util.Objects;
+
+/** The B-leg of a {@code <Transfer>} answered; the reply is played to the B-leg before it is bridged. {@code call().callId()} is the B-leg. */
+public record TransferAnswered(CallDetails call) implements CallEvent {
+    public static final String EVENT_TYPE = "transferAnswer";
+
+    public TransferAnswered {
+        Objects.requireNonNull(call, "call");
+    }
+
+    @Override
+    public String eventType() {
+        return EVENT_TYPE;
+    }
+
+    @Override
+    public ReplyExpectation replyExpectation() {
+        return ReplyExpectation.EXECUTED;
+    }
+
+    @Override
+    public Reply offerTo(CallFlow flow, CallState state) {
+        return flow.onTransferAnswer(this, state);
+    }
+}

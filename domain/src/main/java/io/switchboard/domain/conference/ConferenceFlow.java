@@ -1,0 +1,26 @@
+package io.switchboard.domain.conference;
+
+import io.switchboard.domain.verb.Reply;
+
+/**
+ * The port your conference logic plugs into, one default method per conference event. Replies to
+ * conference events may hold only the verbs Bandwidth allows there (PlayAudio, SpeakSentence and recording
+ * control); {@link Reply#none()} answers without BXML, which Bandwidth accepts for these events.
+ */
+public interface ConferenceFlow {
+
+    default Reply onCreated(ConferenceCreated event, ConferenceState conference) {
+        return Reply.none();
+    }
+
+    default Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference) {
+        return Reply.none();
+    }
+
+    default Reply onMemberExit(ConferenceMemberExited event, ConferenceState conference) {
+        return Reply.none();
+    }
+
+    default void onCompleted(ConferenceCompleted event, ConferenceState conference) {
+    }
+}

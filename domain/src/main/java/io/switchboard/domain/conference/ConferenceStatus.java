@@ -1,0 +1,6 @@
+package io.switchboard.domain.conference;
+
+public enum ConferenceStatus {
+    ACTIVE,
+    COMPLETED
+}

@@ -1,0 +1,32 @@
+package io.switchboard.domain.entity;
+
+import io.switchboard.domain.common.VoiceEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The replies given to the most recent events, so that a redelivery (same event, same payload) gets the same
+ * reply without running the flow again. Bounded: the oldest is forgotten first. Not thread-safe; owned by one
+ * entity.
+ */
+final class RecentReplies {
+    private final Map<VoiceEvent, EventReply> replies;
+
+    RecentReplies(int capacity) {
+        this.replies = new LinkedHashMap<>(Math.min(capacity, 16), 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<VoiceEvent, EventReply> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    Optional<EventReply> replyGivenTo(VoiceEvent event) {
+        return Optional.ofNullable(replies.get(event));
+    }
+
+    void remember(VoiceEvent event, EventReply reply) {
+        replies.put(event, reply);
+    }
+}

@@ -1,0 +1,23 @@
+package io.switchboard.domain.entity;
+
+/** Where a reply came from; everything but {@link #FLOW} and {@link #REDELIVERY} is a fallback. */
+public enum ReplyOrigin {
+    /** The flow answered in time. */
+    FLOW,
+    /** The event was seen before; this is the reply it got then. */
+    REDELIVERY,
+    /** The flow threw or its future failed. */
+    FLOW_FAILED,
+    /** The flow did not answer within the entity's flow timeout. */
+    FLOW_TIMED_OUT,
+    /** Too many events of the call were waiting already. */
+    OVERLOADED,
+    /** The caller gave up waiting (the reply deadline passed before the entity answered). */
+    DEADLINE_EXCEEDED,
+    /** The event was sent to an entity of the wrong kind: a wiring bug. */
+    MISROUTED;
+
+    public boolean isFallback() {
+        return this != FLOW && this != REDELIVERY;
+    }
+}

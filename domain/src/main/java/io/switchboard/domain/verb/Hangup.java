@@ -1,0 +1,5 @@
+package io.switchboard.domain.verb;
+
+/** Ends the call (rejects an unanswered inbound call). */
+public record Hangup() implements Verb {
+}

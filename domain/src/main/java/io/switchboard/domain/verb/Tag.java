@@ -1,0 +1,8 @@
+package io.switchboard.domain.verb;
+
+/** Sets the call's tag, sent on every later webhook; an empty value clears it. */
+public record Tag(String value) implements Verb {
+    public Tag {
+        value = value == null ? "" : value;
+    }
+}
