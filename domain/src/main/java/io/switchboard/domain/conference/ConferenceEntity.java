@@ -6,7 +6,6 @@ import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.VoiceEntity;
-import io.switchboard.domain.verb.Reply;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -23,43 +22,8 @@ public final class ConferenceEntity {
     public static Behavior<VoiceEntity.Command> create(ConferenceId conferenceId, ConferenceFlow flow, Executor flowExecutor,
                                                        EntitySettings settings,
                                                        Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
-        return VoiceEntity.create(new Rules(conferenceId, flow), flowExecutor, settings, requestPassivation);
-    }
-
-    private record Rules(ConferenceId conferenceId, ConferenceFlow flow) implements EntityRules<ConferenceEvent, ConferenceState> {
-        @Override
-        public String entityId() {
-            return conferenceId.value();
-        }
-
-        @Override
-        public String logKey() {
-            return "conferenceId";
-        }
-
-        @Override
-        public Class<ConferenceEvent> eventClass() {
-            return ConferenceEvent.class;
-        }
-
-        @Override
-        public ConferenceState initialState() {
-            return ConferenceState.initial(conferenceId);
-        }
-
-        @Override
-        public ConferenceState apply(ConferenceState state, ConferenceEvent event) {
-            return state.apply(event);
-        }
-
-        @Override
-        public Reply offer(ConferenceEvent event, ConferenceState stateAfterEvent) {
-            return event.offerTo(flow, stateAfterEvent);
-        }
-
-        @Override
-        public boolean hasEnded(ConferenceState state) {
-            return state.hasEnded();
-        }
+        EntityRules<ConferenceEvent, ConferenceState> rules = new EntityRules<>(conferenceId.value(), "conferenceId", ConferenceEvent.class,
+                ConferenceState.initial(conferenceId), ConferenceState::apply, (event, state) -> event.offerTo(flow, state), ConferenceState::hasEnded);
+        return VoiceEntity.create(rules, flowExecutor, settings, requestPassivation);
     }
 }

@@ -1,32 +1,40 @@
 package io.switchboard.domain.entity;
 
 import io.switchboard.domain.verb.Reply;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * The pure part of an entity: how its state evolves and who is asked for a reply. {@link VoiceEntity} is
  * the actor shell around it, the same for calls and conferences.
  *
- * @param <E> the events this entity handles
- * @param <S> its state
+ * @param entityId     the id of the call or conference, as logged
+ * @param logKey       the MDC key under which log lines carry the id: {@code callId} or {@code conferenceId}
+ * @param eventClass   the kind of events this entity accepts; any other is refused as misrouted
+ * @param transition   the state after an event; pure
+ * @param flowCall     runs the user's flow for an event, given the state after it; called off the actor's
+ *                     thread, may throw
+ * @param ended        whether the state is final (the call or conference is over)
+ * @param <E>          the events this entity handles
+ * @param <S>          its state
  */
-public interface EntityRules<E, S> {
+public record EntityRules<E, S>(
+        String entityId,
+        String logKey,
+        Class<E> eventClass,
+        S initialState,
+        BiFunction<S, E, S> transition,
+        BiFunction<E, S, Reply> flowCall,
+        Predicate<S> ended) {
 
-    /** The id of the call or conference, as logged. */
-    String entityId();
-
-    /** The MDC key under which log lines carry {@link #entityId()}: {@code callId} or {@code conferenceId}. */
-    String logKey();
-
-    /** The kind of events this entity accepts; any other is refused as misrouted. */
-    Class<E> eventClass();
-
-    S initialState();
-
-    /** The state after {@code event}. Pure. */
-    S apply(S state, E event);
-
-    /** Runs the user's flow for {@code event}; called off the actor's thread, may throw. */
-    Reply offer(E event, S stateAfterEvent);
-
-    boolean hasEnded(S state);
+    public EntityRules {
+        Objects.requireNonNull(entityId, "entityId");
+        Objects.requireNonNull(logKey, "logKey");
+        Objects.requireNonNull(eventClass, "eventClass");
+        Objects.requireNonNull(initialState, "initialState");
+        Objects.requireNonNull(transition, "transition");
+        Objects.requireNonNull(flowCall, "flowCall");
+        Objects.requireNonNull(ended, "ended");
+    }
 }

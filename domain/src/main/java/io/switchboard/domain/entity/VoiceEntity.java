@@ -147,8 +147,8 @@ public final class VoiceEntity<E, S> {
             return Behaviors.same();
         }
         E typed = (E) event;
-        state = rules.apply(state, typed);
-        if (rules.hasEnded(state) && !retentionStarted) {
+        state = rules.transition().apply(state, typed);
+        if (rules.ended().test(state) && !retentionStarted) {
             retentionStarted = true;
             timers.cancel(IDLE_TIMER);
             timers.startSingleTimer(RETENTION_TIMER, RetentionElapsed.INSTANCE, settings.retentionAfterEnd());
@@ -156,7 +156,7 @@ public final class VoiceEntity<E, S> {
         long ticket = ++tickets;
         S stateAfterEvent = state;
         CompletionStage<Response> reply = CompletableFuture
-                .supplyAsync(() -> rules.offer(typed, stateAfterEvent), flowExecutor)
+                .supplyAsync(() -> rules.flowCall().apply(typed, stateAfterEvent), flowExecutor)
                 .thenCompose(VoiceEntity::resolve);
         context.pipeToSelf(reply, (response, failure) -> new FlowFinished(ticket, response, failure));
         timers.startSingleTimer(FLOW_TIMER, new FlowTimedOut(ticket), settings.flowTimeout());
