@@ -1,0 +1,35 @@
+package io.switchboard.application;
+
+import com.typesafe.config.Config;
+import io.switchboard.domain.entity.EntitySettings;
+import io.switchboard.domain.entity.FallbackPolicy;
+import io.switchboard.domain.verb.Response;
+import java.time.Duration;
+
+/**
+ * The {@code switchboard} section of the configuration, read once at start-up. Defaults live in this module's
+ * {@code reference.conf}.
+ *
+ * @param replyDeadline how long a webhook waits for its entity before it gets the fallback; keep it well under
+ *                      Bandwidth's 15 s webhook timeout
+ */
+public record SwitchboardSettings(Duration replyDeadline, EntitySettings entity) {
+
+    public static final String FLOW_DISPATCHER = "switchboard.flow-dispatcher";
+    public static final String LISTENER_DISPATCHER = "switchboard.listener-dispatcher";
+
+    public static SwitchboardSettings from(Config root) {
+        Config config = root.getConfig("switchboard");
+        Config entity = config.getConfig("entity");
+        Response apology = Response.builder().speak(config.getString("fallback.message")).hangup().build();
+        return new SwitchboardSettings(
+                config.getDuration("reply-deadline"),
+                new EntitySettings(
+                        entity.getDuration("flow-timeout"),
+                        entity.getDuration("idle-timeout"),
+                        entity.getDuration("retention-after-end"),
+                        entity.getInt("stash-capacity"),
+                        entity.getInt("remembered-replies"),
+                        new FallbackPolicy(apology)));
+    }
+}

@@ -1,0 +1,100 @@
+package io.switchboard.application.sharding;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
+import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.port.in.HandleVoiceEventUseCase;
+import io.switchboard.application.port.out.VoiceEventListener;
+import io.switchboard.domain.call.CallEvent;
+import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.conference.ConferenceEvent;
+import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.ReplyOrigin;
+import io.switchboard.domain.entity.VoiceEntity;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Hands each event to its call or conference entity, wherever in the cluster its shard lives, and waits for
+ * the reply until the deadline; past it, the caller gets the fallback.
+ */
+public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
+    private static final Logger log = LoggerFactory.getLogger(ShardedVoiceEventHandler.class);
+
+    private final ClusterSharding sharding;
+    private final SwitchboardSettings settings;
+    private final Executor replyExecutor;
+    private final Executor listenerExecutor;
+    private final List<VoiceEventListener> listeners;
+
+    public ShardedVoiceEventHandler(ActorSystem<?> system, SwitchboardSettings settings,
+                                    List<VoiceEventListener> listeners) {
+        this.sharding = ClusterSharding.get(system);
+        this.settings = settings;
+        // The ask's stage would otherwise run its callbacks on the common pool, which has one thread on 2 CPUs.
+        this.replyExecutor = system.executionContext();
+        this.listenerExecutor = system.dispatchers().lookup(
+                DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
+        this.listeners = List.copyOf(listeners);
+    }
+
+    @Override
+    public CompletionStage<EventReply> handle(VoiceEvent event) {
+        EntityTypeKey<VoiceEntity.Command> key = keyFor(event);
+        if (key == null) {
+            return CompletableFuture.completedFuture(
+                    settings.entity().fallback().replyTo(event, ReplyOrigin.MISROUTED));
+        }
+        long started = System.nanoTime();
+        Duration deadline = settings.replyDeadline();
+        return sharding.entityRefFor(key, event.entityId())
+                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(event, replyTo), deadline)
+                .handleAsync((reply, failure) -> {
+                    EventReply answer = failure == null ? reply : deadlineMissed(event, failure);
+                    notifyListeners(event, answer, Duration.ofNanos(System.nanoTime() - started));
+                    return answer;
+                }, replyExecutor);
+    }
+
+    private static EntityTypeKey<VoiceEntity.Command> keyFor(VoiceEvent event) {
+        if (event instanceof CallEvent) {
+            return EntityKeys.CALL;
+        }
+        if (event instanceof ConferenceEvent) {
+            return EntityKeys.CONFERENCE;
+        }
+        return null;
+    }
+
+    private EventReply deadlineMissed(VoiceEvent event, Throwable failure) {
+        try (var ignored = MDC.putCloseable(logKey(event), event.entityId())) {
+            log.warn("no reply to {} within {} ({}); sending the fallback",
+                    event.eventType(), settings.replyDeadline(), failure.toString());
+        }
+        return settings.entity().fallback().replyTo(event, ReplyOrigin.DEADLINE_EXCEEDED);
+    }
+
+    private static String logKey(VoiceEvent event) {
+        return event instanceof ConferenceEvent ? "conferenceId" : "callId";
+    }
+
+    private void notifyListeners(VoiceEvent event, EventReply reply, Duration latency) {
+        for (VoiceEventListener listener : listeners) {
+            listenerExecutor.execute(() -> {
+                try {
+                    listener.onHandled(event, reply, latency);
+                } catch (RuntimeException e) {
+                    log.warn("event listener {} failed", listener.getClass().getName(), e);
+                }
+            });
+        }
+    }
+}

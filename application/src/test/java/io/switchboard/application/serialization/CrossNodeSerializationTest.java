@@ -1,0 +1,113 @@
+package io.switchboard.application.serialization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.SerializationTestKit;
+import akka.serialization.SerializationExtension;
+import akka.serialization.jackson.JacksonCborSerializer;
+import com.typesafe.config.ConfigFactory;
+import io.switchboard.application.SampleEvents;
+import io.switchboard.domain.common.FileFormat;
+import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.ReplyOrigin;
+import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.verb.Callback;
+import io.switchboard.domain.verb.CallbackMethod;
+import io.switchboard.domain.verb.Conference;
+import io.switchboard.domain.verb.Credentials;
+import io.switchboard.domain.verb.Gather;
+import io.switchboard.domain.verb.Hangup;
+import io.switchboard.domain.verb.Pause;
+import io.switchboard.domain.verb.PhoneNumber;
+import io.switchboard.domain.verb.PlayAudio;
+import io.switchboard.domain.verb.Record;
+import io.switchboard.domain.verb.Redirect;
+import io.switchboard.domain.verb.Response;
+import io.switchboard.domain.verb.SipUri;
+import io.switchboard.domain.verb.SpeakSentence;
+import io.switchboard.domain.verb.Tag;
+import io.switchboard.domain.verb.Transfer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every message that may cross nodes survives Jackson CBOR, through the serializer the bindings in
+ * reference.conf select. The mix-in module is loaded by reflection and Akka only logs a failure to load it,
+ * so this test is what proves it works.
+ */
+class CrossNodeSerializationTest {
+    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString("""
+            akka.actor.provider = cluster
+            akka.remote.artery.canonical.hostname = 127.0.0.1
+            akka.remote.artery.canonical.port = 0
+            """).withFallback(ConfigFactory.load()));
+    private static final SerializationTestKit serialization = testKit.serializationTestKit();
+
+    @AfterAll
+    static void shutdown() {
+        testKit.shutdownTestKit();
+    }
+
+    static List<VoiceEvent> everyEvent() {
+        return SampleEvents.everyKind("c-serial");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyEvent")
+    void handleOfEveryEventSurvives(VoiceEvent event) {
+        var handle = new VoiceEntity.Handle(event, testKit.<EventReply>createTestProbe().getRef());
+        assertEquals(handle, serialization.verifySerialization(handle, true));
+        assertBoundToCbor(handle);
+    }
+
+    @Test
+    void replyHoldingEveryVerbWithEveryAttributeSurvives() {
+        EventReply reply = new EventReply(everyVerb(), ReplyOrigin.FLOW);
+        assertEquals(reply, serialization.verifySerialization(reply, true));
+        assertBoundToCbor(reply);
+    }
+
+    @Test
+    void replyWithoutBxmlSurvives() {
+        EventReply reply = new EventReply(null, ReplyOrigin.DEADLINE_EXCEEDED);
+        assertEquals(reply, serialization.verifySerialization(reply, true));
+    }
+
+    @Test
+    void stopSurvives() {
+        assertEquals(VoiceEntity.Stop.INSTANCE, serialization.verifySerialization(VoiceEntity.Stop.INSTANCE, true));
+    }
+
+    private static void assertBoundToCbor(Object message) {
+        assertTrue(SerializationExtension.get(testKit.system().classicSystem()).findSerializerFor(message)
+                instanceof JacksonCborSerializer, "bound to jackson-cbor");
+    }
+
+    private static Response everyVerb() {
+        Callback full = new Callback("https://example.test/a", CallbackMethod.POST,
+                "https://example.test/b", CallbackMethod.GET);
+        Credentials credentials = new Credentials("user", "secret", "user2", "secret2");
+        return Response.of(
+                new SpeakSentence("Hello <break time=\"1s\"/> there", "julie", "female", "en_US"),
+                new PlayAudio("https://example.test/hello.wav", "u", "p"),
+                new Gather(full, credentials, "g", "#", 5, 5.0, 10.0, 2,
+                        List.of(SpeakSentence.of("Press 1"), PlayAudio.of("https://example.test/menu.mp3"))),
+                new Pause(1.5),
+                new Tag("vip"),
+                new Record(full, Callback.to("https://example.test/avail"), true, false,
+                        Callback.to("https://example.test/trans"), credentials, "r", "#", 60, 5, FileFormat.MP3),
+                new Transfer("+15550001111", "Sales", 30, full, credentials, "t", "propagate", "unknown",
+                        List.of(new PhoneNumber("+15550002222", full, Callback.to("https://example.test/td"),
+                                        credentials, "leg", "uui-1"),
+                                SipUri.of("sip:agent@example.test"))),
+                new Conference("sales-room", true, false, List.of("c-1", "c-2"), full, credentials, "c", 10.0),
+                new Redirect(full, credentials, "again"),
+                new Hangup());
+    }
+}

@@ -1,0 +1,137 @@
+package io.switchboard.application.sharding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.FishingOutcomes;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import com.typesafe.config.ConfigFactory;
+import io.switchboard.application.SampleEvents;
+import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.port.out.VoiceEventListener;
+import io.switchboard.domain.call.CallDisconnected;
+import io.switchboard.domain.call.CallEnding;
+import io.switchboard.domain.call.CallFlow;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.GatherCompleted;
+import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.common.DisconnectCause;
+import io.switchboard.domain.conference.ConferenceCreated;
+import io.switchboard.domain.conference.ConferenceDetails;
+import io.switchboard.domain.conference.ConferenceFlow;
+import io.switchboard.domain.conference.ConferenceState;
+import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.ReplyOrigin;
+import io.switchboard.domain.verb.Reply;
+import io.switchboard.domain.verb.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The inbound port over Cluster Sharding, on one node that joined itself. */
+class ShardedVoiceEventHandlerTest {
+    private static final Duration DEADLINE = Duration.ofMillis(400);
+    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString("""
+            akka.actor.provider = cluster
+            akka.remote.artery.canonical.hostname = 127.0.0.1
+            akka.remote.artery.canonical.port = 0
+            switchboard.reply-deadline = 400ms
+            switchboard.entity.flow-timeout = 10s
+            """).withFallback(ConfigFactory.load()));
+    private static final SwitchboardSettings settings = SwitchboardSettings.from(testKit.system().settings().config());
+    private static final TestProbe<String> heard = testKit.createTestProbe();
+    private static ShardedVoiceEventHandler handler;
+
+    /** Answers by call id: "slow-" never answers, "boom-" throws, anything else echoes the gathered digits. */
+    private static final CallFlow flow = new CallFlow() {
+        @Override
+        public Reply onGather(GatherCompleted event, CallState call) {
+            String id = event.callId().value();
+            if (id.startsWith("slow-")) {
+                return Reply.later(new CompletableFuture<>());
+            }
+            if (id.startsWith("boom-")) {
+                throw new IllegalStateException("flow bug");
+            }
+            return Response.builder().speak("You pressed " + call.gatheredDigits()).build();
+        }
+    };
+
+    private static final ConferenceFlow conferenceFlow = new ConferenceFlow() {
+        @Override
+        public Reply onCreated(ConferenceCreated event, ConferenceState conference) {
+            return Response.builder().speak("Welcome to " + conference.name()).build();
+        }
+    };
+
+    @BeforeAll
+    static void start() {
+        ClusterMembership.joinSelfUnlessSeeded(testKit.system());
+        EntityRegistration.init(testKit.system(), flow, conferenceFlow, settings);
+        VoiceEventListener listener = (event, reply, latency) ->
+                heard.getRef().tell(event.eventType() + ":" + reply.origin());
+        handler = new ShardedVoiceEventHandler(testKit.system(), settings, List.of(listener));
+    }
+
+    @AfterAll
+    static void shutdown() {
+        testKit.shutdownTestKit();
+    }
+
+    private static EventReply await(java.util.concurrent.CompletionStage<EventReply> stage) throws Exception {
+        return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void eventsOfOneCallReachOneEntityWhichRemembersThem() throws Exception {
+        await(handler.handle(SampleEvents.gather("c-ok", "1")));
+        EventReply second = await(handler.handle(SampleEvents.gather("c-ok", "2")));
+        assertEquals(ReplyOrigin.FLOW, second.origin());
+        assertEquals(Response.builder().speak("You pressed [1, 2]").build(), second.response());
+    }
+
+    @Test
+    void slowFlowGetsTheFallbackOnceTheDeadlinePasses() throws Exception {
+        long started = System.nanoTime();
+        EventReply reply = await(handler.handle(SampleEvents.gather("slow-1", "1")));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals(ReplyOrigin.DEADLINE_EXCEEDED, reply.origin());
+        assertEquals(settings.entity().fallback().executedEventResponse(), reply.response());
+        assertEquals(true, took.compareTo(DEADLINE) >= 0 && took.compareTo(DEADLINE.plusSeconds(2)) < 0,
+                "answered after the deadline, not long after: " + took);
+    }
+
+    @Test
+    void failingFlowGetsTheFallback() throws Exception {
+        EventReply reply = await(handler.handle(SampleEvents.gather("boom-1", "1")));
+        assertEquals(ReplyOrigin.FLOW_FAILED, reply.origin());
+        assertEquals(settings.entity().fallback().executedEventResponse(), reply.response());
+    }
+
+    @Test
+    void ignoredEventsGetNoBxmlEvenAsFallback() throws Exception {
+        var ending = CallEnding.of(DisconnectCause.HANGUP);
+        EventReply reply = await(handler.handle(new CallDisconnected(SampleEvents.call("slow-2"), ending)));
+        assertNull(reply.response());
+    }
+
+    @Test
+    void conferenceEventsReachTheirConferenceEntity() throws Exception {
+        var created = new ConferenceCreated(new ConferenceDetails(ConferenceId.of("conf-1"), "sales", null, null));
+        EventReply reply = await(handler.handle(created));
+        assertEquals(Response.builder().speak("Welcome to sales").build(), reply.response());
+    }
+
+    @Test
+    void listenersHearEveryHandledEvent() throws Exception {
+        await(handler.handle(SampleEvents.gather("c-listened", "5")));
+        heard.fishForMessage(Duration.ofSeconds(5), message -> message.equals("gather:FLOW")
+                ? FishingOutcomes.complete()
+                : FishingOutcomes.continueAndIgnore());
+    }
+}
