@@ -82,6 +82,7 @@ public final class VoiceEntity<E, S> {
         this.requestPassivation = requestPassivation;
         this.recentReplies = new RecentReplies(settings.rememberedReplies());
         this.state = rules.initialState();
+        context.setLoggerName(VoiceEntity.class);
     }
 
     /**
@@ -126,6 +127,9 @@ public final class VoiceEntity<E, S> {
                 .onMessage(FlowFinished.class, late -> Behaviors.same())
                 .onMessage(FlowTimedOut.class, stale -> Behaviors.same())
                 .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+                // The entity is busy, not idle; the idle timer restarts after the reply. Stashed, this stale
+                // timeout would passivate the entity right after the event it just served.
+                .onMessageEquals(Idle.INSTANCE, Behaviors::same)
                 .onMessage(Handle.class, this::stashOrShed)
                 // Timers that fire while the flow works are handled once it is done.
                 .onMessage(Command.class, this::stashOrShed)
@@ -135,8 +139,9 @@ public final class VoiceEntity<E, S> {
     @SuppressWarnings("unchecked")
     private Behavior<Command> onHandle(Handle handle) {
         VoiceEvent event = handle.event();
-        if (!rules.eventClass().isInstance(event)) {
-            context.getLog().error("{} event misrouted to this entity", event.eventType());
+        // An event of another kind, or of another call or conference, is a wiring bug; applying it would throw.
+        if (!rules.eventClass().isInstance(event) || !rules.entityId().equals(event.entityId())) {
+            context.getLog().error("{} event of {} misrouted to this entity", event.eventType(), event.entityId());
             handle.replyTo().tell(settings.fallback().replyTo(event, ReplyOrigin.MISROUTED));
             return Behaviors.same();
         }

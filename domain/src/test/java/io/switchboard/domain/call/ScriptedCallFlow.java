@@ -1,0 +1,107 @@
+package io.switchboard.domain.call;
+
+import akka.actor.typed.ActorRef;
+import io.switchboard.domain.verb.Reply;
+import io.switchboard.domain.verb.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+/**
+ * A {@link CallFlow} for entity tests: every call is reported to a probe (with the event, the state the flow
+ * saw and a future the test may complete), counted, and answered by a script.
+ */
+public final class ScriptedCallFlow implements CallFlow {
+
+    /** One call of the flow. {@code pending} is what an {@link #async} flow answers with, completed by the test. */
+    public record Call(CallEvent event, CallState state, CompletableFuture<Response> pending) {
+    }
+
+    private final ActorRef<Call> calls;
+    private final BiFunction<Call, CallState, Reply> script;
+    private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostRunningAtOnce = new AtomicInteger();
+
+    private ScriptedCallFlow(ActorRef<Call> calls, BiFunction<Call, CallState, Reply> script) {
+        this.calls = calls;
+        this.script = script;
+    }
+
+    /** Answers each event at once with what {@code answer} says (it may throw). */
+    public static ScriptedCallFlow sync(ActorRef<Call> calls, BiFunction<CallEvent, CallState, Reply> answer) {
+        return new ScriptedCallFlow(calls, (call, state) -> answer.apply(call.event(), state));
+    }
+
+    /** Answers each executed event with {@link Reply#later} of the future the test completes by hand. */
+    public static ScriptedCallFlow async(ActorRef<Call> calls) {
+        return new ScriptedCallFlow(calls, (call, state) -> Reply.later(call.pending()));
+    }
+
+    /** How many times any flow method was called. */
+    public int calls() {
+        return count.get();
+    }
+
+    /** The most flow methods that ran at the same time. */
+    public int mostRunningAtOnce() {
+        return mostRunningAtOnce.get();
+    }
+
+    private Reply answer(CallEvent event, CallState state) {
+        mostRunningAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+        try {
+            count.incrementAndGet();
+            Call call = new Call(event, state, new CompletableFuture<>());
+            calls.tell(call);
+            return script.apply(call, state);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    @Override
+    public Reply onInitiate(CallInitiated event, CallState call) {
+        return answer(event, call);
+    }
+
+    @Override
+    public Reply onAnswer(CallAnswered event, CallState call) {
+        return answer(event, call);
+    }
+
+    @Override
+    public Reply onGather(GatherCompleted event, CallState call) {
+        return answer(event, call);
+    }
+
+    @Override
+    public Reply onRedirect(CallRedirected event, CallState call) {
+        return answer(event, call);
+    }
+
+    @Override
+    public Reply onRecordingComplete(RecordingCompleted event, CallState call) {
+        return answer(event, call);
+    }
+
+    @Override
+    public Reply onTransferAnswer(TransferAnswered event, CallState call) {
+        return answer(event, call);
+    }
+
+    @Override
+    public void onDisconnect(CallDisconnected event, CallState call) {
+        answer(event, call);
+    }
+
+    @Override
+    public void onTransferDisconnect(TransferDisconnected event, CallState call) {
+        answer(event, call);
+    }
+
+    @Override
+    public void onTranscriptionAvailable(TranscriptionAvailable event, CallState call) {
+        answer(event, call);
+    }
+}

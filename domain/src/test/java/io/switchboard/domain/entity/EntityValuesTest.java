@@ -1,0 +1,86 @@
+package io.switchboard.domain.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.domain.call.CallEvents;
+import io.switchboard.domain.call.GatherCompleted;
+import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.common.DisconnectCause;
+import io.switchboard.domain.conference.ConferenceDetails;
+import io.switchboard.domain.conference.ConferenceMemberJoined;
+import io.switchboard.domain.conference.ConferenceMember;
+import io.switchboard.domain.verb.Response;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The plain values around the entity shell: fallback policy, settings, replies and the redelivery memory. */
+class EntityValuesTest {
+    private static final FallbackPolicy POLICY = new FallbackPolicy(EntityTestSupport.FALLBACK);
+
+    @Test
+    void fallbackGivesItsDocumentOnlyToExecutedEvents() {
+        CallEvents call = CallEvents.newCall();
+        assertEquals(new EventReply(EntityTestSupport.FALLBACK, ReplyOrigin.FLOW_TIMED_OUT),
+                POLICY.replyTo(call.initiate(), ReplyOrigin.FLOW_TIMED_OUT));
+        assertEquals(new EventReply(null, ReplyOrigin.OVERLOADED),
+                POLICY.replyTo(call.disconnect(DisconnectCause.HANGUP), ReplyOrigin.OVERLOADED));
+        ConferenceMemberJoined join = new ConferenceMemberJoined(
+                new ConferenceDetails(ConferenceId.of("conf-values"), "room", null, null),
+                new ConferenceMember(call.callId(), null, null));
+        assertEquals(new EventReply(null, ReplyOrigin.FLOW_FAILED), POLICY.replyTo(join, ReplyOrigin.FLOW_FAILED));
+    }
+
+    @Test
+    void onlyFlowAndRedeliveryAreNotFallbacks() {
+        List<ReplyOrigin> fallbacks = Arrays.stream(ReplyOrigin.values()).filter(ReplyOrigin::isFallback).toList();
+        assertEquals(List.of(ReplyOrigin.FLOW_FAILED, ReplyOrigin.FLOW_TIMED_OUT, ReplyOrigin.OVERLOADED,
+                ReplyOrigin.DEADLINE_EXCEEDED, ReplyOrigin.MISROUTED), fallbacks);
+    }
+
+    @Test
+    void redeliveryKeepsTheResponse() {
+        EventReply reply = new EventReply(Response.builder().speak("hi").build(), ReplyOrigin.FLOW);
+        assertEquals(new EventReply(reply.response(), ReplyOrigin.REDELIVERY), reply.asRedelivery());
+        assertTrue(reply.bxml().isPresent());
+        assertTrue(new EventReply(null, ReplyOrigin.FLOW).bxml().isEmpty());
+        assertThrows(NullPointerException.class, () -> new EventReply(null, null));
+    }
+
+    @Test
+    void settingsRefuseNonPositiveTimesAndCapacities() {
+        Duration s = Duration.ofSeconds(1);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new EntitySettings(Duration.ZERO, s, s, 1, 1, POLICY));
+        assertTrue(refused.getMessage().contains("flowTimeout"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new EntitySettings(s, s.negated(), s, 1, 1, POLICY));
+        assertThrows(IllegalArgumentException.class, () -> new EntitySettings(s, s, null, 1, 1, POLICY));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new EntitySettings(s, s, s, 0, 1, POLICY))
+                .getMessage().contains("stashCapacity"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new EntitySettings(s, s, s, 1, 0, POLICY))
+                .getMessage().contains("rememberedReplies"));
+        assertThrows(NullPointerException.class, () -> new EntitySettings(s, s, s, 1, 1, null));
+    }
+
+    @Test
+    void recentRepliesAnswerEqualEventsAndForgetTheOldestFirst() {
+        CallEvents call = CallEvents.newCall();
+        RecentReplies recent = new RecentReplies(2);
+        GatherCompleted first = call.gather("1");
+        GatherCompleted second = call.gather("2");
+        GatherCompleted third = call.gather("3");
+        EventReply one = new EventReply(Response.builder().speak("one").build(), ReplyOrigin.FLOW);
+        recent.remember(first, one);
+        recent.remember(second, new EventReply(null, ReplyOrigin.FLOW));
+
+        assertEquals(one, recent.replyGivenTo(new GatherCompleted(first.call(), "1", first.terminatingDigit())).orElseThrow());
+        recent.remember(third, new EventReply(null, ReplyOrigin.FLOW));
+        assertFalse(recent.replyGivenTo(first).isPresent(), "the oldest is forgotten past the capacity");
+        assertTrue(recent.replyGivenTo(second).isPresent());
+        assertTrue(recent.replyGivenTo(third).isPresent());
+    }
+}
