@@ -1,0 +1,164 @@
+package io.switchboard.adapters.bxml;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What may appear between an element's tags, both ways.
+ *
+ * @param <C> the model value the content carries
+ */
+interface Content<C> {
+
+    /** Whether the element is written self-closed. */
+    boolean isEmpty(C content);
+
+    void write(C content, BxmlOutput out) throws XMLStreamException;
+
+    /** Reads from just after the start tag {@code in} is on up to and including its end tag. */
+    C read(XMLStreamReader in) throws XMLStreamException;
+
+    /** Nothing but whitespace; the model value is always {@code null}. */
+    Content<Void> NOTHING = new Content<>() {
+        @Override
+        public boolean isEmpty(Void content) {
+            return true;
+        }
+
+        @Override
+        public void write(Void content, BxmlOutput out) {
+        }
+
+        @Override
+        public Void read(XMLStreamReader in) throws XMLStreamException {
+            readChildren(in, Map.of());
+            return null;
+        }
+    };
+
+    /** Plain text such as a URL or a phone number, kept exactly. */
+    Content<String> TEXT = new Content<>() {
+        @Override
+        public boolean isEmpty(String content) {
+            return content == null || XmlChars.withoutForbidden(content).isEmpty();
+        }
+
+        @Override
+        public void write(String content, BxmlOutput out) throws XMLStreamException {
+            out.text(content);
+        }
+
+        @Override
+        public String read(XMLStreamReader in) throws XMLStreamException {
+            String owner = in.getLocalName();
+            StringBuilder text = new StringBuilder();
+            while (true) {
+                switch (in.next()) {
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                            text.append(in.getText());
+                    case XMLStreamConstants.START_ELEMENT ->
+                            throw BxmlException.unknownElement(owner, in.getLocalName(), "text only");
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        return text.toString();
+                    }
+                    default -> {
+                        // Comments and processing instructions carry no value.
+                    }
+                }
+            }
+        }
+    };
+
+    /** SpeakSentence text: plain text, or SSML markup kept as markup. */
+    Content<String> SPOKEN_TEXT = new Content<>() {
+        @Override
+        public boolean isEmpty(String content) {
+            return TEXT.isEmpty(content);
+        }
+
+        @Override
+        public void write(String content, BxmlOutput out) throws XMLStreamException {
+            Ssml.write(content, out);
+        }
+
+        @Override
+        public String read(XMLStreamReader in) throws XMLStreamException {
+            return Ssml.read(in);
+        }
+    };
+
+    /** Child elements of the given formats, in order. */
+    static <P> Content<List<P>> children(Class<P> childType, List<ElementFormat<? extends P, ?>> formats) {
+        Map<String, ElementFormat<? extends P, ?>> byName = new LinkedHashMap<>();
+        Map<Class<?>, ElementFormat<? extends P, ?>> byType = new LinkedHashMap<>();
+        for (ElementFormat<? extends P, ?> format : formats) {
+            byName.put(format.name(), format);
+            byType.put(format.type(), format);
+        }
+        return new Content<>() {
+            @Override
+            public boolean isEmpty(List<P> content) {
+                return content.isEmpty();
+            }
+
+            @Override
+            public void write(List<P> content, BxmlOutput out) throws XMLStreamException {
+                for (P child : content) {
+                    ElementFormat<? extends P, ?> format = byType.get(child.getClass());
+                    if (format == null) {
+                        throw new BxmlException("no BXML element is known for " + child.getClass().getSimpleName());
+                    }
+                    format.writeElement(child, out);
+                }
+            }
+
+            @Override
+            public List<P> read(XMLStreamReader in) throws XMLStreamException {
+                List<P> children = new ArrayList<>();
+                for (Object child : readChildren(in, byName)) {
+                    children.add(childType.cast(child));
+                }
+                return children;
+            }
+        };
+    }
+
+    private static boolean isXmlWhitespace(String text) {
+        return text.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r');
+    }
+
+    /** The child elements up to the end tag; text between them may only be whitespace (indentation). */
+    private static List<Object> readChildren(XMLStreamReader in, Map<String, ? extends ElementFormat<?, ?>> byName)
+            throws XMLStreamException {
+        String owner = in.getLocalName();
+        String allowed = byName.isEmpty() ? "nothing" : "the elements " + String.join(", ", byName.keySet());
+        List<Object> children = new ArrayList<>();
+        while (true) {
+            switch (in.next()) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (!isXmlWhitespace(in.getText())) {
+                        throw BxmlException.unexpectedText(owner, in.getText(), allowed);
+                    }
+                }
+                case XMLStreamConstants.START_ELEMENT -> {
+                    ElementFormat<?, ?> format = byName.get(in.getLocalName());
+                    if (format == null) {
+                        throw BxmlException.unknownElement(owner, in.getLocalName(), allowed);
+                    }
+                    children.add(format.read(in));
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return children;
+                }
+                default -> {
+                    // Comments and processing instructions carry no value.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.switchboard.adapters.bxml;
+
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * One BXML element and the record it stands for: its attributes, its content, and how to build the record
+ * back from them.
+ *
+ * @param <T> the record
+ * @param <C> what its content carries (text, child records, or nothing)
+ */
+final class ElementFormat<T, C> {
+    private final String name;
+    private final Class<T> type;
+    private final AttributeTable<? super T> attributes;
+    private final Function<T, C> contentOf;
+    private final Content<C> content;
+    private final BiFunction<AttributeValues, C, T> build;
+
+    private ElementFormat(String name, Class<T> type, AttributeTable<? super T> attributes, Function<T, C> contentOf,
+                          Content<C> content, BiFunction<AttributeValues, C, T> build) {
+        this.name = name;
+        this.type = type;
+        this.attributes = attributes;
+        this.contentOf = contentOf;
+        this.content = content;
+        this.build = build;
+    }
+
+    static <T, C> ElementFormat<T, C> of(String name, Class<T> type, AttributeTable<? super T> attributes,
+                                         Function<T, C> contentOf, Content<C> content,
+                                         BiFunction<AttributeValues, C, T> build) {
+        return new ElementFormat<>(name, type, attributes, contentOf, content, build);
+    }
+
+    /** An element with attributes only. */
+    static <T> ElementFormat<T, Void> empty(String name, Class<T> type, AttributeTable<? super T> attributes,
+                                            Function<AttributeValues, T> build) {
+        return new ElementFormat<>(name, type, attributes, owner -> null, Content.NOTHING,
+                (values, nothing) -> build.apply(values));
+    }
+
+    String name() {
+        return name;
+    }
+
+    Class<T> type() {
+        return type;
+    }
+
+    void writeElement(Object value, BxmlOutput out) throws XMLStreamException {
+        T element = type.cast(value);
+        C elementContent = contentOf.apply(element);
+        boolean empty = content.isEmpty(elementContent);
+        if (empty) {
+            out.emptyElement(name);
+        } else {
+            out.startElement(name);
+        }
+        attributes.write(name, element, out);
+        if (!empty) {
+            content.write(elementContent, out);
+            out.endElement();
+        }
+    }
+
+    /** Reads the element {@code in} is on, through its end tag. */
+    T read(XMLStreamReader in) throws XMLStreamException {
+        String element = in.getLocalName();
+        AttributeValues values = attributes.read(in);
+        C elementContent = content.read(in);
+        try {
+            return build.apply(values, elementContent);
+        } catch (BxmlException alreadyNamed) {
+            throw alreadyNamed;
+        } catch (IllegalArgumentException rejectedByDomain) {
+            throw BxmlException.invalidElement(element, rejectedByDomain.getMessage());
+        }
+    }
+}

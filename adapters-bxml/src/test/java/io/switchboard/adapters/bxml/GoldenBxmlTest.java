@@ -1,0 +1,42 @@
+package io.switchboard.adapters.bxml;
+
+import io.switchboard.domain.verb.Response;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class GoldenBxmlTest {
+
+    private final BxmlWriter writer = new BxmlWriter();
+    private final BxmlReader reader = new BxmlReader();
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.switchboard.adapters.bxml.Goldens#cases")
+    void rendersExactly(String name, Response response, String expected) {
+        assertEquals(expected, writer.write(response));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.switchboard.adapters.bxml.Goldens#cases")
+    void rendersTheSameToAWriter(String name, Response response, String expected) {
+        StringWriter out = new StringWriter();
+        writer.write(response, out);
+        assertEquals(expected, out.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.switchboard.adapters.bxml.Goldens#cases")
+    void readsBackWhatItWrote(String name, Response response, String expected) {
+        assertEquals(response, reader.read(writer.write(response)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.switchboard.adapters.bxml.Goldens#cases")
+    void readsTheGoldenTextFromAReader(String name, Response response, String expected) {
+        assertEquals(response, reader.read(new StringReader(expected)));
+    }
+}

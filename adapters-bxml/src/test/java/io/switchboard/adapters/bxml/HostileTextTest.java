@@ -1,0 +1,99 @@
+package io.switchboard.adapters.bxml;
+
+import io.switchboard.domain.verb.Callback;
+import io.switchboard.domain.verb.Gather;
+import io.switchboard.domain.verb.Hangup;
+import io.switchboard.domain.verb.PlayAudio;
+import io.switchboard.domain.verb.Response;
+import io.switchboard.domain.verb.SpeakSentence;
+import io.switchboard.domain.verb.Tag;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Text a caller or a CRM could put into a verb never breaks the document, and what can be kept is kept. */
+class HostileTextTest {
+
+    private static final String HOSTILE = "</Response><Hangup/> & < > \" ' \u0000\u0007\u001B bell \uD83D\uDE00"
+            + " lone \uD800 low \uDC00 nonchars \uFFFE\uFFFF end";
+    /** What survives: everything but the controls, the unpaired surrogates and U+FFFE / U+FFFF. */
+    private static final String VISIBLE = "</Response><Hangup/> & < > \" '  bell \uD83D\uDE00"
+            + " lone  low  nonchars  end";
+
+    private final BxmlWriter writer = new BxmlWriter();
+    private final BxmlReader reader = new BxmlReader();
+
+    @Test
+    void hostileTextInEveryPlaceStaysInsideItsElementOrAttribute() throws Exception {
+        Response response = Response.of(
+                new SpeakSentence(HOSTILE, HOSTILE, null, null),
+                new Tag(HOSTILE),
+                Gather.builder().callback(Callback.to(HOSTILE)).tag(HOSTILE).terminatingDigits(HOSTILE)
+                        .speak(HOSTILE).prompt(new PlayAudio(HOSTILE, HOSTILE, HOSTILE)).build(),
+                new Hangup());
+
+        String bxml = writer.write(response);
+
+        Element root = Xml.parse(bxml).getDocumentElement();
+        assertEquals("Response", root.getTagName());
+        List<Element> verbs = Xml.childElements(root);
+        assertEquals(List.of("SpeakSentence", "Tag", "Gather", "Hangup"), verbs.stream().map(Element::getTagName).toList());
+        assertEquals(VISIBLE, verbs.get(0).getTextContent());
+        assertEquals(VISIBLE, verbs.get(0).getAttribute("voice"));
+        assertEquals(VISIBLE, verbs.get(1).getTextContent());
+        Element gather = verbs.get(2);
+        assertEquals(VISIBLE, gather.getAttribute("gatherUrl"));
+        assertEquals(VISIBLE, gather.getAttribute("tag"));
+        assertEquals(VISIBLE, gather.getAttribute("terminatingDigits"));
+        List<Element> prompts = Xml.childElements(gather);
+        assertEquals(2, prompts.size());
+        assertEquals(VISIBLE, prompts.get(0).getTextContent());
+        assertEquals(VISIBLE, prompts.get(1).getTextContent());
+        assertEquals(VISIBLE, prompts.get(1).getAttribute("password"));
+    }
+
+    @Test
+    void hostileTextReadsBackWithoutTheForbiddenCharacters() {
+        Response read = reader.read(writer.write(Response.of(new SpeakSentence(HOSTILE, null, null, HOSTILE),
+                new Tag(HOSTILE))));
+
+        assertEquals(Response.of(new SpeakSentence(VISIBLE, null, null, VISIBLE), new Tag(VISIBLE)), read);
+    }
+
+    @Test
+    void markupCharactersAreEscapedExactly() {
+        assertEquals(Goldens.DECLARATION + "<Response><Tag>&lt;/Response&gt;&lt;Hangup/&gt; &amp; \"quoted\" 'single'"
+                        + "</Tag><SpeakSentence locale=\"&lt;/Response&gt; &amp; &quot;x&quot; 'y'\">a &amp; b"
+                        + "</SpeakSentence></Response>",
+                writer.write(Response.of(new Tag("</Response><Hangup/> & \"quoted\" 'single'"),
+                        new SpeakSentence("a & b", null, null, "</Response> & \"x\" 'y'"))));
+    }
+
+    @Test
+    void controlCharactersAndUnpairedSurrogatesAreRemovedAndEmojiKept() {
+        assertEquals(Goldens.DECLARATION + "<Response><Tag>bell ring \uD83D\uDE00</Tag></Response>",
+                writer.write(Response.of(new Tag("b\u0000ell\u0007 ri\u001Bng \uDC00\uD83D\uDE00\uD800"))));
+    }
+
+    @Test
+    void carriageReturnsInTextSurviveAsCharacterReferences() {
+        Response response = Response.of(new Tag("line one\r\nline two\rthree\tfour"));
+
+        String bxml = writer.write(response);
+
+        assertEquals(Goldens.DECLARATION + "<Response><Tag>line one&#13;\nline two&#13;three\tfour</Tag></Response>",
+                bxml);
+        assertEquals(response, reader.read(bxml));
+    }
+
+    @Test
+    void lineBreaksAndTabsInAttributesBecomeSpacesAsAnyXmlReaderWouldSeeThem() {
+        String bxml = writer.write(Response.of(Gather.builder().tag("a\tb\nc\r\nd").build()));
+
+        assertEquals(Goldens.DECLARATION + "<Response><Gather tag=\"a b c  d\"/></Response>", bxml);
+        assertEquals("a b c  d", ((Gather) reader.read(bxml).verbs().get(0)).tag());
+    }
+}
