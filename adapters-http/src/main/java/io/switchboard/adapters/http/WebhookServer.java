@@ -1,0 +1,43 @@
+package io.switchboard.adapters.http;
+
+import akka.actor.typed.ActorSystem;
+import akka.http.javadsl.Http;
+import akka.http.javadsl.ServerBinding;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Binds the webhook routes at the configured address and unbinds them when the actor system shuts down. */
+public final class WebhookServer {
+    private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
+
+    private WebhookServer() {
+    }
+
+    /**
+     * Binds {@code routes} at the host and port of their settings.
+     *
+     * @param hardTerminationDeadline how long coordinated shutdown lets in-flight webhooks finish before
+     *                                their connections are closed
+     */
+    public static CompletionStage<ServerBinding> start(
+            ActorSystem<?> system, VoiceWebhookRoutes routes, Duration hardTerminationDeadline) {
+        HttpSettings settings = routes.settings();
+        return Http.get(system)
+                .newServerAt(settings.host(), settings.port())
+                .bind(routes.route())
+                // Async on the system's dispatcher: the stage Akka returns would otherwise use commonPool.
+                .thenApplyAsync(binding -> {
+                    binding.addToCoordinatedShutdown(hardTerminationDeadline, system);
+                    log.info("Webhook server listening on {}, basic auth {}", binding.localAddress(),
+                            settings.credentials().isPresent() ? "required" : "off");
+                    return binding;
+                }, system.executionContext())
+                .whenComplete((binding, failure) -> {
+                    if (failure != null) {
+                        log.error("Webhook server could not bind {}:{}", settings.host(), settings.port(), failure);
+                    }
+                });
+    }
+}

@@ -1,0 +1,51 @@
+package io.switchboard.adapters.http.json;
+
+import static io.switchboard.adapters.http.json.DomainValues.optionalCallId;
+import static io.switchboard.adapters.http.json.DomainValues.requiredCallId;
+import static io.switchboard.adapters.http.json.DomainValues.wireValue;
+
+import io.switchboard.domain.call.CallDetails;
+import io.switchboard.domain.common.CallId;
+import io.switchboard.domain.common.Direction;
+import java.time.Instant;
+
+/**
+ * The fields every call event carries, read from the same JSON object as the event's own fields. Carries both
+ * names of the A-leg: the contract's {@code transferCallId} and the live platform's {@code parentCallId}.
+ */
+record CallFields(
+        String callId,
+        Instant eventTime,
+        String accountId,
+        String applicationId,
+        String from,
+        String to,
+        String direction,
+        String callUrl,
+        Instant startTime,
+        Instant answerTime,
+        Instant enqueuedTime,
+        String tag,
+        String parentCallId,
+        String transferCallId,
+        String transferCallerId,
+        String transferTo) {
+
+    CallDetails toDomain() {
+        return CallDetails.builder(requiredCallId("callId", callId))
+                .eventTime(eventTime)
+                .account(accountId, applicationId)
+                .parties(from, to, wireValue(Direction.class, "direction", direction))
+                .callUrl(callUrl)
+                .times(startTime, answerTime, enqueuedTime)
+                .tag(tag)
+                .transfer(parentCall(), transferCallerId, transferTo)
+                .build();
+    }
+
+    private CallId parentCall() {
+        return parentCallId != null
+                ? optionalCallId("parentCallId", parentCallId)
+                : optionalCallId("transferCallId", transferCallId);
+    }
+}

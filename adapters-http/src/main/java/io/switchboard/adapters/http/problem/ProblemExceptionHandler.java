@@ -1,0 +1,60 @@
+package io.switchboard.adapters.http.problem;
+
+import static akka.http.javadsl.server.Directives.complete;
+import static akka.http.javadsl.server.Directives.extractUri;
+
+import akka.http.javadsl.model.StatusCode;
+import akka.http.javadsl.model.StatusCodes;
+import akka.http.javadsl.model.headers.RetryAfter;
+import akka.http.javadsl.server.ExceptionHandler;
+import akka.http.scaladsl.model.EntityStreamSizeException;
+import akka.http.scaladsl.model.IllegalRequestException;
+import io.switchboard.adapters.http.json.InvalidPayloadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns failures into problems: a bad payload is the client's 400, an oversized one its 413, and anything else
+ * is ours, answered with 503 and {@code Retry-After} so Bandwidth tries again rather than giving up on a 500.
+ */
+public final class ProblemExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+    private static final long RETRY_AFTER_SECONDS = 1;
+
+    private ProblemExceptionHandler() {
+    }
+
+    public static ExceptionHandler create(ProblemRenderer problems) {
+        return ExceptionHandler.newBuilder()
+                .match(InvalidPayloadException.class, invalid -> complete(problems.render(invalidPayload(invalid))))
+                // Akka's own verdict on the request, e.g. a body over the limit while it was being read.
+                .match(IllegalRequestException.class, illegal -> complete(problems.render(
+                        clientError(illegal.status(), illegal.info().summary()))))
+                .match(EntityStreamSizeException.class, tooLarge -> complete(problems.render(payloadTooLarge(tooLarge))))
+                .matchAny(failure -> extractUri(uri -> {
+                    // The path only: query strings and headers may carry secrets.
+                    log.error("Unexpected failure answering {}", uri.path(), failure);
+                    return complete(problems.render(
+                            Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The webhook could not be handled; retry"),
+                            RetryAfter.create(RETRY_AFTER_SECONDS)));
+                }))
+                .build();
+    }
+
+    private static Problem invalidPayload(InvalidPayloadException invalid) {
+        return Problem.of(ProblemType.INVALID_PAYLOAD, invalid.detail())
+                .withField(invalid.field().orElse(null))
+                .withChannel(invalid.channel().orElse(null));
+    }
+
+    static Problem payloadTooLarge(EntityStreamSizeException tooLarge) {
+        return Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                "The body must not exceed " + tooLarge.limit() + " bytes");
+    }
+
+    private static Problem clientError(StatusCode status, String detail) {
+        return status.equals(StatusCodes.PAYLOAD_TOO_LARGE)
+                ? Problem.of(ProblemType.PAYLOAD_TOO_LARGE, detail)
+                : Problem.ofStatus(status, detail);
+    }
+}
