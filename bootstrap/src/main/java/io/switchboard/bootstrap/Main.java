@@ -1,0 +1,31 @@
+package io.switchboard.bootstrap;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The runnable jar: {@code java -jar switchboard.jar [serve]}. */
+@Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Answers Bandwidth Voice webhooks with BXML, one ordered entity per call.",
+        subcommands = {ServeCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        // With no subcommand the jar serves: the two README commands stay one word shorter.
+        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
+        int exitCode = new CommandLine(new Main()).execute(effective);
+        System.exit(exitCode);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"switchboard " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

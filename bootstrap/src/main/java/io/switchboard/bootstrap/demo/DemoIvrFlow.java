@@ -1,0 +1,153 @@
+package io.switchboard.bootstrap.demo;
+
+import io.switchboard.domain.call.CallAnswered;
+import io.switchboard.domain.call.CallDisconnected;
+import io.switchboard.domain.call.CallFlow;
+import io.switchboard.domain.call.CallInitiated;
+import io.switchboard.domain.call.CallRedirected;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.GatherCompleted;
+import io.switchboard.domain.call.RecordingCompleted;
+import io.switchboard.domain.call.TranscriptionAvailable;
+import io.switchboard.domain.call.TransferAnswered;
+import io.switchboard.domain.call.TransferDisconnected;
+import io.switchboard.domain.verb.Callback;
+import io.switchboard.domain.verb.Conference;
+import io.switchboard.domain.verb.Gather;
+import io.switchboard.domain.verb.PhoneNumber;
+import io.switchboard.domain.verb.Record;
+import io.switchboard.domain.verb.Reply;
+import io.switchboard.domain.verb.Response;
+import io.switchboard.domain.verb.Transfer;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded demo: a one-digit menu. 1 transfers to a configured number, 2 records a message with
+ * transcription, 3 joins a conference; no or wrong input repeats the menu a few times, then hangs up.
+ */
+public final class DemoIvrFlow implements CallFlow {
+    private static final Logger log = LoggerFactory.getLogger(DemoIvrFlow.class);
+
+    static final String TRANSFER = "1";
+    static final String VOICEMAIL = "2";
+    static final String CONFERENCE = "3";
+    private static final Set<String> CHOICES = Set.of(TRANSFER, VOICEMAIL, CONFERENCE);
+
+    static final String MENU = "Press 1 to talk to us, 2 to leave a message, or 3 to join the conference.";
+
+    private final DemoSettings settings;
+
+    public DemoIvrFlow(DemoSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Reply onInitiate(CallInitiated event, CallState call) {
+        return menu("Welcome to Switchboard.");
+    }
+
+    @Override
+    public Reply onAnswer(CallAnswered event, CallState call) {
+        return menu("Hello from Switchboard.");
+    }
+
+    @Override
+    public Reply onRedirect(CallRedirected event, CallState call) {
+        return menu("Back to the menu.");
+    }
+
+    @Override
+    public Reply onGather(GatherCompleted event, CallState call) {
+        return switch (event.digits()) {
+            case TRANSFER -> transfer();
+            case VOICEMAIL -> voicemail();
+            case CONFERENCE -> conference();
+            default -> attemptsWithoutChoice(call) < settings.menuAttempts()
+                    ? menu(event.digits().isEmpty() ? "We did not hear a choice." : "That is not an option.")
+                    : Response.builder().speak("Goodbye.").hangup().build();
+        };
+    }
+
+    @Override
+    public Reply onRecordingComplete(RecordingCompleted event, CallState call) {
+        log.info("message {} recorded ({})", event.recording().recordingId(), event.recording().duration());
+        return Response.builder().speak("Thank you, your message was recorded. Goodbye.").hangup().build();
+    }
+
+    @Override
+    public Reply onTransferAnswer(TransferAnswered event, CallState call) {
+        // Played to the person who answers, before the two legs are bridged.
+        return Response.builder().speak("You have a call from the Switchboard demo.").build();
+    }
+
+    @Override
+    public void onTranscriptionAvailable(TranscriptionAvailable event, CallState call) {
+        log.info("transcription {} of recording {}: {}", event.transcription().id(),
+                event.recording() == null ? null : event.recording().recordingId(), event.transcription().url());
+    }
+
+    @Override
+    public void onTransferDisconnect(TransferDisconnected event, CallState call) {
+        log.info("transfer leg ended: {}", event.ending().cause());
+    }
+
+    @Override
+    public void onDisconnect(CallDisconnected event, CallState call) {
+        log.info("call ended: {} after {} events, digits {}", event.ending().cause(), call.eventsApplied(),
+                call.gatheredDigits());
+    }
+
+    /** Counts back from the latest gather while none of them was a valid choice. */
+    private static int attemptsWithoutChoice(CallState call) {
+        List<String> digits = call.gatheredDigits();
+        int attempts = 0;
+        for (int i = digits.size() - 1; i >= 0 && !CHOICES.contains(digits.get(i)); i--) {
+            attempts++;
+        }
+        return attempts;
+    }
+
+    private Response menu(String preface) {
+        return Response.of(Gather.builder()
+                .gatherUrl(settings.channelUrl("gather"))
+                .maxDigits(1)
+                .firstDigitTimeout(5)
+                .speak(preface + " " + MENU)
+                .build());
+    }
+
+    private Response transfer() {
+        PhoneNumber target = new PhoneNumber(settings.transferTo(),
+                Callback.to(settings.channelUrl("transferAnswer")),
+                Callback.to(settings.channelUrl("transferDisconnect")), null, null, null);
+        return Response.builder()
+                .speak("Connecting you now.")
+                .add(Transfer.builder().callTimeout(30).target(target).build())
+                // Runs when the transfer ends and the caller is still there.
+                .speak("The call has ended. Goodbye.")
+                .hangup()
+                .build();
+    }
+
+    private Response voicemail() {
+        return Response.builder()
+                .speak("Please leave a message after the tone, then press the pound key.")
+                .add(Record.builder()
+                        .recordCompleteUrl(settings.channelUrl("recordingComplete"))
+                        .transcribeTo(settings.channelUrl("transcriptionAvailable"))
+                        .terminatingDigits("#")
+                        .maxDuration(120)
+                        .build())
+                .build();
+    }
+
+    private Response conference() {
+        return Response.builder()
+                .speak("Joining the conference.")
+                .add(Conference.named(settings.conferenceName()).withEventUrl(settings.anyEventUrl()))
+                .build();
+    }
+}
