@@ -1,7 +1,6 @@
 package io.switchboard.bootstrap;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -12,7 +11,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config = ConfigFactory.load();
+        Config config = SwitchboardConfig.load();
         try {
             SwitchboardService.Running running = SwitchboardService.startDemo(config).toCompletableFuture().join();
             running.system().log().info("Switchboard is answering webhooks on {}:{}",
