@@ -3,9 +3,11 @@ package io.switchboard.adapters.bxml;
 import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.CallbackMethod;
 import io.switchboard.domain.verb.Credentials;
+import io.switchboard.domain.verb.PlainCallback;
 
 import javax.xml.stream.XMLStreamException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -25,9 +27,17 @@ interface AttributeField<T, V> {
     /** The component, or {@code null} when none of its attributes is present. */
     V read(AttributeValues in);
 
+    /** The prefix of the callback this field spells, if it is one. */
+    default Optional<String> callbackPrefix() {
+        return Optional.empty();
+    }
+
     /** Where an element's attributes go; a {@code null} value leaves the attribute out. */
     interface AttributeSink {
         void attribute(String name, String value) throws XMLStreamException;
+
+        /** The URL an absent {@code <prefix>Url} is written with, or {@code null} to leave it out. */
+        String defaultUrl(String callbackPrefix);
     }
 
     static <T, V> AttributeField<T, V> single(String name, Function<T, V> component, ValueType<V> type) {
@@ -36,12 +46,17 @@ interface AttributeField<T, V> {
 
     /** A callback under the verb's prefix: {@code <prefix>Url}, {@code Method}, {@code FallbackUrl}, {@code FallbackMethod}. */
     static <T> AttributeField<T, Callback> callback(String prefix, Function<T, Callback> component) {
+        return new CallbackField<>(prefix, component, false);
+    }
+
+    /** A callback whose URL BXML requires ({@code redirectUrl}): refused, both ways, when it is absent. */
+    static <T> AttributeField<T, Callback> requiredCallback(String prefix, Function<T, Callback> component) {
         return new CallbackField<>(prefix, component, true);
     }
 
     /** A callback for which BXML has no fallback: only {@code <prefix>Url} and {@code <prefix>Method}. */
-    static <T> AttributeField<T, Callback> callbackWithoutFallback(String prefix, Function<T, Callback> component) {
-        return new CallbackField<>(prefix, component, false);
+    static <T> AttributeField<T, PlainCallback> plainCallback(String prefix, Function<T, PlainCallback> component) {
+        return new PlainCallbackField<>(prefix, component);
     }
 
     /** {@code username}, {@code password}, {@code fallbackUsername}, {@code fallbackPassword}. */
@@ -67,61 +82,107 @@ interface AttributeField<T, V> {
         }
     }
 
+    /**
+     * The URL of a callback as written: the one given, else the sink's default for the prefix; a required URL that
+     * is neither is refused.
+     */
+    private static String urlToWrite(String prefix, String given, boolean required, AttributeSink out) {
+        String url = given != null ? given : out.defaultUrl(prefix);
+        if (url == null && required) {
+            throw new IllegalArgumentException(prefix + "Url is required; give one, or write with a callback base");
+        }
+        return url;
+    }
+
     final class CallbackField<T> implements AttributeField<T, Callback> {
         private final String prefix;
         private final Function<T, Callback> component;
-        private final boolean hasFallback;
-        private final Single<Callback, String> url;
+        private final boolean required;
         private final Single<Callback, CallbackMethod> method;
         private final Single<Callback, String> fallbackUrl;
         private final Single<Callback, CallbackMethod> fallbackMethod;
 
-        private CallbackField(String prefix, Function<T, Callback> component, boolean hasFallback) {
+        private CallbackField(String prefix, Function<T, Callback> component, boolean required) {
             this.prefix = prefix;
             this.component = component;
-            this.hasFallback = hasFallback;
-            url = new Single<>(prefix + "Url", Callback::url, ValueType.TEXT);
+            this.required = required;
             method = new Single<>(prefix + "Method", Callback::method, ValueType.METHOD);
             fallbackUrl = new Single<>(prefix + "FallbackUrl", Callback::fallbackUrl, ValueType.TEXT);
             fallbackMethod = new Single<>(prefix + "FallbackMethod", Callback::fallbackMethod, ValueType.METHOD);
         }
 
         @Override
+        public Optional<String> callbackPrefix() {
+            return Optional.of(prefix);
+        }
+
+        @Override
         public List<String> names() {
-            return hasFallback
-                    ? List.of(url.name(), method.name(), fallbackUrl.name(), fallbackMethod.name())
-                    : List.of(url.name(), method.name());
+            return List.of(prefix + "Url", method.name(), fallbackUrl.name(), fallbackMethod.name());
         }
 
         @Override
         public void write(T owner, AttributeSink out) throws XMLStreamException {
             Callback callback = component.apply(owner);
-            if (callback == null) {
-                return;
-            }
-            url.write(callback, out);
-            method.write(callback, out);
-            if (hasFallback) {
+            out.attribute(prefix + "Url", urlToWrite(prefix, callback == null ? null : callback.url(), required, out));
+            if (callback != null) {
+                method.write(callback, out);
                 fallbackUrl.write(callback, out);
                 fallbackMethod.write(callback, out);
-            } else if (callback.fallbackUrl() != null || callback.fallbackMethod() != null) {
-                // Dropping it silently would lose a URL the flow relies on.
-                throw new IllegalArgumentException(
-                        "the " + prefix + " callback has no fallback in BXML, but one was given: " + callback);
             }
         }
 
         @Override
         public Callback read(AttributeValues in) {
+            String url = in.parse(prefix + "Url", ValueType.TEXT);
+            if (url == null && required) {
+                throw BxmlException.missingAttribute(in.element(), prefix + "Url");
+            }
             if (!in.hasAny(names())) {
                 return null;
             }
-            return hasFallback
-                    ? new Callback(url.read(in), method.read(in), fallbackUrl.read(in), fallbackMethod.read(in))
-                    : new Callback(url.read(in), method.read(in), null, null);
+            return new Callback(url, method.read(in), fallbackUrl.read(in), fallbackMethod.read(in));
         }
     }
 
+    final class PlainCallbackField<T> implements AttributeField<T, PlainCallback> {
+        private final String prefix;
+        private final Function<T, PlainCallback> component;
+        private final Single<PlainCallback, CallbackMethod> method;
+
+        private PlainCallbackField(String prefix, Function<T, PlainCallback> component) {
+            this.prefix = prefix;
+            this.component = component;
+            method = new Single<>(prefix + "Method", PlainCallback::method, ValueType.METHOD);
+        }
+
+        @Override
+        public Optional<String> callbackPrefix() {
+            return Optional.of(prefix);
+        }
+
+        @Override
+        public List<String> names() {
+            return List.of(prefix + "Url", method.name());
+        }
+
+        @Override
+        public void write(T owner, AttributeSink out) throws XMLStreamException {
+            PlainCallback callback = component.apply(owner);
+            out.attribute(prefix + "Url", urlToWrite(prefix, callback == null ? null : callback.url(), false, out));
+            if (callback != null) {
+                method.write(callback, out);
+            }
+        }
+
+        @Override
+        public PlainCallback read(AttributeValues in) {
+            if (!in.hasAny(names())) {
+                return null;
+            }
+            return new PlainCallback(in.parse(prefix + "Url", ValueType.TEXT), method.read(in));
+        }
+    }
     final class CredentialsField<T> implements AttributeField<T, Credentials> {
         private static final Single<Credentials, String> USERNAME =
                 new Single<>("username", Credentials::username, ValueType.TEXT);

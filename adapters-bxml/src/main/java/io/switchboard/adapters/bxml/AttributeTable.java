@@ -29,6 +29,11 @@ final class AttributeTable<T> {
         return new AttributeTable<>(List.of(fields));
     }
 
+    /** The prefixes of the callbacks among these attributes. */
+    List<String> callbackPrefixes() {
+        return fields.stream().flatMap(field -> field.callbackPrefix().stream()).toList();
+    }
+
     void write(String element, T owner, AttributeField.AttributeSink out) throws XMLStreamException {
         for (AttributeField<T, ?> field : fields) {
             try {

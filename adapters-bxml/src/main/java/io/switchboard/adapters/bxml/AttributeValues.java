@@ -13,6 +13,10 @@ final class AttributeValues {
         this.spellings = Map.copyOf(spellings);
     }
 
+    String element() {
+        return element;
+    }
+
     boolean hasAny(Collection<String> names) {
         return names.stream().anyMatch(spellings::containsKey);
     }

@@ -23,6 +23,10 @@ public final class BxmlException extends IllegalArgumentException {
                 + "allowed is " + allowed);
     }
 
+    static BxmlException missingAttribute(String element, String attribute) {
+        return new BxmlException("<" + element + "> needs the attribute " + attribute);
+    }
+
     static BxmlException unknownAttribute(String element, String attribute, String value, Collection<String> allowed) {
         return new BxmlException("<" + element + "> has no attribute " + attribute + " (given \"" + value + "\"); "
                 + "allowed: " + listOrNone(allowed));

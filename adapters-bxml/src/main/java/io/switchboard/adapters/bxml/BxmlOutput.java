@@ -9,9 +9,11 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class BxmlOutput implements AttributeField.AttributeSink {
     private final XMLStreamWriter xml;
+    private final CallbackUrls callbackUrls;
 
-    BxmlOutput(XMLStreamWriter xml) {
+    BxmlOutput(XMLStreamWriter xml, CallbackUrls callbackUrls) {
         this.xml = xml;
+        this.callbackUrls = callbackUrls;
     }
 
     void startElement(String name) throws XMLStreamException {
@@ -31,6 +33,11 @@ final class BxmlOutput implements AttributeField.AttributeSink {
         if (value != null) {
             xml.writeAttribute(name, XmlChars.attributeValue(value));
         }
+    }
+
+    @Override
+    public String defaultUrl(String callbackPrefix) {
+        return callbackUrls.urlFor(callbackPrefix);
     }
 
     /**

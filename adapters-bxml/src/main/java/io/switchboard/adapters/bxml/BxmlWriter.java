@@ -8,21 +8,34 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Objects;
 
 /**
  * Renders a {@link Response} as BXML: an XML declaration, then {@code <Response>} with its verbs in order,
  * compact and deterministic (attributes in record-component order, absent values left out, an element without
  * content self-closed). Every text and attribute is escaped and cleared of characters XML forbids, so the
  * output is always well-formed. SpeakSentence text that is a well-formed fragment of SSML elements is kept as
- * markup. Thread-safe.
+ * markup. A callback left without a URL is pointed at this service's matching channel when the writer has
+ * {@link CallbackUrls}. A document over Bandwidth's 64 KB limit is refused. Thread-safe.
  */
 public final class BxmlWriter {
 
+    /** "The maximum size of a BXML document is 64 KB" (Bandwidth's BXML reference), in UTF-8 bytes. */
+    public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
+
+    private final CallbackUrls callbackUrls;
+
+    /** A writer that leaves absent callback URLs out. */
     public BxmlWriter() {
+        this(CallbackUrls.none());
+    }
+
+    public BxmlWriter(CallbackUrls callbackUrls) {
+        this.callbackUrls = Objects.requireNonNull(callbackUrls, "callbackUrls");
     }
 
     public String write(Response response) {
-        StringWriter out = new StringWriter();
+        StringWriter out = new StringWriter(256);
         write(response, out);
         return out.toString();
     }
@@ -31,15 +44,16 @@ public final class BxmlWriter {
      * Writes to {@code out}, which must encode UTF-8 if it encodes at all (the declaration says UTF-8); it is
      * flushed, not closed. When writing fails, {@code out} may already hold the start of the document.
      *
-     * @throws BxmlException         when a verb holds a value BXML cannot carry (a fallback for a callback that
-     *                               has none, a number that is not finite, a call id containing a comma)
+     * @throws BxmlException         when a verb holds a value BXML cannot carry (a Redirect without a URL and no
+     *                               callback base, a number that is not finite) or the document passes
+     *                               {@link #MAX_DOCUMENT_BYTES}
      * @throws UncheckedIOException  when {@code out} fails
      */
     public void write(Response response, Writer out) {
         try {
-            XMLStreamWriter xml = Stax.OUTPUT.createXMLStreamWriter(out);
+            XMLStreamWriter xml = Stax.OUTPUT.createXMLStreamWriter(new SizeLimitedWriter(out, MAX_DOCUMENT_BYTES));
             xml.writeStartDocument("UTF-8", "1.0");
-            Vocabulary.RESPONSE.writeElement(response, new BxmlOutput(xml));
+            Vocabulary.RESPONSE.writeElement(response, new BxmlOutput(xml, callbackUrls));
             xml.writeEndDocument();
             xml.flush();
             xml.close();
@@ -50,6 +64,9 @@ public final class BxmlWriter {
 
     // The JDK writer reports a failing Writer as an XMLStreamException wrapping the IOException.
     private static RuntimeException asUnchecked(XMLStreamException failed) {
+        if (failed.getCause() instanceof SizeLimitedWriter.TooLarge tooLarge) {
+            return new BxmlException(tooLarge.getMessage());
+        }
         if (failed.getCause() instanceof IOException io) {
             return new UncheckedIOException(io);
         }

@@ -23,6 +23,11 @@ interface Content<C> {
     /** Reads from just after the start tag {@code in} is on up to and including its end tag. */
     C read(XMLStreamReader in) throws XMLStreamException;
 
+    /** The element formats this content may nest. */
+    default List<ElementFormat<?, ?>> nested() {
+        return List.of();
+    }
+
     /** Nothing but whitespace; the model value is always {@code null}. */
     Content<Void> NOTHING = new Content<>() {
         @Override
@@ -118,12 +123,49 @@ interface Content<C> {
             }
 
             @Override
+            public List<ElementFormat<?, ?>> nested() {
+                return List.copyOf(formats);
+            }
+
+            @Override
             public List<P> read(XMLStreamReader in) throws XMLStreamException {
                 List<P> children = new ArrayList<>();
                 for (Object child : readChildren(in, byName)) {
                     children.add(childType.cast(child));
                 }
                 return children;
+            }
+        };
+    }
+
+    /**
+     * Exactly one child element without attributes, holding text: {@code <Refer>}'s {@code <SipUri>}. It is a
+     * different element from a Transfer's SipUri, which takes attributes.
+     */
+    static Content<String> textChild(String childName) {
+        ElementFormat<String, String> child = ElementFormat.of(childName, String.class, AttributeTable.of(),
+                text -> text, TEXT, (values, text) -> text);
+        Content<List<String>> children = children(String.class, List.of(child));
+        return new Content<>() {
+            @Override
+            public boolean isEmpty(String content) {
+                return false;
+            }
+
+            @Override
+            public void write(String content, BxmlOutput out) throws XMLStreamException {
+                children.write(List.of(content), out);
+            }
+
+            @Override
+            public String read(XMLStreamReader in) throws XMLStreamException {
+                String owner = in.getLocalName();
+                List<String> texts = children.read(in);
+                if (texts.size() != 1) {
+                    throw BxmlException.invalidElement(owner, "must hold exactly one <" + childName + ">, has "
+                            + texts.size());
+                }
+                return texts.get(0);
             }
         };
     }

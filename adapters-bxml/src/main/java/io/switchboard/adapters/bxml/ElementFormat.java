@@ -2,6 +2,8 @@ package io.switchboard.adapters.bxml;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -49,6 +51,13 @@ final class ElementFormat<T, C> {
 
     Class<T> type() {
         return type;
+    }
+
+    /** The prefixes of every callback this element and the elements it nests may carry. */
+    Set<String> callbackPrefixes() {
+        Set<String> prefixes = new LinkedHashSet<>(attributes.callbackPrefixes());
+        content.nested().forEach(child -> prefixes.addAll(child.callbackPrefixes()));
+        return prefixes;
     }
 
     void writeElement(Object value, BxmlOutput out) throws XMLStreamException {

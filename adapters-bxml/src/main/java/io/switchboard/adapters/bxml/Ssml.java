@@ -141,7 +141,7 @@ final class Ssml {
     private static String serialize(List<Part> parts) throws XMLStreamException {
         StringWriter text = new StringWriter();
         XMLStreamWriter xml = Stax.OUTPUT.createXMLStreamWriter(text);
-        writeParts(parts, new BxmlOutput(xml));
+        writeParts(parts, new BxmlOutput(xml, CallbackUrls.none()));
         // Completes a trailing self-closed element, which the JDK writer keeps open until something follows.
         xml.writeEndDocument();
         xml.close();

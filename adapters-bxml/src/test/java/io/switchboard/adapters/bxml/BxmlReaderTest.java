@@ -5,7 +5,9 @@ import io.switchboard.domain.verb.Hangup;
 import io.switchboard.domain.verb.Pause;
 import io.switchboard.domain.verb.PhoneNumber;
 import io.switchboard.domain.verb.Response;
+import io.switchboard.domain.verb.Refer;
 import io.switchboard.domain.verb.SpeakSentence;
+import io.switchboard.domain.verb.Voice;
 import io.switchboard.domain.verb.Transfer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,16 +37,17 @@ class BxmlReaderTest {
                 </Bxml>
                 """);
 
-        assertEquals(Response.of(new SpeakSentence("Please hold.", "julie", null, null),
+        assertEquals(Response.of(new SpeakSentence("Please hold.", Voice.JULIE, null, null),
                 Transfer.builder().callTimeout(20).target(PhoneNumber.of("+15550123")).build(),
-                new Pause(1), new Hangup()), read);
+                new Pause(), new Hangup()), read);
     }
 
     @Test
     void refusesAnUnknownVerbNamingWhatIsAllowed() {
-        assertRefused("<Response><Bridge>c-123</Bridge></Response>",
-                "<Response> may not contain <Bridge>; allowed: the elements SpeakSentence, PlayAudio, Gather, Hangup,"
-                        + " Pause, Redirect, Record, Transfer, Conference, Tag");
+        assertRefused("<Response><Dial>+15550123</Dial></Response>",
+                "<Response> may not contain <Dial>; allowed: the elements Bridge, Conference, Forward, Gather, Hangup, Pause, PauseRecording, PlayAudio, Record, Redirect, Refer,"
+                        + " ResumeRecording, Ring, SendDtmf, SpeakSentence, StartGather, StartRecording, StartStream,"
+                        + " StartTranscription, StopGather, StopRecording, StopStream, StopTranscription, Tag, Transfer");
     }
 
     @Test
@@ -87,10 +90,27 @@ class BxmlReaderTest {
             Record     | fileFormat        | ogg     | one of wav, mp3
             Record     | transcribe        | yes     | true or false
             Transfer   | callTimeout       | ' 30'   | a whole number such as 5
+            SpeakSentence | voice          | Julie   | one of julie, kate, susan, dave, paul, bridget, simon, katrin, stefan, esperanza, violeta, jorge, rosa, jolie, bernard, paola, luca, masako, kenji, nadiya, anatoli, zeina, zhiyu, ruth, stephen, lupe, pedro, gabrielle, liam
+            SpeakSentence | gender         | other   | one of male, female
+            Transfer   | diversionReason   | userBusy | one of unknown, user-busy, no-answer, unavailable, unconditional, time-of-day, do-not-disturb, deflection, follow-me, out-of-service, away
+            Forward    | diversionTreatment | copy   | one of none, propagate, stack
+            StartStream | tracks           | all     | one of inbound, outbound, both
+            StartStream | mode             | duplex  | one of unidirectional, bidirectional
+            StopStream | wait              | 1       | true or false
+            Ring       | answerCall        | no      | true or false
             """)
     void refusesABadlySpelledValue(String verb, String attribute, String value, String allowed) {
-        String content = verb.equals("Transfer") ? "<PhoneNumber>+15550123</PhoneNumber>" : "";
-        assertRefused("<Response><" + verb + " " + attribute + "=\"" + value + "\">" + content + "</" + verb
+        String content = switch (verb) {
+            case "Transfer" -> "<PhoneNumber>+15550123</PhoneNumber>";
+            case "SpeakSentence" -> "Hello";
+            default -> "";
+        };
+        String required = switch (verb) {
+            case "Forward" -> attribute.equals("to") ? "" : " to=\"+15550123\"";
+            case "StartStream" -> " destination=\"wss://stream.example.com\"";
+            default -> "";
+        };
+        assertRefused("<Response><" + verb + required + " " + attribute + "=\"" + value + "\">" + content + "</" + verb
                         + "></Response>",
                 "<" + verb + "> attribute " + attribute + "=\"" + value + "\" is invalid: allowed is " + allowed);
     }
@@ -106,12 +126,39 @@ class BxmlReaderTest {
         assertRefused("<Response><Gather maxDigits=\"99\"/></Response>",
                 "<Gather> is invalid: Gather: maxDigits must be between 1 and 50, was 99");
         assertRefused("<Response><Transfer/></Response>",
-                "<Transfer> is invalid: Transfer: needs 1 to 8 PhoneNumber or SipUri targets, had 0");
+                "<Transfer> is invalid: Transfer: targets must be 1 to 8 PhoneNumber or SipUri elements, was 0");
         assertRefused("<Response><Conference>no spaces allowed</Conference></Response>",
                 "<Conference> is invalid: Conference: name must be 1 to 100 characters of [A-Za-z0-9-_.], was "
                         + "'no spaces allowed'");
         assertRefused("<Response><SpeakSentence/></Response>",
-                "<SpeakSentence> is invalid: SpeakSentence: text is required");
+                "<SpeakSentence> is invalid: SpeakSentence: text is required and must not be blank, was ''");
+    }
+
+    @Test
+    void refusesARedirectWithoutItsUrl() {
+        assertRefused("<Response><Redirect redirectMethod=\"GET\"/></Response>",
+                "<Redirect> needs the attribute redirectUrl");
+    }
+
+    @Test
+    void readsReferWithExactlyOneSipUri() {
+        assertEquals(Response.of(Refer.to("sip:agent@pbx.example.com")),
+                reader.read("<Response><Refer>\n  <SipUri>sip:agent@pbx.example.com</SipUri>\n</Refer></Response>"));
+        assertRefused("<Response><Refer/></Response>", "<Refer> is invalid: must hold exactly one <SipUri>, has 0");
+        assertRefused("<Response><Refer><SipUri>sip:a@b.example</SipUri><SipUri>sip:c@d.example</SipUri></Refer>"
+                + "</Response>", "<Refer> is invalid: must hold exactly one <SipUri>, has 2");
+        assertRefused("<Response><Refer><SipUri tag=\"x\">sip:a@b.example</SipUri></Refer></Response>",
+                "<SipUri> has no attribute tag (given \"x\"); allowed: none");
+    }
+
+    @Test
+    void readsStreamAndTranscriptionParametersOnlyWhereTheyBelong() {
+        assertRefused("<Response><StartStream destination=\"wss://s.example.com\"><CustomParam name=\"a\" value=\"b\"/>"
+                        + "</StartStream></Response>",
+                "<StartStream> may not contain <CustomParam>; allowed: the elements StreamParam");
+        assertRefused("<Response><StartTranscription><StreamParam name=\"a\" value=\"b\"/></StartTranscription>"
+                        + "</Response>",
+                "<StartTranscription> may not contain <StreamParam>; allowed: the elements CustomParam");
     }
 
     @Test
@@ -122,8 +169,9 @@ class BxmlReaderTest {
     @Test
     void refusesTextBetweenVerbsAndInsideEmptyVerbs() {
         assertRefused("<Response>Hello<Hangup/></Response>",
-                "<Response> may not contain the text \"Hello\"; allowed: the elements SpeakSentence, PlayAudio, Gather,"
-                        + " Hangup, Pause, Redirect, Record, Transfer, Conference, Tag");
+                "<Response> may not contain the text \"Hello\"; allowed: the elements Bridge, Conference, Forward, Gather, Hangup, Pause, PauseRecording, PlayAudio, Record, Redirect, Refer,"
+                        + " ResumeRecording, Ring, SendDtmf, SpeakSentence, StartGather, StartRecording, StartStream,"
+                        + " StartTranscription, StopGather, StopRecording, StopStream, StopTranscription, Tag, Transfer");
         assertRefused("<Response><Hangup>now</Hangup></Response>",
                 "<Hangup> may not contain the text \"now\"; allowed: nothing");
         assertRefused("<Response><PlayAudio>a<b/></PlayAudio></Response>",
@@ -174,7 +222,7 @@ class BxmlReaderTest {
                 + " firstDigitTimeout=\".5\"/><Pause duration=\"3.\"/></Response>");
 
         assertEquals(Response.of(Gather.builder().maxDigits(7).interDigitTimeout(2.5).firstDigitTimeout(0.5).build(),
-                new Pause(3)), read);
+                Pause.seconds(3)), read);
         assertFalse(read.isEmpty());
     }
 

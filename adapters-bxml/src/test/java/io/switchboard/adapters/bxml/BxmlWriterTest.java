@@ -1,11 +1,16 @@
 package io.switchboard.adapters.bxml;
 
+import io.switchboard.domain.verb.Bridge;
 import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.CallbackMethod;
 import io.switchboard.domain.verb.Conference;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.PhoneNumber;
 import io.switchboard.domain.verb.Record;
+import io.switchboard.domain.verb.Redirect;
+import io.switchboard.domain.verb.Refer;
+import io.switchboard.domain.verb.StartGather;
+import io.switchboard.domain.verb.StartStream;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.Transfer;
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class BxmlWriterTest {
@@ -29,44 +35,91 @@ class BxmlWriterTest {
     private final BxmlWriter writer = new BxmlWriter();
 
     @Test
-    void refusesAFallbackWhereBxmlHasNone() {
-        Record record = new Record(null, new Callback("/recording", null, "/backup", CallbackMethod.GET),
-                null, null, null, null, null, null, null, null, null);
+    void pointsEveryCallbackWithoutAUrlAtItsChannel() {
+        BxmlWriter filling = new BxmlWriter(CallbackUrls.under("https://sb.example.com/voice/"));
+        Response response = Response.of(
+                Gather.builder().maxDigits(1).build(),
+                Record.builder().transcribe(true).build(),
+                Transfer.builder().target(PhoneNumber.of("+15550123")).build(),
+                Conference.named("room"),
+                Bridge.to("c-other"),
+                new StartGather(null, null, null, null),
+                StartStream.to("wss://s.example.com").build(),
+                Refer.to("sip:agent@pbx.example.com"),
+                Redirect.toService());
 
-        BxmlException refused = assertThrows(BxmlException.class, () -> writer.write(Response.of(record)));
-
-        assertEquals("<Record> is invalid: the recordingAvailable callback has no fallback in BXML, but one was given: "
-                + "Callback[url=/recording, method=null, fallbackUrl=/backup, fallbackMethod=GET]", refused.getMessage());
+        assertEquals(Goldens.DECLARATION + "<Response>"
+                + "<Gather gatherUrl=\"https://sb.example.com/voice/gather\" maxDigits=\"1\"/>"
+                + "<Record recordCompleteUrl=\"https://sb.example.com/voice/recordingComplete\""
+                + " recordingAvailableUrl=\"https://sb.example.com/voice/recordingAvailable\" transcribe=\"true\""
+                + " transcriptionAvailableUrl=\"https://sb.example.com/voice/transcriptionAvailable\"/>"
+                + "<Transfer transferCompleteUrl=\"https://sb.example.com/voice/transferComplete\">"
+                + "<PhoneNumber transferAnswerUrl=\"https://sb.example.com/voice/transferAnswer\""
+                + " transferDisconnectUrl=\"https://sb.example.com/voice/transferDisconnect\">+15550123</PhoneNumber>"
+                + "</Transfer>"
+                + "<Conference conferenceEventUrl=\"https://sb.example.com/voice\">room</Conference>"
+                + "<Bridge bridgeCompleteUrl=\"https://sb.example.com/voice/bridgeComplete\""
+                + " bridgeTargetCompleteUrl=\"https://sb.example.com/voice/bridgeTargetComplete\">c-other</Bridge>"
+                + "<StartGather dtmfUrl=\"https://sb.example.com/voice/dtmf\"/>"
+                + "<StartStream destination=\"wss://s.example.com\" streamEventUrl=\"https://sb.example.com/voice\"/>"
+                + "<Refer referCompleteUrl=\"https://sb.example.com/voice/referComplete\">"
+                + "<SipUri>sip:agent@pbx.example.com</SipUri></Refer>"
+                + "<Redirect redirectUrl=\"https://sb.example.com/voice/redirect\"/>"
+                + "</Response>", filling.write(response));
     }
 
     @Test
-    void refusesATransferDisconnectFallback() {
-        PhoneNumber target = new PhoneNumber("+15550123", null, new Callback(null, null, "/backup", null),
-                null, null, null);
+    void keepsTheUrlsAFlowGaveAndFillsOnlyTheMissingOnes() {
+        BxmlWriter filling = new BxmlWriter(CallbackUrls.under("https://sb.example.com/voice"));
+        Gather gather = Gather.builder()
+                .callback(new Callback(null, CallbackMethod.GET, "https://backup.example.com/g", null)).build();
+        Redirect redirect = Redirect.to("https://elsewhere.example.com/next");
 
+        assertEquals(Goldens.DECLARATION + "<Response><Gather gatherUrl=\"https://sb.example.com/voice/gather\""
+                + " gatherMethod=\"GET\" gatherFallbackUrl=\"https://backup.example.com/g\"/>"
+                + "<Redirect redirectUrl=\"https://elsewhere.example.com/next\"/></Response>",
+                filling.write(Response.of(gather, redirect)));
+    }
+
+    @Test
+    void everyCallbackOfTheVocabularyHasAChannel() {
+        CallbackUrls urls = CallbackUrls.under("https://sb.example.com/voice");
+        Set<String> prefixes = Vocabulary.VERBS.stream()
+                .flatMap(format -> format.callbackPrefixes().stream())
+                .collect(Collectors.toSet());
+
+        assertEquals(CallbackUrls.prefixes(), prefixes);
+        prefixes.forEach(prefix -> assertTrue(urls.urlFor(prefix).startsWith("https://sb.example.com/voice")));
+    }
+
+    @Test
+    void refusesARedirectWithoutUrlWhenThereIsNoCallbackBase() {
         BxmlException refused = assertThrows(BxmlException.class,
-                () -> writer.write(Response.of(Transfer.builder().target(target).build())));
+                () -> writer.write(Response.of(Redirect.toService())));
 
-        assertEquals("<PhoneNumber> is invalid: the transferDisconnect callback has no fallback in BXML, but one was "
-                + "given: Callback[url=null, method=null, fallbackUrl=/backup, fallbackMethod=null]", refused.getMessage());
+        assertEquals("<Redirect> is invalid: redirectUrl is required; give one, or write with a callback base",
+                refused.getMessage());
     }
 
     @Test
-    void refusesANumberThatIsNotFinite() {
-        BxmlException refused = assertThrows(BxmlException.class, () -> writer.write(
-                Response.of(Gather.builder().interDigitTimeout(Double.POSITIVE_INFINITY).build())));
+    void refusesADocumentOverSixtyFourKilobytes() {
+        String sentence = "x".repeat(1000);
+        Response.Builder big = Response.builder();
+        IntStream.range(0, 66).forEach(i -> big.speak(sentence));
 
-        assertEquals("<Gather> is invalid: a number must be finite, was Infinity", refused.getMessage());
+        BxmlException refused = assertThrows(BxmlException.class, () -> writer.write(big.build()));
+
+        assertEquals("the BXML document is larger than Bandwidth's limit of 65536 bytes", refused.getMessage());
     }
 
     @Test
-    void refusesACallIdThatWouldSplitTheCommaList() {
-        Conference conference = new Conference("room", null, null, List.of("c-1,c-2"), null, null, null, null);
+    void countsTheLimitInUtf8BytesNotCharacters() {
+        // 22,000 three-byte characters: 66,000 bytes, though only 22,000 characters.
+        Response wide = Response.builder().speak("\u4e2d".repeat(22_000)).build();
+        Response narrow = Response.builder().speak("x".repeat(60_000)).build();
 
-        BxmlException refused = assertThrows(BxmlException.class, () -> writer.write(Response.of(conference)));
-
-        assertEquals("<Conference> is invalid: a call id in a comma-separated list must be non-empty and contain no "
-                + "comma, was 'c-1,c-2'", refused.getMessage());
+        assertThrows(BxmlException.class, () -> writer.write(wide));
+        assertTrue(writer.write(narrow).length() > 60_000);
     }
 
     @Test

@@ -1,11 +1,17 @@
 package io.switchboard.adapters.bxml;
 
 import io.switchboard.domain.verb.Response;
+import io.switchboard.domain.verb.Verb;
+import io.switchboard.domain.verb.VerbSamples;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,6 +19,22 @@ class GoldenBxmlTest {
 
     private final BxmlWriter writer = new BxmlWriter();
     private final BxmlReader reader = new BxmlReader();
+
+    @Test
+    void everyVerbOfTheModelHasAGoldenAndAnElement() {
+        Set<String> modelVerbs = leaves(Verb.class);
+
+        assertEquals(modelVerbs, VerbSamples.everyVerbFullyLoaded().keySet());
+        assertEquals(modelVerbs, Vocabulary.VERBS.stream().map(ElementFormat::name).collect(Collectors.toSet()));
+    }
+
+    private static Set<String> leaves(Class<?> type) {
+        if (!type.isSealed()) {
+            return type.isInterface() ? Set.of() : Set.of(type.getSimpleName());
+        }
+        return Arrays.stream(type.getPermittedSubclasses()).flatMap(sub -> leaves(sub).stream())
+                .collect(Collectors.toSet());
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.switchboard.adapters.bxml.Goldens#cases")

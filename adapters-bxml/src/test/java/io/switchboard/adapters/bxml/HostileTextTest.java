@@ -23,16 +23,21 @@ class HostileTextTest {
     private static final String VISIBLE = "</Response><Hangup/> & < > \" '  bell \uD83D\uDE00"
             + " lone  low  nonchars  end";
 
+    /** A URL may not hold whitespace, but everything else hostile. */
+    private static final String HOSTILE_URL = "https://x.example.com/</Response><Hangup/>&<>\"'\u0000\u0007\u001B"
+            + "\uD83D\uDE00\uDC00\uD800\uFFFE\uFFFF";
+    private static final String VISIBLE_URL = "https://x.example.com/</Response><Hangup/>&<>\"'\uD83D\uDE00";
+
     private final BxmlWriter writer = new BxmlWriter();
     private final BxmlReader reader = new BxmlReader();
 
     @Test
     void hostileTextInEveryPlaceStaysInsideItsElementOrAttribute() throws Exception {
         Response response = Response.of(
-                new SpeakSentence(HOSTILE, HOSTILE, null, null),
+                new SpeakSentence(HOSTILE, null, null, null),
                 new Tag(HOSTILE),
-                Gather.builder().callback(Callback.to(HOSTILE)).tag(HOSTILE).terminatingDigits(HOSTILE)
-                        .speak(HOSTILE).prompt(new PlayAudio(HOSTILE, HOSTILE, HOSTILE)).build(),
+                Gather.builder().callback(Callback.to(HOSTILE_URL)).tag(HOSTILE)
+                        .speak(HOSTILE).prompt(new PlayAudio(HOSTILE_URL, HOSTILE, HOSTILE)).build(),
                 new Hangup());
 
         String bxml = writer.write(response);
@@ -42,34 +47,33 @@ class HostileTextTest {
         List<Element> verbs = Xml.childElements(root);
         assertEquals(List.of("SpeakSentence", "Tag", "Gather", "Hangup"), verbs.stream().map(Element::getTagName).toList());
         assertEquals(VISIBLE, verbs.get(0).getTextContent());
-        assertEquals(VISIBLE, verbs.get(0).getAttribute("voice"));
         assertEquals(VISIBLE, verbs.get(1).getTextContent());
         Element gather = verbs.get(2);
-        assertEquals(VISIBLE, gather.getAttribute("gatherUrl"));
+        assertEquals(VISIBLE_URL, gather.getAttribute("gatherUrl"));
         assertEquals(VISIBLE, gather.getAttribute("tag"));
-        assertEquals(VISIBLE, gather.getAttribute("terminatingDigits"));
         List<Element> prompts = Xml.childElements(gather);
         assertEquals(2, prompts.size());
         assertEquals(VISIBLE, prompts.get(0).getTextContent());
-        assertEquals(VISIBLE, prompts.get(1).getTextContent());
+        assertEquals(VISIBLE_URL, prompts.get(1).getTextContent());
         assertEquals(VISIBLE, prompts.get(1).getAttribute("password"));
     }
 
     @Test
     void hostileTextReadsBackWithoutTheForbiddenCharacters() {
-        Response read = reader.read(writer.write(Response.of(new SpeakSentence(HOSTILE, null, null, HOSTILE),
-                new Tag(HOSTILE))));
+        Response read = reader.read(writer.write(Response.of(new SpeakSentence(HOSTILE, null, null, null),
+                new Tag(HOSTILE), Gather.builder().tag(HOSTILE).build())));
 
-        assertEquals(Response.of(new SpeakSentence(VISIBLE, null, null, VISIBLE), new Tag(VISIBLE)), read);
+        assertEquals(Response.of(new SpeakSentence(VISIBLE, null, null, null), new Tag(VISIBLE),
+                Gather.builder().tag(VISIBLE).build()), read);
     }
 
     @Test
     void markupCharactersAreEscapedExactly() {
         assertEquals(Goldens.DECLARATION + "<Response><Tag>&lt;/Response&gt;&lt;Hangup/&gt; &amp; \"quoted\" 'single'"
-                        + "</Tag><SpeakSentence locale=\"&lt;/Response&gt; &amp; &quot;x&quot; 'y'\">a &amp; b"
-                        + "</SpeakSentence></Response>",
+                        + "</Tag><Gather tag=\"&lt;/Response&gt; &amp; &quot;x&quot; 'y'\"><SpeakSentence>a &amp; b"
+                        + "</SpeakSentence></Gather></Response>",
                 writer.write(Response.of(new Tag("</Response><Hangup/> & \"quoted\" 'single'"),
-                        new SpeakSentence("a & b", null, null, "</Response> & \"x\" 'y'"))));
+                        Gather.builder().tag("</Response> & \"x\" 'y'").speak("a & b").build())));
     }
 
     @Test

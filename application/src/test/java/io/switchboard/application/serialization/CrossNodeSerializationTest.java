@@ -18,6 +18,11 @@ import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.CallbackMethod;
 import io.switchboard.domain.verb.Conference;
 import io.switchboard.domain.verb.Credentials;
+import io.switchboard.domain.verb.DiversionReason;
+import io.switchboard.domain.verb.DiversionTreatment;
+import io.switchboard.domain.verb.Gender;
+import io.switchboard.domain.verb.PlainCallback;
+import io.switchboard.domain.verb.Voice;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Hangup;
 import io.switchboard.domain.verb.Pause;
@@ -94,16 +99,17 @@ class CrossNodeSerializationTest {
                 "https://example.test/b", CallbackMethod.GET);
         Credentials credentials = new Credentials("user", "secret", "user2", "secret2");
         return Response.of(
-                new SpeakSentence("Hello <break time=\"1s\"/> there", "julie", "female", "en_US"),
+                new SpeakSentence("Hello <break time=\"1s\"/> there", Voice.JULIE, Gender.FEMALE, "en_US"),
                 new PlayAudio("https://example.test/hello.wav", "u", "p"),
                 new Gather(full, credentials, "g", "#", 5, 5.0, 10.0, 2,
                         List.of(SpeakSentence.of("Press 1"), PlayAudio.of("https://example.test/menu.mp3"))),
                 new Pause(1.5),
                 new Tag("vip"),
-                new Record(full, Callback.to("https://example.test/avail"), true, false,
-                        Callback.to("https://example.test/trans"), credentials, "r", "#", 60, 5, FileFormat.MP3),
-                new Transfer("+15550001111", "Sales", 30, full, credentials, "t", "propagate", "unknown",
-                        List.of(new PhoneNumber("+15550002222", full, Callback.to("https://example.test/td"),
+                new Record(full, PlainCallback.to("https://example.test/avail"), true, false,
+                        PlainCallback.to("https://example.test/trans"), credentials, "r", "#", 60, 5, FileFormat.MP3),
+                new Transfer("+15550001111", "Sales", 30, full, credentials, "t", DiversionTreatment.PROPAGATE,
+                        DiversionReason.UNKNOWN,
+                        List.of(new PhoneNumber("+15550002222", full, PlainCallback.to("https://example.test/td"),
                                         credentials, "leg", "uui-1"),
                                 SipUri.of("sip:agent@example.test"))),
                 new Conference("sales-room", true, false, List.of("c-1", "c-2"), full, credentials, "c", 10.0),

@@ -15,6 +15,7 @@ import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.Conference;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.PhoneNumber;
+import io.switchboard.domain.verb.PlainCallback;
 import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
@@ -122,7 +123,7 @@ public final class DemoIvrFlow implements CallFlow {
     private Response transfer() {
         PhoneNumber target = new PhoneNumber(settings.transferTo(),
                 Callback.to(settings.channelUrl("transferAnswer")),
-                Callback.to(settings.channelUrl("transferDisconnect")), null, null, null);
+                PlainCallback.to(settings.channelUrl("transferDisconnect")), null, null, null);
         return Response.builder()
                 .speak("Connecting you now.")
                 .add(Transfer.builder().callTimeout(30).target(target).build())

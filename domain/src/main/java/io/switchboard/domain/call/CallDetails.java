@@ -1,8 +1,11 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.CallId;
+import io.switchboard.domain.common.Checks;
 import io.switchboard.domain.common.Direction;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,6 +18,8 @@ import java.util.Objects;
  * @param parentCallId     on events of a transfer's B-leg: the A-leg (the contract calls it {@code transferCallId})
  * @param transferCallerId on events of a transfer's B-leg: the caller id shown to the transfer target
  * @param transferTo       on events of a transfer's B-leg: the number or SIP URI transferred to
+ * @param unparsedFields   optional fields beyond the contract that arrived malformed, kept as sent (field name →
+ *                         raw text) instead of refusing the event; empty (the shared empty map) almost always
  */
 public record CallDetails(
         CallId callId,
@@ -31,10 +36,12 @@ public record CallDetails(
         String tag,
         CallId parentCallId,
         String transferCallerId,
-        String transferTo) {
+        String transferTo,
+        Map<String, String> unparsedFields) {
 
     public CallDetails {
         Objects.requireNonNull(callId, "callId");
+        unparsedFields = Checks.copyOfTextFields("unparsedFields", unparsedFields);
     }
 
     public static Builder builder(CallId callId) {
@@ -58,6 +65,7 @@ public record CallDetails(
         private CallId parentCallId;
         private String transferCallerId;
         private String transferTo;
+        private Map<String, String> unparsedFields;
 
         private Builder(CallId callId) {
             this.callId = Objects.requireNonNull(callId, "callId");
@@ -105,9 +113,24 @@ public record CallDetails(
             return this;
         }
 
+        /**
+         * Keeps an optional field that arrived malformed as sent, so the event is still handled; a second value
+         * for the same field replaces the first.
+         */
+        public Builder unparsed(String field, String rawValue) {
+            Checks.requireNonBlank("unparsed field name", field);
+            Objects.requireNonNull(rawValue, "rawValue of unparsed field " + field);
+            if (unparsedFields == null) {
+                unparsedFields = new LinkedHashMap<>();
+            }
+            unparsedFields.put(field, rawValue);
+            return this;
+        }
+
         public CallDetails build() {
             return new CallDetails(callId, eventTime, accountId, applicationId, from, to, direction, callUrl,
-                    startTime, answerTime, enqueuedTime, tag, parentCallId, transferCallerId, transferTo);
+                    startTime, answerTime, enqueuedTime, tag, parentCallId, transferCallerId, transferTo,
+                    unparsedFields);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.verb.ReplyContext;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -23,7 +24,7 @@ public final class CallEntity {
                                                        EntitySettings settings,
                                                        Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
         EntityRules<CallEvent, CallState> rules = new EntityRules<>(callId.value(), "callId", CallEvent.class,
-                CallState.initial(callId), CallState::apply, (event, state) -> event.offerTo(flow, state), CallState::hasEnded);
+                CallState.initial(callId), CallState::apply, (event, state) -> event.offerTo(flow, state), CallState::hasEnded, event -> event instanceof TransferAnswered ? ReplyContext.TRANSFER_ANSWER : ReplyContext.CALL);
         return VoiceEntity.create(rules, flowExecutor, settings, requestPassivation);
     }
 }

@@ -11,7 +11,10 @@ import java.time.Instant;
  */
 public sealed interface CallEvent extends VoiceEvent
         permits CallInitiated, CallAnswered, CallDisconnected, CallRedirected, GatherCompleted,
-                RecordingCompleted, TranscriptionAvailable, TransferAnswered, TransferDisconnected {
+                RecordingCompleted, TranscriptionAvailable, TransferAnswered, TransferDisconnected,
+                TransferCompleted, BridgeCompleted, BridgeTargetCompleted, RecordingAvailable, DtmfReceived,
+                MachineDetectionCompleted, MediaStreamChanged, RealTimeTranscriptionChanged, ReferCompleted,
+                UnrecognizedCallEvent {
 
     CallDetails call();
 

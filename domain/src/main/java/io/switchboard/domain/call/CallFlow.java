@@ -44,6 +44,26 @@ public interface CallFlow {
         return Response.empty();
     }
 
+    /** A {@code <Transfer>} ended (on the A-leg, while it is up); the reply drives the A-leg on. */
+    default Reply onTransferComplete(TransferCompleted event, CallState call) {
+        return Response.empty();
+    }
+
+    /** A {@code <Bridge>} ended or failed; the reply drives this call on. */
+    default Reply onBridgeComplete(BridgeCompleted event, CallState call) {
+        return Response.empty();
+    }
+
+    /** The call this one was bridged to left; the reply drives this call on. */
+    default Reply onBridgeTargetComplete(BridgeTargetCompleted event, CallState call) {
+        return Response.empty();
+    }
+
+    /** A {@code <Refer>} finished; Bandwidth runs the reply only when it failed. */
+    default Reply onReferComplete(ReferCompleted event, CallState call) {
+        return Response.empty();
+    }
+
     default void onDisconnect(CallDisconnected event, CallState call) {
     }
 
@@ -51,5 +71,28 @@ public interface CallFlow {
     }
 
     default void onTranscriptionAvailable(TranscriptionAvailable event, CallState call) {
+    }
+
+    default void onRecordingAvailable(RecordingAvailable event, CallState call) {
+    }
+
+    /** A key press reported by {@code <StartGather>}; no BXML can answer it (use the update-call API). */
+    default void onDtmf(DtmfReceived event, CallState call) {
+    }
+
+    /** Asynchronous answering-machine detection finished; react through the update-call API. */
+    default void onMachineDetectionComplete(MachineDetectionCompleted event, CallState call) {
+    }
+
+    /** A media stream started, was rejected or stopped ({@link MediaStreamChanged#change()}). */
+    default void onMediaStream(MediaStreamChanged event, CallState call) {
+    }
+
+    /** A real-time transcription started, was rejected, stopped or its transcript is available. */
+    default void onRealTimeTranscription(RealTimeTranscriptionChanged event, CallState call) {
+    }
+
+    /** An event of a type this version does not know; already counted in the call's state. */
+    default void onUnrecognized(UnrecognizedCallEvent event, CallState call) {
     }
 }

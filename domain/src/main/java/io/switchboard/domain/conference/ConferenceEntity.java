@@ -6,6 +6,7 @@ import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.verb.ReplyContext;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -23,7 +24,7 @@ public final class ConferenceEntity {
                                                        EntitySettings settings,
                                                        Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
         EntityRules<ConferenceEvent, ConferenceState> rules = new EntityRules<>(conferenceId.value(), "conferenceId", ConferenceEvent.class,
-                ConferenceState.initial(conferenceId), ConferenceState::apply, (event, state) -> event.offerTo(flow, state), ConferenceState::hasEnded);
+                ConferenceState.initial(conferenceId), ConferenceState::apply, (event, state) -> event.offerTo(flow, state), ConferenceState::hasEnded, event -> ReplyContext.CONFERENCE);
         return VoiceEntity.create(rules, flowExecutor, settings, requestPassivation);
     }
 }

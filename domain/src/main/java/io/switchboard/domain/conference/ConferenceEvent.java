@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /** A webhook about one conference. Each kind knows which {@link ConferenceFlow} method answers it. */
 public sealed interface ConferenceEvent extends VoiceEvent
-        permits ConferenceCreated, ConferenceMemberJoined, ConferenceMemberExited, ConferenceCompleted {
+        permits ConferenceCreated, ConferenceMemberJoined, ConferenceMemberExited, ConferenceCompleted,
+                ConferenceRedirected, ConferenceRecordingAvailable, UnrecognizedConferenceEvent {
 
     ConferenceDetails conference();
 

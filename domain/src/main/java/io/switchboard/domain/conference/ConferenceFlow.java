@@ -21,6 +21,18 @@ public interface ConferenceFlow {
         return Reply.none();
     }
 
+    /** The conference was redirected through the API; the reply (if any) is run in the conference. */
+    default Reply onRedirect(ConferenceRedirected event, ConferenceState conference) {
+        return Reply.none();
+    }
+
     default void onCompleted(ConferenceCompleted event, ConferenceState conference) {
+    }
+
+    default void onRecordingAvailable(ConferenceRecordingAvailable event, ConferenceState conference) {
+    }
+
+    /** An event of a type this version does not know; already counted in the conference's state. */
+    default void onUnrecognized(UnrecognizedConferenceEvent event, ConferenceState conference) {
     }
 }

@@ -1,8 +1,10 @@
 package io.switchboard.domain.entity;
 
 import io.switchboard.domain.verb.Reply;
+import io.switchboard.domain.verb.ReplyContext;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -16,6 +18,9 @@ import java.util.function.Predicate;
  * @param flowCall     runs the user's flow for an event, given the state after it; called off the actor's
  *                     thread, may throw
  * @param ended        whether the state is final (the call or conference is over)
+ * @param replyContext what kind of answer an event takes, which decides the verbs its BXML may hold
+ *                     ({@link io.switchboard.domain.verb.BxmlRules}); a reply that breaks a rule is replaced
+ *                     by the fallback
  * @param <E>          the events this entity handles
  * @param <S>          its state
  */
@@ -26,7 +31,8 @@ public record EntityRules<E, S>(
         S initialState,
         BiFunction<S, E, S> transition,
         BiFunction<E, S, Reply> flowCall,
-        Predicate<S> ended) {
+        Predicate<S> ended,
+        Function<E, ReplyContext> replyContext) {
 
     public EntityRules {
         Objects.requireNonNull(entityId, "entityId");
@@ -36,5 +42,6 @@ public record EntityRules<E, S>(
         Objects.requireNonNull(transition, "transition");
         Objects.requireNonNull(flowCall, "flowCall");
         Objects.requireNonNull(ended, "ended");
+        Objects.requireNonNull(replyContext, "replyContext");
     }
 }

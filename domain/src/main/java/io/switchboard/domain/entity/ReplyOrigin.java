@@ -15,7 +15,12 @@ public enum ReplyOrigin {
     /** The caller gave up waiting (the reply deadline passed before the entity answered). */
     DEADLINE_EXCEEDED,
     /** The event was sent to an entity of the wrong kind: a wiring bug. */
-    MISROUTED;
+    MISROUTED,
+    /**
+     * The flow answered with BXML that breaks a rule of {@link io.switchboard.domain.verb.BxmlRules} for the
+     * event (a verb the event may not take, verbs after a Redirect); Bandwidth would fail the call on it.
+     */
+    INVALID_BXML;
 
     public boolean isFallback() {
         return this != FLOW && this != REDELIVERY;

@@ -8,8 +8,12 @@ import akka.actor.typed.javadsl.StashBuffer;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.switchboard.domain.common.ReplyExpectation;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.verb.BxmlRules;
 import io.switchboard.domain.verb.Reply;
+import io.switchboard.domain.verb.ReplyContext;
 import io.switchboard.domain.verb.Response;
+import io.switchboard.domain.verb.RuleViolation;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,7 +25,8 @@ import java.util.function.Consumer;
  * apply the event to the state, run the flow off the actor's thread, reply, then take the next event. Events
  * that arrive meanwhile wait in a bounded stash. A redelivered event gets the reply it got before, without
  * running the flow again. An entity that has ended stays for a retention period, an idle one until its idle
- * timeout; then it asks to be passivated.
+ * timeout; then it asks to be passivated. A flow's BXML that breaks a rule of {@link BxmlRules} for the event
+ * it answers is never sent: the fallback goes instead, with a log line naming the rules.
  */
 public final class VoiceEntity<E, S> {
 
@@ -186,9 +191,33 @@ public final class VoiceEntity<E, S> {
             context.getLog().error("flow failed on {}; sending the fallback", event.eventType(), done.failure());
             reply = settings.fallback().replyTo(event, ReplyOrigin.FLOW_FAILED);
         } else {
-            reply = new EventReply(documentFor(event, done.response()), ReplyOrigin.FLOW);
+            reply = checked(current, documentFor(event, done.response()));
         }
         return replyAndContinue(current, reply);
+    }
+
+    /** The flow's document if it keeps the rules for the event it answers, else the fallback. */
+    @SuppressWarnings("unchecked")
+    private EventReply checked(Handle current, Response document) {
+        if (document == null) {
+            return new EventReply(null, ReplyOrigin.FLOW);
+        }
+        ReplyContext replyContext = rules.replyContext().apply((E) current.event());
+        List<RuleViolation> violations = BxmlRules.check(document, replyContext);
+        if (violations.isEmpty()) {
+            return new EventReply(document, ReplyOrigin.FLOW);
+        }
+        context.getLog().error("flow answered {} with BXML that breaks {}; sending the fallback: {}",
+                current.event().eventType(),
+                violations.stream().map(RuleViolation::rule).distinct().toList(), violations);
+        EventReply fallback = settings.fallback().replyTo(current.event(), ReplyOrigin.INVALID_BXML);
+        if (fallback.response() != null && !BxmlRules.allows(fallback.response(), replyContext)) {
+            // The configured fallback may itself be wrong here (a transfer answering a transferAnswer).
+            context.getLog().error("the fallback breaks {} too; answering {} with an empty response",
+                    BxmlRules.check(fallback.response(), replyContext), current.event().eventType());
+            return new EventReply(Response.empty(), ReplyOrigin.INVALID_BXML);
+        }
+        return fallback;
     }
 
     /**

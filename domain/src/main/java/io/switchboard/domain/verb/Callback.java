@@ -1,13 +1,30 @@
 package io.switchboard.domain.verb;
 
 /**
- * Where Bandwidth sends the webhook a verb causes. A verb names its callbacks with a prefix (a Gather's is
- * {@code gather}: {@code gatherUrl}, {@code gatherMethod}, {@code gatherFallbackUrl}, {@code gatherFallbackMethod}).
- * Any part may be absent; an absent URL is filled in with this service's own channel when the BXML is written.
+ * Where Bandwidth sends a webhook a verb causes, for the callbacks BXML gives a fallback. A verb names its
+ * callbacks with a prefix (a Gather's is {@code gather}: {@code gatherUrl}, {@code gatherMethod},
+ * {@code gatherFallbackUrl}, {@code gatherFallbackMethod}). Any part may be absent; a writer given this
+ * service's callback base fills an absent URL with the matching channel. Callbacks without a fallback in BXML
+ * are {@link PlainCallback}s, so a fallback cannot be given where Bandwidth would not use it.
+ *
+ * @param url            absolute, or relative to the URL that returned the BXML
+ * @param method         GET or POST; Bandwidth's default is POST
+ * @param fallbackUrl    tried when {@code url} fails to answer
+ * @param fallbackMethod GET or POST; Bandwidth's default is POST
  */
 public record Callback(String url, CallbackMethod method, String fallbackUrl, CallbackMethod fallbackMethod) {
 
+    public Callback {
+        Limits.url("Callback", "url", url);
+        Limits.url("Callback", "fallbackUrl", fallbackUrl);
+    }
+
     public static Callback to(String url) {
         return new Callback(url, null, null, null);
+    }
+
+    /** The same callback sent to {@code url} instead. */
+    public Callback withUrl(String url) {
+        return new Callback(url, method, fallbackUrl, fallbackMethod);
     }
 }

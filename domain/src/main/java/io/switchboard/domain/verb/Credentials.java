@@ -1,10 +1,18 @@
 package io.switchboard.domain.verb;
 
 /**
- * Basic-auth credentials Bandwidth presents to a verb's callback URLs. {@link #toString} masks the passwords,
- * so a logged verb never leaks them.
+ * Basic-auth credentials Bandwidth presents to a verb's callback URLs ({@code username}, {@code password},
+ * {@code fallbackUsername}, {@code fallbackPassword}; each at most 1024 characters; Bandwidth asks for https
+ * URLs with them). {@link #toString} masks the passwords, so a logged verb never leaks them.
  */
 public record Credentials(String username, String password, String fallbackUsername, String fallbackPassword) {
+
+    public Credentials {
+        Limits.credential("Credentials", "username", username);
+        Limits.credential("Credentials", "password", password);
+        Limits.credential("Credentials", "fallbackUsername", fallbackUsername);
+        Limits.credential("Credentials", "fallbackPassword", fallbackPassword);
+    }
 
     public static Credentials of(String username, String password) {
         return new Credentials(username, password, null, null);
@@ -16,7 +24,7 @@ public record Credentials(String username, String password, String fallbackUsern
                 + ", fallbackUsername=" + fallbackUsername + ", fallbackPassword=" + mask(fallbackPassword) + "]";
     }
 
-    private static String mask(String secret) {
+    static String mask(String secret) {
         return secret == null ? null : "***";
     }
 }

@@ -6,11 +6,15 @@ import java.util.List;
 /**
  * Collects DTMF digits while playing its prompts, then sends a {@code gather} webhook.
  *
- * @param terminatingDigits  digits that end the gather early
- * @param maxDigits          1 to 50
- * @param interDigitTimeout  seconds, 1 to 60
- * @param firstDigitTimeout  seconds, 0 to 60
- * @param repeatCount        how often the prompts play while no digit comes
+ * @param gather             {@code gatherUrl} and friends; absent: filled in by a writer with a callback base
+ *                           (without any URL Bandwidth discards the digits)
+ * @param terminatingDigits  digits (0-9, *, #) that end the gather early; absent means none
+ * @param maxDigits          1 to 50; absent means 50
+ * @param interDigitTimeout  seconds, 1 to 60; absent means 5
+ * @param firstDigitTimeout  seconds, 0 to 60; absent means 5
+ * @param repeatCount        how often the prompts play while no digit comes, at least 1 (the default);
+ *                           repeatCount × prompts may not exceed 20
+ * @param prompts            SpeakSentence and PlayAudio only, by type
  */
 public record Gather(
         Callback gather,
@@ -23,13 +27,22 @@ public record Gather(
         Integer repeatCount,
         List<Prompt> prompts) implements Verb {
 
+    /** Bandwidth's limit on repeatCount × nested verbs. */
+    public static final int MAX_PLAYED_PROMPTS = 20;
+
     public Gather {
-        prompts = List.copyOf(prompts);
-        if (maxDigits != null && (maxDigits < 1 || maxDigits > 50)) {
-            throw new IllegalArgumentException("Gather: maxDigits must be between 1 and 50, was " + maxDigits);
-        }
-        if (repeatCount != null && repeatCount < 1) {
-            throw new IllegalArgumentException("Gather: repeatCount must be at least 1, was " + repeatCount);
+        prompts = prompts == null ? List.of() : List.copyOf(prompts);
+        Limits.tag("Gather", tag);
+        Limits.terminatingDigits("Gather", terminatingDigits);
+        Limits.between("Gather", "maxDigits", maxDigits, 1, 50, "");
+        Limits.between("Gather", "interDigitTimeout", interDigitTimeout, 1, 60, " seconds");
+        Limits.between("Gather", "firstDigitTimeout", firstDigitTimeout, 0, 60, " seconds");
+        Limits.atLeast("Gather", "repeatCount", repeatCount, 1, "");
+        int repeats = repeatCount == null ? 1 : repeatCount;
+        if ((long) repeats * prompts.size() > MAX_PLAYED_PROMPTS) {
+            throw new InvalidVerbException("Gather", "repeatCount", repeats + " (× " + prompts.size()
+                    + " nested verbs = " + (long) repeats * prompts.size() + ")",
+                    "× nested verbs must be at most " + MAX_PLAYED_PROMPTS);
         }
     }
 
@@ -103,6 +116,10 @@ public record Gather(
 
         public Builder speak(String text) {
             return prompt(SpeakSentence.of(text));
+        }
+
+        public Builder play(String url) {
+            return prompt(PlayAudio.of(url));
         }
 
         public Gather build() {

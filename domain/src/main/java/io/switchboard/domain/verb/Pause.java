@@ -1,10 +1,21 @@
 package io.switchboard.domain.verb;
 
-/** Waits in silence. */
-public record Pause(double duration) implements Verb {
+/**
+ * Waits in silence.
+ *
+ * @param duration seconds, 0.1 to 86400; absent means Bandwidth's default of 1
+ */
+public record Pause(Double duration) implements Verb {
     public Pause {
-        if (!(duration >= 0.1 && duration <= 86_400)) {
-            throw new IllegalArgumentException("Pause: duration must be between 0.1 and 86400 seconds, was " + duration);
-        }
+        Limits.between("Pause", "duration", duration, 0.1, 86_400, " seconds");
+    }
+
+    /** A pause of Bandwidth's default length (1 second). */
+    public Pause() {
+        this(null);
+    }
+
+    public static Pause seconds(double duration) {
+        return new Pause(duration);
     }
 }

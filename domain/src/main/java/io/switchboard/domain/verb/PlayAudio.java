@@ -1,11 +1,17 @@
 package io.switchboard.domain.verb;
 
-/** Plays a wav or mp3 file from a URL (which may be relative to the URL that returned the BXML). */
+/**
+ * Plays a wav or mp3 file from a URL (which may be relative to the URL that returned the BXML).
+ *
+ * @param username basic-auth user for fetching the file, at most 1024 characters
+ * @param password its password, at most 1024 characters; never shown by {@link #toString}
+ */
 public record PlayAudio(String url, String username, String password) implements Prompt {
     public PlayAudio {
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("PlayAudio: url is required");
-        }
+        Limits.required("PlayAudio", "url", url);
+        Limits.url("PlayAudio", "url", url);
+        Limits.credential("PlayAudio", "username", username);
+        Limits.credential("PlayAudio", "password", password);
     }
 
     public static PlayAudio of(String url) {
@@ -14,6 +20,6 @@ public record PlayAudio(String url, String username, String password) implements
 
     @Override
     public String toString() {
-        return "PlayAudio[url=" + url + ", username=" + username + ", password=" + (password == null ? null : "***") + "]";
+        return "PlayAudio[url=" + url + ", username=" + username + ", password=" + Credentials.mask(password) + "]";
     }
 }

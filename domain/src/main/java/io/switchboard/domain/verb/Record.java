@@ -6,15 +6,23 @@ import io.switchboard.domain.common.FileFormat;
  * Records the caller, then sends {@code recordComplete} (whose reply drives the call on), and later
  * {@code recordingAvailable} and, with {@code transcribe}, {@code transcriptionAvailable}.
  *
- * @param maxDuration    seconds, at most 10800
- * @param silenceTimeout seconds of silence that end the recording; 0 turns it off
+ * @param recordComplete         absent: filled in by a writer with a callback base (else no event, next verb runs)
+ * @param recordingAvailable     BXML has no fallback for it
+ * @param transcribe             absent means false
+ * @param detectLanguage         absent means false
+ * @param transcriptionAvailable BXML has no fallback for it; only sent with {@code transcribe}
+ * @param credentials            Bandwidth asks for https URLs with them
+ * @param terminatingDigits      digits (0-9, *, #) that end the recording; absent means {@code #}
+ * @param maxDuration            seconds, 1 to 10800; absent means 60
+ * @param silenceTimeout         seconds of silence that end the recording; 0 (the default) turns it off
+ * @param fileFormat             absent means wav
  */
 public record Record(
         Callback recordComplete,
-        Callback recordingAvailable,
+        PlainCallback recordingAvailable,
         Boolean transcribe,
         Boolean detectLanguage,
-        Callback transcriptionAvailable,
+        PlainCallback transcriptionAvailable,
         Credentials credentials,
         String tag,
         String terminatingDigits,
@@ -23,12 +31,10 @@ public record Record(
         FileFormat fileFormat) implements Verb {
 
     public Record {
-        if (maxDuration != null && (maxDuration < 1 || maxDuration > 10_800)) {
-            throw new IllegalArgumentException("Record: maxDuration must be between 1 and 10800 seconds, was " + maxDuration);
-        }
-        if (silenceTimeout != null && silenceTimeout < 0) {
-            throw new IllegalArgumentException("Record: silenceTimeout must not be negative, was " + silenceTimeout);
-        }
+        Limits.tag("Record", tag);
+        Limits.terminatingDigits("Record", terminatingDigits);
+        Limits.between("Record", "maxDuration", maxDuration, 1, 10_800, " seconds");
+        Limits.atLeast("Record", "silenceTimeout", silenceTimeout, 0, " seconds");
     }
 
     public static Builder builder() {
@@ -37,10 +43,10 @@ public record Record(
 
     public static final class Builder {
         private Callback recordComplete;
-        private Callback recordingAvailable;
+        private PlainCallback recordingAvailable;
         private Boolean transcribe;
         private Boolean detectLanguage;
-        private Callback transcriptionAvailable;
+        private PlainCallback transcriptionAvailable;
         private Credentials credentials;
         private String tag;
         private String terminatingDigits;
@@ -56,15 +62,36 @@ public record Record(
             return this;
         }
 
+        public Builder recordComplete(Callback value) {
+            recordComplete = value;
+            return this;
+        }
+
         public Builder recordingAvailableUrl(String url) {
-            recordingAvailable = Callback.to(url);
+            recordingAvailable = PlainCallback.to(url);
+            return this;
+        }
+
+        public Builder recordingAvailable(PlainCallback value) {
+            recordingAvailable = value;
+            return this;
+        }
+
+        /** Asks for a transcription; a writer with a callback base sends it to {@code /transcriptionAvailable}. */
+        public Builder transcribe(boolean value) {
+            transcribe = value;
             return this;
         }
 
         /** Asks for a transcription, delivered to {@code transcriptionAvailableUrl}. */
         public Builder transcribeTo(String transcriptionAvailableUrl) {
             transcribe = true;
-            transcriptionAvailable = Callback.to(transcriptionAvailableUrl);
+            transcriptionAvailable = PlainCallback.to(transcriptionAvailableUrl);
+            return this;
+        }
+
+        public Builder transcriptionAvailable(PlainCallback value) {
+            transcriptionAvailable = value;
             return this;
         }
 

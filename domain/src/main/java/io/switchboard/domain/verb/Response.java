@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A BXML document: the verbs Bandwidth runs, in order. An empty response ends the call, as {@code <Hangup/>}
- * would.
+ * would. Each verb checked its own values when it was built; whether the verbs may answer a given event (and
+ * whether any follow a Redirect) is for {@link BxmlRules}; the 64 KB limit on the rendered document is checked
+ * by the BXML writer, the only place that knows the rendered size.
  */
 public record Response(List<Verb> verbs) implements Reply {
     private static final Response EMPTY = new Response(List.of());
@@ -50,7 +52,7 @@ public record Response(List<Verb> verbs) implements Reply {
         }
 
         public Builder pause(double seconds) {
-            return add(new Pause(seconds));
+            return add(Pause.seconds(seconds));
         }
 
         public Builder hangup() {
@@ -59,6 +61,11 @@ public record Response(List<Verb> verbs) implements Reply {
 
         public Builder redirect(String url) {
             return add(Redirect.to(url));
+        }
+
+        /** A redirect to this service's {@code /redirect} channel, filled in when the BXML is written. */
+        public Builder redirectToService() {
+            return add(Redirect.toService());
         }
 
         public Response build() {

@@ -1,15 +1,59 @@
 package io.switchboard.domain.verb;
 
-/** A {@link Transfer} target given as a {@code sip:} URI. */
-public record SipUri(String address, Callback transferAnswer, Callback transferDisconnect,
+/**
+ * A {@link Transfer} target given as a {@code sip:} URI.
+ *
+ * @param transferAnswer     absent: filled in by a writer with a callback base (without any URL Bandwidth bridges
+ *                           the B-leg at once)
+ * @param transferDisconnect absent: filled in by a writer with a callback base; BXML has no fallback
+ * @param uui                User-to-User header value with its encoding, at most 256 characters
+ */
+public record SipUri(String address, Callback transferAnswer, PlainCallback transferDisconnect,
                      Credentials credentials, String tag, String uui) implements TransferTarget {
     public SipUri {
-        if (address == null || !address.startsWith("sip:")) {
-            throw new IllegalArgumentException("SipUri: a sip: URI is required, was '" + address + "'");
+        Limits.required("SipUri", "URI", address);
+        if (!isSipUri(address)) {
+            throw Limits.invalid("SipUri", "URI", address, "must be a sip: URI such as sip:agent@pbx.example.com");
         }
+        Limits.tag("SipUri", tag);
+        Limits.uui("SipUri", uui);
     }
 
-    public static SipUri of(String uri) {
-        return new SipUri(uri, null, null, null, null, null);
+    public static SipUri of(String address) {
+        return new SipUri(address, null, null, null, null, null);
+    }
+
+    /** Whether {@code value} is a {@code sip:} URI with something after the scheme and no whitespace. */
+    static boolean isSipUri(String value) {
+        return value != null && value.startsWith("sip:") && value.length() > 4
+                && value.chars().noneMatch(Character::isWhitespace);
+    }
+
+    public SipUri withTransferAnswer(Callback value) {
+        return new SipUri(address, value, transferDisconnect, credentials, tag, uui);
+    }
+
+    public SipUri withTransferAnswerUrl(String url) {
+        return withTransferAnswer(Callback.to(url));
+    }
+
+    public SipUri withTransferDisconnect(PlainCallback value) {
+        return new SipUri(address, transferAnswer, value, credentials, tag, uui);
+    }
+
+    public SipUri withTransferDisconnectUrl(String url) {
+        return withTransferDisconnect(PlainCallback.to(url));
+    }
+
+    public SipUri withCredentials(Credentials value) {
+        return new SipUri(address, transferAnswer, transferDisconnect, value, tag, uui);
+    }
+
+    public SipUri withTag(String value) {
+        return new SipUri(address, transferAnswer, transferDisconnect, credentials, value, uui);
+    }
+
+    public SipUri withUui(String value) {
+        return new SipUri(address, transferAnswer, transferDisconnect, credentials, tag, value);
     }
 }

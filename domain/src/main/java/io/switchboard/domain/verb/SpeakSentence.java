@@ -1,20 +1,30 @@
 package io.switchboard.domain.verb;
 
+import java.util.regex.Pattern;
+
 /**
- * Speaks text (which may carry SSML) with text-to-speech.
+ * Speaks text with text-to-speech. The text may carry SSML ({@code break, emphasis, lang, p, phoneme, prosody,
+ * s, say-as, sub}), which the BXML writer keeps as markup.
  *
- * @param voice  one of Bandwidth's voices; overrides gender and locale
- * @param gender {@code male} or {@code female}
- * @param locale such as {@code en_US}
+ * @param text   required
+ * @param voice  overrides gender and locale
+ * @param gender absent means female
+ * @param locale such as {@code en_US} (the default)
  */
-public record SpeakSentence(String text, String voice, String gender, String locale) implements Prompt {
+public record SpeakSentence(String text, Voice voice, Gender gender, String locale) implements Prompt {
+    private static final Pattern LOCALE = Pattern.compile("[a-z]{2}_[A-Z]{2}");
+
     public SpeakSentence {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("SpeakSentence: text is required");
-        }
+        Limits.required("SpeakSentence", "text", text);
+        Limits.matches("SpeakSentence", "locale", locale, LOCALE, "a locale such as en_US");
     }
 
     public static SpeakSentence of(String text) {
         return new SpeakSentence(text, null, null, null);
+    }
+
+    /** The same sentence in {@code voice}. */
+    public SpeakSentence withVoice(Voice voice) {
+        return new SpeakSentence(text, voice, gender, locale);
     }
 }

@@ -1,8 +1,13 @@
 package io.switchboard.domain.verb;
 
-/** Sets the call's tag, sent on every later webhook; an empty value clears it. */
+/**
+ * Sets the call's tag, sent on every later webhook; an empty value clears it.
+ *
+ * @param value at most 256 characters; Bandwidth trims it
+ */
 public record Tag(String value) implements Verb {
     public Tag {
         value = value == null ? "" : value;
+        Limits.tag("Tag", value);
     }
 }

@@ -7,7 +7,14 @@ import java.util.List;
  * Rings one to eight targets at once and bridges the first that answers; then sends {@code transferComplete}
  * to the A-leg if it is still up.
  *
- * @param callTimeout seconds to ring, 1 to 300
+ * @param transferCallerId          caller id shown to the targets: E.164 or Restricted, Anonymous, Private,
+ *                                  Unavailable
+ * @param transferCallerDisplayName at most 256 characters
+ * @param callTimeout               seconds to ring, 1 to 300; absent means 30
+ * @param transferComplete          absent: filled in by a writer with a callback base
+ * @param diversionTreatment        absent means none
+ * @param diversionReason           only used with {@link DiversionTreatment#STACK}; absent means unknown
+ * @param targets                   1 to 8 {@link PhoneNumber}s or {@link SipUri}s
  */
 public record Transfer(
         String transferCallerId,
@@ -16,18 +23,22 @@ public record Transfer(
         Callback transferComplete,
         Credentials credentials,
         String tag,
-        String diversionTreatment,
-        String diversionReason,
+        DiversionTreatment diversionTreatment,
+        DiversionReason diversionReason,
         List<TransferTarget> targets) implements Verb {
 
+    public static final int MAX_TARGETS = 8;
+
     public Transfer {
-        targets = List.copyOf(targets);
-        if (targets.isEmpty() || targets.size() > 8) {
-            throw new IllegalArgumentException("Transfer: needs 1 to 8 PhoneNumber or SipUri targets, had " + targets.size());
+        targets = targets == null ? List.of() : List.copyOf(targets);
+        if (targets.isEmpty() || targets.size() > MAX_TARGETS) {
+            throw Limits.invalid("Transfer", "targets", targets.size(),
+                    "must be 1 to " + MAX_TARGETS + " PhoneNumber or SipUri elements");
         }
-        if (callTimeout != null && (callTimeout < 1 || callTimeout > 300)) {
-            throw new IllegalArgumentException("Transfer: callTimeout must be between 1 and 300 seconds, was " + callTimeout);
-        }
+        Limits.callerId("Transfer", "transferCallerId", transferCallerId);
+        Limits.maxLength("Transfer", "transferCallerDisplayName", transferCallerDisplayName, 256);
+        Limits.between("Transfer", "callTimeout", callTimeout, 1, 300, " seconds");
+        Limits.tag("Transfer", tag);
     }
 
     public static Builder builder() {
@@ -41,8 +52,8 @@ public record Transfer(
         private Callback transferComplete;
         private Credentials credentials;
         private String tag;
-        private String diversionTreatment;
-        private String diversionReason;
+        private DiversionTreatment diversionTreatment;
+        private DiversionReason diversionReason;
         private final List<TransferTarget> targets = new ArrayList<>();
 
         private Builder() {
@@ -68,6 +79,11 @@ public record Transfer(
             return this;
         }
 
+        public Builder transferComplete(Callback value) {
+            transferComplete = value;
+            return this;
+        }
+
         public Builder credentials(Credentials value) {
             credentials = value;
             return this;
@@ -78,7 +94,7 @@ public record Transfer(
             return this;
         }
 
-        public Builder diversion(String treatment, String reason) {
+        public Builder diversion(DiversionTreatment treatment, DiversionReason reason) {
             diversionTreatment = treatment;
             diversionReason = reason;
             return this;
@@ -91,6 +107,10 @@ public record Transfer(
 
         public Builder phoneNumber(String number) {
             return target(PhoneNumber.of(number));
+        }
+
+        public Builder sipUri(String uri) {
+            return target(SipUri.of(uri));
         }
 
         public Transfer build() {

@@ -6,6 +6,8 @@ import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.common.FileFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -115,6 +117,69 @@ public final class CallEvents {
     public TransferDisconnected transferDisconnect(DisconnectCause cause) {
         CallDetails details = details().build();
         return new TransferDisconnected(details, new CallEnding(details.eventTime(), cause, null, null));
+    }
+
+    /** The A-leg's {@code <Transfer>} ended with {@code cause}. */
+    public TransferCompleted transferComplete(DisconnectCause cause) {
+        return new TransferCompleted(details().build(),
+                new CallEnding(null, cause, "transfer ended: " + cause, "e-" + cause));
+    }
+
+    public BridgeCompleted bridgeComplete(DisconnectCause cause) {
+        return new BridgeCompleted(details().build(), new CallEnding(null, cause, "bridge ended: " + cause, null));
+    }
+
+    public BridgeTargetCompleted bridgeTargetComplete() {
+        return new BridgeTargetCompleted(details().build());
+    }
+
+    public RecordingAvailable recordingAvailable(Recording recording) {
+        return new RecordingAvailable(details().build(), recording);
+    }
+
+    public DtmfReceived dtmf(String digit) {
+        return new DtmfReceived(details().build(), digit);
+    }
+
+    /** Asynchronous answering-machine detection concluded {@code value} after 3.2 s. */
+    public MachineDetectionCompleted machineDetection(String value) {
+        return new MachineDetectionCompleted(details().build(),
+                new MachineDetectionResult(value, Duration.ofMillis(3_200)));
+    }
+
+    /** Stream {@code streamId} changed; a stopped stream ran 30 s, a rejected one says why. */
+    public MediaStreamChanged mediaStream(MediaStreamChange change, String streamId) {
+        MediaStream stream = new MediaStream(streamId, "stream-" + streamId, "wss://streams.example.test/audio",
+                List.of("inbound", "outbound"), START.plusSeconds(3),
+                change == MediaStreamChange.STOPPED ? Duration.ofSeconds(30) : null);
+        String cause = switch (change) {
+            case STARTED -> null;
+            case REJECTED -> "track-limit";
+            case STOPPED -> "closed";
+        };
+        return new MediaStreamChanged(details().build(), change, stream, cause, cause == null ? null : "stream " + cause);
+    }
+
+    /** Real-time transcription {@code id} changed; an available one carries its transcript's url. */
+    public RealTimeTranscriptionChanged realTimeTranscription(RealTimeTranscriptionChange change, String id) {
+        boolean available = change == RealTimeTranscriptionChange.AVAILABLE;
+        RealTimeTranscription transcription = new RealTimeTranscription(id, "rtt-" + id, List.of("inbound"), null,
+                Boolean.TRUE, available ? "available" : null,
+                available ? "https://voice.bandwidth.com/api/v2/accounts/" + ACCOUNT + "/transcriptions/" + id : null,
+                START.plusSeconds(4), available ? START.plusSeconds(90) : null,
+                change == RealTimeTranscriptionChange.STOPPED ? Duration.ofSeconds(40) : null);
+        String cause = change == RealTimeTranscriptionChange.REJECTED ? "error" : null;
+        return new RealTimeTranscriptionChanged(details().build(), change, transcription, cause, null);
+    }
+
+    public ReferCompleted referComplete(ReferCallStatus status, Integer referSipResponseCode) {
+        return new ReferCompleted(details().build(), status, referSipResponseCode,
+                status == ReferCallStatus.SUCCESS ? 200 : null, "sip:agent@pbx.example.test");
+    }
+
+    /** An event of a type nobody knows, carrying {@code fields} beyond the common ones. */
+    public UnrecognizedCallEvent unrecognized(String eventType, Map<String, String> fields) {
+        return new UnrecognizedCallEvent(details().build(), eventType, fields);
     }
 
     /** A recording as {@code recordComplete} describes it: everything known. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,9 @@ import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.common.Direction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CallStateTest {
@@ -300,5 +303,236 @@ class CallStateTest {
         assertEquals(1, before.eventsApplied());
         assertEquals(2, after.eventsApplied());
         assertThrows(UnsupportedOperationException.class, () -> after.gatheredDigits().add("2"));
+    }
+
+    // --- the live platform's events beyond the contract ----------------------------------------------------
+
+    @Test
+    void transferCompletedRecordsTheOutcomeAndLeavesTheALegUp() {
+        CallEvents call = CallEvents.newCall();
+        TransferCompleted busy = call.transferComplete(DisconnectCause.BUSY);
+        CallState afterBusy = play(call, call.initiate(), call.answer(), busy);
+        assertAll(
+                () -> assertEquals(busy.outcome(), afterBusy.transferOutcome()),
+                () -> assertEquals(DisconnectCause.BUSY, afterBusy.transferOutcome().cause()),
+                () -> assertEquals("e-busy", afterBusy.transferOutcome().errorId()),
+                () -> assertEquals(CallStatus.ANSWERED, afterBusy.status()),
+                () -> assertNull(afterBusy.ending()),
+                () -> assertEquals(3, afterBusy.eventsApplied()));
+
+        TransferCompleted hangup = call.transferComplete(DisconnectCause.HANGUP);
+        assertEquals(hangup.outcome(), afterBusy.apply(hangup).transferOutcome(), "the latest transfer counts");
+    }
+
+    @Test
+    void bridgeCompletedRecordsTheOutcomeAndLeavesTheCallUp() {
+        CallEvents call = CallEvents.newCall();
+        BridgeCompleted rejected = call.bridgeComplete(DisconnectCause.REJECTED);
+        CallState state = play(call, call.initiate(), call.answer(), rejected);
+        assertEquals(rejected.outcome(), state.bridgeOutcome());
+        assertEquals(DisconnectCause.REJECTED, state.bridgeOutcome().cause());
+        assertEquals(CallStatus.ANSWERED, state.status());
+        assertNull(state.transferOutcome());
+    }
+
+    @Test
+    void bridgeTargetCompletedChangesOnlyTheCommonFields() {
+        CallEvents call = CallEvents.newCall().tag("bridged");
+        CallState before = play(call, call.initiate(), call.answer());
+        BridgeTargetCompleted completed = call.tag("after-bridge").bridgeTargetComplete();
+        CallState after = before.apply(completed);
+        assertAll(
+                () -> assertEquals("after-bridge", after.tag()),
+                () -> assertEquals(completed.eventTime(), after.lastEventTime()),
+                () -> assertEquals(3, after.eventsApplied()),
+                () -> assertEquals(CallStatus.ANSWERED, after.status()),
+                () -> assertNull(after.bridgeOutcome()),
+                () -> assertSame(before.recordings(), after.recordings()),
+                () -> assertEquals(before.dtmfDigits(), after.dtmfDigits()));
+    }
+
+    @Test
+    void recordingAvailableMergesIntoTheRecordingOfTheSameIdAndAddsANewOne() {
+        CallEvents call = CallEvents.newCall();
+        // recordComplete carries no status; recordingAvailable tells it later, after the call ended.
+        Recording completed = new Recording("r-1", "https://media.example/r-1", 1, Duration.ofSeconds(12), null,
+                null, null, null);
+        CallState ended = play(call, call.initiate(), call.answer(), call.recordComplete(completed),
+                call.disconnect(DisconnectCause.HANGUP));
+        Recording available = new Recording("r-1", null, null, null, null, null, CallEvents.START.plusSeconds(20),
+                RecordingStatus.COMPLETE);
+        CallState merged = ended.apply(call.recordingAvailable(available));
+        assertEquals(List.of(new Recording("r-1", "https://media.example/r-1", 1, Duration.ofSeconds(12), null,
+                null, CallEvents.START.plusSeconds(20), RecordingStatus.COMPLETE)), merged.recordings());
+        assertTrue(merged.hasEnded());
+
+        Recording other = CallEvents.fullRecording("r-2");
+        CallState added = merged.apply(call.recordingAvailable(other));
+        assertEquals(2, added.recordings().size());
+        assertEquals(other, added.recordings().get(1));
+    }
+
+    @Test
+    void recordingAvailableTellingNothingNewKeepsTheSameList() {
+        CallEvents call = CallEvents.newCall();
+        Recording recording = CallEvents.fullRecording("r-1");
+        CallState recorded = play(call, call.initiate(), call.recordComplete(recording));
+        CallState again = recorded.apply(call.recordingAvailable(Recording.withId("r-1")));
+        assertSame(recorded.recordings(), again.recordings());
+    }
+
+    @Test
+    void dtmfDigitsAreAppendedInOrder() {
+        CallEvents call = CallEvents.newCall();
+        CallState state = play(call, call.initiate(), call.answer(), call.dtmf("1"), call.dtmf("#"), call.dtmf("9"));
+        assertEquals("1#9", state.dtmfDigits());
+        assertTrue(state.gatheredDigits().isEmpty(), "dtmf is not a gather");
+    }
+
+    @Test
+    void dtmfDigitsKeepOnlyTheLatestCharacters() {
+        CallEvents call = CallEvents.newCall();
+        CallState state = play(call, call.initiate());
+        for (int i = 0; i < CallState.MAX_DTMF_DIGITS + 44; i++) {
+            state = state.apply(call.dtmf(String.valueOf(i % 10)));
+        }
+        assertEquals(CallState.MAX_DTMF_DIGITS, state.dtmfDigits().length());
+        // 300 presses 0..9 repeated: the first 44 are gone, the kept ones start at press 44 ("4").
+        assertTrue(state.dtmfDigits().startsWith("4567890"), state.dtmfDigits());
+        assertTrue(state.dtmfDigits().endsWith("56789"), state.dtmfDigits());
+        assertEquals(CallState.MAX_DTMF_DIGITS + 45, state.eventsApplied());
+    }
+
+    @Test
+    void machineDetectionCompletedRecordsTheVerdict() {
+        CallEvents call = CallEvents.newCall();
+        MachineDetectionCompleted detected = call.machineDetection(MachineDetectionResult.ANSWERING_MACHINE);
+        CallState state = play(call, call.answer(), detected);
+        assertEquals(detected.result(), state.machineDetection());
+        assertTrue(state.machineDetection().machine());
+        assertFalse(state.machineDetection().human());
+        assertEquals(Duration.ofMillis(3_200), state.machineDetection().duration());
+
+        CallState later = state.apply(call.machineDetection("beep-detected-by-a-future-model"));
+        assertEquals("beep-detected-by-a-future-model", later.machineDetection().value(), "an unknown verdict is kept");
+    }
+
+    @Test
+    void mediaStreamsAreActiveFromStartUntilStoppedOrRejected() {
+        CallEvents call = CallEvents.newCall();
+        CallState two = play(call, call.initiate(), call.answer(),
+                call.mediaStream(MediaStreamChange.STARTED, "s-1"), call.mediaStream(MediaStreamChange.STARTED, "s-2"));
+        assertEquals(List.of("s-1", "s-2"), two.activeMediaStreams());
+
+        CallState one = two.apply(call.mediaStream(MediaStreamChange.STOPPED, "s-1"));
+        assertEquals(List.of("s-2"), one.activeMediaStreams());
+
+        CallState none = one.apply(call.mediaStream(MediaStreamChange.REJECTED, "s-2"));
+        assertEquals(List.of(), none.activeMediaStreams());
+
+        CallState restarted = none.apply(call.mediaStream(MediaStreamChange.STARTED, "s-3"))
+                .apply(call.mediaStream(MediaStreamChange.STARTED, "s-3"));
+        assertEquals(List.of("s-3"), restarted.activeMediaStreams(), "a repeated start is not counted twice");
+        assertTrue(restarted.activeTranscriptions().isEmpty());
+    }
+
+    @Test
+    void stopOfAStreamThatIsNotActiveKeepsTheSameList() {
+        CallEvents call = CallEvents.newCall();
+        CallState started = play(call, call.initiate(), call.mediaStream(MediaStreamChange.STARTED, "s-1"));
+        CallState stoppedOther = started.apply(call.mediaStream(MediaStreamChange.STOPPED, "s-unknown"));
+        assertSame(started.activeMediaStreams(), stoppedOther.activeMediaStreams());
+    }
+
+    @Test
+    void realTimeTranscriptionsAreActiveFromStartUntilStoppedOrRejected() {
+        CallEvents call = CallEvents.newCall();
+        CallState started = play(call, call.initiate(), call.answer(),
+                call.realTimeTranscription(RealTimeTranscriptionChange.STARTED, "t-1"),
+                call.realTimeTranscription(RealTimeTranscriptionChange.STARTED, "t-2"));
+        assertEquals(List.of("t-1", "t-2"), started.activeTranscriptions());
+
+        CallState stopped = started.apply(call.realTimeTranscription(RealTimeTranscriptionChange.STOPPED, "t-1"));
+        assertEquals(List.of("t-2"), stopped.activeTranscriptions());
+
+        CallState available = stopped.apply(call.realTimeTranscription(RealTimeTranscriptionChange.AVAILABLE, "t-1"));
+        assertEquals(List.of("t-2"), available.activeTranscriptions(), "a transcript becoming available changes nothing active");
+
+        CallState rejected = available.apply(call.realTimeTranscription(RealTimeTranscriptionChange.REJECTED, "t-2"));
+        assertEquals(List.of(), rejected.activeTranscriptions());
+        assertTrue(rejected.activeMediaStreams().isEmpty());
+    }
+
+    @Test
+    void referCompletedRecordsTheOutcome() {
+        CallEvents call = CallEvents.newCall();
+        CallState failed = play(call, call.initiate(), call.referComplete(ReferCallStatus.FAILURE, 486));
+        assertEquals(new ReferOutcome(ReferCallStatus.FAILURE, 486, null, "sip:agent@pbx.example.test"),
+                failed.referOutcome());
+
+        CallState succeeded = failed.apply(call.referComplete(ReferCallStatus.SUCCESS, 202));
+        assertEquals(new ReferOutcome(ReferCallStatus.SUCCESS, 202, 200, "sip:agent@pbx.example.test"),
+                succeeded.referOutcome());
+    }
+
+    @Test
+    void unrecognizedEventIsCountedWithItsType() {
+        CallEvents call = CallEvents.newCall();
+        CallState state = play(call, call.initiate(), call.answer(),
+                call.unrecognized("aiAgentHandoff", Map.of("agentId", "a-1")),
+                call.unrecognized("callQualityReport", Map.of()),
+                call.unrecognized("aiAgentHandoff", Map.of("agentId", "a-2")));
+        assertAll(
+                () -> assertEquals(3, state.unrecognizedEvents()),
+                () -> assertEquals(List.of("callQualityReport", "aiAgentHandoff"), state.unrecognizedEventTypes(),
+                        "distinct, the most recently seen last"),
+                () -> assertEquals(5, state.eventsApplied()),
+                () -> assertEquals(CallStatus.ANSWERED, state.status()));
+    }
+
+    @Test
+    void unrecognizedEventTypesAreBoundedDroppingTheLeastRecentlySeen() {
+        CallEvents call = CallEvents.newCall();
+        CallState state = play(call, call.initiate());
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < CallState.MAX_UNRECOGNIZED_TYPES + 4; i++) {
+            types.add("futureEvent" + i);
+            state = state.apply(call.unrecognized("futureEvent" + i, Map.of()));
+        }
+        assertEquals(CallState.MAX_UNRECOGNIZED_TYPES + 4, state.unrecognizedEvents(), "every event is counted");
+        assertEquals(types.subList(4, types.size()), state.unrecognizedEventTypes());
+    }
+
+    @Test
+    void eventsThatChangeNoCollectionShareThemWithTheStateBefore() {
+        CallEvents call = CallEvents.newCall();
+        CallState initial = CallState.initial(call.callId());
+        assertAll("a new call holds the JDK's shared empty lists",
+                () -> assertSame(List.of(), initial.gatheredDigits()),
+                () -> assertSame(List.of(), initial.recordings()),
+                () -> assertSame(List.of(), initial.activeMediaStreams()),
+                () -> assertSame(List.of(), initial.unrecognizedEventTypes()));
+        CallState recorded = play(call, call.initiate(), call.gather("1"), call.recordComplete(CallEvents.fullRecording("r-1")));
+        CallState after = recorded.apply(call.dtmf("5")).apply(call.redirect());
+        assertAll(
+                () -> assertSame(recorded.gatheredDigits(), after.gatheredDigits()),
+                () -> assertSame(recorded.recordings(), after.recordings()),
+                () -> assertSame(recorded.transcriptions(), after.transcriptions()),
+                () -> assertSame(recorded.activeMediaStreams(), after.activeMediaStreams()),
+                () -> assertSame(recorded.unrecognizedEventTypes(), after.unrecognizedEventTypes()));
+    }
+
+    @Test
+    void unparsedFieldsAreKeptOnTheDetailsAndEmptyByDefault() {
+        CallEvents call = CallEvents.newCall();
+        CallDetails plain = call.details().build();
+        assertSame(Map.of(), plain.unparsedFields());
+
+        CallDetails kept = call.details().unparsed("enqueuedTime", "yesterday").unparsed("sipResponseCode", "4o4").build();
+        assertEquals(Map.of("enqueuedTime", "yesterday", "sipResponseCode", "4o4"), kept.unparsedFields());
+        assertThrows(UnsupportedOperationException.class, () -> kept.unparsedFields().put("x", "y"));
+        assertNull(kept.enqueuedTime());
+        // The state takes no value from a field it could not read.
+        assertNull(CallState.initial(call.callId()).apply(new CallInitiated(kept)).answerTime());
     }
 }

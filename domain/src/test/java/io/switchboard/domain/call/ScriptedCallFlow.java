@@ -104,4 +104,54 @@ public final class ScriptedCallFlow implements CallFlow {
     public void onTranscriptionAvailable(TranscriptionAvailable event, CallState call) {
         answer(event, call);
     }
+
+    @Override
+    public Reply onTransferComplete(TransferCompleted event, CallState call) {
+        return answer(event, call);
+    }
+
+    @Override
+    public Reply onBridgeComplete(BridgeCompleted event, CallState call) {
+        return answer(event, call);
+    }
+
+    @Override
+    public Reply onBridgeTargetComplete(BridgeTargetCompleted event, CallState call) {
+        return answer(event, call);
+    }
+
+    @Override
+    public Reply onReferComplete(ReferCompleted event, CallState call) {
+        return answer(event, call);
+    }
+
+    @Override
+    public void onRecordingAvailable(RecordingAvailable event, CallState call) {
+        answer(event, call);
+    }
+
+    @Override
+    public void onDtmf(DtmfReceived event, CallState call) {
+        answer(event, call);
+    }
+
+    @Override
+    public void onMachineDetectionComplete(MachineDetectionCompleted event, CallState call) {
+        answer(event, call);
+    }
+
+    @Override
+    public void onMediaStream(MediaStreamChanged event, CallState call) {
+        answer(event, call);
+    }
+
+    @Override
+    public void onRealTimeTranscription(RealTimeTranscriptionChanged event, CallState call) {
+        answer(event, call);
+    }
+
+    @Override
+    public void onUnrecognized(UnrecognizedCallEvent event, CallState call) {
+        answer(event, call);
+    }
 }

@@ -1,13 +1,16 @@
 package io.switchboard.domain.conference;
 
+import io.switchboard.domain.call.Recording;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds the events of one conference, a second apart, each carrying the conference's name and tag. */
 public final class ConferenceEvents {
     public static final Instant START = Instant.parse("2024-05-01T13:00:00Z");
+    public static final String ACCOUNT = "9900000";
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final ConferenceId conferenceId;
@@ -58,6 +61,18 @@ public final class ConferenceEvents {
 
     public ConferenceCompleted completed() {
         return new ConferenceCompleted(details());
+    }
+
+    public ConferenceRedirected redirected() {
+        return new ConferenceRedirected(details());
+    }
+
+    public ConferenceRecordingAvailable recordingAvailable(Recording recording) {
+        return new ConferenceRecordingAvailable(details(), ACCOUNT, recording);
+    }
+
+    public UnrecognizedConferenceEvent unrecognized(String eventType, Map<String, String> fields) {
+        return new UnrecognizedConferenceEvent(details(), eventType, fields);
     }
 
     public static ConferenceMember member(String callId, String from) {

@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.domain.call.CallEvents;
+import io.switchboard.domain.call.Recording;
+import io.switchboard.domain.call.RecordingStatus;
+import io.switchboard.domain.common.FileFormat;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConferenceStateTest {
@@ -125,5 +132,61 @@ class ConferenceStateTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> state.apply(other.joined(ALICE)));
         assertTrue(refused.getMessage().contains(other.conferenceId().value()), refused.getMessage());
+    }
+
+    @Test
+    void conferenceRedirectedIsCountedAndKeepsTheMembers() {
+        ConferenceEvents conference = ConferenceEvents.newConference();
+        ConferenceState joined = play(conference, conference.created(), conference.joined(ALICE));
+        ConferenceState redirected = joined.apply(conference.redirected()).apply(conference.redirected());
+        assertAll(
+                () -> assertEquals(2, redirected.redirectCount()),
+                () -> assertSame(joined.members(), redirected.members()),
+                () -> assertEquals(ConferenceStatus.ACTIVE, redirected.status()),
+                () -> assertEquals(4, redirected.eventsApplied()));
+    }
+
+    @Test
+    void conferenceRecordingAvailableAddsTheRecordingAndMergesLaterNewsOfIt() {
+        ConferenceEvents conference = ConferenceEvents.newConference();
+        Recording processing = new Recording("cr-1", "https://media.example/cr-1", 1, null, FileFormat.WAV, null,
+                null, RecordingStatus.PROCESSING);
+        ConferenceState completed = play(conference, conference.created(), conference.completed(),
+                conference.recordingAvailable(processing));
+        assertEquals(List.of(processing), completed.recordings());
+        assertTrue(completed.hasEnded(), "a late recording does not reopen the conference");
+
+        Recording done = new Recording("cr-1", null, null, Duration.ofMinutes(4), null, null, null,
+                RecordingStatus.COMPLETE);
+        ConferenceState merged = completed.apply(conference.recordingAvailable(done));
+        assertEquals(List.of(new Recording("cr-1", "https://media.example/cr-1", 1, Duration.ofMinutes(4),
+                FileFormat.WAV, null, null, RecordingStatus.COMPLETE)), merged.recordings());
+
+        ConferenceState second = merged.apply(conference.recordingAvailable(CallEvents.fullRecording("cr-2")));
+        assertEquals(List.of("cr-1", "cr-2"), second.recordings().stream().map(Recording::recordingId).toList());
+    }
+
+    @Test
+    void unrecognizedConferenceEventIsCounted() {
+        ConferenceEvents conference = ConferenceEvents.newConference();
+        ConferenceState state = play(conference, conference.created(), conference.joined(ALICE),
+                conference.unrecognized("conferenceSpeakerChanged", Map.of("callId", "c-alice")),
+                conference.unrecognized("conferenceSpeakerChanged", Map.of("callId", "c-bob")));
+        assertEquals(2, state.unrecognizedEvents());
+        assertEquals(List.of(ALICE), state.members());
+        assertEquals(4, state.eventsApplied());
+    }
+
+    @Test
+    void newConferenceSharesEmptyListsAndEventsThatChangeNoneKeepThem() {
+        ConferenceEvents conference = ConferenceEvents.newConference();
+        ConferenceState initial = ConferenceState.initial(conference.conferenceId());
+        assertSame(List.of(), initial.members());
+        assertSame(List.of(), initial.recordings());
+        ConferenceState created = initial.apply(conference.created());
+        assertSame(initial.members(), created.members());
+        assertSame(initial.recordings(), created.recordings());
+        ConferenceState exitOfStranger = created.apply(conference.joined(ALICE)).apply(conference.exited(BOB));
+        assertEquals(List.of(ALICE), exitOfStranger.members());
     }
 }

@@ -39,7 +39,7 @@ class EntityValuesTest {
     void onlyFlowAndRedeliveryAreNotFallbacks() {
         List<ReplyOrigin> fallbacks = Arrays.stream(ReplyOrigin.values()).filter(ReplyOrigin::isFallback).toList();
         assertEquals(List.of(ReplyOrigin.FLOW_FAILED, ReplyOrigin.FLOW_TIMED_OUT, ReplyOrigin.OVERLOADED,
-                ReplyOrigin.DEADLINE_EXCEEDED, ReplyOrigin.MISROUTED), fallbacks);
+                ReplyOrigin.DEADLINE_EXCEEDED, ReplyOrigin.MISROUTED, ReplyOrigin.INVALID_BXML), fallbacks);
     }
 
     @Test

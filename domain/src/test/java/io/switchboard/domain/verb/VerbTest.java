@@ -169,7 +169,7 @@ class VerbTest {
         assertRefused(() -> new Pause(86_400.5), "Pause", "duration");
         assertRefused(() -> new Pause(Double.NaN), "Pause", "duration");
         assertEquals(0.1, new Pause(0.1).duration());
-        assertEquals(86_400, new Pause(86_400).duration());
+        assertEquals(86_400.0, new Pause(86_400.0).duration());
     }
 
     @Test
@@ -190,7 +190,7 @@ class VerbTest {
     void recordBuilderAsksForTranscriptionToTheGivenUrl() {
         Record record = Record.builder().transcribeTo("/voice/transcription").fileFormat(FileFormat.MP3).build();
         assertEquals(Boolean.TRUE, record.transcribe());
-        assertEquals(Callback.to("/voice/transcription"), record.transcriptionAvailable());
+        assertEquals(PlainCallback.to("/voice/transcription"), record.transcriptionAvailable());
         assertEquals(FileFormat.MP3, record.fileFormat());
     }
 

@@ -1,0 +1,146 @@
+package io.switchboard.domain.verb;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The checks every verb record runs in its constructor; each failure names verb, attribute, value and rule. */
+final class Limits {
+    /** Bandwidth's limit on a {@code tag} attribute and the {@code <Tag>} verb. */
+    static final int TAG_LENGTH = 256;
+    /** Bandwidth's limit on each basic-auth credential. */
+    static final int CREDENTIAL_LENGTH = 1024;
+    /** Bandwidth's limit on a {@code uui} value, encoding parameter included. */
+    static final int UUI_LENGTH = 256;
+
+    static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    /** Caller ids Bandwidth accepts besides an E.164 number. */
+    static final List<String> PRIVATE_CALLER_IDS = List.of("Restricted", "Anonymous", "Private", "Unavailable");
+    /** DTMF digits a gather or a recording may end on. */
+    static final Pattern TERMINATING_DIGITS = Pattern.compile("[0-9*#]*");
+
+    private static final int SHOWN_LENGTH = 60;
+
+    private Limits() {
+    }
+
+    static InvalidVerbException invalid(String verb, String attribute, Object value, String allowed) {
+        return new InvalidVerbException(verb, attribute, show(value), allowed);
+    }
+
+    /** How a value appears in a message: text quoted and shortened, numbers as they are. */
+    static String show(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof CharSequence text) {
+            String shown = text.length() <= SHOWN_LENGTH ? text.toString()
+                    : text.subSequence(0, SHOWN_LENGTH) + "... (" + text.length() + " characters)";
+            return "'" + shown + "'";
+        }
+        if (value instanceof Double number && number == Math.rint(number) && !number.isInfinite()
+                && Math.abs(number) < 1e15) {
+            return Long.toString(number.longValue());
+        }
+        return String.valueOf(value);
+    }
+
+    static String required(String verb, String attribute, String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid(verb, attribute, value == null ? null : value, "is required and must not be blank");
+        }
+        return value;
+    }
+
+    static <T> T required(String verb, String attribute, T value) {
+        if (value == null) {
+            throw invalid(verb, attribute, null, "is required");
+        }
+        return value;
+    }
+
+    /** A value that may be absent, but not blank when present. */
+    static String notBlank(String verb, String attribute, String value) {
+        if (value != null && value.isBlank()) {
+            throw invalid(verb, attribute, value, "must not be blank when given");
+        }
+        return value;
+    }
+
+    static Double between(String verb, String attribute, Double value, double min, double max, String unit) {
+        if (value != null && !(value >= min && value <= max)) {
+            throw invalid(verb, attribute, value, "must be between " + show(min) + " and " + show(max) + unit);
+        }
+        return value;
+    }
+
+    static Integer between(String verb, String attribute, Integer value, int min, int max, String unit) {
+        if (value != null && (value < min || value > max)) {
+            throw invalid(verb, attribute, value, "must be between " + min + " and " + max + unit);
+        }
+        return value;
+    }
+
+    static Integer atLeast(String verb, String attribute, Integer value, int min, String unit) {
+        if (value != null && value < min) {
+            throw invalid(verb, attribute, value, "must be at least " + min + unit);
+        }
+        return value;
+    }
+
+    static String maxLength(String verb, String attribute, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw invalid(verb, attribute, value, "must be at most " + max + " characters");
+        }
+        return value;
+    }
+
+    static String tag(String verb, String tag) {
+        return maxLength(verb, "tag", tag, TAG_LENGTH);
+    }
+
+    static String uui(String verb, String uui) {
+        return maxLength(verb, "uui", notBlank(verb, "uui", uui), UUI_LENGTH);
+    }
+
+    static String credential(String verb, String attribute, String value) {
+        return maxLength(verb, attribute, value, CREDENTIAL_LENGTH);
+    }
+
+    static String matches(String verb, String attribute, String value, Pattern pattern, String allowed) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            throw invalid(verb, attribute, value, "must be " + allowed);
+        }
+        return value;
+    }
+
+    static String terminatingDigits(String verb, String value) {
+        return matches(verb, "terminatingDigits", value, TERMINATING_DIGITS, "made of the digits 0-9, * and #");
+    }
+
+    /** An E.164 number or one of Bandwidth's private caller ids. */
+    static String callerId(String verb, String attribute, String value) {
+        if (value != null && !E164.matcher(value).matches() && !PRIVATE_CALLER_IDS.contains(value)) {
+            throw invalid(verb, attribute, value, "must be an E.164 number such as +15555550100 or one of "
+                    + String.join(", ", PRIVATE_CALLER_IDS));
+        }
+        return value;
+    }
+
+    /** A URL that may be absent: not blank and without whitespace (which no URL may contain unescaped). */
+    static String url(String verb, String attribute, String value) {
+        notBlank(verb, attribute, value);
+        if (value != null && value.chars().anyMatch(Character::isWhitespace)) {
+            throw invalid(verb, attribute, value, "must be a URL without whitespace");
+        }
+        return value;
+    }
+
+    static <T> List<T> atMost(String verb, String attribute, Collection<T> values, int max) {
+        List<T> copy = values == null ? List.of() : List.copyOf(values);
+        if (copy.size() > max) {
+            throw invalid(verb, attribute, copy.size(), "must be at most " + max);
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,5 @@
+package io.switchboard.domain.verb;
+
+/** Stops the recording a {@link StartRecording} began; {@code recordingAvailable} follows. No attributes. */
+public record StopRecording() implements Verb {
+}

@@ -1,0 +1,16 @@
+package io.switchboard.domain.verb;
+
+/**
+ * A name and value a {@link StartStream} sends to its destination when the stream starts.
+ *
+ * @param name  required, at most 256 characters
+ * @param value required, at most 2048 characters
+ */
+public record StreamParam(String name, String value) {
+    public StreamParam {
+        Limits.required("StreamParam", "name", name);
+        Limits.maxLength("StreamParam", "name", name, 256);
+        Limits.required("StreamParam", "value", value);
+        Limits.maxLength("StreamParam", "value", value, 2048);
+    }
+}
