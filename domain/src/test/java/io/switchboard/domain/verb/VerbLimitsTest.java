@@ -371,20 +371,14 @@ class VerbLimitsTest {
 
         TAGGED.forEach((verb, build) -> limit(verb, "tag", "at most 256 characters", build)
                 .accepts("", "vip", chars(256)).refuses(chars(257)));
-        CREDENTIALED.forEach((verb, build) -> {
-            limit(verb, "username", "at most 1024 characters",
-                    (String user) -> build.apply(new Credentials(user, null, null, null)))
-                    .accepts(chars(1024)).refuses(chars(1025));
-            limit(verb, "password", "at most 1024 characters",
-                    (String secret) -> build.apply(new Credentials(null, secret, null, null)))
-                    .accepts(chars(1024)).refuses(chars(1025));
-            limit(verb, "fallbackUsername", "at most 1024 characters",
-                    (String user) -> build.apply(new Credentials(null, null, user, null)))
-                    .accepts(chars(1024)).refuses(chars(1025));
-            limit(verb, "fallbackPassword", "at most 1024 characters",
-                    (String secret) -> build.apply(new Credentials(null, null, null, secret)))
-                    .accepts(chars(1024)).refuses(chars(1025));
-        });
+        Map<String, Function<String, Credentials>> credentialParts = new LinkedHashMap<>();
+        credentialParts.put("username", user -> new Credentials(user, null, null, null));
+        credentialParts.put("password", secret -> new Credentials(null, secret, null, null));
+        credentialParts.put("fallbackUsername", user -> new Credentials(null, null, user, null));
+        credentialParts.put("fallbackPassword", secret -> new Credentials(null, null, null, secret));
+        CREDENTIALED.forEach((verb, build) -> credentialParts.forEach((part, credentials) ->
+                limit(verb, part, "at most 1024 characters", (String value) -> build.apply(credentials.apply(value)))
+                        .accepts(chars(1024)).refuses(chars(1025))));
         USER_AND_PASSWORD.forEach((verb, builds) -> {
             limit(verb, "username", "at most 1024 characters", builds.get(0))
                     .accepts(chars(1024)).refuses(chars(1025));
