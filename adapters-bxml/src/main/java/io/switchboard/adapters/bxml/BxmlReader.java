@@ -1,12 +1,15 @@
 package io.switchboard.adapters.bxml;
 
 import io.switchboard.domain.verb.Response;
+import io.switchboard.domain.verb.Verb;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.List;
 
 /**
  * Reads BXML (root {@code <Response>}, or {@code <Bxml>} as Bandwidth's update-call request uses) back into a
@@ -40,10 +43,57 @@ public final class BxmlReader {
             }
             return response;
         } catch (XMLStreamException malformed) {
-            throw new BxmlException("not well-formed XML: " + malformed.getMessage(), malformed);
+            throw BxmlException.malformed(malformed);
         } finally {
             close(xml);
         }
+    }
+
+    /**
+     * What {@link #readEach} found: the verbs it could read with the line of each, and every problem in the order
+     * met.
+     */
+    record Reading(List<Verb> verbs, List<Integer> verbLines, List<BxmlException> problems) {
+    }
+
+    /**
+     * Reads every verb it can: a verb that cannot be read is noted as a problem and skipped, and reading goes on
+     * with the next. XML that is not well-formed ends the reading, with the verbs read before it kept.
+     */
+    Reading readEach(Reader in) {
+        return readEach(() -> Stax.INPUT.createXMLStreamReader(in));
+    }
+
+    /** As {@link #readEach(Reader)}, from bytes whose encoding the XML declaration (or a byte-order mark) gives. */
+    Reading readEach(InputStream in) {
+        return readEach(() -> Stax.INPUT.createXMLStreamReader(in));
+    }
+
+    private interface Opener {
+        XMLStreamReader open() throws XMLStreamException;
+    }
+
+    private static Reading readEach(Opener opener) {
+        RecoveringReader xml;
+        try {
+            xml = new RecoveringReader(opener.open());
+        } catch (XMLStreamException malformed) {
+            return new Reading(List.of(), List.of(), List.of(BxmlException.malformed(malformed)));
+        }
+        try {
+            moveToRoot(xml);
+            Vocabulary.RESPONSE.read(xml);
+            while (xml.hasNext()) {
+                xml.next();
+            }
+        } catch (BxmlException unreadable) {
+            xml.fatal(unreadable);
+        } catch (XMLStreamException malformed) {
+            xml.fatal(BxmlException.malformed(malformed));
+        } finally {
+            close(xml);
+        }
+        return new Reading(xml.verbs(), xml.verbLines(), xml.problems());
     }
 
     private static void moveToRoot(XMLStreamReader xml) throws XMLStreamException {

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.bxml;
 
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -170,29 +171,62 @@ interface Content<C> {
         };
     }
 
+    /** The line breaks in {@code text} before its first character that is not whitespace. */
+    private static int linesBefore(String text) {
+        int breaks = 0;
+        for (int i = 0; i < text.length() && Character.isWhitespace(text.charAt(i)); i++) {
+            breaks += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        return breaks;
+    }
+
     private static boolean isXmlWhitespace(String text) {
         return text.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r');
     }
 
-    /** The child elements up to the end tag; text between them may only be whitespace (indentation). */
+    /**
+     * The child elements up to the end tag; text between them may only be whitespace (indentation). A
+     * {@link RecoveringReader} notes a child that cannot be read and goes on with the next, where it recovers.
+     */
     private static List<Object> readChildren(XMLStreamReader in, Map<String, ? extends ElementFormat<?, ?>> byName)
             throws XMLStreamException {
         String owner = in.getLocalName();
         String allowed = byName.isEmpty() ? "nothing" : "the elements " + String.join(", ", byName.keySet());
+        RecoveringReader recovering = in instanceof RecoveringReader reader
+                && reader.recoversChildrenAt(reader.depth()) ? reader : null;
         List<Object> children = new ArrayList<>();
         while (true) {
+            int previousEndLine = in.getLocation().getLineNumber();
             switch (in.next()) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (!isXmlWhitespace(in.getText())) {
-                        throw BxmlException.unexpectedText(owner, in.getText(), allowed);
+                    String text = in.getText();
+                    if (!isXmlWhitespace(text)) {
+                        BxmlException problem = BxmlException.unexpectedText(owner, text, allowed)
+                                .atLine(previousEndLine + linesBefore(text));
+                        if (recovering == null) {
+                            throw problem;
+                        }
+                        recovering.recover(problem);
                     }
                 }
                 case XMLStreamConstants.START_ELEMENT -> {
-                    ElementFormat<?, ?> format = byName.get(in.getLocalName());
-                    if (format == null) {
-                        throw BxmlException.unknownElement(owner, in.getLocalName(), allowed);
+                    Location start = in.getLocation();
+                    try {
+                        ElementFormat<?, ?> format = byName.get(in.getLocalName());
+                        if (format == null) {
+                            throw BxmlException.unknownElement(owner, in.getLocalName(), allowed);
+                        }
+                        Object child = format.read(in);
+                        children.add(child);
+                        if (recovering != null) {
+                            recovering.verbRead(child, start);
+                        }
+                    } catch (BxmlException problem) {
+                        if (recovering == null) {
+                            throw problem.at(start);
+                        }
+                        recovering.recover(problem.at(start));
                     }
-                    children.add(format.read(in));
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     return children;

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.bxml;
 
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.util.LinkedHashSet;
@@ -76,17 +77,21 @@ final class ElementFormat<T, C> {
         }
     }
 
-    /** Reads the element {@code in} is on, through its end tag. */
+    /**
+     * Reads the element {@code in} is on, through its end tag. A problem is reported on the line of the element's
+     * start tag, unless a nested element already gave it a line of its own.
+     */
     T read(XMLStreamReader in) throws XMLStreamException {
         String element = in.getLocalName();
-        AttributeValues values = attributes.read(in);
-        C elementContent = content.read(in);
+        Location start = in.getLocation();
         try {
+            AttributeValues values = attributes.read(in);
+            C elementContent = content.read(in);
             return build.apply(values, elementContent);
         } catch (BxmlException alreadyNamed) {
-            throw alreadyNamed;
+            throw alreadyNamed.at(start);
         } catch (IllegalArgumentException rejectedByDomain) {
-            throw BxmlException.invalidElement(element, rejectedByDomain.getMessage());
+            throw BxmlException.rejected(element, rejectedByDomain).at(start);
         }
     }
 }

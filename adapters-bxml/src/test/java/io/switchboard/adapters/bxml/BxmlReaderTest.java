@@ -135,6 +135,21 @@ class BxmlReaderTest {
     }
 
     @Test
+    void aRefusalCarriesTheLineElementAndAttributeAtFault() {
+        BxmlException refused = assertThrows(BxmlException.class, () -> reader.read("""
+                <Response>
+                  <Transfer>
+                    <PhoneNumber>+15550123</PhoneNumber>
+                    <PhoneNumber uui=" ">+15550124</PhoneNumber>
+                  </Transfer>
+                </Response>"""));
+
+        assertEquals(4, refused.line());
+        assertEquals("PhoneNumber", refused.element());
+        assertEquals("uui", refused.attribute());
+    }
+
+    @Test
     void refusesARedirectWithoutItsUrl() {
         assertRefused("<Response><Redirect redirectMethod=\"GET\"/></Response>",
                 "<Redirect> needs the attribute redirectUrl");

@@ -17,6 +17,9 @@ public record Bridge(
 
     public Bridge {
         Limits.required("Bridge", "target call id", targetCall);
+        Limits.callback("Bridge", "bridgeComplete", bridgeComplete);
+        Limits.callback("Bridge", "bridgeTargetComplete", bridgeTargetComplete);
+        Limits.credentials("Bridge", credentials);
         Limits.tag("Bridge", tag);
     }
 

@@ -36,7 +36,7 @@ public final class BxmlRules {
     public static List<RuleViolation> check(Response response, ReplyContext context) {
         List<RuleViolation> violations = new ArrayList<>();
         List<Verb> verbs = response.verbs();
-        int redirectAt = -1;
+        boolean redirected = false;
         for (int i = 0; i < verbs.size(); i++) {
             Verb verb = verbs.get(i);
             String name = verb.verbName();
@@ -49,11 +49,11 @@ public final class BxmlRules {
                         + "> may not answer a transferAnswer; Bridge, Conference, Forward and Transfer are refused "
                         + "there"));
             }
-            if (redirectAt >= 0) {
-                violations.add(new RuleViolation(NOTHING_AFTER_REDIRECT, i, name, "<" + name + "> follows the "
-                        + "<Redirect> at position " + redirectAt + " and would never run"));
+            if (redirected) {
+                violations.add(new RuleViolation(NOTHING_AFTER_REDIRECT, i, name, "<" + name + "> follows a "
+                        + "<Redirect> and would never run: Bandwidth leaves the document at the Redirect"));
             } else if (verb instanceof Redirect) {
-                redirectAt = i;
+                redirected = true;
             }
         }
         return List.copyOf(violations);

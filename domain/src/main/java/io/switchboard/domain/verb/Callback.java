@@ -5,7 +5,8 @@ package io.switchboard.domain.verb;
  * callbacks with a prefix (a Gather's is {@code gather}: {@code gatherUrl}, {@code gatherMethod},
  * {@code gatherFallbackUrl}, {@code gatherFallbackMethod}). Any part may be absent; a writer given this
  * service's callback base fills an absent URL with the matching channel. Callbacks without a fallback in BXML
- * are {@link PlainCallback}s, so a fallback cannot be given where Bandwidth would not use it.
+ * are {@link PlainCallback}s, so a fallback cannot be given where Bandwidth would not use it. The verb holding a
+ * callback checks its URLs, so that a refusal names the attribute as written ({@code gatherUrl}).
  *
  * @param url            absolute, or relative to the URL that returned the BXML
  * @param method         GET or POST; Bandwidth's default is POST
@@ -13,11 +14,6 @@ package io.switchboard.domain.verb;
  * @param fallbackMethod GET or POST; Bandwidth's default is POST
  */
 public record Callback(String url, CallbackMethod method, String fallbackUrl, CallbackMethod fallbackMethod) {
-
-    public Callback {
-        Limits.url("Callback", "url", url);
-        Limits.url("Callback", "fallbackUrl", fallbackUrl);
-    }
 
     public static Callback to(String url) {
         return new Callback(url, null, null, null);

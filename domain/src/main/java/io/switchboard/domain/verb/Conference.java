@@ -30,13 +30,15 @@ public record Conference(
     public Conference {
         Limits.required("Conference", "name", name);
         Limits.matches("Conference", "name", name, NAME, "1 to 100 characters of [A-Za-z0-9-_.]");
-        callIdsToCoach = callIdsToCoach == null ? List.of() : List.copyOf(callIdsToCoach);
+        callIdsToCoach = Limits.elements("Conference", "callIdsToCoach", callIdsToCoach);
         for (String callId : callIdsToCoach) {
             if (callId.isBlank() || callId.indexOf(',') >= 0 || callId.chars().anyMatch(Character::isWhitespace)) {
                 throw Limits.invalid("Conference", "callIdsToCoach", callId,
                         "must hold call ids, each non-empty without commas or whitespace");
             }
         }
+        Limits.callback("Conference", "conferenceEvent", conferenceEvent);
+        Limits.credentials("Conference", credentials);
         Limits.tag("Conference", tag);
         Limits.between("Conference", "callbackTimeout", callbackTimeout, 1, 25, " seconds");
     }

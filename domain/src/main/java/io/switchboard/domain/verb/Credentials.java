@@ -3,16 +3,10 @@ package io.switchboard.domain.verb;
 /**
  * Basic-auth credentials Bandwidth presents to a verb's callback URLs ({@code username}, {@code password},
  * {@code fallbackUsername}, {@code fallbackPassword}; each at most 1024 characters; Bandwidth asks for https
- * URLs with them). {@link #toString} masks the passwords, so a logged verb never leaks them.
+ * URLs with them). The verb holding them checks the lengths, so that a refusal names the verb.
+ * {@link #toString} masks the passwords, so a logged verb never leaks them.
  */
 public record Credentials(String username, String password, String fallbackUsername, String fallbackPassword) {
-
-    public Credentials {
-        Limits.credential("Credentials", "username", username);
-        Limits.credential("Credentials", "password", password);
-        Limits.credential("Credentials", "fallbackUsername", fallbackUsername);
-        Limits.credential("Credentials", "fallbackPassword", fallbackPassword);
-    }
 
     public static Credentials of(String username, String password) {
         return new Credentials(username, password, null, null);

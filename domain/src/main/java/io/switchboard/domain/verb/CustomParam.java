@@ -8,9 +8,6 @@ package io.switchboard.domain.verb;
  */
 public record CustomParam(String name, String value) {
     public CustomParam {
-        Limits.required("CustomParam", "name", name);
-        Limits.maxLength("CustomParam", "name", name, 256);
-        Limits.required("CustomParam", "value", value);
-        Limits.maxLength("CustomParam", "value", value, 2048);
+        Limits.parameter("CustomParam", name, value);
     }
 }

@@ -31,7 +31,9 @@ public record Gather(
     public static final int MAX_PLAYED_PROMPTS = 20;
 
     public Gather {
-        prompts = prompts == null ? List.of() : List.copyOf(prompts);
+        prompts = Limits.elements("Gather", "nested verbs", prompts);
+        Limits.callback("Gather", "gather", gather);
+        Limits.credentials("Gather", credentials);
         Limits.tag("Gather", tag);
         Limits.terminatingDigits("Gather", terminatingDigits);
         Limits.between("Gather", "maxDigits", maxDigits, 1, 50, "");

@@ -2,6 +2,7 @@ package io.switchboard.domain.verb;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** The checks every verb record runs in its constructor; each failure names verb, attribute, value and rule. */
@@ -12,6 +13,11 @@ final class Limits {
     static final int CREDENTIAL_LENGTH = 1024;
     /** Bandwidth's limit on a {@code uui} value, encoding parameter included. */
     static final int UUI_LENGTH = 256;
+    /** Bandwidth's limit on a Transfer's {@code transferCallerDisplayName}. */
+    static final int DISPLAY_NAME_LENGTH = 256;
+    /** Bandwidth's limits on a StreamParam's or CustomParam's name and value. */
+    static final int PARAM_NAME_LENGTH = 256;
+    static final int PARAM_VALUE_LENGTH = 2048;
 
     static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     /** Caller ids Bandwidth accepts besides an E.164 number. */
@@ -136,11 +142,68 @@ final class Limits {
         return value;
     }
 
+    /** An immutable copy of {@code values} (none when absent), refusing a missing element by name. */
+    static <T> List<T> elements(String verb, String attribute, Collection<T> values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.stream().anyMatch(Objects::isNull)) {
+            throw invalid(verb, attribute, null, "must not hold a null element");
+        }
+        return List.copyOf(values);
+    }
+
     static <T> List<T> atMost(String verb, String attribute, Collection<T> values, int max) {
-        List<T> copy = values == null ? List.of() : List.copyOf(values);
+        List<T> copy = elements(verb, attribute, values);
         if (copy.size() > max) {
             throw invalid(verb, attribute, copy.size(), "must be at most " + max);
         }
         return copy;
+    }
+
+    /**
+     * The URLs of a verb's callback, named as the verb spells them ({@code gatherUrl}, {@code gatherFallbackUrl}):
+     * checked here rather than in {@link Callback}, which cannot know which verb and prefix it belongs to.
+     */
+    static Callback callback(String verb, String prefix, Callback callback) {
+        if (callback != null) {
+            url(verb, prefix + "Url", callback.url());
+            url(verb, prefix + "FallbackUrl", callback.fallbackUrl());
+        }
+        return callback;
+    }
+
+    static PlainCallback callback(String verb, String prefix, PlainCallback callback) {
+        if (callback != null) {
+            url(verb, prefix + "Url", callback.url());
+        }
+        return callback;
+    }
+
+    /** Each part of a verb's {@link Credentials}, named as the verb's attribute. */
+    static Credentials credentials(String verb, Credentials credentials) {
+        if (credentials != null) {
+            credential(verb, "username", credentials.username());
+            credential(verb, "password", credentials.password());
+            credential(verb, "fallbackUsername", credentials.fallbackUsername());
+            credential(verb, "fallbackPassword", credentials.fallbackPassword());
+        }
+        return credentials;
+    }
+
+    /** What a Transfer target ({@code <PhoneNumber>} or {@code <SipUri>}) carries besides its address. */
+    static void transferTarget(String element, Callback transferAnswer, PlainCallback transferDisconnect,
+                               Credentials credentials, String tag, String uui) {
+        callback(element, "transferAnswer", transferAnswer);
+        callback(element, "transferDisconnect", transferDisconnect);
+        credentials(element, credentials);
+        tag(element, tag);
+        uui(element, uui);
+    }
+
+    /** A {@code <StreamParam>} or {@code <CustomParam>}: a required name and value, each bounded. */
+    static void parameter(String element, String name, String value) {
+        maxLength(element, "name", required(element, "name", name), PARAM_NAME_LENGTH);
+        maxLength(element, "value", required(element, "value", value), PARAM_VALUE_LENGTH);
     }
 }

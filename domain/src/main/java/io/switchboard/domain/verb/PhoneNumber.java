@@ -13,8 +13,7 @@ public record PhoneNumber(String address, Callback transferAnswer, PlainCallback
     public PhoneNumber {
         Limits.required("PhoneNumber", "number", address);
         Limits.matches("PhoneNumber", "number", address, Limits.E164, "an E.164 number such as +15555550100");
-        Limits.tag("PhoneNumber", tag);
-        Limits.uui("PhoneNumber", uui);
+        Limits.transferTarget("PhoneNumber", transferAnswer, transferDisconnect, credentials, tag, uui);
     }
 
     public static PhoneNumber of(String address) {

@@ -14,7 +14,8 @@ import io.switchboard.domain.common.FileFormat;
  * @param credentials            Bandwidth asks for https URLs with them
  * @param terminatingDigits      digits (0-9, *, #) that end the recording; absent means {@code #}
  * @param maxDuration            seconds, 1 to 10800; absent means 60
- * @param silenceTimeout         seconds of silence that end the recording; 0 (the default) turns it off
+ * @param silenceTimeout         seconds of silence that end the recording, 0 to 10800; 0 (the default) turns it
+ *                               off
  * @param fileFormat             absent means wav
  */
 public record Record(
@@ -30,11 +31,18 @@ public record Record(
         Integer silenceTimeout,
         FileFormat fileFormat) implements Verb {
 
+    /** Bandwidth's longest recording, three hours; also the longest silenceTimeout. */
+    public static final int MAX_SECONDS = 10_800;
+
     public Record {
+        Limits.callback("Record", "recordComplete", recordComplete);
+        Limits.callback("Record", "recordingAvailable", recordingAvailable);
+        Limits.callback("Record", "transcriptionAvailable", transcriptionAvailable);
+        Limits.credentials("Record", credentials);
         Limits.tag("Record", tag);
         Limits.terminatingDigits("Record", terminatingDigits);
-        Limits.between("Record", "maxDuration", maxDuration, 1, 10_800, " seconds");
-        Limits.atLeast("Record", "silenceTimeout", silenceTimeout, 0, " seconds");
+        Limits.between("Record", "maxDuration", maxDuration, 1, MAX_SECONDS, " seconds");
+        Limits.between("Record", "silenceTimeout", silenceTimeout, 0, MAX_SECONDS, " seconds");
     }
 
     public static Builder builder() {

@@ -9,6 +9,8 @@ package io.switchboard.domain.verb;
  */
 public record Redirect(Callback redirect, Credentials credentials, String tag) implements Verb {
     public Redirect {
+        Limits.callback("Redirect", "redirect", redirect);
+        Limits.credentials("Redirect", credentials);
         Limits.tag("Redirect", tag);
     }
 

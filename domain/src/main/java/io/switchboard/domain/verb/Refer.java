@@ -11,6 +11,7 @@ package io.switchboard.domain.verb;
  */
 public record Refer(PlainCallback referComplete, String tag, String sipUri) implements Verb {
     public Refer {
+        Limits.callback("Refer", "referComplete", referComplete);
         Limits.tag("Refer", tag);
         Limits.required("Refer", "SipUri", sipUri);
         if (!SipUri.isSipUri(sipUri)) {

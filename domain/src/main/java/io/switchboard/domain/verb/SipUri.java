@@ -15,8 +15,7 @@ public record SipUri(String address, Callback transferAnswer, PlainCallback tran
         if (!isSipUri(address)) {
             throw Limits.invalid("SipUri", "URI", address, "must be a sip: URI such as sip:agent@pbx.example.com");
         }
-        Limits.tag("SipUri", tag);
-        Limits.uui("SipUri", uui);
+        Limits.transferTarget("SipUri", transferAnswer, transferDisconnect, credentials, tag, uui);
     }
 
     public static SipUri of(String address) {

@@ -11,6 +11,7 @@ package io.switchboard.domain.verb;
  */
 public record StartGather(PlainCallback dtmf, String username, String password, String tag) implements Verb {
     public StartGather {
+        Limits.callback("StartGather", "dtmf", dtmf);
         Limits.credential("StartGather", "username", username);
         Limits.credential("StartGather", "password", password);
         Limits.tag("StartGather", tag);

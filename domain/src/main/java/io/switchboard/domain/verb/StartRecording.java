@@ -27,6 +27,8 @@ public record StartRecording(
         Boolean multiChannel) implements Verb {
 
     public StartRecording {
+        Limits.callback("StartRecording", "recordingAvailable", recordingAvailable);
+        Limits.callback("StartRecording", "transcriptionAvailable", transcriptionAvailable);
         Limits.credential("StartRecording", "username", username);
         Limits.credential("StartRecording", "password", password);
         Limits.tag("StartRecording", tag);

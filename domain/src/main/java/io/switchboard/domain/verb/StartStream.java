@@ -38,6 +38,7 @@ public record StartStream(
         Limits.notBlank("StartStream", "name", name);
         Limits.required("StartStream", "destination", destination);
         Limits.matches("StartStream", "destination", destination, WEBSOCKET, "a wss:// URI");
+        Limits.callback("StartStream", "streamEvent", streamEvent);
         Limits.credential("StartStream", "username", username);
         Limits.credential("StartStream", "password", password);
         Limits.credential("StartStream", "destinationUsername", destinationUsername);

@@ -30,6 +30,7 @@ public record StartTranscription(
 
     public StartTranscription {
         Limits.notBlank("StartTranscription", "name", name);
+        Limits.callback("StartTranscription", "transcriptionEvent", transcriptionEvent);
         Limits.credential("StartTranscription", "username", username);
         Limits.credential("StartTranscription", "password", password);
         Limits.matches("StartTranscription", "destination", destination, StartStream.WEBSOCKET, "a wss:// URI");

@@ -8,9 +8,6 @@ package io.switchboard.domain.verb;
  */
 public record StreamParam(String name, String value) {
     public StreamParam {
-        Limits.required("StreamParam", "name", name);
-        Limits.maxLength("StreamParam", "name", name, 256);
-        Limits.required("StreamParam", "value", value);
-        Limits.maxLength("StreamParam", "value", value, 2048);
+        Limits.parameter("StreamParam", name, value);
     }
 }

@@ -30,14 +30,17 @@ public record Transfer(
     public static final int MAX_TARGETS = 8;
 
     public Transfer {
-        targets = targets == null ? List.of() : List.copyOf(targets);
+        targets = Limits.elements("Transfer", "targets", targets);
         if (targets.isEmpty() || targets.size() > MAX_TARGETS) {
             throw Limits.invalid("Transfer", "targets", targets.size(),
                     "must be 1 to " + MAX_TARGETS + " PhoneNumber or SipUri elements");
         }
         Limits.callerId("Transfer", "transferCallerId", transferCallerId);
-        Limits.maxLength("Transfer", "transferCallerDisplayName", transferCallerDisplayName, 256);
+        Limits.maxLength("Transfer", "transferCallerDisplayName", transferCallerDisplayName,
+                Limits.DISPLAY_NAME_LENGTH);
         Limits.between("Transfer", "callTimeout", callTimeout, 1, 300, " seconds");
+        Limits.callback("Transfer", "transferComplete", transferComplete);
+        Limits.credentials("Transfer", credentials);
         Limits.tag("Transfer", tag);
     }
 

@@ -22,12 +22,15 @@ import io.switchboard.domain.conference.ConferenceDetails;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.EntityTestSupport;
 import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.verb.Bridge;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
+import io.switchboard.domain.verb.Transfer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -464,6 +467,41 @@ class CallEntityTest {
 
         CallInitiated initiate = f.call().initiate();
         assertEquals(new EventReply(responseNaming(initiate), ReplyOrigin.FLOW), f.ask(initiate));
+    }
+
+    // --- context rules --------------------------------------------------------------------------------------
+
+    @Test
+    void replyBreakingARuleForItsEventGetsTheFallbackInstead() {
+        Fixture f = start(answering((event, state) -> event instanceof TransferAnswered
+                ? Response.of(Transfer.builder().phoneNumber("+15555550100").build())
+                : Response.builder().redirect("/voice/redirect").hangup().build()));
+        CallEvents call = f.call();
+
+        assertEquals(new EventReply(FALLBACK, ReplyOrigin.INVALID_BXML), f.ask(call.initiate()),
+                "a verb after a Redirect");
+        assertEquals(new EventReply(FALLBACK, ReplyOrigin.INVALID_BXML), f.ask(call.transferAnswer()),
+                "a Transfer answering a transferAnswer");
+    }
+
+    @Test
+    void transferAnswerTakesTheVerbsItAllows() {
+        Response whisper = Response.builder().speak("A customer is on the line").pause(0.5).build();
+        Fixture f = start(answering((event, state) -> whisper));
+
+        assertEquals(new EventReply(whisper, ReplyOrigin.FLOW), f.ask(f.call().transferAnswer()));
+    }
+
+    @Test
+    void fallbackBreakingTheSameRuleGivesWayToAnEmptyResponse() {
+        Response transferFallback = Response.of(Transfer.builder().phoneNumber("+15555550199").build());
+        EntitySettings settings = new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, 16, 32,
+                new FallbackPolicy(transferFallback));
+        Fixture f = start(answering((event, state) -> Response.of(Bridge.to("c-other"))), settings, false);
+
+        assertEquals(new EventReply(Response.empty(), ReplyOrigin.INVALID_BXML), f.ask(f.call().transferAnswer()));
+        assertEquals(new EventReply(Response.of(Bridge.to("c-other")), ReplyOrigin.FLOW), f.ask(f.call().answer()),
+                "the same reply is fine on a call event");
     }
 
     // --- replies --------------------------------------------------------------------------------------------

@@ -17,12 +17,14 @@ import io.switchboard.domain.entity.EntityTestSupport;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -94,12 +96,16 @@ class ConferenceEntityTest {
     }
 
     private static Fixture start() {
+        return start(GreetingFlow::new);
+    }
+
+    private static Fixture start(Function<ActorRef<Seen>, ConferenceFlow> flowMaker) {
         ConferenceEvents conference = ConferenceEvents.newConference();
         TestProbe<Seen> seen = testKit.createTestProbe();
         TestProbe<EventReply> replies = testKit.createTestProbe();
         TestProbe<ActorRef<VoiceEntity.Command>> passivations = testKit.createTestProbe();
         ActorRef<VoiceEntity.Command> entity = testKit.spawn(ConferenceEntity.create(conference.conferenceId(),
-                new GreetingFlow(seen.getRef()), flowExecutor, EntityTestSupport.settings(),
+                flowMaker.apply(seen.getRef()), flowExecutor, EntityTestSupport.settings(),
                 passivations.getRef()::tell), conference.conferenceId().value());
         return new Fixture(conference, entity, seen, replies, passivations);
     }
@@ -143,6 +149,20 @@ class ConferenceEntityTest {
         f.ask(f.conference().created());
         ConferenceMember anonymous = new ConferenceMember(ALICE.callId(), null, null);
         assertEquals(new EventReply(null, ReplyOrigin.FLOW_FAILED), f.ask(f.conference().joined(anonymous)));
+        assertEquals(new EventReply(greeting(BOB), ReplyOrigin.FLOW), f.ask(f.conference().joined(BOB)));
+    }
+
+    @Test
+    void joinAnsweredWithANonConferenceVerbGetsTheFallbackInstead() {
+        Response gatherOnJoin = Response.of(Gather.builder().speak("Press 1 to mute").build());
+        Fixture f = start(seen -> new ConferenceFlow() {
+            @Override
+            public Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference) {
+                return event.member().equals(ALICE) ? gatherOnJoin : greeting(event.member());
+            }
+        });
+
+        assertEquals(new EventReply(null, ReplyOrigin.INVALID_BXML), f.ask(f.conference().joined(ALICE)));
         assertEquals(new EventReply(greeting(BOB), ReplyOrigin.FLOW), f.ask(f.conference().joined(BOB)));
     }
 
