@@ -116,12 +116,9 @@ public final class VoiceWebhookRoutes {
 
     /** Every route, sealed: each rejection and failure is answered with a problem, never passed on. */
     public Route route() {
-        return withRequestTimeoutResponse(request -> problems.render(
-                        Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The webhook could not be answered in time; retry"),
-                        retryAfter()),
-                () -> concat(
-                        healthRoutes(),
-                        pathPrefix("voice", () -> limited(() -> authenticated(this::webhookRoutes)))))
+        return concat(
+                healthRoutes(),
+                pathPrefix("voice", () -> limited(() -> authenticated(this::webhookRoutes))))
                 .seal(ProblemRejectionHandler.create(problems), exceptionHandler);
     }
 
