@@ -72,6 +72,27 @@ class BadRequestTableTest {
     }
 
     static Stream<Row> malformedJson() {
+        return named("malformed JSON", malformedJsonRows());
+    }
+
+    static Stream<Row> wrongValues() {
+        return named("wrong value", wrongValueRows());
+    }
+
+    static Stream<Row> missingOrOversizedIdentity() {
+        return named("identity", identityRows());
+    }
+
+    static Stream<Row> protocol() {
+        return named("protocol", protocolRows());
+    }
+
+    private static Stream<Row> named(String table, Stream<Row> rows) {
+        return rows.map(row -> new Row(table + ": " + row.name(), row.request(), row.status(), row.type(), row.field(),
+                row.header()));
+    }
+
+    private static Stream<Row> malformedJsonRows() {
         String answer = Payloads.json(contractPayload(VoiceChannel.ANSWER));
         return Stream.of(
                 invalid("truncated", "/voice/answer", answer.substring(0, answer.length() / 2), ANYWHERE),
@@ -95,7 +116,7 @@ class BadRequestTableTest {
                         400, INVALID, ANYWHERE, null));
     }
 
-    static Stream<Row> wrongValues() {
+    private static Stream<Row> wrongValueRows() {
         return Stream.of(
                 invalid("direction outside its enumeration", contractPayload(VoiceChannel.ANSWER).put("direction", "up"),
                         "direction"),
@@ -126,7 +147,7 @@ class BadRequestTableTest {
                         Payloads.json(callEvent("x".repeat(65))), "eventType"));
     }
 
-    static Stream<Row> missingOrOversizedIdentity() {
+    private static Stream<Row> identityRows() {
         return Stream.of(
                 invalid("no eventType", without(contractPayload(VoiceChannel.ANSWER), "eventType"), "eventType"),
                 invalid("no callId", without(contractPayload(VoiceChannel.ANSWER), "callId"), "callId"),
@@ -155,7 +176,7 @@ class BadRequestTableTest {
                         "/voice?eventType=dtmf&callId=c-1&a..b=2")), 400, INVALID, "a..b", null));
     }
 
-    static Stream<Row> protocol() {
+    private static Stream<Row> protocolRows() {
         String answer = Payloads.json(contractPayload(VoiceChannel.ANSWER));
         return Stream.of(
                 new Row("text/plain body", authorized(HttpRequest.POST("/voice/answer")
@@ -186,31 +207,9 @@ class BadRequestTableTest {
                         "urn:switchboard:problem:unauthorized", null, "WWW-Authenticate: Basic"));
     }
 
-    @ParameterizedTest(name = "malformed JSON: {0}")
-    @MethodSource("malformedJson")
-    void malformedJsonIsABadRequest(Row row) throws Exception {
-        check(row);
-    }
-
-    @ParameterizedTest(name = "wrong value: {0}")
-    @MethodSource("wrongValues")
-    void wrongValueIsABadRequestNamingTheField(Row row) throws Exception {
-        check(row);
-    }
-
-    @ParameterizedTest(name = "identity: {0}")
-    @MethodSource("missingOrOversizedIdentity")
-    void missingOrOversizedIdentityIsABadRequestNamingTheField(Row row) throws Exception {
-        check(row);
-    }
-
-    @ParameterizedTest(name = "protocol: {0}")
-    @MethodSource("protocol")
-    void protocolFaultGetsItsStatus(Row row) throws Exception {
-        check(row);
-    }
-
-    private void check(Row row) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"malformedJson", "wrongValues", "missingOrOversizedIdentity", "protocol"})
+    void badRequestGetsItsStatusAndAProblemNamingTheFault(Row row) throws Exception {
         VoiceWebhookRoutes routes = new VoiceWebhookRoutes(useCase, () -> true, VoiceWebhookRoutesTest.FALLBACK,
                 SETTINGS);
         Exchange exchange = Exchange.send(testKit.system(), routes.route(), row.request());

@@ -17,9 +17,6 @@ import akka.http.javadsl.model.headers.Authorization;
 import akka.stream.javadsl.Source;
 import akka.util.ByteString;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.adapters.bxml.BxmlWriter;
@@ -48,7 +45,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 
 class VoiceWebhookRoutesTest {
     private static final ActorTestKit testKit = ActorTestKit.create();
@@ -191,11 +187,7 @@ class VoiceWebhookRoutesTest {
 
         @Test
         void unknownEventTypeOfACallIsRecordedOnItsCallAndLogged() throws Exception {
-            Logger routesLogger = (Logger) LoggerFactory.getLogger(VoiceWebhookRoutes.class);
-            ListAppender<ILoggingEvent> logged = new ListAppender<>();
-            logged.start();
-            routesLogger.addAppender(logged);
-            try {
+            try (CapturedLogs logged = new CapturedLogs(VoiceWebhookRoutes.class)) {
                 Exchange exchange = send(post("/voice", callEvent("aiAgentHandoff").put("agentId", "a-7")));
 
                 assertEquals(200, exchange.status());
@@ -204,10 +196,7 @@ class VoiceWebhookRoutesTest {
                 assertEquals("aiAgentHandoff", event.eventType());
                 assertEquals(CallId.of(Payloads.CALL_ID), event.callId());
                 assertEquals("a-7", event.fields().get("agentId"));
-                assertTrue(logged.list.stream().anyMatch(line -> line.getLevel() == Level.WARN
-                        && line.getFormattedMessage().contains("aiAgentHandoff")), logged.list::toString);
-            } finally {
-                routesLogger.detachAppender(logged);
+                assertTrue(logged.has(Level.WARN, "aiAgentHandoff"), logged::toString);
             }
         }
 

@@ -15,9 +15,6 @@ import akka.http.javadsl.model.Uri;
 import akka.http.javadsl.server.Route;
 import akka.japi.Pair;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.json.VoiceChannel;
 import io.switchboard.domain.call.DtmfReceived;
@@ -43,7 +40,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class WebhookEdgeTest {
     private static final ActorTestKit testKit = ActorTestKit.create();
@@ -229,10 +225,6 @@ class WebhookEdgeTest {
 
         @Test
         void unrenderableReplyGetsTheFallbackAndAnErrorNamingTheRuleAndTheCall() throws Exception {
-            Logger routesLogger = (Logger) LoggerFactory.getLogger(VoiceWebhookRoutes.class);
-            ListAppender<ILoggingEvent> logged = new ListAppender<>();
-            logged.start();
-            routesLogger.addAppender(logged);
             List<String> replaced = new CopyOnWriteArrayList<>();
             WebhookMonitor monitor = new WebhookMonitor() {
                 @Override
@@ -242,7 +234,7 @@ class WebhookEdgeTest {
             };
             // A Redirect without a URL, and no public URL to point it at: BXML cannot carry it.
             replyWith(Response.of(Redirect.toService()));
-            try {
+            try (CapturedLogs logged = new CapturedLogs(VoiceWebhookRoutes.class)) {
                 Exchange exchange = Exchange.send(testKit.system(), routes(OPEN, monitor).route(),
                         Exchange.post("/voice/gather", Payloads.contractPayload(VoiceChannel.GATHER)));
 
@@ -251,11 +243,7 @@ class WebhookEdgeTest {
                         () -> assertEquals(new BxmlWriter().write(VoiceWebhookRoutesTest.FALLBACK.executedEventResponse()),
                                 exchange.body()),
                         () -> assertEquals(List.of("gather"), replaced),
-                        () -> assertTrue(logged.list.stream().anyMatch(line -> line.getLevel() == Level.ERROR
-                                && line.getFormattedMessage().contains(Payloads.CALL_ID)
-                                && line.getFormattedMessage().contains("Redirect")), logged.list::toString));
-            } finally {
-                routesLogger.detachAppender(logged);
+                        () -> assertTrue(logged.has(Level.ERROR, Payloads.CALL_ID, "Redirect"), logged::toString));
             }
         }
 
