@@ -6,12 +6,12 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.http.javadsl.ServerBinding;
 import com.typesafe.config.Config;
-import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.HttpSettings;
 import io.switchboard.adapters.http.VoiceWebhookRoutes;
 import io.switchboard.adapters.http.WebhookCredentials;
+import io.switchboard.adapters.http.TlsSettings;
 import io.switchboard.adapters.http.WebhookServer;
-import io.switchboard.adapters.http.json.WebhookObjectMapper;
+import io.switchboard.adapters.http.json.PayloadLimits;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.port.in.HandleVoiceEventUseCase;
 import io.switchboard.application.sharding.ClusterMembership;
@@ -23,6 +23,7 @@ import io.switchboard.bootstrap.demo.DemoIvrFlow;
 import io.switchboard.bootstrap.demo.DemoSettings;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.conference.ConferenceFlow;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -58,9 +59,9 @@ public final class SwitchboardService {
         EntityRegistration.init(system, callFlow, conferenceFlow, settings);
         HandleVoiceEventUseCase handler = new ShardedVoiceEventHandler(system, settings, List.of());
         Config httpConfig = config.getConfig("switchboard.http");
-        HttpSettings http = httpSettings(httpConfig);
-        VoiceWebhookRoutes routes = new VoiceWebhookRoutes(handler, new ClusterReadiness(system), new BxmlWriter(),
-                WebhookObjectMapper.create(), http);
+        HttpSettings http = httpSettings(httpConfig).withPublicUrl(config.getString("switchboard.public-url"));
+        VoiceWebhookRoutes routes = new VoiceWebhookRoutes(handler, new ClusterReadiness(system),
+                settings.entity().fallback(), http);
         return WebhookServer.start(system, routes, httpConfig.getDuration("shutdown-deadline"))
                 .thenApply(binding -> new Running(system, binding))
                 .whenComplete((running, failure) -> {
@@ -77,7 +78,15 @@ public final class SwitchboardService {
         Optional<WebhookCredentials> credentials = user.isEmpty() && password.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new WebhookCredentials(user, password));
+        Config limits = http.getConfig("limits");
+        PayloadLimits payload = new PayloadLimits(http.getBytes("max-body-size"), limits.getInt("max-id-length"),
+                limits.getInt("json.max-nesting-depth"), limits.getInt("json.max-number-length"),
+                limits.getInt("json.max-string-length"), limits.getInt("json.max-name-length"));
+        String keystore = http.getString("tls.keystore");
+        Optional<TlsSettings> tls = keystore.isEmpty() ? Optional.empty()
+                : Optional.of(new TlsSettings(Path.of(keystore), http.getString("tls.keystore-password"),
+                        http.getString("tls.keystore-type")));
         return new HttpSettings(http.getString("host"), http.getInt("port"), credentials, http.getString("realm"),
-                http.getBytes("max-body-size"));
+                payload, limits.getInt("max-in-flight"), limits.getDuration("retry-after"), Optional.empty(), tls);
     }
 }

@@ -9,11 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.switchboard.adapters.bxml.BxmlReader;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Spliterators;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every channel of the contract ({@code docs/asyncapi.yaml}) answers a payload built from its own schema with
- * 200 and well-formed BXML or an empty body, through the real wiring and a sharded entity.
+ * 200 and well-formed BXML or an empty body, through the real wiring and a sharded entity: posted to its channel,
+ * posted to the shared URL, and sent as a GET with the fields as query parameters.
  */
 class ContractConformanceTest {
     private static final ObjectMapper json = new ObjectMapper();
@@ -64,6 +70,41 @@ class ContractConformanceTest {
         fillFrom(schema, payload, channel);
         HttpResponse<String> reply = service.post(channel, json.writeValueAsString(payload));
 
+        assertEquals(200, reply.statusCode(), channel + " answered " + reply.body());
+        if (!reply.body().isEmpty()) {
+            assertTrue(reply.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
+            new BxmlReader().read(reply.body());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("channels")
+    void sharedUrlAnswersEveryContractPayload(String channel, JsonNode schema) throws Exception {
+        ObjectNode payload = json.createObjectNode();
+        fillFrom(schema, payload, channel + "-shared");
+        HttpResponse<String> reply = service.post("/voice", json.writeValueAsString(payload));
+
+        assertAnswered(channel, reply);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("channels")
+    void getCallbackAnswersEveryContractPayload(String channel, JsonNode schema) throws Exception {
+        ObjectNode payload = json.createObjectNode();
+        fillFrom(schema, payload, channel + "-get");
+        String query = StreamSupport.stream(Spliterators.spliteratorUnknownSize(payload.fields(), 0), false)
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue().asText()))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> reply = service.send(java.net.http.HttpRequest.newBuilder(service.uri(channel + "?" + query)));
+
+        assertAnswered(channel, reply);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void assertAnswered(String channel, HttpResponse<String> reply) {
         assertEquals(200, reply.statusCode(), channel + " answered " + reply.body());
         if (!reply.body().isEmpty()) {
             assertTrue(reply.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));

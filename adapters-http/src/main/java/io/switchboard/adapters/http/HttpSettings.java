@@ -1,27 +1,50 @@
 package io.switchboard.adapters.http;
 
+import io.switchboard.adapters.http.json.PayloadLimits;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where the webhook server listens and what it accepts.
  *
- * @param port         0 picks a free port
- * @param credentials  when present, every webhook must carry them (health checks never need them)
- * @param realm        named in the {@code WWW-Authenticate} challenge
- * @param maxBodyBytes larger webhook bodies are refused with 413 before they are read in full
+ * @param port          0 picks a free port
+ * @param credentials   when present, every webhook must carry them (health checks never need them)
+ * @param realm         named in the {@code WWW-Authenticate} challenge
+ * @param payloadLimits bounds on a webhook's body and the JSON in it; larger bodies are refused with 413 before
+ *                      they are read in full
+ * @param maxInFlight   webhooks handled at once; past it, 503 with {@code Retry-After} at once, so an overload
+ *                      sheds load instead of piling up requests until memory runs out
+ * @param retryAfter    what a 503 asks Bandwidth to wait before trying again
+ * @param publicUrl     where Bandwidth reaches this service (e.g. {@code https://ivr.example.com}): callbacks a
+ *                      flow leaves without a URL point at its {@code /voice} channels; none leaves them out
+ * @param tls           when present, the server speaks HTTPS only
  */
 public record HttpSettings(
-        String host, int port, Optional<WebhookCredentials> credentials, String realm, long maxBodyBytes) {
+        String host,
+        int port,
+        Optional<WebhookCredentials> credentials,
+        String realm,
+        PayloadLimits payloadLimits,
+        int maxInFlight,
+        Duration retryAfter,
+        Optional<String> publicUrl,
+        Optional<TlsSettings> tls) {
 
     public static final String DEFAULT_REALM = "switchboard";
     /** Bandwidth's payloads are a few kilobytes; this leaves ample room without buffering arbitrary bodies. */
-    public static final long DEFAULT_MAX_BODY_BYTES = 65_536;
+    public static final long DEFAULT_MAX_BODY_BYTES = PayloadLimits.DEFAULTS.maxBodyBytes();
+    public static final int DEFAULT_MAX_IN_FLIGHT = 512;
+    public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
     public HttpSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(realm, "realm");
+        Objects.requireNonNull(payloadLimits, "payloadLimits");
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(tls, "tls");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -32,25 +55,54 @@ public record HttpSettings(
         if (realm.isBlank() || realm.chars().anyMatch(c -> c == '"' || c == '\\' || Character.isISOControl(c))) {
             throw new IllegalArgumentException("realm must be non-blank text without quotes, backslashes or control characters");
         }
-        if (maxBodyBytes <= 0) {
-            throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
+        if (maxInFlight <= 0) {
+            throw new IllegalArgumentException("maxInFlight must be positive, was " + maxInFlight);
+        }
+        if (retryAfter.isNegative() || retryAfter.isZero()) {
+            throw new IllegalArgumentException("retryAfter must be positive, was " + retryAfter);
         }
     }
 
-    /** Settings without authentication, with the default realm and body limit. */
+    /** Settings without authentication or TLS, with the default realm and limits. */
     public static HttpSettings of(String host, int port) {
-        return new HttpSettings(host, port, Optional.empty(), DEFAULT_REALM, DEFAULT_MAX_BODY_BYTES);
+        return new HttpSettings(host, port, Optional.empty(), DEFAULT_REALM, PayloadLimits.DEFAULTS,
+                DEFAULT_MAX_IN_FLIGHT, DEFAULT_RETRY_AFTER, Optional.empty(), Optional.empty());
+    }
+
+    public long maxBodyBytes() {
+        return payloadLimits.maxBodyBytes();
     }
 
     public HttpSettings withCredentials(WebhookCredentials webhookCredentials) {
-        return new HttpSettings(host, port, Optional.of(webhookCredentials), realm, maxBodyBytes);
+        return new HttpSettings(host, port, Optional.of(webhookCredentials), realm, payloadLimits, maxInFlight,
+                retryAfter, publicUrl, tls);
     }
 
     public HttpSettings withRealm(String newRealm) {
-        return new HttpSettings(host, port, credentials, newRealm, maxBodyBytes);
+        return new HttpSettings(host, port, credentials, newRealm, payloadLimits, maxInFlight, retryAfter, publicUrl,
+                tls);
     }
 
     public HttpSettings withMaxBodyBytes(long newMaxBodyBytes) {
-        return new HttpSettings(host, port, credentials, realm, newMaxBodyBytes);
+        return withPayloadLimits(payloadLimits.withMaxBodyBytes(newMaxBodyBytes));
+    }
+
+    public HttpSettings withPayloadLimits(PayloadLimits newLimits) {
+        return new HttpSettings(host, port, credentials, realm, newLimits, maxInFlight, retryAfter, publicUrl, tls);
+    }
+
+    public HttpSettings withOverload(int newMaxInFlight, Duration newRetryAfter) {
+        return new HttpSettings(host, port, credentials, realm, payloadLimits, newMaxInFlight, newRetryAfter,
+                publicUrl, tls);
+    }
+
+    public HttpSettings withPublicUrl(String url) {
+        return new HttpSettings(host, port, credentials, realm, payloadLimits, maxInFlight, retryAfter,
+                Optional.of(url), tls);
+    }
+
+    public HttpSettings withTls(TlsSettings tlsSettings) {
+        return new HttpSettings(host, port, credentials, realm, payloadLimits, maxInFlight, retryAfter, publicUrl,
+                Optional.of(tlsSettings));
     }
 }

@@ -9,15 +9,19 @@ import akka.http.javadsl.model.HttpEntity;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.model.MediaTypes;
 import akka.http.javadsl.model.StatusCodes;
+import akka.http.javadsl.model.headers.RetryAfter;
+import akka.http.javadsl.server.ExceptionHandler;
 import akka.http.javadsl.server.PathMatchers;
 import akka.http.javadsl.server.Route;
 import akka.http.javadsl.server.directives.SecurityDirectives.ProvidedCredentials;
 import akka.http.javadsl.unmarshalling.Unmarshaller;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.adapters.bxml.BxmlWriter;
+import io.switchboard.adapters.bxml.CallbackUrls;
 import io.switchboard.adapters.http.json.DecodedWebhook;
 import io.switchboard.adapters.http.json.VoiceChannel;
 import io.switchboard.adapters.http.json.VoiceEventDecoder;
+import io.switchboard.adapters.http.json.WebhookObjectMapper;
 import io.switchboard.adapters.http.problem.Problem;
 import io.switchboard.adapters.http.problem.ProblemExceptionHandler;
 import io.switchboard.adapters.http.problem.ProblemRejectionHandler;
@@ -25,24 +29,37 @@ import io.switchboard.adapters.http.problem.ProblemRenderer;
 import io.switchboard.adapters.http.problem.ProblemType;
 import io.switchboard.application.port.in.HandleVoiceEventUseCase;
 import io.switchboard.application.port.in.ReadinessQuery;
+import io.switchboard.domain.call.CallEvent;
+import io.switchboard.domain.call.UnrecognizedCallEvent;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.conference.ConferenceEvent;
+import io.switchboard.domain.conference.UnrecognizedConferenceEvent;
 import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.FallbackPolicy;
+import io.switchboard.domain.entity.ReplyOrigin;
+import io.switchboard.domain.verb.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * The webhook endpoints Bandwidth posts to, plus health checks:
+ * The webhook endpoints Bandwidth calls, plus health checks:
  * <ul>
- *   <li>{@code POST /voice/{channel}}: one URL per contract channel; the body's {@code eventType} must be one the
- *       channel accepts.</li>
+ *   <li>{@code POST /voice/{channel}}: one URL per channel (each contract channel, each live-only event type);
+ *       the body's {@code eventType} must be one the channel accepts.</li>
  *   <li>{@code POST /voice}: one URL for every callback, routed by {@code eventType}; a type nobody knows yet is
- *       acknowledged, never refused.</li>
- *   <li>{@code GET /health/live}, {@code GET /health/ready}: never behind authentication.</li>
+ *       recorded on its call (or conference) and acknowledged, never refused.</li>
+ *   <li>{@code GET} on the same paths: callbacks configured with the GET method, their fields as query
+ *       parameters.</li>
+ *   <li>{@code GET /health/live}, {@code GET /health/ready}: never behind authentication or the overload limit.</li>
  * </ul>
  * The reply is 200 with BXML, or an empty 200; every error is {@code application/problem+json}.
  */
@@ -56,23 +73,41 @@ public final class VoiceWebhookRoutes {
 
     private final HandleVoiceEventUseCase useCase;
     private final ReadinessQuery readiness;
+    private final FallbackPolicy fallback;
+    private final HttpSettings settings;
+    private final WebhookMonitor monitor;
     private final BxmlWriter bxmlWriter;
+    private final String fallbackBxml;
     private final VoiceEventDecoder decoder;
     private final ProblemRenderer problems;
-    private final HttpSettings settings;
+    private final ExceptionHandler exceptionHandler;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
-    public VoiceWebhookRoutes(
-            HandleVoiceEventUseCase useCase,
-            ReadinessQuery readiness,
-            BxmlWriter bxmlWriter,
-            ObjectMapper mapper,
-            HttpSettings settings) {
+    /**
+     * @param fallback what a caller hears when the flow's reply cannot be rendered as BXML
+     */
+    public VoiceWebhookRoutes(HandleVoiceEventUseCase useCase, ReadinessQuery readiness, FallbackPolicy fallback,
+                              HttpSettings settings, WebhookMonitor monitor) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
-        this.bxmlWriter = Objects.requireNonNull(bxmlWriter, "bxmlWriter");
-        this.decoder = new VoiceEventDecoder(mapper);
-        this.problems = new ProblemRenderer(mapper);
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.monitor = Objects.requireNonNull(monitor, "monitor");
+        // Callbacks a flow leaves without a URL come home to this service's channel for them.
+        this.bxmlWriter = new BxmlWriter(settings.publicUrl()
+                .map(url -> CallbackUrls.under(stripSlash(url) + "/voice"))
+                .orElse(CallbackUrls.none()));
+        // Rendered once, now: a fallback that cannot be rendered fails at start-up, not on a live call.
+        this.fallbackBxml = bxmlWriter.write(fallback.executedEventResponse());
+        ObjectMapper mapper = WebhookObjectMapper.create(settings.payloadLimits());
+        this.decoder = new VoiceEventDecoder(mapper, settings.payloadLimits());
+        this.problems = new ProblemRenderer(mapper);
+        this.exceptionHandler = ProblemExceptionHandler.create(problems, settings.retryAfter());
+    }
+
+    public VoiceWebhookRoutes(HandleVoiceEventUseCase useCase, ReadinessQuery readiness, FallbackPolicy fallback,
+                              HttpSettings settings) {
+        this(useCase, readiness, fallback, settings, WebhookMonitor.NONE);
     }
 
     public HttpSettings settings() {
@@ -83,8 +118,8 @@ public final class VoiceWebhookRoutes {
     public Route route() {
         return concat(
                 healthRoutes(),
-                pathPrefix("voice", () -> authenticated(this::webhookRoutes)))
-                .seal(ProblemRejectionHandler.create(problems), ProblemExceptionHandler.create(problems));
+                pathPrefix("voice", () -> limited(() -> authenticated(this::webhookRoutes))))
+                .seal(ProblemRejectionHandler.create(problems), exceptionHandler);
     }
 
     private Route healthRoutes() {
@@ -101,10 +136,42 @@ public final class VoiceWebhookRoutes {
 
     private Route webhookRoutes() {
         return concat(
-                pathEndOrSingleSlash(() -> post(() -> jsonBody(this::handleByEventType))),
+                pathEndOrSingleSlash(() -> webhook(
+                        body -> handle(decoder.decode(body)),
+                        query -> handle(decoder.decode(query)))),
                 path(PathMatchers.segment(), name -> VoiceChannel.forPath(name)
-                        .map(channel -> post(() -> jsonBody(body -> handle(decoder.decode(channel, body)))))
+                        .map(channel -> webhook(
+                                body -> handle(decoder.decode(channel, body)),
+                                query -> handle(decoder.decode(channel, query))))
                         .orElseGet(() -> unknownChannel(name))));
+    }
+
+    /** A webhook POSTed as JSON, or sent as a GET with its fields as query parameters. */
+    private Route webhook(Function<byte[], Route> posted, Function<List<Map.Entry<String, String>>, Route> got) {
+        return concat(
+                post(() -> jsonBody(posted)),
+                get(() -> parameterList(got)));
+    }
+
+    /**
+     * At most {@code maxInFlight} webhooks at once; past it, an immediate 503 asks Bandwidth to retry later rather
+     * than letting requests pile up. The count drops when the response is ready, whatever it is.
+     */
+    private Route limited(Supplier<Route> inner) {
+        return extractRequest(request -> {
+            if (inFlight.incrementAndGet() > settings.maxInFlight()) {
+                inFlight.decrementAndGet();
+                monitor.shed();
+                return complete(problems.render(
+                        Problem.of(ProblemType.SERVICE_UNAVAILABLE, "Too many webhooks in flight; retry"),
+                        retryAfter()));
+            }
+            // A direct executor: the stage Akka hands over would otherwise run this on the common pool (pitfall 11).
+            return mapRouteResultFuture(
+                    result -> result.whenCompleteAsync((done, failed) -> inFlight.decrementAndGet(), Runnable::run),
+                    // Failures become responses inside the count, so every request that counts also uncounts.
+                    () -> handleExceptions(exceptionHandler, inner));
+        });
     }
 
     /** Bandwidth sends the first request without credentials and resends only after the 401 challenge. */
@@ -134,31 +201,74 @@ public final class VoiceWebhookRoutes {
         return withSizeLimit(settings.maxBodyBytes(), () -> entity(JSON_BYTES, inner));
     }
 
-    private Route handleByEventType(byte[] body) {
-        DecodedWebhook decoded = decoder.decode(body);
-        return decoded.event().map(this::handle).orElseGet(() -> acknowledgeUnknown(decoded.eventType()));
+    private Route handle(DecodedWebhook decoded) {
+        return decoded.event().map(this::handle).orElseGet(() -> acknowledgeUnattributed(decoded.eventType()));
     }
 
-    /** A type Bandwidth added after this release: refusing it would only make Bandwidth retry or fail the call. */
-    private Route acknowledgeUnknown(String eventType) {
-        log.warn("Acknowledged a webhook of unknown eventType '{}' without handling it", eventType);
+    /** A type Bandwidth added after this release, naming no call or conference: nothing to keep it on. */
+    private Route acknowledgeUnattributed(String eventType) {
+        log.warn("Acknowledged a webhook of unrecognized eventType '{}' naming no call or conference", eventType);
+        monitor.unattributedEvent(eventType);
         return complete(EMPTY_OK);
     }
 
     private Route handle(VoiceEvent event) {
+        observe(event);
         // onSuccess, not thenApply: see STYLE pitfall 11 (commonPool starvation on small machines).
-        return onSuccess(useCase.handle(event), this::replyWith);
+        return onSuccess(useCase.handle(event), reply -> complete(render(event, reply)));
     }
 
-    private Route replyWith(EventReply reply) {
-        return reply.bxml()
-                .map(response -> complete(HttpResponse.create().withEntity(BXML, bxmlWriter.write(response))))
-                .orElseGet(() -> complete(EMPTY_OK));
+    private void observe(VoiceEvent event) {
+        if (event instanceof UnrecognizedCallEvent || event instanceof UnrecognizedConferenceEvent) {
+            log.warn("Recorded a webhook of unrecognized eventType '{}' on {} {}", event.eventType(),
+                    entityKind(event), event.entityId());
+            monitor.unrecognizedEvent(event.eventType());
+        }
+        Map<String, String> unparsed = event instanceof CallEvent call ? call.call().unparsedFields()
+                : event instanceof ConferenceEvent conference ? conference.conference().unparsedFields() : Map.of();
+        if (!unparsed.isEmpty()) {
+            monitor.unparsedFields(event.eventType(), unparsed.keySet());
+        }
+    }
+
+    private HttpResponse render(VoiceEvent event, EventReply reply) {
+        return reply.bxml().map(response -> renderBxml(event, response)).orElse(EMPTY_OK);
+    }
+
+    /** The flow's BXML; if it cannot be written (a rule of BXML broken, over 64 KB), the fallback instead. */
+    private HttpResponse renderBxml(VoiceEvent event, Response response) {
+        try {
+            return bxml(bxmlWriter.write(response));
+        } catch (RuntimeException unrenderable) {
+            try (var ignored = MDC.putCloseable(entityKind(event), event.entityId())) {
+                log.error("The reply to {} of {} {} cannot be sent as BXML ({}); answering with the fallback",
+                        event.eventType(), entityKind(event), event.entityId(), unrenderable.getMessage());
+            }
+            monitor.replyReplacedByFallback(event.eventType());
+            return fallback.replyTo(event, ReplyOrigin.INVALID_BXML).bxml().isPresent()
+                    ? bxml(fallbackBxml) : EMPTY_OK;
+        }
+    }
+
+    private static HttpResponse bxml(String document) {
+        return HttpResponse.create().withEntity(BXML, document);
+    }
+
+    private static String entityKind(VoiceEvent event) {
+        return event instanceof ConferenceEvent ? "conferenceId" : "callId";
+    }
+
+    private RetryAfter retryAfter() {
+        return RetryAfter.create(Math.max(1, settings.retryAfter().toSeconds()));
     }
 
     private Route unknownChannel(String name) {
         return complete(problems.render(Problem.of(ProblemType.UNKNOWN_CHANNEL,
                         "Known channels: " + VoiceChannel.knownPaths())
-                .withChannel(name)));
+                .withChannel(name.length() <= 64 ? name : name.substring(0, 64) + "...")));
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

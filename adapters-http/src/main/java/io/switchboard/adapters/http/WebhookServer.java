@@ -1,7 +1,9 @@
 package io.switchboard.adapters.http;
 
 import akka.actor.typed.ActorSystem;
+import akka.http.javadsl.ConnectionContext;
 import akka.http.javadsl.Http;
+import akka.http.javadsl.ServerBuilder;
 import akka.http.javadsl.ServerBinding;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -16,7 +18,7 @@ public final class WebhookServer {
     }
 
     /**
-     * Binds {@code routes} at the host and port of their settings.
+     * Binds {@code routes} at the host and port of their settings, speaking HTTPS when they hold TLS settings.
      *
      * @param hardTerminationDeadline how long coordinated shutdown lets in-flight webhooks finish before
      *                                their connections are closed
@@ -24,13 +26,17 @@ public final class WebhookServer {
     public static CompletionStage<ServerBinding> start(
             ActorSystem<?> system, VoiceWebhookRoutes routes, Duration hardTerminationDeadline) {
         HttpSettings settings = routes.settings();
-        return Http.get(system)
-                .newServerAt(settings.host(), settings.port())
+        ServerBuilder server = Http.get(system).newServerAt(settings.host(), settings.port());
+        if (settings.tls().isPresent()) {
+            server = server.enableHttps(ConnectionContext.httpsServer(settings.tls().get().serverContext()));
+        }
+        return server
                 .bind(routes.route())
                 // Async on the system's dispatcher: the stage Akka returns would otherwise use commonPool.
                 .thenApplyAsync(binding -> {
                     binding.addToCoordinatedShutdown(hardTerminationDeadline, system);
-                    log.info("Webhook server listening on {}, basic auth {}", binding.localAddress(),
+                    log.info("Webhook server listening on {} ({}), basic auth {}", binding.localAddress(),
+                            settings.tls().isPresent() ? "https" : "http",
                             settings.credentials().isPresent() ? "required" : "off");
                     return binding;
                 }, system.executionContext())

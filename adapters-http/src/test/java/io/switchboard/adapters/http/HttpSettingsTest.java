@@ -50,6 +50,25 @@ class HttpSettingsTest {
     }
 
     @Test
+    void limitsMustBePositiveAndIdentifiersFitTheDomainsBound() {
+        assertThrows(IllegalArgumentException.class,
+                () -> io.switchboard.adapters.http.json.PayloadLimits.DEFAULTS.withMaxIdLength(0));
+        assertThrows(IllegalArgumentException.class,
+                () -> io.switchboard.adapters.http.json.PayloadLimits.DEFAULTS.withMaxIdLength(257));
+        assertThrows(IllegalArgumentException.class,
+                () -> HttpSettings.of("0.0.0.0", 0).withOverload(0, java.time.Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> HttpSettings.of("0.0.0.0", 0).withOverload(1, java.time.Duration.ZERO));
+    }
+
+    @Test
+    void textOfTlsSettingsNeverShowsThePassword() {
+        TlsSettings tls = TlsSettings.pkcs12(java.nio.file.Path.of("/etc/switchboard.p12"), "hunter2-secret");
+
+        assertFalse(HttpSettings.of("0.0.0.0", 0).withTls(tls).toString().contains("hunter2-secret"));
+    }
+
+    @Test
     void usernameCannotContainTheBasicAuthSeparator() {
         assertThrows(IllegalArgumentException.class, () -> new WebhookCredentials("band:width", "secret"));
         assertThrows(IllegalArgumentException.class, () -> new WebhookCredentials("bandwidth", ""));

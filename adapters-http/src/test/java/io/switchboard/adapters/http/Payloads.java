@@ -77,7 +77,38 @@ public final class Payloads {
             case GATHER -> callEvent(eventType).put("digits", "123").put("terminatingDigit", "#");
             case CONFERENCE_CREATED, CONFERENCE_COMPLETED -> conferenceEvent(eventType);
             case CONFERENCE_MEMBER_JOIN, CONFERENCE_MEMBER_EXIT -> conferenceEvent(eventType).put("callId", CALL_ID);
+            default -> throw new IllegalArgumentException(channel + " is not a channel of the contract");
         };
+    }
+
+    /** A payload of any channel: the contract's shape for its channels, the live platform's for the others. */
+    public static ObjectNode payloadOf(VoiceChannel channel) {
+        if (channel.inContract()) {
+            return contractPayload(channel);
+        }
+        String eventType = channel.eventTypes().get(0);
+        ObjectNode payload = channel.name().startsWith("CONFERENCE_") ? conferenceEvent(eventType) : callEvent(eventType);
+        switch (channel) {
+            case TRANSFER_COMPLETE, BRIDGE_COMPLETE -> payload.put("cause", "busy").put("errorMessage", "Callee is busy");
+            case RECORDING_AVAILABLE, CONFERENCE_RECORDING_AVAILABLE -> payload
+                    .put("recordingId", "r-115da407-e3d9-4ea7-889f-5f4ad7386a80")
+                    .put("channels", 1)
+                    .put("duration", "PT20.056S")
+                    .put("fileFormat", "wav")
+                    .put("status", "complete");
+            case DTMF -> payload.put("digit", "5");
+            case MACHINE_DETECTION_COMPLETE -> payload.putObject("machineDetectionResult")
+                    .put("value", "answering-machine").put("duration", "PT4.1S");
+            case MEDIA_STREAM_STARTED, MEDIA_STREAM_REJECTED, MEDIA_STREAM_STOPPED -> payload.putObject("mediaStream")
+                    .put("id", "s-95ac90b3").put("name", "agent-assist").put("destination", "wss://streams.example.test")
+                    .putArray("tracks").add("inbound");
+            case REAL_TIME_TRANSCRIPTION_STARTED, REAL_TIME_TRANSCRIPTION_REJECTED, REAL_TIME_TRANSCRIPTION_STOPPED,
+                    REAL_TIME_TRANSCRIPTION_AVAILABLE -> payload.putObject("realTimeTranscription")
+                    .put("id", "t-95ac90b3").put("name", "live-notes").putArray("tracks").add("inbound");
+            case REFER_COMPLETE -> payload.put("referCallStatus", "failure").put("referSipResponseCode", 603);
+            default -> { }
+        }
+        return payload;
     }
 
     public static String json(ObjectNode payload) {

@@ -11,21 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.http.javadsl.model.ContentTypes;
 import akka.http.javadsl.model.HttpEntities;
-import akka.http.javadsl.model.HttpHeader;
 import akka.http.javadsl.model.HttpMethods;
 import akka.http.javadsl.model.HttpRequest;
-import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.model.headers.Authorization;
-import akka.japi.function.Function;
 import akka.stream.javadsl.Source;
 import akka.util.ByteString;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.adapters.bxml.BxmlWriter;
+import io.switchboard.domain.call.UnrecognizedCallEvent;
+import io.switchboard.domain.conference.UnrecognizedConferenceEvent;
+import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.adapters.http.json.VoiceChannel;
 import io.switchboard.domain.call.CallAnswered;
 import io.switchboard.domain.call.CallDisconnected;
@@ -41,8 +38,6 @@ import io.switchboard.domain.verb.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
@@ -50,13 +45,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 
 class VoiceWebhookRoutesTest {
     private static final ActorTestKit testKit = ActorTestKit.create();
     private static final BxmlWriter bxmlWriter = new BxmlWriter();
     private static final WebhookCredentials CREDENTIALS = new WebhookCredentials("bandwidth", "s3cret-Pa55");
     private static final HttpSettings OPEN = HttpSettings.of("127.0.0.1", 0);
+    static final FallbackPolicy FALLBACK = new FallbackPolicy(Response.builder().speak("Sorry").hangup().build());
 
     private final FakeVoiceEventHandler useCase = new FakeVoiceEventHandler();
     private final AtomicBoolean ready = new AtomicBoolean(true);
@@ -66,16 +61,9 @@ class VoiceWebhookRoutesTest {
         testKit.shutdownTestKit();
     }
 
-    /** One request through the sealed route, without binding a port. */
     private Exchange send(HttpSettings settings, HttpRequest request) throws Exception {
-        Function<HttpRequest, CompletionStage<HttpResponse>> handler =
-                new VoiceWebhookRoutes(useCase, ready::get, bxmlWriter, Payloads.MAPPER, settings)
-                        .route()
-                        .handler(testKit.system());
-        HttpResponse response = handler.apply(request).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        String body = response.entity().toStrict(5_000, testKit.system())
-                .toCompletableFuture().get(5, TimeUnit.SECONDS).getData().utf8String();
-        return new Exchange(response, body);
+        return Exchange.send(testKit.system(),
+                new VoiceWebhookRoutes(useCase, ready::get, FALLBACK, settings).route(), request);
     }
 
     private Exchange send(HttpRequest request) throws Exception {
@@ -83,41 +71,19 @@ class VoiceWebhookRoutesTest {
     }
 
     private static HttpRequest post(String path, ObjectNode payload) {
-        return post(path, Payloads.json(payload));
+        return Exchange.post(path, payload);
     }
 
     private static HttpRequest post(String path, String json) {
-        return HttpRequest.POST(path).withEntity(ContentTypes.APPLICATION_JSON, json);
-    }
-
-    record Exchange(HttpResponse response, String body) {
-        int status() {
-            return response.status().intValue();
-        }
-
-        String contentType() {
-            return response.entity().getContentType().toString();
-        }
-
-        String header(String name) {
-            return response.getHeader(name).map(HttpHeader::value).orElse(null);
-        }
-
-        JsonNode problem() throws Exception {
-            assertEquals("application/problem+json", contentType());
-            JsonNode problem = Payloads.MAPPER.readTree(body);
-            assertEquals(status(), problem.path("status").asInt());
-            assertTrue(problem.path("type").isTextual() && problem.path("title").isTextual(), body);
-            return problem;
-        }
+        return Exchange.post(path, json);
     }
 
     @Nested
     class Channels {
         @ParameterizedTest
         @EnumSource(VoiceChannel.class)
-        void everyChannelAnswersItsContractPayload(VoiceChannel channel) throws Exception {
-            Exchange exchange = send(post("/voice/" + channel.path(), contractPayload(channel)));
+        void everyChannelAnswersItsPayload(VoiceChannel channel) throws Exception {
+            Exchange exchange = send(post("/voice/" + channel.path(), Payloads.payloadOf(channel)));
 
             VoiceEvent event = useCase.onlyEvent();
             assertEquals(200, exchange.status(), exchange.body());
@@ -182,11 +148,11 @@ class VoiceWebhookRoutesTest {
 
         @Test
         void unknownChannelIsNotFound() throws Exception {
-            Exchange exchange = send(post("/voice/dtmf", callEvent("dtmf")));
+            Exchange exchange = send(post("/voice/keypress", callEvent("dtmf")));
 
             assertEquals(404, exchange.status());
             JsonNode problem = exchange.problem();
-            assertEquals("dtmf", problem.path("channel").asText());
+            assertEquals("keypress", problem.path("channel").asText());
             assertTrue(problem.path("detail").asText().contains("conferenceCompleted"), exchange.body());
         }
     }
@@ -220,22 +186,46 @@ class VoiceWebhookRoutesTest {
         }
 
         @Test
-        void unknownEventTypeIsAcknowledgedEmptyAndLogged() throws Exception {
-            Logger routesLogger = (Logger) LoggerFactory.getLogger(VoiceWebhookRoutes.class);
-            ListAppender<ILoggingEvent> logged = new ListAppender<>();
-            logged.start();
-            routesLogger.addAppender(logged);
-            try {
-                Exchange exchange = send(post("/voice", callEvent("mediaStreamStarted")));
+        void unknownEventTypeOfACallIsRecordedOnItsCallAndLogged() throws Exception {
+            try (CapturedLogs logged = new CapturedLogs(VoiceWebhookRoutes.class)) {
+                Exchange exchange = send(post("/voice", callEvent("aiAgentHandoff").put("agentId", "a-7")));
 
                 assertEquals(200, exchange.status());
                 assertEquals("", exchange.body());
-                assertTrue(useCase.received().isEmpty());
-                assertTrue(logged.list.stream().anyMatch(event -> event.getLevel() == Level.WARN
-                        && event.getFormattedMessage().contains("mediaStreamStarted")), logged.list::toString);
-            } finally {
-                routesLogger.detachAppender(logged);
+                UnrecognizedCallEvent event = assertInstanceOf(UnrecognizedCallEvent.class, useCase.onlyEvent());
+                assertEquals("aiAgentHandoff", event.eventType());
+                assertEquals(CallId.of(Payloads.CALL_ID), event.callId());
+                assertEquals("a-7", event.fields().get("agentId"));
+                assertTrue(logged.has(Level.WARN, "aiAgentHandoff"), logged::toString);
             }
+        }
+
+        @Test
+        void unknownEventTypeOfAConferenceIsRecordedOnItsConference() throws Exception {
+            Exchange exchange = send(post("/voice", Payloads.conferenceEvent("conferenceSpeakerChanged")));
+
+            assertEquals(200, exchange.status());
+            UnrecognizedConferenceEvent event =
+                    assertInstanceOf(UnrecognizedConferenceEvent.class, useCase.onlyEvent());
+            assertEquals(Payloads.CONFERENCE_ID, event.entityId());
+        }
+
+        @Test
+        void unknownEventTypeNamingNoCallOrConferenceIsAcknowledgedAndCounted() throws Exception {
+            List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            WebhookMonitor monitor = new WebhookMonitor() {
+                @Override
+                public void unattributedEvent(String eventType) {
+                    counted.add(eventType);
+                }
+            };
+            Exchange exchange = Exchange.send(testKit.system(),
+                    new VoiceWebhookRoutes(useCase, ready::get, FALLBACK, OPEN, monitor).route(),
+                    post("/voice", "{\"eventType\": \"accountNotice\"}"));
+
+            assertEquals(200, exchange.status());
+            assertTrue(useCase.received().isEmpty());
+            assertEquals(List.of("accountNotice"), counted);
         }
 
         @Test
@@ -350,10 +340,11 @@ class VoiceWebhookRoutesTest {
     class Protocol {
         @Test
         void wrongMethodOnAChannelIsNotAllowed() throws Exception {
-            Exchange exchange = send(HttpRequest.GET("/voice/answer"));
+            Exchange exchange = send(HttpRequest.create("/voice/answer").withMethod(HttpMethods.PUT));
 
             assertEquals(405, exchange.status());
-            assertEquals("POST", exchange.header("Allow"));
+            assertEquals(List.of("GET", "POST"),
+                    List.of(exchange.header("Allow").split(", ")).stream().sorted().toList());
             exchange.problem();
         }
 

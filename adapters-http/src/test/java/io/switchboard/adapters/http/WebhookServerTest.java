@@ -29,7 +29,7 @@ class WebhookServerTest {
     }
 
     private static VoiceWebhookRoutes routesAt(int port) {
-        return new VoiceWebhookRoutes(new FakeVoiceEventHandler(), () -> true, new BxmlWriter(), Payloads.MAPPER,
+        return new VoiceWebhookRoutes(new FakeVoiceEventHandler(), () -> true, VoiceWebhookRoutesTest.FALLBACK,
                 HttpSettings.of("127.0.0.1", port));
     }
 

@@ -8,6 +8,7 @@ import io.switchboard.domain.call.CallDetails;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.Direction;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The fields every call event carries, read from the same JSON object as the event's own fields. Carries both
@@ -31,21 +32,25 @@ record CallFields(
         String transferCallerId,
         String transferTo) {
 
-    CallDetails toDomain() {
-        return CallDetails.builder(requiredCallId("callId", callId))
+    /**
+     * @param unparsed fields beyond the contract that arrived malformed, kept as sent
+     */
+    CallDetails toDomain(int maxIdLength, Map<String, String> unparsed) {
+        CallDetails.Builder call = CallDetails.builder(requiredCallId("callId", callId, maxIdLength))
                 .eventTime(eventTime)
                 .account(accountId, applicationId)
                 .parties(from, to, wireValue(Direction.class, "direction", direction))
                 .callUrl(callUrl)
                 .times(startTime, answerTime, enqueuedTime)
                 .tag(tag)
-                .transfer(parentCall(), transferCallerId, transferTo)
-                .build();
+                .transfer(parentCall(maxIdLength), transferCallerId, transferTo);
+        unparsed.forEach(call::unparsed);
+        return call.build();
     }
 
-    private CallId parentCall() {
+    private CallId parentCall(int maxIdLength) {
         return parentCallId != null
-                ? optionalCallId("parentCallId", parentCallId)
-                : optionalCallId("transferCallId", transferCallId);
+                ? optionalCallId("parentCallId", parentCallId, maxIdLength)
+                : optionalCallId("transferCallId", transferCallId, maxIdLength);
     }
 }

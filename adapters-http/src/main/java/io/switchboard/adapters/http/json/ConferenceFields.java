@@ -4,11 +4,16 @@ import static io.switchboard.adapters.http.json.DomainValues.requiredConferenceI
 
 import io.switchboard.domain.conference.ConferenceDetails;
 import java.time.Instant;
+import java.util.Map;
 
 /** The fields every conference event carries. */
 record ConferenceFields(String conferenceId, String name, String tag, Instant eventTime) {
 
-    ConferenceDetails toDomain() {
-        return new ConferenceDetails(requiredConferenceId("conferenceId", conferenceId), name, tag, eventTime);
+    /**
+     * @param unparsed fields beyond the contract that arrived malformed, kept as sent
+     */
+    ConferenceDetails toDomain(int maxIdLength, Map<String, String> unparsed) {
+        return new ConferenceDetails(requiredConferenceId("conferenceId", conferenceId, maxIdLength), name, tag,
+                eventTime, unparsed);
     }
 }

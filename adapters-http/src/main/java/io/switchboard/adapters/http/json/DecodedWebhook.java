@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A webhook posted to the shared URL: its {@code eventType} and, when some channel knows that type, the domain
- * event. An empty {@code event} is a type Bandwidth added after this service was built.
+ * A webhook sent to the shared URL: its {@code eventType} and the domain event. The event is empty only when the
+ * type is one nobody knows yet and the payload names neither a call nor a conference to keep it on.
  */
 public record DecodedWebhook(String eventType, Optional<VoiceEvent> event) {
     public DecodedWebhook {

@@ -6,6 +6,8 @@ import io.switchboard.domain.common.Identifiers;
 import io.switchboard.domain.common.WireValue;
 import java.util.Arrays;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds domain values from payload fields. The domain rejects bad values with an
@@ -13,6 +15,8 @@ import java.util.function.Supplier;
  * {@link InvalidPayloadException} naming the JSON field.
  */
 final class DomainValues {
+    /** The field a domain message starts with: {@code digit must be...}, {@code mediaStream.id is required...}. */
+    private static final Pattern LEADING_FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*) ");
 
     private DomainValues() {
     }
@@ -34,18 +38,49 @@ final class DomainValues {
         }
     }
 
-    static CallId requiredCallId(String field, String value) {
-        // Checked under the JSON field's own name, so a bad transferCallId is not reported as "callId".
-        return domainValue(() -> CallId.of(Identifiers.requireValid(field, value)), field);
+    /** Runs {@code construct}; a value the domain rejects becomes a fault naming the field its message starts with. */
+    static <T> T domainValue(Supplier<T> construct) {
+        try {
+            return construct.get();
+        } catch (IllegalArgumentException rejected) {
+            String message = String.valueOf(rejected.getMessage());
+            Matcher field = LEADING_FIELD.matcher(message);
+            throw new InvalidPayloadException(field.find() ? field.group(1) : null, null, message);
+        }
+    }
+
+    /** {@code value}, which the event cannot do without. */
+    static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new InvalidPayloadException(field, null, field + " is required");
+        }
+        return value;
+    }
+
+    /**
+     * A usable identifier of at most {@code maxLength} characters, checked under the JSON field's own name, so a
+     * bad transferCallId is not reported as "callId".
+     */
+    static String identifier(String field, String value, int maxLength) {
+        domainValue(() -> Identifiers.requireValid(field, value), field);
+        if (value.length() > maxLength) {
+            throw new InvalidPayloadException(field, null,
+                    field + " must be at most " + maxLength + " characters, was " + value.length());
+        }
+        return value;
+    }
+
+    static CallId requiredCallId(String field, String value, int maxLength) {
+        return CallId.of(identifier(field, value, maxLength));
     }
 
     /** Absent when not sent or blank: Bandwidth leaves B-leg fields out (or empty) on A-leg events. */
-    static CallId optionalCallId(String field, String value) {
-        return value == null || value.isBlank() ? null : requiredCallId(field, value);
+    static CallId optionalCallId(String field, String value, int maxLength) {
+        return value == null || value.isBlank() ? null : requiredCallId(field, value, maxLength);
     }
 
-    static ConferenceId requiredConferenceId(String field, String value) {
-        return domainValue(() -> ConferenceId.of(Identifiers.requireValid(field, value)), field);
+    static ConferenceId requiredConferenceId(String field, String value, int maxLength) {
+        return ConferenceId.of(identifier(field, value, maxLength));
     }
 
     /** The constant spelled {@code value} on the wire, or {@code null} when the field was not sent. */

@@ -7,7 +7,7 @@ import io.switchboard.domain.conference.ConferenceMember;
 /** The call that joined or left a conference; {@code from} and {@code to} come from the live platform only. */
 record MemberFields(String callId, String from, String to) {
 
-    ConferenceMember toDomain() {
-        return new ConferenceMember(requiredCallId("callId", callId), from, to);
+    ConferenceMember toDomain(int maxIdLength) {
+        return new ConferenceMember(requiredCallId("callId", callId, maxIdLength), from, to);
     }
 }

@@ -23,7 +23,8 @@ record RecordingFields(
         Instant endTime,
         String status) {
 
-    Recording toDomain() {
+    Recording toDomain(int maxIdLength) {
+        DomainValues.identifier("recordingId", recordingId, maxIdLength);
         FileFormat format = wireValue(FileFormat.class, "fileFormat", fileFormat);
         RecordingStatus recordingStatus = wireValue(RecordingStatus.class, "status", status);
         return domainValue(
@@ -32,7 +33,7 @@ record RecordingFields(
     }
 
     /** The recording, or {@code null} when the event names none (a transcription may come without it). */
-    Recording toDomainIfIdentified() {
-        return recordingId == null ? null : toDomain();
+    Recording toDomainIfIdentified(int maxIdLength) {
+        return recordingId == null ? null : toDomain(maxIdLength);
     }
 }

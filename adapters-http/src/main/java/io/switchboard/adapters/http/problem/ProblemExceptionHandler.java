@@ -9,7 +9,9 @@ import akka.http.javadsl.model.headers.RetryAfter;
 import akka.http.javadsl.server.ExceptionHandler;
 import akka.http.scaladsl.model.EntityStreamSizeException;
 import akka.http.scaladsl.model.IllegalRequestException;
+import akka.http.scaladsl.model.IllegalUriException;
 import io.switchboard.adapters.http.json.InvalidPayloadException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,24 +21,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
-    private static final long RETRY_AFTER_SECONDS = 1;
-
     private ProblemExceptionHandler() {
     }
 
-    public static ExceptionHandler create(ProblemRenderer problems) {
+    /**
+     * @param retryAfter how long a 503 asks the client to wait (whole seconds, at least one)
+     */
+    public static ExceptionHandler create(ProblemRenderer problems, Duration retryAfter) {
+        RetryAfter retry = RetryAfter.create(Math.max(1, retryAfter.toSeconds()));
         return ExceptionHandler.newBuilder()
                 .match(InvalidPayloadException.class, invalid -> complete(problems.render(invalidPayload(invalid))))
                 // Akka's own verdict on the request, e.g. a body over the limit while it was being read.
                 .match(IllegalRequestException.class, illegal -> complete(problems.render(
                         clientError(illegal.status(), illegal.info().summary()))))
                 .match(EntityStreamSizeException.class, tooLarge -> complete(problems.render(payloadTooLarge(tooLarge))))
+                // A query string that is not well-formed (bad percent-encoding), found when the route reads it.
+                .match(IllegalUriException.class, illegal -> complete(problems.render(
+                        Problem.of(ProblemType.INVALID_PAYLOAD, illegal.info().summary()))))
                 .matchAny(failure -> extractUri(uri -> {
                     // The path only: query strings and headers may carry secrets.
                     log.error("Unexpected failure answering {}", uri.path(), failure);
                     return complete(problems.render(
                             Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The webhook could not be handled; retry"),
-                            RetryAfter.create(RETRY_AFTER_SECONDS)));
+                            retry));
                 }))
                 .build();
     }

@@ -39,6 +39,8 @@ import io.switchboard.domain.conference.ConferenceCreated;
 import io.switchboard.domain.conference.ConferenceMember;
 import io.switchboard.domain.conference.ConferenceMemberExited;
 import io.switchboard.domain.conference.ConferenceMemberJoined;
+import io.switchboard.domain.conference.UnrecognizedConferenceEvent;
+import io.switchboard.domain.call.UnrecognizedCallEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -351,11 +353,50 @@ class VoiceEventDecoderTest {
         }
 
         @Test
-        void unknownEventTypeDecodesToNoEvent() {
-            DecodedWebhook decoded = decoder.decode(bytes(Payloads.json(callEvent("machineDetectionComplete"))));
+        void unknownEventTypeOfACallIsAnUnrecognizedEventOfThatCall() {
+            ObjectNode payload = callEvent("aiAgentHandoff").put("agentId", "a-1").put("attempt", 2)
+                    .put("eventTime", "2019-06-20T15:54:25")
+                    .put("direction", "sideways");
+            payload.putObject("details").put("score", 0.9);
 
-            assertEquals("machineDetectionComplete", decoded.eventType());
+            UnrecognizedCallEvent event = assertInstanceOf(UnrecognizedCallEvent.class,
+                    decoder.decode(bytes(Payloads.json(payload))).event().orElseThrow());
+
+            assertAll(
+                    () -> assertEquals("aiAgentHandoff", event.eventType()),
+                    () -> assertEquals(CallId.of(CALL_ID), event.callId()),
+                    () -> assertEquals(java.util.Map.of("agentId", "a-1", "attempt", "2", "details", "{\"score\":0.9}"),
+                            event.fields()),
+                    () -> assertEquals(java.util.Map.of("eventTime", "2019-06-20T15:54:25", "direction", "sideways"),
+                            event.call().unparsedFields()),
+                    () -> assertNull(event.call().direction()),
+                    () -> assertEquals("customer-42", event.call().tag()));
+        }
+
+        @Test
+        void unknownEventTypeOfAConferenceIsAnUnrecognizedEventOfThatConference() {
+            UnrecognizedConferenceEvent event = assertInstanceOf(UnrecognizedConferenceEvent.class, decoder.decode(
+                    bytes(Payloads.json(conferenceEvent("conferenceSpeakerChanged").put("speaker", CALL_ID))))
+                    .event().orElseThrow());
+
+            assertEquals(ConferenceId.of(CONFERENCE_ID), event.conferenceId());
+            assertEquals(java.util.Map.of("speaker", CALL_ID), event.fields());
+        }
+
+        @Test
+        void unknownEventTypeNamingNeitherDecodesToNoEvent() {
+            DecodedWebhook decoded = decoder.decode(bytes("{\"eventType\": \"accountNotice\", \"level\": 3}"));
+
+            assertEquals("accountNotice", decoded.eventType());
             assertTrue(decoded.event().isEmpty());
+        }
+
+        @Test
+        void unknownEventTypeWithABrokenCallIdIsRefused() {
+            InvalidPayloadException invalid = assertThrows(InvalidPayloadException.class,
+                    () -> decoder.decode(bytes(Payloads.json(callEvent("aiAgentHandoff").put("callId", "c\u0007")))));
+
+            assertEquals(Optional.of("callId"), invalid.field());
         }
 
         @Test
@@ -377,7 +418,7 @@ class VoiceEventDecoderTest {
         void everyChannelRefusesAnotherChannelsEventTypeNamingWhatItAccepts(VoiceChannel channel) {
             String foreign = channel == VoiceChannel.GATHER ? "disconnect" : "gather";
 
-            InvalidPayloadException invalid = rejected(channel, contractPayload(channel).put("eventType", foreign));
+            InvalidPayloadException invalid = rejected(channel, Payloads.payloadOf(channel).put("eventType", foreign));
 
             assertEquals(Optional.of("eventType"), invalid.field());
             assertEquals(Optional.of(channel.path()), invalid.channel());
@@ -405,13 +446,16 @@ class VoiceEventDecoderTest {
         }
 
         @Test
-        void unreadableNestedTimestampNamesItsPath() {
+        void unreadableNestedTimestampBeyondTheContractIsKeptAsSent() {
             ObjectNode payload = callEvent("transcriptionAvailable");
             payload.putObject("transcription").put("id", "t-1").put("completedTime", "soon");
 
-            InvalidPayloadException invalid = rejected(VoiceChannel.TRANSCRIPTION_AVAILABLE, payload);
+            TranscriptionAvailable event = assertInstanceOf(TranscriptionAvailable.class,
+                    decode(VoiceChannel.TRANSCRIPTION_AVAILABLE, payload));
 
-            assertEquals(Optional.of("transcription.completedTime"), invalid.field());
+            assertEquals("t-1", event.transcription().id());
+            assertNull(event.transcription().completedTime());
+            assertEquals(java.util.Map.of("transcription.completedTime", "soon"), event.call().unparsedFields());
         }
 
         @Test

@@ -1,0 +1,5 @@
+package io.switchboard.adapters.http.json;
+
+/** The account, which {@code conferenceRecordingAvailable} carries unlike the other conference events. */
+record AccountFields(String accountId) {
+}
