@@ -2,6 +2,7 @@ package io.switchboard.application.simulator;
 
 import io.switchboard.domain.verb.Verb;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -45,6 +46,6 @@ public record CallActivity(Party party, String callId, Verb verb, CallOutcome en
     @Override
     public String toString() {
         String what = verb != null ? Verbs.describe(verb) : "call ended: " + ending;
-        return party.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + what;
+        return party.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + what;
     }
 }

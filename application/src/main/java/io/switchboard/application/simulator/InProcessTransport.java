@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Delivers events straight to the inbound port, in the same JVM: no HTTP, no JSON, no XML. The URL only decides
- * nothing here (the port routes by the event), but the simulator still resolves and checks it. Since the reply is
- * the entity's own, this transport can tell when it was the fallback, which HTTP cannot.
+ * Delivers events straight to the inbound port, in the same JVM: no HTTP, no JSON, no XML. The port routes by
+ * the event, so the URL is not needed here (the simulator still resolves it). Since the reply is the entity's
+ * own, this transport can tell when it was the fallback, which HTTP cannot.
  */
 public final class InProcessTransport implements WebhookTransport {
     /** What the service's HTTP adapter sends BXML as. */

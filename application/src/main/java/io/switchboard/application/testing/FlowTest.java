@@ -43,14 +43,15 @@ public final class FlowTest {
     /** Where the first webhooks "go"; nothing is sent over a network, the URL only anchors relative ones. */
     private static final URI SERVICE_URL = URI.create("https://flow-test.invalid/voice");
     private static final Duration BANDWIDTH_TIMEOUT = Duration.ofSeconds(15);
+    private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 
     private final CallFlow callFlow;
     private final ConferenceFlow conferenceFlow;
     private final SwitchboardSettings settings;
     private final Duration patience;
-    private final String runTag = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     private final AtomicInteger calls = new AtomicInteger();
-    private volatile CallPlayer player;
+    /** Shared by the test's calls: they reach the same entities, so they can meet in a conference. */
+    private final CallPlayer player;
 
     private FlowTest(CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings,
                      Duration patience) {
@@ -58,6 +59,13 @@ public final class FlowTest {
         this.conferenceFlow = Objects.requireNonNull(conferenceFlow, "conferenceFlow");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.patience = Objects.requireNonNull(patience, "patience");
+        LocalVoiceEventHandler service = new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow, conferenceFlow,
+                settings);
+        // Offline nothing goes over a network, so every URL the BXML names may be followed.
+        this.player = new CallPlayer(new InProcessTransport(service),
+                new ReplyChecks(BANDWIDTH_TIMEOUT, settings.replyDeadline()),
+                CallerScript.of(CallerProfile.silent("test")), url -> true, LocalSystem.SYSTEM.executionContext(),
+                UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT));
     }
 
     /** A test of {@code callFlow}; conferences answer nothing. */
@@ -88,29 +96,10 @@ public final class FlowTest {
 
     private CallUnderTest place(Direction direction, String from, String to) {
         CallUnderTest call = new CallUnderTest(patience);
-        call.start(player(), new CallSetup(calls.getAndIncrement(), "test", direction, from, to, SERVICE_URL,
-                SERVICE_URL, Instant.parse("2026-01-05T09:00:00Z"), calls.get(), call.caller()));
+        int index = calls.getAndIncrement();
+        call.start(player, new CallSetup(index, "test", direction, from, to, SERVICE_URL, SERVICE_URL, START, index,
+                call.caller()));
         return call;
-    }
-
-    /** The calls of one test share the entities (so calls meet in conferences) and the conference rooms. */
-    private CallPlayer player() {
-        CallPlayer current = player;
-        if (current == null) {
-            synchronized (this) {
-                if (player == null) {
-                    LocalVoiceEventHandler handler = new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow,
-                            conferenceFlow, settings);
-                    // Offline nothing goes over a network, so every URL the BXML names may be followed.
-                    player = new CallPlayer(new InProcessTransport(handler),
-                            new ReplyChecks(BANDWIDTH_TIMEOUT, settings.replyDeadline()),
-                            CallerScript.of(CallerProfile.silent("test")), url -> true,
-                            LocalSystem.SYSTEM.executionContext(), runTag);
-                }
-                current = player;
-            }
-        }
-        return current;
     }
 
     private static Duration patienceFor(SwitchboardSettings settings) {

@@ -133,4 +133,19 @@ class SimulatorTest {
         assertEquals(10, summary.violationsByCheck().get(ReplyChecks.STATUS));
         assertEquals(5, summary.endings().get("callback-error (HTTP 500)"));
     }
+
+    @Test
+    void aRedeliveryAnsweredDifferentlyIsReported() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger replies = new java.util.concurrent.atomic.AtomicInteger();
+        WebhookTransport forgetful = (url, event) -> CompletableFuture.completedFuture(Delivery.answered(200,
+                "application/xml", Response.builder().speak("Reply " + replies.incrementAndGet()).hangup().build(),
+                Duration.ofMillis(1)));
+        CallerScript duplicating = MIX.withFaults(new Faults(1.0, 0, 0, 0, Duration.ZERO));
+        SimulationSummary summary = new Simulator(forgetful, scheduler)
+                .start(SimulationPlan.of(SERVICE, 2, 2, duplicating)).summary().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+
+        assertEquals(2, summary.violationsByCheck().get(ReplyChecks.REDELIVERY_MISMATCH), summary.violations()::toString);
+        assertTrue(summary.violations().get(0).detail().contains("Reply"), summary.violations()::toString);
+    }
 }

@@ -8,9 +8,9 @@ import io.switchboard.application.simulator.WebhookTransport;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.verb.Response;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -115,13 +115,12 @@ public final class HttpWebhookTransport implements WebhookTransport {
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
             return Delivery.failed("no reply within the callback timeout", false, latency);
         }
-        // Bandwidth retries once on a connection error; a connection that broke mid-request is one too.
-        boolean connectionError = cause instanceof ConnectException || cause instanceof IOException;
-        return Delivery.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage(), connectionError,
-                latency);
+        // Bandwidth retries once on a connection error (refused, reset, or not even connected in time).
+        return Delivery.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                cause instanceof IOException, latency);
     }
 
     private static boolean challengesForBasic(HttpResponse<?> response) {
