@@ -80,7 +80,7 @@ final class CallRun {
     private static final Duration PER_KEY = Duration.ofSeconds(1);
 
     /** A BXML document and the URL that returned it, against which its relative URLs resolve. */
-    private record Document(URI base, Response response) {
+    private record Document(URI base, Response response, String answers) {
     }
 
     /** An asynchronous event owed after the call: sent with the disconnect, possibly out of order. */
@@ -194,7 +194,7 @@ final class CallRun {
         return send(leg, url, event).thenCompose(delivery -> {
             eventsAnswered++;
             CallOutcome failure = failureOf(event, delivery);
-            return failure != null ? done(failure) : execute(leg, new Document(url, delivery.bxml()), 0);
+            return failure != null ? done(failure) : execute(leg, new Document(url, delivery.bxml(), event.eventType()), 0);
         });
     }
 
@@ -236,6 +236,8 @@ final class CallRun {
         try {
             return run(leg, document, verb, next);
         } catch (UnusableUrl unusable) {
+            observer.violation(new Violation(leg.id(), document.answers(), document.base().toString(),
+                    ReplyChecks.CALLBACK_URL, unusable.getMessage()));
             return done(CallOutcome.failed(DisconnectCause.INVALID_BXML, unusable.getMessage()));
         }
     }
@@ -293,6 +295,7 @@ final class CallRun {
         Duration prompts = promptTime;
         ran(leg, gather);
         advance(prompts);
+        URI url = resolve(document, gather.gather(), "gatherUrl");
         int gatherIndex = leg == callerLeg ? gathers++ : 0;
         return leg.person.respond(gather, gatherIndex).thenCompose(move -> {
             if (move.hangsUp()) {
@@ -301,7 +304,6 @@ final class CallRun {
             }
             Gathered gathered = Gathered.of(gather, move);
             advance(move.after() != null ? move.after() : gathered.took(gather, prompts));
-            URI url = resolve(document, gather.gather(), "gatherUrl");
             return url == null ? next.get()
                     : exchange(leg, url, new GatherCompleted(leg.current(), gathered.digits(), gathered.terminatingDigit()));
         });
@@ -392,77 +394,64 @@ final class CallRun {
         return new Recording(recording.recordingId(), null, null, null, null, null, null, status);
     }
 
+    /** A leg a transfer rings, and where its {@code transferDisconnect} goes ({@code null}: nowhere). */
+    private record Rung(Leg leg, URI disconnectUrl) {
+    }
+
     private CompletionStage<CallOutcome> transfer(Leg leg, Document document, Transfer transfer,
                                                   Supplier<CompletionStage<CallOutcome>> next) {
         ran(leg, transfer);
         String callerId = transfer.transferCallerId() != null ? transfer.transferCallerId() : leg.from;
-        List<Leg> rung = new ArrayList<>();
+        // Every URL is resolved before anything is sent, so a bad one fails the verb, not a later stage.
+        List<Rung> rung = new ArrayList<>();
         for (TransferTarget target : transfer.targets()) {
-            rung.add(new Leg(Party.TRANSFER_TARGET, nextCallId(), Direction.OUTBOUND, callerId, target.address(),
-                    leg.callId, TransferTargetPerson.INSTANCE));
+            rung.add(new Rung(new Leg(Party.TRANSFER_TARGET, nextCallId(), Direction.OUTBOUND, callerId,
+                    target.address(), leg.callId, TransferTargetPerson.INSTANCE),
+                    resolve(document, target.transferDisconnect(), "transferDisconnectUrl")));
         }
+        URI answerUrl = resolve(document, transfer.targets().get(0).transferAnswer(), "transferAnswerUrl");
+        URI completeUrl = resolve(document, transfer.transferComplete(), "transferCompleteUrl");
+        Function<DisconnectCause, CompletionStage<CallOutcome>> complete = cause -> completeUrl == null ? next.get()
+                : exchange(leg, completeUrl, new TransferCompleted(
+                        leg.details(now()).transfer(null, callerId, transfer.targets().get(0).address()).build(),
+                        new CallEnding(null, cause, null, null)));
         if (!leg.person.transferAnswered()) {
             advance(Duration.ofSeconds(transfer.callTimeout() == null ? 30 : transfer.callTimeout()));
-            return endLegs(document, transfer, rung, 0, DisconnectCause.TIMEOUT)
-                    .thenCompose(ignored -> transferComplete(leg, document, transfer, DisconnectCause.TIMEOUT, next));
+            return endLegs(rung, DisconnectCause.TIMEOUT).thenCompose(ignored -> complete.apply(DisconnectCause.TIMEOUT));
         }
         advance(RINGING);
         // The first target picks up; the others stop ringing.
-        Leg answered = rung.get(0);
+        Leg answered = rung.get(0).leg();
         answered.answerTime = now();
-        TransferTarget target = transfer.targets().get(0);
-        URI answerUrl = resolve(document, target.transferAnswer(), "transferAnswerUrl");
-        CompletionStage<CallOutcome> targetLeg = endLegs(document, transfer, rung, 1, DisconnectCause.CANCEL)
+        CompletionStage<CallOutcome> targetLeg = endLegs(rung.subList(1, rung.size()), DisconnectCause.CANCEL)
                 .thenCompose(ignored -> answerUrl == null ? done(CallOutcome.documentEnded())
                         : exchange(answered, answerUrl, new TransferAnswered(answered.current())));
+        List<Rung> bridged = rung.subList(0, 1);
         return targetLeg.thenCompose(targetOutcome -> {
             if (targetOutcome.cause() != null) {
                 // The target's BXML hung up (or failed) before the legs were bridged.
                 DisconnectCause cause = targetOutcome.disconnectCause();
-                return endLegs(document, transfer, rung.subList(0, 1), 0, cause)
-                        .thenCompose(ignored -> transferComplete(leg, document, transfer, cause, next));
+                return endLegs(bridged, cause).thenCompose(ignored -> complete.apply(cause));
             }
             return leg.person.respond(transfer, gathers).thenCompose(move -> {
                 advance(move.after() != null ? move.after() : DEFAULT_TALK);
-                CompletionStage<Void> targetGone = endLegs(document, transfer, rung.subList(0, 1), 0,
-                        DisconnectCause.HANGUP);
-                if (move.hangsUp()) {
-                    return targetGone.thenApply(ignored -> CallOutcome.hungUpByCaller());
-                }
-                return targetGone.thenCompose(ignored ->
-                        transferComplete(leg, document, transfer, DisconnectCause.HANGUP, next));
+                CompletionStage<Void> targetGone = endLegs(bridged, DisconnectCause.HANGUP);
+                return move.hangsUp() ? targetGone.thenApply(ignored -> CallOutcome.hungUpByCaller())
+                        : targetGone.thenCompose(ignored -> complete.apply(DisconnectCause.HANGUP));
             });
         });
     }
 
-    /** Sends {@code transferDisconnect} for the rung legs from {@code from} on, one after another. */
-    private CompletionStage<Void> endLegs(Document document, Transfer transfer, List<Leg> rung, int from,
-                                          DisconnectCause cause) {
+    /** Sends {@code transferDisconnect} for each rung leg that has a URL for it, one after another. */
+    private CompletionStage<Void> endLegs(List<Rung> legs, DisconnectCause cause) {
         CompletionStage<Void> sent = CompletableFuture.completedFuture(null);
-        for (int i = from; i < rung.size(); i++) {
-            Leg target = rung.get(i);
-            PlainCallback callback = transfer.targets().get(i).transferDisconnect();
-            URI url = resolve(document, callback, "transferDisconnectUrl");
-            if (url != null) {
-                sent = sent.thenCompose(ignored -> send(target, url, new TransferDisconnected(target.current(),
-                        new CallEnding(now(), cause, null, null))).thenApply(delivery -> null));
+        for (Rung target : legs) {
+            if (target.disconnectUrl() != null) {
+                sent = sent.thenCompose(ignored -> send(target.leg(), target.disconnectUrl(), new TransferDisconnected(
+                        target.leg().current(), new CallEnding(now(), cause, null, null))).thenApply(delivery -> null));
             }
         }
         return sent;
-    }
-
-    /** Tells the caller's leg the transfer is over, if the BXML asked; otherwise the verbs after it run. */
-    private CompletionStage<CallOutcome> transferComplete(Leg leg, Document document, Transfer transfer,
-                                                          DisconnectCause cause,
-                                                          Supplier<CompletionStage<CallOutcome>> next) {
-        URI url = resolve(document, transfer.transferComplete(), "transferCompleteUrl");
-        if (url == null) {
-            return next.get();
-        }
-        TransferTarget first = transfer.targets().get(0);
-        String callerId = transfer.transferCallerId() != null ? transfer.transferCallerId() : leg.from;
-        CallDetails details = leg.details(now()).transfer(null, callerId, first.address()).build();
-        return exchange(leg, url, new TransferCompleted(details, new CallEnding(null, cause, null, null)));
     }
 
     private CompletionStage<CallOutcome> conference(Leg leg, Document document, Conference conference,

@@ -148,4 +148,35 @@ class SimulatorTest {
         assertEquals(2, summary.violationsByCheck().get(ReplyChecks.REDELIVERY_MISMATCH), summary.violations()::toString);
         assertTrue(summary.violations().get(0).detail().contains("Reply"), summary.violations()::toString);
     }
+
+    @Test
+    void aCallbackUrlWithoutAHostFailsTheCallAsInvalidBxml() throws Exception {
+        CallFlow mailing = new CallFlow() {
+            @Override
+            public Reply onInitiate(CallInitiated event, CallState call) {
+                return Response.of(Gather.builder().gatherUrl("mailto:ivr@example.test").speak("Hi").build());
+            }
+        };
+        SimulationSummary summary = simulate(mailing, SimulationPlan.of(SERVICE, 2, 2, MIX));
+
+        assertEquals(2, summary.violationsByCheck().get(ReplyChecks.CALLBACK_URL));
+        Violation first = summary.violations().get(0);
+        assertEquals("initiate", first.eventType(), "reported against the reply that named the URL");
+        assertTrue(first.detail().contains("gatherUrl=\"mailto:ivr@example.test\""), first.detail());
+        assertEquals(2, summary.callsFailed());
+        assertTrue(summary.endings().keySet().iterator().next().startsWith("invalid-bxml"), summary.endings()::toString);
+    }
+
+    @Test
+    void aTransferNobodyAnswersEndsInATimeoutAndTheCallerLegGoesOn() throws Exception {
+        CallerScript unanswered = CallerScript.fromConfig(ConfigFactory.parseString(
+                "callers = [{ name = unanswered, presses = [\"1\"], transfer-answered = false }]"));
+        SimulationSummary summary = simulate(new MiniIvr(), SimulationPlan.of(SERVICE, 4, 4, unanswered));
+
+        assertTrue(summary.passed(), summary.violations()::toString);
+        assertEquals(0, summary.eventCount("transferAnswer"));
+        assertEquals(4, summary.eventCount("transferDisconnect"));
+        assertEquals(4, summary.eventCount("transferComplete"));
+        assertEquals(4, summary.endings().get("hangup"), "MiniIvr hangs up after the transfer");
+    }
 }
