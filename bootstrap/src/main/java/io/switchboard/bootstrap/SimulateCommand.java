@@ -95,8 +95,19 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON.")
     private boolean json;
 
+    /**
+     * java.net.http hands every response to the CompletableFuture default executor; on a JVM that sees two CPUs
+     * or fewer that is a new thread per task (STYLE pitfall 11), which cost the simulator more CPU than the
+     * service it measured. A common pool of a few threads fixes it; the property only counts if set before
+     * CompletableFuture is first used, which is why it is set here and not in the HTTP adapter.
+     */
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     @Override
     public Integer call() throws Exception {
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(Math.max(2, threads)));
+        }
         SimulationPlan plan = plan();
         ExecutorService clientThreads = Executors.newFixedThreadPool(Math.max(1, threads), daemon("simulate-http"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("simulate-scheduler"));
