@@ -16,10 +16,13 @@ import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -136,7 +139,7 @@ class SimulatorTest {
 
     @Test
     void aRedeliveryAnsweredDifferentlyIsReported() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger replies = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger replies = new AtomicInteger();
         WebhookTransport forgetful = (url, event) -> CompletableFuture.completedFuture(Delivery.answered(200,
                 "application/xml", Response.builder().speak("Reply " + replies.incrementAndGet()).hangup().build(),
                 Duration.ofMillis(1)));
@@ -178,5 +181,40 @@ class SimulatorTest {
         assertEquals(4, summary.eventCount("transferDisconnect"));
         assertEquals(4, summary.eventCount("transferComplete"));
         assertEquals(4, summary.endings().get("hangup"), "MiniIvr hangs up after the transfer");
+    }
+
+    @Test
+    void eventsGoWhereTheBxmlSaysAndCarryTheVirtualClock() throws Exception {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        WebhookTransport recording = (url, event) -> {
+            sent.add(event.eventType() + " " + url + " " + event.eventTime());
+            Response reply = event.eventType().equals("initiate")
+                    ? Response.of(Gather.builder().gatherUrl("gather").speak("one two three four five").build())
+                    : Response.builder().hangup().build();
+            return CompletableFuture.completedFuture(Delivery.answered(200, "application/xml",
+                    event.replyExpectation().allowsBxml() ? reply : null, Duration.ofMillis(1)));
+        };
+        CallerScript silent = CallerScript.of(CallerProfile.silent("silent"));
+        new Simulator(recording, scheduler).start(SimulationPlan.of(SERVICE, 1, 1, silent)).summary()
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertEquals(List.of(
+                "initiate https://ivr.example.test/voice/initiate 2026-01-05T09:00:00Z",
+                // five words take two seconds to speak, then the first-digit timeout of five passes
+                "gather https://ivr.example.test/voice/gather 2026-01-05T09:00:07Z",
+                "disconnect https://ivr.example.test/voice/initiate 2026-01-05T09:00:07Z"), sent);
+    }
+
+    @Test
+    void callsStartNoFasterThanTheRate() throws Exception {
+        WebhookTransport instant = (url, event) -> CompletableFuture.completedFuture(
+                Delivery.answered(200, "application/xml", Response.empty(), Duration.ZERO));
+        SimulationSummary summary = new Simulator(instant, scheduler)
+                .start(SimulationPlan.of(SERVICE, 11, 11, MIX).withRate(100)).summary().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+
+        assertEquals(11, summary.callsCompleted());
+        assertTrue(summary.wallSeconds() >= 0.1, "eleven calls at 100 a second span ten intervals of 10 ms, took "
+                + summary.wallSeconds() + " s");
     }
 }
