@@ -50,8 +50,11 @@ class SimulatorTest {
     private static SimulationSummary simulate(CallFlow flow, SimulationPlan plan) throws Exception {
         LocalVoiceEventHandler service = new LocalVoiceEventHandler(testKit.system(), flow, MiniIvr.ROOM,
                 SwitchboardSettings.from(testKit.system().settings().config()));
-        return new Simulator(new InProcessTransport(service), scheduler).start(plan).summary()
-                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return simulate(new InProcessTransport(service), plan);
+    }
+
+    private static SimulationSummary simulate(WebhookTransport transport, SimulationPlan plan) throws Exception {
+        return new Simulator(transport, scheduler).start(plan).summary().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     @Test
@@ -129,8 +132,7 @@ class SimulatorTest {
     void everyReplyIsCheckedAndCountedByStatus() throws Exception {
         WebhookTransport failing = (url, event) -> CompletableFuture.completedFuture(
                 Delivery.answered(500, "application/problem+json", null, Duration.ofMillis(2)));
-        SimulationSummary summary = new Simulator(failing, scheduler)
-                .start(SimulationPlan.of(SERVICE, 5, 5, MIX)).summary().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        SimulationSummary summary = simulate(failing, SimulationPlan.of(SERVICE, 5, 5, MIX));
 
         assertEquals(10, summary.non2xx(), "each call's initiate and disconnect");
         assertEquals(10, summary.violationsByCheck().get(ReplyChecks.STATUS));
@@ -144,9 +146,7 @@ class SimulatorTest {
                 "application/xml", Response.builder().speak("Reply " + replies.incrementAndGet()).hangup().build(),
                 Duration.ofMillis(1)));
         CallerScript duplicating = MIX.withFaults(new Faults(1.0, 0, 0, 0, Duration.ZERO));
-        SimulationSummary summary = new Simulator(forgetful, scheduler)
-                .start(SimulationPlan.of(SERVICE, 2, 2, duplicating)).summary().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        SimulationSummary summary = simulate(forgetful, SimulationPlan.of(SERVICE, 2, 2, duplicating));
 
         assertEquals(2, summary.violationsByCheck().get(ReplyChecks.REDELIVERY_MISMATCH), summary.violations()::toString);
         assertTrue(summary.violations().get(0).detail().contains("Reply"), summary.violations()::toString);
@@ -195,8 +195,7 @@ class SimulatorTest {
                     event.replyExpectation().allowsBxml() ? reply : null, Duration.ofMillis(1)));
         };
         CallerScript silent = CallerScript.of(CallerProfile.silent("silent"));
-        new Simulator(recording, scheduler).start(SimulationPlan.of(SERVICE, 1, 1, silent)).summary()
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        simulate(recording, SimulationPlan.of(SERVICE, 1, 1, silent));
 
         assertEquals(List.of(
                 "initiate https://ivr.example.test/voice/initiate 2026-01-05T09:00:00Z",
@@ -209,9 +208,7 @@ class SimulatorTest {
     void callsStartNoFasterThanTheRate() throws Exception {
         WebhookTransport instant = (url, event) -> CompletableFuture.completedFuture(
                 Delivery.answered(200, "application/xml", Response.empty(), Duration.ZERO));
-        SimulationSummary summary = new Simulator(instant, scheduler)
-                .start(SimulationPlan.of(SERVICE, 11, 11, MIX).withRate(100)).summary().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        SimulationSummary summary = simulate(instant, SimulationPlan.of(SERVICE, 11, 11, MIX).withRate(100));
 
         assertEquals(11, summary.callsCompleted());
         assertTrue(summary.wallSeconds() >= 0.1, "eleven calls at 100 a second span ten intervals of 10 ms, took "
