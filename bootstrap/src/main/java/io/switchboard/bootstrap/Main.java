@@ -3,10 +3,10 @@ package io.switchboard.bootstrap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The runnable jar: {@code java -jar switchboard.jar [serve | bxml lint ...]}. */
+/** The runnable jar: {@code java -jar switchboard.jar [serve | bxml lint ... | simulate ...]}. */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Answers Bandwidth Voice webhooks with BXML, one ordered entity per call.",
-        subcommands = {ServeCommand.class, BxmlCommand.class})
+        subcommands = {ServeCommand.class, BxmlCommand.class, SimulateCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

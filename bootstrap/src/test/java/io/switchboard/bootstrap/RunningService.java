@@ -2,12 +2,15 @@ package io.switchboard.bootstrap;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.switchboard.domain.call.CallFlow;
+import io.switchboard.domain.conference.ConferenceFlow;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /** The real service, with the demo flows, on free ports of 127.0.0.1, driven over HTTP like Bandwidth does. */
@@ -22,7 +25,21 @@ final class RunningService implements AutoCloseable {
     }
 
     static RunningService start(String extraConfig) throws Exception {
-        Config config = ConfigFactory.parseString(extraConfig)
+        return started(SwitchboardService.startDemo(config(extraConfig)));
+    }
+
+    /** The service with your own flows instead of the demo's. */
+    static RunningService start(String extraConfig, CallFlow callFlow, ConferenceFlow conferenceFlow)
+            throws Exception {
+        return started(SwitchboardService.start(config(extraConfig), callFlow, conferenceFlow));
+    }
+
+    private static RunningService started(CompletionStage<SwitchboardService.Running> starting) throws Exception {
+        return new RunningService(starting.toCompletableFuture().get(30, TimeUnit.SECONDS));
+    }
+
+    private static Config config(String extraConfig) {
+        return ConfigFactory.parseString(extraConfig)
                 .withFallback(ConfigFactory.parseString("""
                         switchboard.http.host = "127.0.0.1"
                         switchboard.http.port = 0
@@ -32,7 +49,6 @@ final class RunningService implements AutoCloseable {
                         akka.cluster.jmx.multi-mbeans-in-same-jvm = on
                         """.formatted(PUBLIC_URL)))
                 .withFallback(ConfigFactory.load());
-        return new RunningService(SwitchboardService.startDemo(config).toCompletableFuture().get(30, TimeUnit.SECONDS));
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {

@@ -1,0 +1,196 @@
+package io.switchboard.bootstrap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import io.switchboard.adapters.bxml.BxmlReader;
+import io.switchboard.adapters.http.WebhookCredentials;
+import io.switchboard.adapters.http.json.VoiceEventEncoder;
+import io.switchboard.adapters.http.json.WebhookObjectMapper;
+import io.switchboard.adapters.http.simulator.HttpWebhookTransport;
+import io.switchboard.application.simulator.CallerScript;
+import io.switchboard.application.simulator.SimulationPlan;
+import io.switchboard.application.simulator.SimulationSummary;
+import io.switchboard.application.simulator.Simulator;
+import java.io.File;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code simulate}: plays Bandwidth's side against a running service: scripted callers, the BXML followed verb
+ * by verb, every reply checked; prints a summary (or JSON) and exits 1 when any check failed.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Play Bandwidth's side against a running Switchboard (or any BXML service): place scripted "
+                + "calls, follow the BXML each reply returns, send the callbacks it names, check every reply.",
+                "Exit status: 0 every check passed, 1 a check failed, 2 bad arguments."})
+final class SimulateCommand implements Callable<Integer> {
+    private static final int PROGRESS_WIDTH = 30;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--url", required = true, paramLabel = "URL",
+            description = "Where the first webhook of each call goes (initiate or answer), e.g. "
+                    + "http://127.0.0.1:8080/voice. Callbacks are only followed to this scheme, host and port.")
+    private URI url;
+
+    @Option(names = "--status-url", paramLabel = "URL",
+            description = "Where disconnects go (the application's status callback); default: --url.")
+    private URI statusUrl;
+
+    @Option(names = "--calls", defaultValue = "100", description = "Calls to place (default: ${DEFAULT-VALUE}).")
+    private int calls;
+
+    @Option(names = "--concurrency", defaultValue = "50",
+            description = "At most this many calls at once (default: ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    @Option(names = "--rate", defaultValue = "0",
+            description = "Calls started per second; 0 starts them as fast as --concurrency allows (default).")
+    private double rate;
+
+    @Option(names = "--script", paramLabel = "FILE",
+            description = "HOCON caller script (docs/simulator.md); default: inbound callers who never press a key.")
+    private File script;
+
+    @Option(names = "--user", description = "Basic-auth user, sent after the service's 401 challenge.")
+    private String user;
+
+    @Option(names = "--password", description = "Basic-auth password; never printed.")
+    private String password;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of every random choice: the same seed plays the same calls (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--deadline", defaultValue = "5s", converter = DurationConverter.class,
+            description = "The service's reply deadline; slower replies fail a check (default: ${DEFAULT-VALUE}).")
+    private Duration deadline;
+
+    @Option(names = "--callback-timeout", defaultValue = "15s", converter = DurationConverter.class,
+            description = "Bandwidth's callback timeout: slower replies are given up on (default: ${DEFAULT-VALUE}).")
+    private Duration callbackTimeout;
+
+    @Option(names = "--threads", defaultValue = "2",
+            description = "Threads that send events and follow replies; they never block (default: ${DEFAULT-VALUE}).")
+    private int threads;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    private boolean json;
+
+    /**
+     * java.net.http hands every response to the CompletableFuture default executor; on a JVM that sees two CPUs
+     * or fewer that is a new thread per task (STYLE pitfall 11), which cost the simulator more CPU than the
+     * service it measured. A common pool of a few threads fixes it; the property only counts if set before
+     * CompletableFuture is first used, which is why it is set here and not in the HTTP adapter.
+     */
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    @Override
+    public Integer call() throws Exception {
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(Math.max(2, threads)));
+        }
+        SimulationPlan plan = plan();
+        ExecutorService clientThreads = Executors.newFixedThreadPool(Math.max(1, threads), daemon("simulate-http"));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("simulate-scheduler"));
+        try {
+            HttpWebhookTransport transport = new HttpWebhookTransport(
+                    HttpWebhookTransport.clientBuilder(callbackTimeout).executor(clientThreads).build(),
+                    new VoiceEventEncoder(WebhookObjectMapper.create()), new BxmlReader(), credentials(),
+                    callbackTimeout);
+            Simulator.Run run = new Simulator(transport, scheduler).start(plan);
+            ScheduledFuture<?> progress = showProgress(run, scheduler);
+            SimulationSummary summary = run.summary().toCompletableFuture().join();
+            if (progress != null) {
+                progress.cancel(false);
+                printProgress(run, true);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary)
+                    : SummaryText.render(summary, url));
+            out.flush();
+            return summary.passed() ? 0 : 1;
+        } finally {
+            scheduler.shutdownNow();
+            clientThreads.shutdownNow();
+        }
+    }
+
+    private SimulationPlan plan() {
+        try {
+            CallerScript callers = script == null ? CallerScript.fromConfig(ConfigFactory.empty())
+                    : CallerScript.read(script);
+            return new SimulationPlan(url, statusUrl == null ? url : statusUrl, calls, concurrency, rate, callers, seed,
+                    callbackTimeout, deadline);
+        } catch (IllegalArgumentException invalid) {
+            throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage(), invalid);
+        }
+    }
+
+    private Optional<WebhookCredentials> credentials() {
+        if (user == null && password == null) {
+            return Optional.empty();
+        }
+        if (user == null || password == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--user and --password go together");
+        }
+        try {
+            return Optional.of(new WebhookCredentials(user, password));
+        } catch (IllegalArgumentException invalid) {
+            throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
+        }
+    }
+
+    /** A progress bar on a terminal only: piped output and --json stay clean. */
+    private ScheduledFuture<?> showProgress(Simulator.Run run, ScheduledExecutorService scheduler) {
+        if (System.console() == null || json) {
+            return null;
+        }
+        return scheduler.scheduleAtFixedRate(() -> printProgress(run, false), 0, 250, TimeUnit.MILLISECONDS);
+    }
+
+    private void printProgress(Simulator.Run run, boolean last) {
+        var progress = run.progress();
+        int filled = (int) (PROGRESS_WIDTH * progress.callsDone() / Math.max(1, calls));
+        PrintWriter err = spec.commandLine().getErr();
+        err.print("\r[" + "#".repeat(filled) + ".".repeat(PROGRESS_WIDTH - filled) + "] " + progress.callsDone() + "/"
+                + calls + " calls, " + progress.events() + " events, " + progress.violations() + " violations"
+                + (last ? System.lineSeparator() : ""));
+        err.flush();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Durations as in the configuration: {@code 5s}, {@code 250ms}, {@code 1m}. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return ConfigFactory.empty().withValue("value", ConfigValueFactory.fromAnyRef(value)).getDuration("value");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.switchboard.bootstrap.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.switchboard.application.testing.CallUnderTest;
+import io.switchboard.application.testing.FlowTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The demo conference counts its members aloud; calls reach it through the demo menu's option 3. */
+class DemoConferenceFlowTest {
+    private static final DemoSettings SETTINGS = new DemoSettings("https://ivr.example.test", "+15555550100",
+            "switchboard-demo", 3);
+
+    private final FlowTest demo = FlowTest.of(new DemoIvrFlow(SETTINGS), new DemoConferenceFlow());
+
+    private CallUnderTest join(String caller) {
+        CallUnderTest call = demo.placeInboundCall(caller, "+15553334444").press("3");
+        call.expectSpeaks("Welcome").expectGather();
+        call.expectSpeaks("Joining the conference.").expectConference("switchboard-demo");
+        return call;
+    }
+
+    @Test
+    void eachJoinTellsTheRoomHowManyAreInIt() {
+        CallUnderTest first = join("+15552220001");
+        first.conference().expectSpeaks("You are the first one here.");
+        CallUnderTest second = join("+15552220002");
+        second.conference().expectSpeaks("There are now 2 people here.");
+
+        first.hangUp();
+        first.conference().expectSilence();
+        CallUnderTest third = join("+15552220003");
+        third.conference().expectSpeaks("There are now 2 people here.");
+
+        second.hangUp();
+        third.hangUp();
+        assertEquals(List.of("initiate", "gather", "conferenceMemberJoin", "conferenceMemberExit",
+                "conferenceCompleted", "disconnect"), third.events());
+        List.of(first, second, third).forEach(CallUnderTest::assertNoViolations);
+    }
+
+    @Test
+    void theRoomStartsAfreshOnceEveryoneLeft() {
+        join("+15552220001").hangUp();
+
+        CallUnderTest later = join("+15552220002");
+
+        later.conference().expectSpeaks("You are the first one here.");
+        assertEquals("conferenceCreated", later.events().get(2));
+    }
+}
