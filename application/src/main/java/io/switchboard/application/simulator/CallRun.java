@@ -606,9 +606,9 @@ final class CallRun {
         return resolve(document, callback == null ? null : callback.url(), attribute);
     }
 
-    private static URI resolve(Document document, String url, String attribute) {
+    private URI resolve(Document document, String url, String attribute) {
         if (url == null) {
-            return null;
+            return player.transport().absentCallbacksComeHome() ? document.base() : null;
         }
         try {
             URI resolved = document.base().resolve(url);

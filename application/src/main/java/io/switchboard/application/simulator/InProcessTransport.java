@@ -23,6 +23,12 @@ public final class InProcessTransport implements WebhookTransport {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
     }
 
+    /** The reply is the entity's own, not yet rendered: the HTTP adapter would point absent URLs home. */
+    @Override
+    public boolean absentCallbacksComeHome() {
+        return true;
+    }
+
     @Override
     public CompletionStage<Delivery> deliver(URI url, VoiceEvent event) {
         long started = System.nanoTime();

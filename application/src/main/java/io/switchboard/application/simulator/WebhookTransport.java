@@ -17,4 +17,14 @@ public interface WebhookTransport {
      * {@link Delivery#failed} value.
      */
     CompletionStage<Delivery> deliver(URI url, VoiceEvent event);
+
+    /**
+     * Whether a callback the BXML leaves without a URL still comes to the service. Switchboard's HTTP adapter
+     * fills every absent callback URL with its own channel before the BXML leaves, so over HTTP an absent URL
+     * means another service's choice (Bandwidth then does what it does without one); a transport that hands
+     * over the entity's reply unrendered must say that the service would have filled it.
+     */
+    default boolean absentCallbacksComeHome() {
+        return false;
+    }
 }

@@ -9,9 +9,11 @@ import io.switchboard.application.simulator.ReplyChecks;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Reply;
+import io.switchboard.domain.verb.Response;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +97,27 @@ class FlowTestTest {
                 "conferenceCompleted", "disconnect"), second.events());
         first.assertNoViolations();
         second.assertNoViolations();
+    }
+
+    @Test
+    void callbacksTheFlowLeavesWithoutUrlComeHomeAsTheServiceWouldPointThem() {
+        CallFlow terse = new CallFlow() {
+            @Override
+            public Reply onInitiate(CallInitiated event, CallState call) {
+                return Response.of(Gather.builder().maxDigits(1).speak("Pick one").build());
+            }
+
+            @Override
+            public Reply onGather(GatherCompleted event, CallState call) {
+                return Response.builder().speak("You picked " + event.digits()).hangup().build();
+            }
+        };
+        CallUnderTest call = FlowTest.of(terse).placeInboundCall(CALLER, OUR_NUMBER).press("7");
+
+        call.expectSpeaks("Pick one").expectGather();
+        call.expectSpeaks("You picked 7").expectHangup();
+        assertEquals(List.of("initiate", "gather", "disconnect"), call.events());
+        call.assertNoViolations();
     }
 
     @Test

@@ -10,12 +10,10 @@ import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.call.RecordingCompleted;
 import io.switchboard.domain.call.TranscriptionAvailable;
 import io.switchboard.domain.call.TransferAnswered;
+import io.switchboard.domain.call.TransferCompleted;
 import io.switchboard.domain.call.TransferDisconnected;
-import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.Conference;
 import io.switchboard.domain.verb.Gather;
-import io.switchboard.domain.verb.PhoneNumber;
-import io.switchboard.domain.verb.PlainCallback;
 import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
@@ -26,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded demo: a one-digit menu. 1 transfers to a configured number, 2 records a message with
+ * The embedded demo: a one-digit menu. Its BXML names no callback URL: the service points each one at its own
+ * channel when it renders the reply. 1 transfers to a configured number, 2 records a message with
  * transcription, 3 joins a conference; no or wrong input repeats the menu a few times, then hangs up.
  */
 public final class DemoIvrFlow implements CallFlow {
@@ -85,6 +84,11 @@ public final class DemoIvrFlow implements CallFlow {
     }
 
     @Override
+    public Reply onTransferComplete(TransferCompleted event, CallState call) {
+        return Response.builder().speak("The call has ended. Goodbye.").hangup().build();
+    }
+
+    @Override
     public void onTranscriptionAvailable(TranscriptionAvailable event, CallState call) {
         log.info("transcription {} of recording {}: {}", event.transcription().id(),
                 event.recording() == null ? null : event.recording().recordingId(), event.transcription().url());
@@ -113,7 +117,6 @@ public final class DemoIvrFlow implements CallFlow {
 
     private Response menu(String preface) {
         return Response.of(Gather.builder()
-                .gatherUrl(settings.channelUrl("gather"))
                 .maxDigits(1)
                 .firstDigitTimeout(5)
                 .speak(preface + " " + MENU)
@@ -121,15 +124,10 @@ public final class DemoIvrFlow implements CallFlow {
     }
 
     private Response transfer() {
-        PhoneNumber target = new PhoneNumber(settings.transferTo(),
-                Callback.to(settings.channelUrl("transferAnswer")),
-                PlainCallback.to(settings.channelUrl("transferDisconnect")), null, null, null);
+        // When the transfer ends and the caller is still there, transferComplete asks what comes next.
         return Response.builder()
                 .speak("Connecting you now.")
-                .add(Transfer.builder().callTimeout(30).target(target).build())
-                // Runs when the transfer ends and the caller is still there.
-                .speak("The call has ended. Goodbye.")
-                .hangup()
+                .add(Transfer.builder().callTimeout(30).phoneNumber(settings.transferTo()).build())
                 .build();
     }
 
@@ -137,8 +135,7 @@ public final class DemoIvrFlow implements CallFlow {
         return Response.builder()
                 .speak("Please leave a message after the tone, then press the pound key.")
                 .add(Record.builder()
-                        .recordCompleteUrl(settings.channelUrl("recordingComplete"))
-                        .transcribeTo(settings.channelUrl("transcriptionAvailable"))
+                        .transcribe(true)
                         .terminatingDigits("#")
                         .maxDuration(120)
                         .build())
@@ -148,7 +145,7 @@ public final class DemoIvrFlow implements CallFlow {
     private Response conference() {
         return Response.builder()
                 .speak("Joining the conference.")
-                .add(Conference.named(settings.conferenceName()).withEventUrl(settings.anyEventUrl()))
+                .add(Conference.named(settings.conferenceName()))
                 .build();
     }
 }

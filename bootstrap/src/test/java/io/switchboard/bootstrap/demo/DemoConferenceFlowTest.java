@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The demo conference counts its members aloud; calls reach it through the demo menu's option 3. */
 class DemoConferenceFlowTest {
-    private static final DemoSettings SETTINGS = new DemoSettings("https://ivr.example.test", "+15555550100",
+    private static final DemoSettings SETTINGS = new DemoSettings("+15555550100",
             "switchboard-demo", 3);
 
     private final FlowTest demo = FlowTest.of(new DemoIvrFlow(SETTINGS), new DemoConferenceFlow());
