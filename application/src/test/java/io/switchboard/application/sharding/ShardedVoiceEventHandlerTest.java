@@ -41,7 +41,10 @@ class ShardedVoiceEventHandlerTest {
             akka.remote.artery.canonical.hostname = 127.0.0.1
             akka.remote.artery.canonical.port = 0
             switchboard.reply-deadline = 3s
-            switchboard.entity.flow-timeout = 20s
+            switchboard.entity.flow-timeout = 6s
+            # Shutting down hands the shards over, and an entity answers the event in flight first: the slow
+            # flow's call stops only once its flow timed out.
+            akka.actor.testkit.typed.system-shutdown-default = 30s
             """).withFallback(ConfigFactory.load()));
     private static final SwitchboardSettings settings = SwitchboardSettings.from(testKit.system().settings().config());
     private static final TestProbe<String> heard = testKit.createTestProbe();
