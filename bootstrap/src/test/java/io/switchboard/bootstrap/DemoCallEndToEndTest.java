@@ -109,4 +109,14 @@ class DemoCallEndToEndTest {
         assertEquals(200, service.send(HttpRequest.newBuilder(service.uri("/health/live")).GET()).statusCode());
         assertEquals(200, service.send(HttpRequest.newBuilder(service.uri("/health/ready")).GET()).statusCode());
     }
+
+    @Test
+    void managementProbesAndClusterRoutesAnswerOnTheirOwnPort() throws Exception {
+        assertEquals(200, service.get(service.managementUri("/alive")).statusCode());
+        assertEquals(200, service.get(service.managementUri("/ready")).statusCode());
+        HttpResponse<String> members = service.get(service.managementUri("/cluster/members"));
+        assertEquals(200, members.statusCode());
+        assertTrue(members.body().contains("\"status\":\"Up\""), members.body());
+        assertEquals(404, service.get(service.uri("/ready")).statusCode(), "not on the webhook port");
+    }
 }

@@ -1,7 +1,10 @@
 package io.switchboard.bootstrap;
 
+import akka.actor.typed.ActorSystem;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.switchboard.domain.call.CallFlow;
+import io.switchboard.domain.conference.ConferenceFlow;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** The real service, with the demo flows, on free ports of 127.0.0.1, driven over HTTP like Bandwidth does. */
+/** The real service on free ports of 127.0.0.1, driven over HTTP like Bandwidth does. */
 final class RunningService implements AutoCloseable {
     static final String PUBLIC_URL = "https://switchboard.example.test";
 
@@ -21,18 +24,38 @@ final class RunningService implements AutoCloseable {
         this.running = running;
     }
 
+    /** The service with the demo flows. */
     static RunningService start(String extraConfig) throws Exception {
-        Config config = ConfigFactory.parseString(extraConfig)
+        return new RunningService(SwitchboardService.startDemo(config(extraConfig))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS));
+    }
+
+    /** The service with the given flows. */
+    static RunningService start(String extraConfig, CallFlow callFlow, ConferenceFlow conferenceFlow)
+            throws Exception {
+        return new RunningService(SwitchboardService.start(config(extraConfig), callFlow, conferenceFlow)
+                .toCompletableFuture().get(30, TimeUnit.SECONDS));
+    }
+
+    /** Test defaults (free ports on 127.0.0.1, no JVM exit) under {@code extraConfig}. */
+    static Config config(String extraConfig) {
+        return ConfigFactory.parseString(extraConfig)
                 .withFallback(ConfigFactory.parseString("""
                         switchboard.http.host = "127.0.0.1"
                         switchboard.http.port = 0
                         switchboard.public-url = "%s"
+                        akka.management.http.hostname = "127.0.0.1"
+                        akka.management.http.port = 0
                         akka.remote.artery.canonical.port = 0
                         akka.coordinated-shutdown.exit-jvm = off
                         akka.cluster.jmx.multi-mbeans-in-same-jvm = on
                         """.formatted(PUBLIC_URL)))
-                .withFallback(ConfigFactory.load());
-        return new RunningService(SwitchboardService.startDemo(config).toCompletableFuture().get(30, TimeUnit.SECONDS));
+                .withFallback(ConfigFactory.load())
+                .resolve();
+    }
+
+    ActorSystem<Void> system() {
+        return running.system();
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
@@ -41,12 +64,22 @@ final class RunningService implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return client.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** On the webhook port. */
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + running.port() + path);
+    }
+
+    /** On the management port. */
+    URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + running.managementPort() + path);
     }
 
     @Override
