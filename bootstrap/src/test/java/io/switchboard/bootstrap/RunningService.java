@@ -1,5 +1,6 @@
 package io.switchboard.bootstrap;
 
+import akka.Done;
 import akka.actor.typed.ActorSystem;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /** The real service on free ports of 127.0.0.1, driven over HTTP like Bandwidth does. */
@@ -82,8 +84,17 @@ final class RunningService implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + running.managementPort() + path);
     }
 
+    /** Coordinated shutdown: the node leaves its cluster gracefully. */
+    CompletionStage<Done> stop() {
+        return running.stop();
+    }
+
+    boolean isTerminated() {
+        return running.system().getWhenTerminated().toCompletableFuture().isDone();
+    }
+
     @Override
     public void close() throws Exception {
-        running.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }
