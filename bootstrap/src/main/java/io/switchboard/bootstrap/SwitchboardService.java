@@ -1,11 +1,14 @@
 package io.switchboard.bootstrap;
 
+import static akka.http.javadsl.server.Directives.concat;
+
 import akka.Done;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.http.javadsl.ServerBinding;
 import akka.http.javadsl.server.Route;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import akka.management.cluster.bootstrap.ClusterBootstrap;
 import akka.management.javadsl.AkkaManagement;
 import com.typesafe.config.Config;
@@ -15,13 +18,16 @@ import io.switchboard.adapters.http.ManagementServer;
 import io.switchboard.adapters.http.VoiceWebhookRoutes;
 import io.switchboard.adapters.http.WebhookCredentials;
 import io.switchboard.adapters.http.WebhookServer;
+import io.switchboard.adapters.http.admin.AdminRoutes;
 import io.switchboard.adapters.http.json.WebhookObjectMapper;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.port.in.HandleVoiceEventUseCase;
 import io.switchboard.application.sharding.ClusterMembership;
 import io.switchboard.application.sharding.ClusterReadiness;
 import io.switchboard.application.sharding.EntityRegistration;
+import io.switchboard.application.sharding.ShardedEntityQuery;
 import io.switchboard.application.sharding.ShardedVoiceEventHandler;
+import io.switchboard.application.sharding.ShardingClusterShape;
 import io.switchboard.bootstrap.demo.DemoConferenceFlow;
 import io.switchboard.bootstrap.demo.DemoIvrFlow;
 import io.switchboard.bootstrap.demo.DemoSettings;
@@ -69,20 +75,16 @@ public final class SwitchboardService {
         // First, so that the node becomes Up while the rest is built.
         joinCluster(system, config);
         EntityRegistration.init(system, callFlow, conferenceFlow, settings);
-        // Building Akka Management's routes also tells Cluster Bootstrap its own contact point.
-        Route managementRoutes = AkkaManagement.get(system).getRoutes();
-        HandleVoiceEventUseCase handler = new ShardedVoiceEventHandler(system, settings, List.of());
         Config httpConfig = config.getConfig("switchboard.http");
         HttpSettings http = httpSettings(httpConfig);
         Duration shutdownDeadline = httpConfig.getDuration("shutdown-deadline");
-        VoiceWebhookRoutes routes = new VoiceWebhookRoutes(handler, new ClusterReadiness(system), new BxmlWriter(),
-                WebhookObjectMapper.create(), http);
         Config management = config.getConfig("akka.management.http");
-        CompletionStage<ServerBinding> managementBinding = ManagementServer.start(system,
-                management.getString("hostname"), management.getInt("port"), managementRoutes, shutdownDeadline);
-        return WebhookServer.start(system, routes, shutdownDeadline)
-                .thenCombineAsync(managementBinding, (webhooks, operations) -> new Running(system, webhooks, operations),
-                        system.executionContext())
+        // Building Akka Management's routes also tells Cluster Bootstrap its own contact point.
+        CompletionStage<ServerBinding> operations = ManagementServer.start(system, management.getString("hostname"),
+                management.getInt("port"), AkkaManagement.get(system).getRoutes(), shutdownDeadline);
+        return WebhookServer.start(system, http, webhookPort(system, config, settings, http), shutdownDeadline)
+                .thenCombineAsync(operations, (webhooks, managementEndpoint) ->
+                        new Running(system, webhooks, managementEndpoint), system.executionContext())
                 .whenComplete((running, failure) -> {
                     if (failure != null) {
                         system.log().error("could not bind the webhook port {}:{} or the management port {}:{};"
@@ -91,6 +93,19 @@ public final class SwitchboardService {
                         system.terminate();
                     }
                 });
+    }
+
+    /** The webhook routes and, when its credentials are set, the admin API before them. */
+    private static Route webhookPort(ActorSystem<?> system, Config config, SwitchboardSettings settings,
+                                     HttpSettings http) {
+        BxmlWriter bxmlWriter = new BxmlWriter();
+        ObjectMapper mapper = WebhookObjectMapper.create();
+        HandleVoiceEventUseCase handler = new ShardedVoiceEventHandler(system, settings, List.of());
+        Route webhooks = new VoiceWebhookRoutes(handler, new ClusterReadiness(system), bxmlWriter, mapper, http).route();
+        return adminCredentials(config, http)
+                .map(admin -> concat(new AdminRoutes(new ShardedEntityQuery(system, settings),
+                        new ShardingClusterShape(system, settings), admin, bxmlWriter, mapper).route(), webhooks))
+                .orElse(webhooks);
     }
 
     /**
@@ -106,12 +121,26 @@ public final class SwitchboardService {
     }
 
     static HttpSettings httpSettings(Config http) {
-        String user = http.getString("webhook-user");
-        String password = http.getString("webhook-password");
-        Optional<WebhookCredentials> credentials = user.isEmpty() && password.isEmpty()
+        return new HttpSettings(http.getString("host"), http.getInt("port"),
+                credentials(http.getString("webhook-user"), http.getString("webhook-password")),
+                http.getString("realm"), http.getBytes("max-body-size"));
+    }
+
+    /** The admin API's credentials; none turns it off. Refused when they are the webhook's: Bandwidth has those. */
+    static Optional<WebhookCredentials> adminCredentials(Config config, HttpSettings http) {
+        Optional<WebhookCredentials> admin = credentials(config.getString("switchboard.admin.user"),
+                config.getString("switchboard.admin.password"));
+        if (admin.isPresent() && admin.equals(http.credentials())) {
+            throw new IllegalArgumentException(
+                    "SWITCHBOARD_ADMIN_USER/PASSWORD must differ from SWITCHBOARD_WEBHOOK_USER/PASSWORD");
+        }
+        return admin;
+    }
+
+    /** Both empty: none; otherwise both must be given. */
+    private static Optional<WebhookCredentials> credentials(String user, String password) {
+        return user.isEmpty() && password.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new WebhookCredentials(user, password));
-        return new HttpSettings(http.getString("host"), http.getInt("port"), credentials, http.getString("realm"),
-                http.getBytes("max-body-size"));
     }
 }

@@ -119,4 +119,10 @@ class DemoCallEndToEndTest {
         assertTrue(members.body().contains("\"status\":\"Up\""), members.body());
         assertEquals(404, service.get(service.uri("/ready")).statusCode(), "not on the webhook port");
     }
+
+    @Test
+    void withoutItsCredentialsTheAdminApiIsOff() throws Exception {
+        HttpResponse<String> admin = service.get(service.uri("/admin/cluster"), "operator", "anything");
+        assertEquals(404, admin.statusCode());
+    }
 }

@@ -8,10 +8,13 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.cluster.sharding.ShardRegion;
 import akka.cluster.sharding.typed.GetClusterShardingStats;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.application.sharding.EntityKeys;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class MultiNodeClusterTest {
     private static final int NODES = 3;
+    private static final String ADMIN_USER = "operator";
+    private static final String ADMIN_PASSWORD = "cluster-admin-secret";
+    private static final ObjectMapper json = new ObjectMapper();
     private static TestCluster cluster;
 
     @BeforeAll
@@ -41,6 +47,8 @@ class MultiNodeClusterTest {
         try {
             cluster.addAll(managementPorts.stream().map(port -> """
                     switchboard.cluster.bootstrap = on
+                    switchboard.admin.user = "%s"
+                    switchboard.admin.password = "%s"
                     akka.management.http.port = %d
                     akka.discovery.method = config
                     akka.discovery.config.services.switchboard.endpoints = %s
@@ -48,7 +56,7 @@ class MultiNodeClusterTest {
                       required-contact-point-nr = %d
                       stable-margin = 1s
                     }
-                    """.formatted(port, endpoints, NODES)).toList());
+                    """.formatted(ADMIN_USER, ADMIN_PASSWORD, port, endpoints, NODES)).toList());
             cluster.awaitUpMembers(NODES);
         } catch (Exception | AssertionError failure) {
             cluster.close();
@@ -93,6 +101,33 @@ class MultiNodeClusterTest {
             assertEquals(java.util.Optional.of(sent),
                     TestCluster.gatheredDigits(TestCluster.gather(node, "c-across-nodes", digit)),
                     "the call's whole history after event " + event + ", posted to node " + event % NODES);
+        }
+    }
+
+    @Test
+    void anyNodesAdminApiShowsACallsTimelineAndTheClustersShape() throws Exception {
+        for (String digit : List.of("4", "2")) {
+            TestCluster.gather(cluster.node(1), "c-admin-view", digit);
+        }
+        RunningService asked = cluster.node(2);
+
+        HttpResponse<String> call = asked.get(asked.uri("/admin/calls/c-admin-view"), ADMIN_USER, ADMIN_PASSWORD);
+        assertEquals(200, call.statusCode(), call.body());
+        JsonNode timeline = json.readTree(call.body()).path("timeline");
+        assertEquals(2, timeline.size(), call.body());
+        assertEquals("FLOW", timeline.get(1).path("origin").asText());
+        assertTrue(timeline.get(1).path("reply").asText().contains("Digits: 4,2"), call.body());
+        assertEquals(404, asked.get(asked.uri("/admin/calls/c-never-called"), ADMIN_USER, ADMIN_PASSWORD)
+                .statusCode());
+
+        HttpResponse<String> shape = asked.get(asked.uri("/admin/cluster"), ADMIN_USER, ADMIN_PASSWORD);
+        assertEquals(200, shape.statusCode(), shape.body());
+        JsonNode nodes = json.readTree(shape.body()).path("nodes");
+        assertEquals(NODES, nodes.size(), shape.body());
+        for (JsonNode node : nodes) {
+            assertEquals("Up", node.path("status").asText(), shape.body());
+            assertTrue(node.path("reachable").asBoolean(), shape.body());
+            assertTrue(node.path("shards").has("Call"), "every region answered: " + shape.body());
         }
     }
 

@@ -11,7 +11,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -68,6 +70,12 @@ final class RunningService implements AutoCloseable {
 
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    /** A GET with HTTP Basic credentials. */
+    HttpResponse<String> get(URI uri, String user, String password) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri).header("Authorization", "Basic " + basic).GET());
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.switchboard.adapters.http.HttpSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +55,24 @@ class SwitchboardConfigTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> SwitchboardConfig.load(Map.of(SwitchboardConfig.CONTACT_POINTS, contactPoint)));
         assertTrue(refused.getMessage().contains(SwitchboardConfig.CONTACT_POINTS), refused.getMessage());
+    }
+
+    @Test
+    void theAdminApiIsOffWithoutItsCredentialsAndRefusesTheWebhooksOwn() {
+        Config config = SwitchboardConfig.load(Map.of());
+        HttpSettings open = SwitchboardService.httpSettings(config.getConfig("switchboard.http"));
+        assertEquals(Optional.empty(), SwitchboardService.adminCredentials(config, open));
+
+        Config sameAsWebhook = ConfigFactory.parseString("""
+                switchboard.http.webhook-user = "bandwidth"
+                switchboard.http.webhook-password = "s3cret"
+                switchboard.admin.user = "bandwidth"
+                switchboard.admin.password = "s3cret"
+                """).withFallback(config);
+        HttpSettings protectedWebhooks = SwitchboardService.httpSettings(sameAsWebhook.getConfig("switchboard.http"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> SwitchboardService.adminCredentials(sameAsWebhook, protectedWebhooks));
+        assertTrue(refused.getMessage().contains("SWITCHBOARD_ADMIN_USER"), refused.getMessage());
     }
 
     @Test

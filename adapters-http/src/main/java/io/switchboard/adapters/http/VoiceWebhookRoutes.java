@@ -27,8 +27,6 @@ import io.switchboard.application.port.in.HandleVoiceEventUseCase;
 import io.switchboard.application.port.in.ReadinessQuery;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.entity.EventReply;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -111,19 +109,9 @@ public final class VoiceWebhookRoutes {
     private Route authenticated(Supplier<Route> inner) {
         return settings.credentials()
                 .map(expected -> authenticateBasic(settings.realm(),
-                        provided -> provided.filter(credentials -> matches(expected, credentials))
-                                .map(ProvidedCredentials::identifier),
+                        provided -> provided.filter(expected::matches).map(ProvidedCredentials::identifier),
                         username -> inner.get()))
                 .orElseGet(inner);
-    }
-
-    /** Both halves are always compared, each in constant time, so response timing reveals neither. */
-    private static boolean matches(WebhookCredentials expected, ProvidedCredentials provided) {
-        boolean usernameMatches = MessageDigest.isEqual(
-                expected.username().getBytes(StandardCharsets.UTF_8),
-                provided.identifier().getBytes(StandardCharsets.UTF_8));
-        boolean passwordMatches = provided.verify(expected.password());
-        return usernameMatches & passwordMatches;
     }
 
     /**

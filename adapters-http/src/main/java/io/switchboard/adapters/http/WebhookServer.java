@@ -3,6 +3,7 @@ package io.switchboard.adapters.http;
 import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.server.Route;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -23,10 +24,18 @@ public final class WebhookServer {
      */
     public static CompletionStage<ServerBinding> start(
             ActorSystem<?> system, VoiceWebhookRoutes routes, Duration hardTerminationDeadline) {
-        HttpSettings settings = routes.settings();
+        return start(system, routes.settings(), routes.route(), hardTerminationDeadline);
+    }
+
+    /**
+     * Binds {@code route} (the webhook routes composed with what shares their port: the admin API) at the host
+     * and port of {@code settings}.
+     */
+    public static CompletionStage<ServerBinding> start(
+            ActorSystem<?> system, HttpSettings settings, Route route, Duration hardTerminationDeadline) {
         return Http.get(system)
                 .newServerAt(settings.host(), settings.port())
-                .bind(routes.route())
+                .bind(route)
                 // Async on the system's dispatcher: the stage Akka returns would otherwise use commonPool.
                 .thenApplyAsync(binding -> {
                     binding.addToCoordinatedShutdown(hardTerminationDeadline, system);
