@@ -9,6 +9,13 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.http.javadsl.ServerBinding;
 import akka.http.javadsl.server.Route;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import akka.management.cluster.bootstrap.ClusterBootstrap;
 import akka.management.javadsl.AkkaManagement;
 import com.typesafe.config.Config;
@@ -19,9 +26,11 @@ import io.switchboard.adapters.http.VoiceWebhookRoutes;
 import io.switchboard.adapters.http.WebhookCredentials;
 import io.switchboard.adapters.http.WebhookServer;
 import io.switchboard.adapters.http.admin.AdminRoutes;
+import io.switchboard.adapters.http.metrics.MetricsRoutes;
+import io.switchboard.adapters.http.metrics.WebhookTelemetry;
 import io.switchboard.adapters.http.json.WebhookObjectMapper;
 import io.switchboard.application.SwitchboardSettings;
-import io.switchboard.application.port.in.HandleVoiceEventUseCase;
+import io.switchboard.application.port.in.ClusterShapeQuery;
 import io.switchboard.application.sharding.ClusterMembership;
 import io.switchboard.application.sharding.ClusterReadiness;
 import io.switchboard.application.sharding.EntityRegistration;
@@ -75,16 +84,32 @@ public final class SwitchboardService {
         // First, so that the node becomes Up while the rest is built.
         joinCluster(system, config);
         EntityRegistration.init(system, callFlow, conferenceFlow, settings);
+        PrometheusMeterRegistry registry = meterRegistry(system);
+        WebhookTelemetry telemetry = new WebhookTelemetry(registry);
+        ShardedVoiceEventHandler handler = new ShardedVoiceEventHandler(system, settings, List.of(telemetry));
+        ClusterShapeQuery clusterShape = new ShardingClusterShape(system, settings);
         Config httpConfig = config.getConfig("switchboard.http");
         HttpSettings http = httpSettings(httpConfig);
         Duration shutdownDeadline = httpConfig.getDuration("shutdown-deadline");
-        Config management = config.getConfig("akka.management.http");
+
+        BxmlWriter bxmlWriter = new BxmlWriter();
+        ObjectMapper mapper = WebhookObjectMapper.create();
+        Route webhooks = telemetry.observed(
+                new VoiceWebhookRoutes(handler, new ClusterReadiness(system), bxmlWriter, mapper, http).route());
+        Route webhookPort = adminCredentials(config, http)
+                .map(admin -> concat(new AdminRoutes(new ShardedEntityQuery(system, settings), clusterShape, admin,
+                        bxmlWriter, mapper).route(), webhooks))
+                .orElse(webhooks);
         // Building Akka Management's routes also tells Cluster Bootstrap its own contact point.
+        Route managementPort = concat(new MetricsRoutes(registry, clusterShape, handler::eventsAwaitingReply).route(),
+                AkkaManagement.get(system).getRoutes());
+
+        Config management = config.getConfig("akka.management.http");
         CompletionStage<ServerBinding> operations = ManagementServer.start(system, management.getString("hostname"),
-                management.getInt("port"), AkkaManagement.get(system).getRoutes(), shutdownDeadline);
-        return WebhookServer.start(system, http, webhookPort(system, config, settings, http), shutdownDeadline)
-                .thenCombineAsync(operations, (webhooks, managementEndpoint) ->
-                        new Running(system, webhooks, managementEndpoint), system.executionContext())
+                management.getInt("port"), managementPort, shutdownDeadline);
+        return WebhookServer.start(system, http, webhookPort, shutdownDeadline)
+                .thenCombineAsync(operations, (webhookBinding, managementBinding) ->
+                        new Running(system, webhookBinding, managementBinding), system.executionContext())
                 .whenComplete((running, failure) -> {
                     if (failure != null) {
                         system.log().error("could not bind the webhook port {}:{} or the management port {}:{};"
@@ -95,17 +120,17 @@ public final class SwitchboardService {
                 });
     }
 
-    /** The webhook routes and, when its credentials are set, the admin API before them. */
-    private static Route webhookPort(ActorSystem<?> system, Config config, SwitchboardSettings settings,
-                                     HttpSettings http) {
-        BxmlWriter bxmlWriter = new BxmlWriter();
-        ObjectMapper mapper = WebhookObjectMapper.create();
-        HandleVoiceEventUseCase handler = new ShardedVoiceEventHandler(system, settings, List.of());
-        Route webhooks = new VoiceWebhookRoutes(handler, new ClusterReadiness(system), bxmlWriter, mapper, http).route();
-        return adminCredentials(config, http)
-                .map(admin -> concat(new AdminRoutes(new ShardedEntityQuery(system, settings),
-                        new ShardingClusterShape(system, settings), admin, bxmlWriter, mapper).route(), webhooks))
-                .orElse(webhooks);
+    /** One registry per node, with the JVM's own metrics beside ours; the GC listener goes with the system. */
+    private static PrometheusMeterRegistry meterRegistry(ActorSystem<?> system) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        system.getWhenTerminated().thenRun(gc::close);
+        return registry;
     }
 
     /**

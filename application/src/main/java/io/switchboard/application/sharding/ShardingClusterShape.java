@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
@@ -53,6 +54,17 @@ public final class ShardingClusterShape implements ClusterShapeQuery {
     public CompletionStage<EntityCounts> localEntities() {
         return localEntities(EntityKeys.CALL).thenCombineAsync(localEntities(EntityKeys.CONFERENCE),
                 EntityCounts::new, executor);
+    }
+
+    @Override
+    public Map<String, Integer> membersByStatus() {
+        return StreamSupport.stream(cluster.state().getMembers().spliterator(), false)
+                .collect(Collectors.groupingBy(member -> member.status().toString(), Collectors.summingInt(m -> 1)));
+    }
+
+    @Override
+    public int unreachableMembers() {
+        return cluster.state().getUnreachable().size();
     }
 
     /**

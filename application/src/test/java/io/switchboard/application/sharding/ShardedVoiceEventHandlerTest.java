@@ -110,6 +110,14 @@ class ShardedVoiceEventHandlerTest {
     }
 
     @Test
+    void eventsAwaitingTheirReplyAreCounted() throws Exception {
+        var pending = handler.handle(SampleEvents.gather("slow-counted", "1"));
+        assertEquals(1, handler.eventsAwaitingReply());
+        await(pending);
+        assertEquals(0, handler.eventsAwaitingReply());
+    }
+
+    @Test
     void failingFlowGetsTheFallback() throws Exception {
         EventReply reply = await(handler.handle(SampleEvents.gather("boom-1", "1")));
         assertEquals(ReplyOrigin.FLOW_FAILED, reply.origin());

@@ -132,6 +132,12 @@ class ShardingQueriesTest {
     }
 
     @Test
+    void membershipCountsComeFromThisNodesView() {
+        assertEquals(java.util.Map.of("Up", 1), shape.membersByStatus());
+        assertEquals(0, shape.unreachableMembers());
+    }
+
+    @Test
     void localEntitiesCountTheActiveCallsAndConferences() throws Exception {
         EntityCounts before = await(shape.localEntities());
         await(handler.handle(SampleEvents.gather("c-counted", "1")));

@@ -83,7 +83,17 @@ class AdminRoutesTest {
 
         @Override
         public CompletionStage<EntityCounts> localEntities() {
-            return CompletableFuture.completedFuture(new EntityCounts(0, 0));
+            throw new UnsupportedOperationException("metrics only");
+        }
+
+        @Override
+        public Map<String, Integer> membersByStatus() {
+            throw new UnsupportedOperationException("metrics only");
+        }
+
+        @Override
+        public int unreachableMembers() {
+            throw new UnsupportedOperationException("metrics only");
         }
     };
 
