@@ -18,6 +18,9 @@ public final class SwitchboardConfig {
     static final String SEED_NODES = "SWITCHBOARD_SEED_NODES";
     static final String ROLES = "SWITCHBOARD_ROLES";
     static final String CONTACT_POINTS = "SWITCHBOARD_CONTACT_POINTS";
+    /** Read by logback.xml itself; checked here, as logback would only print a status line for a wrong one. */
+    static final String LOG_FORMAT = "SWITCHBOARD_LOG_FORMAT";
+    private static final Set<String> LOG_FORMATS = Set.of("text", "json");
 
     static final String SBR_STRATEGY = "akka.cluster.split-brain-resolver.active-strategy";
     private static final Set<String> SBR_STRATEGIES =
@@ -32,6 +35,10 @@ public final class SwitchboardConfig {
     }
 
     static Config load(Map<String, String> environment) {
+        String logFormat = environment.get(LOG_FORMAT);
+        if (logFormat != null && !LOG_FORMATS.contains(logFormat)) {
+            throw new IllegalArgumentException(LOG_FORMAT + " must be one of " + LOG_FORMATS + ", was '" + logFormat + "'");
+        }
         Config fromEnvironment = ConfigFactory.empty();
         List<String> seeds = commaSeparated(environment.get(SEED_NODES));
         if (!seeds.isEmpty()) {

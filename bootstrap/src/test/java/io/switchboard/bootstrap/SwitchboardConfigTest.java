@@ -76,6 +76,15 @@ class SwitchboardConfigTest {
     }
 
     @Test
+    void aLogFormatOtherThanTextOrJsonIsRefused() {
+        assertEquals(8080, SwitchboardConfig.load(Map.of(SwitchboardConfig.LOG_FORMAT, "json"))
+                .getInt("switchboard.http.port"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> SwitchboardConfig.load(Map.of(SwitchboardConfig.LOG_FORMAT, "xml")));
+        assertTrue(refused.getMessage().contains("SWITCHBOARD_LOG_FORMAT"), refused.getMessage());
+    }
+
+    @Test
     void anUnknownSplitBrainStrategyIsRefusedNamingTheVariable() {
         System.setProperty(SwitchboardConfig.SBR_STRATEGY, "keep-everyone");
         try {
