@@ -79,8 +79,14 @@ public final class SwitchboardService {
 
     /** Starts the service with your own flows. */
     public static CompletionStage<Running> start(Config config, CallFlow callFlow, ConferenceFlow conferenceFlow) {
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", config);
+        // Settings first: a wrong one is refused before anything starts.
         SwitchboardSettings settings = SwitchboardSettings.from(config);
+        Config httpConfig = config.getConfig("switchboard.http");
+        HttpSettings http = httpSettings(httpConfig);
+        Optional<WebhookCredentials> adminCredentials = adminCredentials(config, http);
+        Duration shutdownDeadline = httpConfig.getDuration("shutdown-deadline");
+
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", config);
         // First, so that the node becomes Up while the rest is built.
         joinCluster(system, config);
         EntityRegistration.init(system, callFlow, conferenceFlow, settings);
@@ -88,15 +94,12 @@ public final class SwitchboardService {
         WebhookTelemetry telemetry = new WebhookTelemetry(registry);
         ShardedVoiceEventHandler handler = new ShardedVoiceEventHandler(system, settings, List.of(telemetry));
         ClusterShapeQuery clusterShape = new ShardingClusterShape(system, settings);
-        Config httpConfig = config.getConfig("switchboard.http");
-        HttpSettings http = httpSettings(httpConfig);
-        Duration shutdownDeadline = httpConfig.getDuration("shutdown-deadline");
 
         BxmlWriter bxmlWriter = new BxmlWriter();
         ObjectMapper mapper = WebhookObjectMapper.create();
         Route webhooks = telemetry.observed(
                 new VoiceWebhookRoutes(handler, new ClusterReadiness(system), bxmlWriter, mapper, http).route());
-        Route webhookPort = adminCredentials(config, http)
+        Route webhookPort = adminCredentials
                 .map(admin -> concat(new AdminRoutes(new ShardedEntityQuery(system, settings), clusterShape, admin,
                         bxmlWriter, mapper).route(), webhooks))
                 .orElse(webhooks);
