@@ -18,7 +18,7 @@ jar="$root/bootstrap/target/switchboard.jar"
 ready_timeout_seconds=${SWITCHBOARD_CLUSTER_READY_TIMEOUT:-120}
 
 usage() {
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
