@@ -103,16 +103,17 @@ public final class SwitchboardService {
                 .map(admin -> concat(new AdminRoutes(new ShardedEntityQuery(system, settings), clusterShape, admin,
                         bxmlWriter, mapper).route(), webhooks))
                 .orElse(webhooks);
+        // The webhook port binds first: webhooks are served while the management endpoint is still being built.
+        CompletionStage<ServerBinding> webhookBinding = WebhookServer.start(system, http, webhookPort, shutdownDeadline);
         // Building Akka Management's routes also tells Cluster Bootstrap its own contact point.
         Route managementPort = concat(new MetricsRoutes(registry, clusterShape, handler::eventsAwaitingReply).route(),
                 AkkaManagement.get(system).getRoutes());
-
         Config management = config.getConfig("akka.management.http");
         CompletionStage<ServerBinding> operations = ManagementServer.start(system, management.getString("hostname"),
                 management.getInt("port"), managementPort, shutdownDeadline);
-        return WebhookServer.start(system, http, webhookPort, shutdownDeadline)
-                .thenCombineAsync(operations, (webhookBinding, managementBinding) ->
-                        new Running(system, webhookBinding, managementBinding), system.executionContext())
+        return webhookBinding
+                .thenCombineAsync(operations, (webhookServer, managementBinding) ->
+                        new Running(system, webhookServer, managementBinding), system.executionContext())
                 .whenComplete((running, failure) -> {
                     if (failure != null) {
                         system.log().error("could not bind the webhook port {}:{} or the management port {}:{};"
