@@ -3,6 +3,8 @@ package io.switchboard.adapters.http.admin;
 import static akka.http.javadsl.server.Directives.*;
 
 import akka.http.javadsl.marshallers.jackson.Jackson;
+import akka.http.javadsl.marshalling.Marshaller;
+import akka.http.javadsl.model.RequestEntity;
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.model.headers.RetryAfter;
 import akka.http.javadsl.server.PathMatchers;
@@ -51,7 +53,7 @@ public final class AdminRoutes {
     private final ClusterShapeQuery cluster;
     private final WebhookCredentials credentials;
     private final AdminViews views;
-    private final ObjectMapper mapper;
+    private final Marshaller<Object, RequestEntity> json;
     private final ProblemRenderer problems;
 
     public AdminRoutes(EntityQuery entities, ClusterShapeQuery cluster, WebhookCredentials credentials,
@@ -60,7 +62,7 @@ public final class AdminRoutes {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.views = new AdminViews(bxmlWriter);
-        this.mapper = AdminViews.jsonMapper(mapper);
+        this.json = Jackson.marshaller(AdminViews.jsonMapper(mapper));
         this.problems = new ProblemRenderer(mapper);
     }
 
@@ -127,6 +129,6 @@ public final class AdminRoutes {
     }
 
     private Route json(Object view) {
-        return completeOK(view, Jackson.marshaller(mapper));
+        return completeOK(view, json);
     }
 }
