@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # A local Switchboard cluster on 127.0.0.1, from the built jar (bootstrap/target/switchboard.jar).
 #
-#   scripts/cluster.sh start N [--base-port P] [--remote-base-port R]
-#       starts N nodes; node i serves HTTP on P+i-1 (default P=8080) and clusters on R+i-1 (default R=25520);
-#       waits until every node is an Up member, then prints each node's HTTP URL on its own line.
-#       Variables in the environment (SWITCHBOARD_WEBHOOK_USER, ...) pass through to every node.
+#   scripts/cluster.sh start N [--base-port P] [--management-base-port M] [--remote-base-port R]
+#       starts N nodes; node i serves HTTP on P+i-1 (default P=8080), its management endpoint on M+i-1 and
+#       clusters on R+i-1 (by default M=P+478 and R=P+17440: 8558 and 25520 for P=8080). They form one
+#       cluster through Cluster Bootstrap with config discovery (every node lists all management endpoints).
+#       Waits until every node sees N Up members, then prints each node's HTTP URL on its own line.
+#       Variables in the environment (SWITCHBOARD_WEBHOOK_USER, SWITCHBOARD_ADMIN_USER, ...) pass through.
 #   scripts/cluster.sh stop
 #       stops exactly the processes 'start' started (by process id), gracefully, then by force after 30 s.
 #   scripts/cluster.sh status
@@ -40,24 +42,29 @@ stop_cluster() {
 
 start_cluster() {
   local nodes=${1:-}; shift || true
-  local base_port=8080 remote_base_port=25520
+  local base_port=8080 management_base_port="" remote_base_port=""
   while [ $# -gt 0 ]; do
     case "$1" in
       --base-port) base_port=${2:?}; shift 2 ;;
+      --management-base-port) management_base_port=${2:?}; shift 2 ;;
       --remote-base-port) remote_base_port=${2:?}; shift 2 ;;
       *) usage ;;
     esac
   done
   [[ "$nodes" =~ ^[1-9][0-9]*$ ]] || usage
+  management_base_port=${management_base_port:-$((base_port + 478))}
+  remote_base_port=${remote_base_port:-$((base_port + 17440))}
   [ -f "$jar" ] || { echo "no $jar: build it first (mvn -B -ntp -q package -DskipTests)" >&2; exit 1; }
   [ -z "$(node_pids)" ] || { echo "a cluster started by this script is running; stop it first" >&2; exit 1; }
   mkdir -p "$state"
 
-  # The first node is the first seed, so it forms the cluster; the second is a spare seed for later joiners.
-  local seeds="akka://switchboard@127.0.0.1:$remote_base_port"
-  [ "$nodes" -gt 1 ] && seeds="$seeds,akka://switchboard@127.0.0.1:$((remote_base_port + 1))"
+  # Config discovery: every node knows every node's management endpoint, and waits for all N of them.
+  local i contact_points=""
+  for i in $(seq 1 "$nodes"); do
+    contact_points="$contact_points${contact_points:+,}127.0.0.1:$((management_base_port + i - 1))"
+  done
 
-  local i http_port
+  local http_port
   for i in $(seq 1 "$nodes"); do
     http_port=$((base_port + i - 1))
     SWITCHBOARD_HTTP_HOST=127.0.0.1 \
@@ -65,18 +72,27 @@ start_cluster() {
     SWITCHBOARD_PUBLIC_URL=${SWITCHBOARD_PUBLIC_URL:-http://127.0.0.1:$http_port} \
     SWITCHBOARD_REMOTE_HOST=127.0.0.1 \
     SWITCHBOARD_REMOTE_PORT=$((remote_base_port + i - 1)) \
-    SWITCHBOARD_SEED_NODES=$seeds \
-      java ${SWITCHBOARD_JAVA_OPTS:--Xmx512m} -jar "$jar" > "$state/node$i.log" 2>&1 &
+    SWITCHBOARD_MANAGEMENT_HOST=127.0.0.1 \
+    SWITCHBOARD_MANAGEMENT_PORT=$((management_base_port + i - 1)) \
+    SWITCHBOARD_CLUSTER_BOOTSTRAP=on \
+    SWITCHBOARD_DISCOVERY_METHOD=config \
+    SWITCHBOARD_CONTACT_POINTS=$contact_points \
+    SWITCHBOARD_REQUIRED_CONTACT_POINTS=$nodes \
+      java ${SWITCHBOARD_JAVA_OPTS:--Xmx512m} \
+        -Dakka.management.cluster.bootstrap.contact-point-discovery.stable-margin=1s \
+        -jar "$jar" > "$state/node$i.log" 2>&1 &
     echo $! >> "$state/pids"
   done
 
-  local deadline=$((SECONDS + ready_timeout_seconds)) pid
+  local deadline=$((SECONDS + ready_timeout_seconds)) pid up
   for i in $(seq 1 "$nodes"); do
-    http_port=$((base_port + i - 1))
     pid=$(sed -n "${i}p" "$state/pids")
-    until curl -sf -o /dev/null "http://127.0.0.1:$http_port/health/ready"; do
+    while :; do
+      up=$(curl -sf "http://127.0.0.1:$((management_base_port + i - 1))/cluster/members" \
+        | grep -o '"status":"Up"' | wc -l || true)
+      [ "$up" -eq "$nodes" ] && break
       if ! kill -0 "$pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
-        echo "node $i did not become ready; its log ends with:" >&2
+        echo "node $i did not see $nodes Up members; its log ends with:" >&2
         tail -20 "$state/node$i.log" >&2
         stop_cluster >&2
         exit 1

@@ -12,8 +12,9 @@ import java.time.Duration;
  *
  * @param replyDeadline how long a webhook waits for its entity before it gets the fallback; keep it well under
  *                      Bandwidth's 15 s webhook timeout
+ * @param queryTimeout  how long an admin query waits for an entity, or for each node's shard region
  */
-public record SwitchboardSettings(Duration replyDeadline, EntitySettings entity) {
+public record SwitchboardSettings(Duration replyDeadline, Duration queryTimeout, EntitySettings entity) {
 
     public static final String FLOW_DISPATCHER = "switchboard.flow-dispatcher";
     public static final String LISTENER_DISPATCHER = "switchboard.listener-dispatcher";
@@ -24,6 +25,7 @@ public record SwitchboardSettings(Duration replyDeadline, EntitySettings entity)
         Response apology = Response.builder().speak(config.getString("fallback.message")).hangup().build();
         return new SwitchboardSettings(
                 config.getDuration("reply-deadline"),
+                config.getDuration("query-timeout"),
                 new EntitySettings(
                         entity.getDuration("flow-timeout"),
                         entity.getDuration("idle-timeout"),

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigValueFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads the service's configuration: {@code -D} system properties over {@code SWITCHBOARD_*} environment
@@ -16,6 +17,15 @@ import java.util.Map;
 public final class SwitchboardConfig {
     static final String SEED_NODES = "SWITCHBOARD_SEED_NODES";
     static final String ROLES = "SWITCHBOARD_ROLES";
+    static final String CONTACT_POINTS = "SWITCHBOARD_CONTACT_POINTS";
+    /** Read by logback.xml itself; checked here, as logback would only print a status line for a wrong one. */
+    static final String LOG_FORMAT = "SWITCHBOARD_LOG_FORMAT";
+    private static final Set<String> LOG_FORMATS = Set.of("text", "json");
+
+    static final String SBR_STRATEGY = "akka.cluster.split-brain-resolver.active-strategy";
+    private static final Set<String> SBR_STRATEGIES =
+            Set.of("keep-majority", "keep-oldest", "static-quorum", "down-all", "lease-majority");
+    private static final String SERVICE_NAME = "akka.management.cluster.bootstrap.contact-point-discovery.service-name";
 
     private SwitchboardConfig() {
     }
@@ -25,6 +35,10 @@ public final class SwitchboardConfig {
     }
 
     static Config load(Map<String, String> environment) {
+        String logFormat = environment.get(LOG_FORMAT);
+        if (logFormat != null && !LOG_FORMATS.contains(logFormat)) {
+            throw new IllegalArgumentException(LOG_FORMAT + " must be one of " + LOG_FORMATS + ", was '" + logFormat + "'");
+        }
         Config fromEnvironment = ConfigFactory.empty();
         List<String> seeds = commaSeparated(environment.get(SEED_NODES));
         if (!seeds.isEmpty()) {
@@ -35,10 +49,39 @@ public final class SwitchboardConfig {
             fromEnvironment = fromEnvironment.withValue("akka.cluster.roles", ConfigValueFactory.fromIterable(roles));
         }
         ConfigFactory.invalidateCaches();
-        return ConfigFactory.systemProperties()
+        Config config = ConfigFactory.systemProperties()
                 .withFallback(fromEnvironment)
                 .withFallback(ConfigFactory.load())
                 .resolve();
+        List<String> contactPoints = commaSeparated(environment.get(CONTACT_POINTS));
+        if (!contactPoints.isEmpty()) {
+            // Listed under the service name discovery looks up, which the configuration itself may set.
+            String path = "akka.discovery.config.services.\"" + config.getString(SERVICE_NAME) + "\".endpoints";
+            config = config.withValue(path, ConfigValueFactory.fromIterable(
+                    contactPoints.stream().map(SwitchboardConfig::endpoint).toList()));
+        }
+        return validated(config);
+    }
+
+    private static Config validated(Config config) {
+        String strategy = config.getString(SBR_STRATEGY);
+        if (!SBR_STRATEGIES.contains(strategy)) {
+            throw new IllegalArgumentException("Split brain resolver strategy (SWITCHBOARD_SBR_STRATEGY) must be one of "
+                    + SBR_STRATEGIES + ", was '" + strategy + "'");
+        }
+        return config;
+    }
+
+    /** {@code host:port} as config discovery's {@code {host, port}} object. */
+    private static Map<String, Object> endpoint(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        String host = colon > 0 ? hostAndPort.substring(0, colon) : "";
+        String port = colon > 0 ? hostAndPort.substring(colon + 1) : "";
+        if (host.isBlank() || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
+            throw new IllegalArgumentException(CONTACT_POINTS + " lists management endpoints as host:port, comma-separated;"
+                    + " got '" + hostAndPort + "'");
+        }
+        return Map.of("host", host, "port", Integer.parseInt(port));
     }
 
     private static List<String> commaSeparated(String value) {

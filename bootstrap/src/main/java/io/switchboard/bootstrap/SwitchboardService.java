@@ -1,40 +1,68 @@
 package io.switchboard.bootstrap;
 
+import static akka.http.javadsl.server.Directives.concat;
+
 import akka.Done;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.server.Route;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import akka.management.cluster.bootstrap.ClusterBootstrap;
+import akka.management.javadsl.AkkaManagement;
 import com.typesafe.config.Config;
+import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.HttpSettings;
+import io.switchboard.adapters.http.ManagementServer;
 import io.switchboard.adapters.http.VoiceWebhookRoutes;
 import io.switchboard.adapters.http.WebhookCredentials;
 import io.switchboard.adapters.http.TlsSettings;
 import io.switchboard.adapters.http.WebhookServer;
+import io.switchboard.adapters.http.admin.AdminRoutes;
 import io.switchboard.adapters.http.json.PayloadLimits;
+import io.switchboard.adapters.http.json.WebhookObjectMapper;
+import io.switchboard.adapters.http.metrics.MetricsRoutes;
+import io.switchboard.adapters.http.metrics.WebhookTelemetry;
 import io.switchboard.application.SwitchboardSettings;
-import io.switchboard.application.port.in.HandleVoiceEventUseCase;
+import io.switchboard.application.port.in.ClusterShapeQuery;
 import io.switchboard.application.sharding.ClusterMembership;
 import io.switchboard.application.sharding.ClusterReadiness;
 import io.switchboard.application.sharding.EntityRegistration;
+import io.switchboard.application.sharding.ShardedEntityQuery;
 import io.switchboard.application.sharding.ShardedVoiceEventHandler;
+import io.switchboard.application.sharding.ShardingClusterShape;
 import io.switchboard.bootstrap.demo.DemoConferenceFlow;
 import io.switchboard.bootstrap.demo.DemoIvrFlow;
 import io.switchboard.bootstrap.demo.DemoSettings;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.conference.ConferenceFlow;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** Wires the service: the actor system joins its cluster, the shard regions start, then the webhook server binds. */
+/**
+ * Wires the service: the actor system enters its cluster (Cluster Bootstrap, seed nodes, or itself), the shard
+ * regions start, then the webhook server and the management endpoint bind.
+ */
 public final class SwitchboardService {
 
-    /** A started service: its actor system and the bound webhook server. */
-    public record Running(ActorSystem<Void> system, ServerBinding binding) {
+    /** A started service: its actor system and its two bound servers. */
+    public record Running(ActorSystem<Void> system, ServerBinding binding, ServerBinding management) {
         public int port() {
             return binding.localAddress().getPort();
+        }
+
+        public int managementPort() {
+            return management.localAddress().getPort();
         }
 
         /** Runs coordinated shutdown: stop accepting, finish in-flight replies, hand shards over, leave the cluster. */
@@ -53,31 +81,75 @@ public final class SwitchboardService {
 
     /** Starts the service with your own flows. */
     public static CompletionStage<Running> start(Config config, CallFlow callFlow, ConferenceFlow conferenceFlow) {
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", config);
+        // Settings first: a wrong one is refused before anything starts.
         SwitchboardSettings settings = SwitchboardSettings.from(config);
-        ClusterMembership.joinSelfUnlessSeeded(system);
-        EntityRegistration.init(system, callFlow, conferenceFlow, settings);
-        HandleVoiceEventUseCase handler = new ShardedVoiceEventHandler(system, settings, List.of());
         Config httpConfig = config.getConfig("switchboard.http");
         HttpSettings http = httpSettings(httpConfig).withPublicUrl(config.getString("switchboard.public-url"));
-        VoiceWebhookRoutes routes = new VoiceWebhookRoutes(handler, new ClusterReadiness(system),
-                settings.entity().fallback(), http);
-        return WebhookServer.start(system, routes, httpConfig.getDuration("shutdown-deadline"))
-                .thenApply(binding -> new Running(system, binding))
+        Optional<WebhookCredentials> adminCredentials = adminCredentials(config, http);
+        Duration shutdownDeadline = httpConfig.getDuration("shutdown-deadline");
+
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", config);
+        // First, so that the node becomes Up while the rest is built.
+        joinCluster(system, config);
+        EntityRegistration.init(system, callFlow, conferenceFlow, settings);
+        PrometheusMeterRegistry registry = meterRegistry(system);
+        WebhookTelemetry telemetry = new WebhookTelemetry(registry);
+        ShardedVoiceEventHandler handler = new ShardedVoiceEventHandler(system, settings, List.of(telemetry));
+        ClusterShapeQuery clusterShape = new ShardingClusterShape(system, settings);
+
+        Route webhooks = telemetry.observed(new VoiceWebhookRoutes(handler, new ClusterReadiness(system),
+                settings.entity().fallback(), http, telemetry).route());
+        Route webhookPort = adminCredentials
+                .map(admin -> concat(new AdminRoutes(new ShardedEntityQuery(system, settings), clusterShape, admin,
+                        new BxmlWriter(http.callbackUrls()), WebhookObjectMapper.create()).route(), webhooks))
+                .orElse(webhooks);
+        // The webhook port binds first: webhooks are served while the management endpoint is still being built.
+        CompletionStage<ServerBinding> webhookBinding = WebhookServer.start(system, http, webhookPort, shutdownDeadline);
+        // Building Akka Management's routes also tells Cluster Bootstrap its own contact point.
+        Route managementPort = concat(new MetricsRoutes(registry, clusterShape, handler::eventsAwaitingReply).route(),
+                AkkaManagement.get(system).getRoutes());
+        Config management = config.getConfig("akka.management.http");
+        CompletionStage<ServerBinding> operations = ManagementServer.start(system, management.getString("hostname"),
+                management.getInt("port"), managementPort, shutdownDeadline);
+        return webhookBinding
+                .thenCombineAsync(operations, (webhookServer, managementBinding) ->
+                        new Running(system, webhookServer, managementBinding), system.executionContext())
                 .whenComplete((running, failure) -> {
                     if (failure != null) {
-                        system.log().error("could not bind {}:{}; shutting down", http.host(), http.port(), failure);
+                        system.log().error("could not bind the webhook port {}:{} or the management port {}:{};"
+                                        + " shutting down", http.host(), http.port(), management.getString("hostname"),
+                                management.getInt("port"), failure);
                         system.terminate();
                     }
                 });
     }
 
+    /** One registry per node, with the JVM's own metrics beside ours; the GC listener goes with the system. */
+    private static PrometheusMeterRegistry meterRegistry(ActorSystem<?> system) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        system.getWhenTerminated().thenRun(gc::close);
+        return registry;
+    }
+
+    /**
+     * Cluster Bootstrap when configured; otherwise the seed nodes, or with none a cluster of this node alone, at
+     * once: the single node is ready without waiting for discovery.
+     */
+    private static void joinCluster(ActorSystem<?> system, Config config) {
+        if (config.getBoolean("switchboard.cluster.bootstrap")) {
+            ClusterBootstrap.get(system).start();
+        } else {
+            ClusterMembership.joinSelfUnlessSeeded(system);
+        }
+    }
+
     static HttpSettings httpSettings(Config http) {
-        String user = http.getString("webhook-user");
-        String password = http.getString("webhook-password");
-        Optional<WebhookCredentials> credentials = user.isEmpty() && password.isEmpty()
-                ? Optional.empty()
-                : Optional.of(new WebhookCredentials(user, password));
         Config limits = http.getConfig("limits");
         PayloadLimits payload = new PayloadLimits(http.getBytes("max-body-size"), limits.getInt("max-id-length"),
                 limits.getInt("json.max-nesting-depth"), limits.getInt("json.max-number-length"),
@@ -86,7 +158,27 @@ public final class SwitchboardService {
         Optional<TlsSettings> tls = keystore.isEmpty() ? Optional.empty()
                 : Optional.of(new TlsSettings(Path.of(keystore), http.getString("tls.keystore-password"),
                         http.getString("tls.keystore-type")));
-        return new HttpSettings(http.getString("host"), http.getInt("port"), credentials, http.getString("realm"),
-                payload, limits.getInt("max-in-flight"), limits.getDuration("retry-after"), Optional.empty(), tls);
+        return new HttpSettings(http.getString("host"), http.getInt("port"),
+                credentials(http.getString("webhook-user"), http.getString("webhook-password")),
+                http.getString("realm"), payload, limits.getInt("max-in-flight"), limits.getDuration("retry-after"),
+                Optional.empty(), tls);
+    }
+
+    /** The admin API's credentials; none turns it off. Refused when they are the webhook's: Bandwidth has those. */
+    static Optional<WebhookCredentials> adminCredentials(Config config, HttpSettings http) {
+        Optional<WebhookCredentials> admin = credentials(config.getString("switchboard.admin.user"),
+                config.getString("switchboard.admin.password"));
+        if (admin.isPresent() && admin.equals(http.credentials())) {
+            throw new IllegalArgumentException(
+                    "SWITCHBOARD_ADMIN_USER/PASSWORD must differ from SWITCHBOARD_WEBHOOK_USER/PASSWORD");
+        }
+        return admin;
+    }
+
+    /** Both empty: none; otherwise both must be given. */
+    private static Optional<WebhookCredentials> credentials(String user, String password) {
+        return user.isEmpty() && password.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new WebhookCredentials(user, password));
     }
 }

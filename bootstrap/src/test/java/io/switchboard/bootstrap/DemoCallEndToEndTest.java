@@ -109,4 +109,40 @@ class DemoCallEndToEndTest {
         assertEquals(200, service.send(HttpRequest.newBuilder(service.uri("/health/live")).GET()).statusCode());
         assertEquals(200, service.send(HttpRequest.newBuilder(service.uri("/health/ready")).GET()).statusCode());
     }
+
+    @Test
+    void managementProbesAndClusterRoutesAnswerOnTheirOwnPort() throws Exception {
+        assertEquals(200, service.get(service.managementUri("/alive")).statusCode());
+        assertEquals(200, service.get(service.managementUri("/ready")).statusCode());
+        HttpResponse<String> members = service.get(service.managementUri("/cluster/members"));
+        assertEquals(200, members.statusCode());
+        assertTrue(members.body().contains("\"status\":\"Up\""), members.body());
+        assertEquals(404, service.get(service.uri("/ready")).statusCode(), "not on the webhook port");
+    }
+
+    @Test
+    void prometheusMetricsAreOnTheManagementPort() throws Exception {
+        String callId = "c-e2e-metrics";
+        bxmlOf(service.post("/voice/initiate", "{" + common("initiate", callId, 1) + "}"));
+        assertEquals(400, service.post("/voice/answer", "{\"eventType\": ").statusCode());
+
+        HttpResponse<String> metrics = service.get(service.managementUri("/metrics"));
+
+        assertEquals(200, metrics.statusCode());
+        String text = metrics.body();
+        assertTrue(text.matches("(?s).*switchboard_webhooks_total\\{event_type=\"initiate\",status=\"200\"} [1-9].*"),
+                text);
+        assertTrue(text.contains("switchboard_webhooks_total{event_type=\"refused\",status=\"400\"}"), text);
+        assertTrue(text.contains("switchboard_webhook_reply_seconds_bucket{event_type=\"initiate\""), text);
+        assertTrue(text.contains("switchboard_cluster_members{status=\"Up\"} 1"), text);
+        assertTrue(text.matches("(?s).*switchboard_entities_active\\{type=\"call\"} [1-9].*"), text);
+        assertTrue(text.contains("jvm_memory_used_bytes"), text);
+        assertEquals(404, service.get(service.uri("/metrics")).statusCode(), "not on the webhook port");
+    }
+
+    @Test
+    void withoutItsCredentialsTheAdminApiIsOff() throws Exception {
+        HttpResponse<String> admin = service.get(service.uri("/admin/cluster"), "operator", "anything");
+        assertEquals(404, admin.statusCode());
+    }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.bootstrap;
 
+import akka.Done;
+import akka.actor.typed.ActorSystem;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.switchboard.domain.call.CallFlow;
@@ -9,11 +11,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-/** The real service, with the demo flows, on free ports of 127.0.0.1, driven over HTTP like Bandwidth does. */
+/** The real service on free ports of 127.0.0.1, driven over HTTP like Bandwidth does. */
 final class RunningService implements AutoCloseable {
     static final String PUBLIC_URL = "https://switchboard.example.test";
 
@@ -24,31 +28,38 @@ final class RunningService implements AutoCloseable {
         this.running = running;
     }
 
+    /** The service with the demo flows. */
     static RunningService start(String extraConfig) throws Exception {
-        return started(SwitchboardService.startDemo(config(extraConfig)));
+        return new RunningService(SwitchboardService.startDemo(config(extraConfig))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS));
     }
 
-    /** The service with your own flows instead of the demo's. */
+    /** The service with the given flows. */
     static RunningService start(String extraConfig, CallFlow callFlow, ConferenceFlow conferenceFlow)
             throws Exception {
-        return started(SwitchboardService.start(config(extraConfig), callFlow, conferenceFlow));
+        return new RunningService(SwitchboardService.start(config(extraConfig), callFlow, conferenceFlow)
+                .toCompletableFuture().get(30, TimeUnit.SECONDS));
     }
 
-    private static RunningService started(CompletionStage<SwitchboardService.Running> starting) throws Exception {
-        return new RunningService(starting.toCompletableFuture().get(30, TimeUnit.SECONDS));
-    }
-
-    private static Config config(String extraConfig) {
+    /** Test defaults (free ports on 127.0.0.1, no JVM exit) under {@code extraConfig}. */
+    static Config config(String extraConfig) {
         return ConfigFactory.parseString(extraConfig)
                 .withFallback(ConfigFactory.parseString("""
                         switchboard.http.host = "127.0.0.1"
                         switchboard.http.port = 0
                         switchboard.public-url = "%s"
+                        akka.management.http.hostname = "127.0.0.1"
+                        akka.management.http.port = 0
                         akka.remote.artery.canonical.port = 0
                         akka.coordinated-shutdown.exit-jvm = off
                         akka.cluster.jmx.multi-mbeans-in-same-jvm = on
                         """.formatted(PUBLIC_URL)))
-                .withFallback(ConfigFactory.load());
+                .withFallback(ConfigFactory.load())
+                .resolve();
+    }
+
+    ActorSystem<Void> system() {
+        return running.system();
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
@@ -57,16 +68,41 @@ final class RunningService implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    /** A GET with HTTP Basic credentials. */
+    HttpResponse<String> get(URI uri, String user, String password) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri).header("Authorization", "Basic " + basic).GET());
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return client.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** On the webhook port. */
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + running.port() + path);
     }
 
+    /** On the management port. */
+    URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + running.managementPort() + path);
+    }
+
+    /** Coordinated shutdown: the node leaves its cluster gracefully. */
+    CompletionStage<Done> stop() {
+        return running.stop();
+    }
+
+    boolean isTerminated() {
+        return running.system().getWhenTerminated().toCompletableFuture().isDone();
+    }
+
     @Override
     public void close() throws Exception {
-        running.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

@@ -1,11 +1,19 @@
 package io.switchboard.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.switchboard.adapters.http.HttpSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SwitchboardConfigTest {
 
@@ -52,6 +60,67 @@ class SwitchboardConfigTest {
         Config config = SwitchboardConfig.load(Map.of(SwitchboardConfig.SEED_NODES, "  "));
         assertEquals(List.of(), config.getStringList("akka.cluster.seed-nodes"));
         assertEquals(8080, config.getInt("switchboard.http.port"));
+        assertFalse(config.getBoolean("switchboard.cluster.bootstrap"));
         assertEquals("akka.cluster.sbr.SplitBrainResolverProvider", config.getString("akka.cluster.downing-provider-class"));
+        assertEquals("keep-majority", config.getString(SwitchboardConfig.SBR_STRATEGY));
+        assertEquals("127.0.0.1", config.getString("akka.management.http.hostname"), "management stays on loopback");
+        assertEquals(8558, config.getInt("akka.management.http.port"));
+    }
+
+    @Test
+    void contactPointsBecomeConfigDiscoveryEndpointsOfTheServiceName() {
+        Config config = SwitchboardConfig.load(Map.of(
+                SwitchboardConfig.CONTACT_POINTS, "127.0.0.1:8558, 127.0.0.1:8559,[::1]:8560"));
+        List<? extends Config> endpoints = config.getConfigList("akka.discovery.config.services.switchboard.endpoints");
+        assertEquals(List.of("127.0.0.1:8558", "127.0.0.1:8559", "[::1]:8560"),
+                endpoints.stream().map(e -> e.getString("host") + ":" + e.getInt("port")).toList());
+        assertEquals("config", config.getString("akka.discovery.method"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.0.0.1:", ":8558", "127.0.0.1:http", "127.0.0.1:70000", "127.0.0.1:0"})
+    void aContactPointThatIsNotHostAndPortIsRefusedNamingTheVariable(String contactPoint) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> SwitchboardConfig.load(Map.of(SwitchboardConfig.CONTACT_POINTS, contactPoint)));
+        assertTrue(refused.getMessage().contains(SwitchboardConfig.CONTACT_POINTS), refused.getMessage());
+    }
+
+    @Test
+    void theAdminApiIsOffWithoutItsCredentialsAndRefusesTheWebhooksOwn() {
+        Config config = SwitchboardConfig.load(Map.of());
+        HttpSettings open = SwitchboardService.httpSettings(config.getConfig("switchboard.http"));
+        assertEquals(Optional.empty(), SwitchboardService.adminCredentials(config, open));
+
+        Config sameAsWebhook = ConfigFactory.parseString("""
+                switchboard.http.webhook-user = "bandwidth"
+                switchboard.http.webhook-password = "s3cret"
+                switchboard.admin.user = "bandwidth"
+                switchboard.admin.password = "s3cret"
+                """).withFallback(config);
+        HttpSettings protectedWebhooks = SwitchboardService.httpSettings(sameAsWebhook.getConfig("switchboard.http"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> SwitchboardService.adminCredentials(sameAsWebhook, protectedWebhooks));
+        assertTrue(refused.getMessage().contains("SWITCHBOARD_ADMIN_USER"), refused.getMessage());
+    }
+
+    @Test
+    void aLogFormatOtherThanTextOrJsonIsRefused() {
+        assertEquals(8080, SwitchboardConfig.load(Map.of(SwitchboardConfig.LOG_FORMAT, "json"))
+                .getInt("switchboard.http.port"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> SwitchboardConfig.load(Map.of(SwitchboardConfig.LOG_FORMAT, "xml")));
+        assertTrue(refused.getMessage().contains("SWITCHBOARD_LOG_FORMAT"), refused.getMessage());
+    }
+
+    @Test
+    void anUnknownSplitBrainStrategyIsRefusedNamingTheVariable() {
+        System.setProperty(SwitchboardConfig.SBR_STRATEGY, "keep-everyone");
+        try {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> SwitchboardConfig.load(Map.of()));
+            assertTrue(refused.getMessage().contains("SWITCHBOARD_SBR_STRATEGY"), refused.getMessage());
+        } finally {
+            System.clearProperty(SwitchboardConfig.SBR_STRATEGY);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.adapters.http;
 
 import io.switchboard.adapters.http.json.PayloadLimits;
+import io.switchboard.adapters.bxml.CallbackUrls;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +72,13 @@ public record HttpSettings(
 
     public long maxBodyBytes() {
         return payloadLimits.maxBodyBytes();
+    }
+
+    /** Where callbacks a flow leaves without a URL point: this service's {@code /voice} channels, if known. */
+    public CallbackUrls callbackUrls() {
+        return publicUrl
+                .map(url -> CallbackUrls.under((url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/voice"))
+                .orElse(CallbackUrls.none());
     }
 
     public HttpSettings withCredentials(WebhookCredentials webhookCredentials) {

@@ -17,7 +17,6 @@ import akka.http.javadsl.server.directives.SecurityDirectives.ProvidedCredential
 import akka.http.javadsl.unmarshalling.Unmarshaller;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.adapters.bxml.BxmlWriter;
-import io.switchboard.adapters.bxml.CallbackUrls;
 import io.switchboard.adapters.http.json.DecodedWebhook;
 import io.switchboard.adapters.http.json.VoiceChannel;
 import io.switchboard.adapters.http.json.VoiceEventDecoder;
@@ -38,8 +37,6 @@ import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.verb.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,9 +91,7 @@ public final class VoiceWebhookRoutes {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.monitor = Objects.requireNonNull(monitor, "monitor");
         // Callbacks a flow leaves without a URL come home to this service's channel for them.
-        this.bxmlWriter = new BxmlWriter(settings.publicUrl()
-                .map(url -> CallbackUrls.under(stripSlash(url) + "/voice"))
-                .orElse(CallbackUrls.none()));
+        this.bxmlWriter = new BxmlWriter(settings.callbackUrls());
         // Rendered once, now: a fallback that cannot be rendered fails at start-up, not on a live call.
         this.fallbackBxml = bxmlWriter.write(fallback.executedEventResponse());
         ObjectMapper mapper = WebhookObjectMapper.create(settings.payloadLimits());
@@ -178,19 +173,9 @@ public final class VoiceWebhookRoutes {
     private Route authenticated(Supplier<Route> inner) {
         return settings.credentials()
                 .map(expected -> authenticateBasic(settings.realm(),
-                        provided -> provided.filter(credentials -> matches(expected, credentials))
-                                .map(ProvidedCredentials::identifier),
+                        provided -> provided.filter(expected::matches).map(ProvidedCredentials::identifier),
                         username -> inner.get()))
                 .orElseGet(inner);
-    }
-
-    /** Both halves are always compared, each in constant time, so response timing reveals neither. */
-    private static boolean matches(WebhookCredentials expected, ProvidedCredentials provided) {
-        boolean usernameMatches = MessageDigest.isEqual(
-                expected.username().getBytes(StandardCharsets.UTF_8),
-                provided.identifier().getBytes(StandardCharsets.UTF_8));
-        boolean passwordMatches = provided.verify(expected.password());
-        return usernameMatches & passwordMatches;
     }
 
     /**
@@ -266,9 +251,5 @@ public final class VoiceWebhookRoutes {
         return complete(problems.render(Problem.of(ProblemType.UNKNOWN_CHANNEL,
                         "Known channels: " + VoiceChannel.knownPaths())
                 .withChannel(name.length() <= 64 ? name : name.substring(0, 64) + "...")));
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -1,8 +1,13 @@
 package io.switchboard.adapters.http;
 
+import akka.http.javadsl.server.directives.SecurityDirectives.ProvidedCredentials;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
-/** The HTTP Basic credentials Bandwidth is configured to send with every webhook. */
+/**
+ * HTTP Basic credentials: those Bandwidth is configured to send with every webhook, or the admin API's own.
+ */
 public record WebhookCredentials(String username, String password) {
     public WebhookCredentials {
         Objects.requireNonNull(username, "username");
@@ -14,6 +19,14 @@ public record WebhookCredentials(String username, String password) {
         if (password.isEmpty()) {
             throw new IllegalArgumentException("password must not be empty");
         }
+    }
+
+    /** Both halves are always compared, each in constant time, so response timing reveals neither. */
+    public boolean matches(ProvidedCredentials provided) {
+        boolean usernameMatches = MessageDigest.isEqual(
+                username.getBytes(StandardCharsets.UTF_8), provided.identifier().getBytes(StandardCharsets.UTF_8));
+        boolean passwordMatches = provided.verify(password);
+        return usernameMatches & passwordMatches;
     }
 
     /** Never shows the password: settings get logged. */

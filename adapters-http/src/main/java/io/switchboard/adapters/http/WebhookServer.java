@@ -5,6 +5,7 @@ import akka.http.javadsl.ConnectionContext;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBuilder;
 import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.server.Route;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -25,13 +26,21 @@ public final class WebhookServer {
      */
     public static CompletionStage<ServerBinding> start(
             ActorSystem<?> system, VoiceWebhookRoutes routes, Duration hardTerminationDeadline) {
-        HttpSettings settings = routes.settings();
+        return start(system, routes.settings(), routes.route(), hardTerminationDeadline);
+    }
+
+    /**
+     * Binds {@code route} (the webhook routes composed with what shares their port: the admin API) at the host
+     * and port of {@code settings}, over HTTPS when they name a keystore.
+     */
+    public static CompletionStage<ServerBinding> start(
+            ActorSystem<?> system, HttpSettings settings, Route route, Duration hardTerminationDeadline) {
         ServerBuilder server = Http.get(system).newServerAt(settings.host(), settings.port());
         if (settings.tls().isPresent()) {
             server = server.enableHttps(ConnectionContext.httpsServer(settings.tls().get().serverContext()));
         }
         return server
-                .bind(routes.route())
+                .bind(route)
                 // Async on the system's dispatcher: the stage Akka returns would otherwise use commonPool.
                 .thenApplyAsync(binding -> {
                     binding.addToCoordinatedShutdown(hardTerminationDeadline, system);

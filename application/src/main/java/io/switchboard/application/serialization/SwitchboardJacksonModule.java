@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.call.CallEvent;
+import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.conference.ConferenceEvent;
+import io.switchboard.domain.conference.ConferenceState;
+import io.switchboard.domain.entity.EntityState;
 import io.switchboard.domain.verb.Prompt;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.TransferTarget;
@@ -35,15 +38,18 @@ public final class SwitchboardJacksonModule extends SimpleModule {
 
     public SwitchboardJacksonModule() {
         super("SwitchboardJacksonModule");
-        for (Class<?> sealed : List.of(VoiceEvent.class, CallEvent.class, ConferenceEvent.class, Verb.class,
-                Prompt.class, TransferTarget.class)) {
-            setMixInAnnotation(sealed, Polymorphic.class);
+        for (Class<?> polymorphic : List.of(VoiceEvent.class, CallEvent.class, ConferenceEvent.class, Verb.class,
+                Prompt.class, TransferTarget.class, EntityState.class)) {
+            setMixInAnnotation(polymorphic, Polymorphic.class);
         }
         setMixInAnnotation(Response.class, ResponseMixIn.class);
         registerSubtypes(concreteTypes(CallEvent.class));
         registerSubtypes(concreteTypes(ConferenceEvent.class));
         registerSubtypes(concreteTypes(Verb.class));
         registerSubtypes(concreteTypes(TransferTarget.class));
+        // Not sealed (its two kinds live in other packages), so named one by one.
+        registerSubtypes(new NamedType(CallState.class, "CallState"),
+                new NamedType(ConferenceState.class, "ConferenceState"));
     }
 
     /** Every record below {@code sealed}, however deep the sealed hierarchy, named by its simple name. */

@@ -9,9 +9,17 @@ import akka.serialization.SerializationExtension;
 import akka.serialization.jackson.JacksonCborSerializer;
 import com.typesafe.config.ConfigFactory;
 import io.switchboard.application.SampleEvents;
+import io.switchboard.domain.call.CallEvent;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.common.CallId;
+import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.common.FileFormat;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.conference.ConferenceEvent;
+import io.switchboard.domain.conference.ConferenceState;
+import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.verb.Callback;
@@ -35,6 +43,8 @@ import io.switchboard.domain.verb.SipUri;
 import io.switchboard.domain.verb.SpeakSentence;
 import io.switchboard.domain.verb.Tag;
 import io.switchboard.domain.verb.Transfer;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +92,43 @@ class CrossNodeSerializationTest {
     void replyWithoutBxmlSurvives() {
         EventReply reply = new EventReply(null, ReplyOrigin.DEADLINE_EXCEEDED);
         assertEquals(reply, serialization.verifySerialization(reply, true));
+    }
+
+    @Test
+    void inspectSurvives() {
+        var inspect = new VoiceEntity.Inspect(testKit.<EntityInspection>createTestProbe().getRef());
+        assertEquals(inspect, serialization.verifySerialization(inspect, true));
+    }
+
+    @Test
+    void inspectionOfACallThatSawEveryKindOfEventSurvives() {
+        List<VoiceEvent> events = everyEvent();
+        CallState state = CallState.initial(CallId.of("c-serial"));
+        List<TimelineEntry> timeline = new ArrayList<>();
+        Instant receivedAt = Instant.parse("2026-11-25T10:00:00.123456Z");
+        for (VoiceEvent event : events) {
+            if (event instanceof CallEvent callEvent) {
+                state = state.apply(callEvent);
+            }
+            timeline.add(new TimelineEntry(event, receivedAt, new EventReply(everyVerb(), ReplyOrigin.FLOW)));
+        }
+        timeline.add(TimelineEntry.pending(events.get(0), receivedAt));
+        EntityInspection inspection = new EntityInspection(state, timeline);
+
+        assertEquals(inspection, serialization.verifySerialization(inspection, true));
+        assertBoundToCbor(inspection);
+    }
+
+    @Test
+    void inspectionOfAConferenceSurvives() {
+        ConferenceState state = ConferenceState.initial(ConferenceId.of("conf-c-serial"));
+        for (VoiceEvent event : everyEvent()) {
+            if (event instanceof ConferenceEvent conferenceEvent) {
+                state = state.apply(conferenceEvent);
+            }
+        }
+        EntityInspection inspection = new EntityInspection(state, List.of());
+        assertEquals(inspection, serialization.verifySerialization(inspection, true));
     }
 
     @Test

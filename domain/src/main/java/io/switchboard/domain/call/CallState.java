@@ -2,6 +2,7 @@ package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.Direction;
+import io.switchboard.domain.entity.EntityState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public record CallState(
         List<String> activeMediaStreams,
         List<String> activeTranscriptions,
         int unrecognizedEvents,
-        List<String> unrecognizedEventTypes) {
+        List<String> unrecognizedEventTypes) implements EntityState {
 
     /** How many DTMF characters a call keeps, the latest ones: a long call cannot grow its state without bound. */
     public static final int MAX_DTMF_DIGITS = 256;

@@ -2,6 +2,7 @@ package io.switchboard.domain.conference;
 
 import io.switchboard.domain.call.Recording;
 import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.entity.EntityState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public record ConferenceState(
         int eventsApplied,
         List<Recording> recordings,
         int redirectCount,
-        int unrecognizedEvents) {
+        int unrecognizedEvents) implements EntityState {
 
     public ConferenceState {
         Objects.requireNonNull(conferenceId, "conferenceId");

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * @param <E>          the events this entity handles
  * @param <S>          its state
  */
-public record EntityRules<E, S>(
+public record EntityRules<E, S extends EntityState>(
         String entityId,
         String logKey,
         Class<E> eventClass,

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param retentionAfterEnd an ended call (or conference) stays resident this long for late events
  *                          (recordings, transcriptions), then is passivated
  * @param stashCapacity     how many events of one entity may wait while its flow works; past it, the fallback
- * @param rememberedReplies how many recent replies are kept to answer redeliveries
+ * @param rememberedReplies how many recent events, with their replies, are kept to answer redeliveries; an
+ *                          inspection shows them as the timeline
  */
 public record EntitySettings(
         Duration flowTimeout,

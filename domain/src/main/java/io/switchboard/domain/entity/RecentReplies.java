@@ -1,32 +1,45 @@
 package io.switchboard.domain.entity;
 
 import io.switchboard.domain.common.VoiceEvent;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The replies given to the most recent events, so that a redelivery (same event, same payload) gets the same
- * reply without running the flow again. Bounded: the oldest is forgotten first. Not thread-safe; owned by one
- * entity.
+ * The most recent events an entity answered, with their replies, oldest first: a redelivery (same event, same
+ * payload) gets the same reply without running the flow again, and an inspection shows them as the entity's
+ * timeline. Bounded: the oldest is forgotten first. Not thread-safe; owned by one entity.
  */
 final class RecentReplies {
-    private final Map<VoiceEvent, EventReply> replies;
+    private final int capacity;
+    private final ArrayDeque<TimelineEntry> entries;
 
     RecentReplies(int capacity) {
-        this.replies = new LinkedHashMap<>(Math.min(capacity, 16), 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<VoiceEvent, EventReply> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.capacity = capacity;
+        this.entries = new ArrayDeque<>(Math.min(capacity, 16));
     }
 
+    /** The reply the latest equal event got; a short scan, as the capacity is a few dozen at most. */
     Optional<EventReply> replyGivenTo(VoiceEvent event) {
-        return Optional.ofNullable(replies.get(event));
+        Iterator<TimelineEntry> newestFirst = entries.descendingIterator();
+        while (newestFirst.hasNext()) {
+            TimelineEntry entry = newestFirst.next();
+            if (entry.event().equals(event)) {
+                return Optional.of(entry.reply());
+            }
+        }
+        return Optional.empty();
     }
 
-    void remember(VoiceEvent event, EventReply reply) {
-        replies.put(event, reply);
+    void remember(TimelineEntry entry) {
+        if (entries.size() == capacity) {
+            entries.removeFirst();
+        }
+        entries.addLast(entry);
+    }
+
+    List<TimelineEntry> timeline() {
+        return List.copyOf(entries);
     }
 }

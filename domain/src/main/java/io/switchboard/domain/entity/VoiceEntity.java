@@ -13,6 +13,8 @@ import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.ReplyContext;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.RuleViolation;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,18 +29,40 @@ import java.util.function.Consumer;
  * running the flow again. An entity that has ended stays for a retention period, an idle one until its idle
  * timeout; then it asks to be passivated. A flow's BXML that breaks a rule of {@link BxmlRules} for the event
  * it answers is never sent: the fallback goes instead, with a log line naming the rules.
+ *
+ * <p>Asked to stop while its flow works (the shard hands it to another node, or passivates it), the entity
+ * first answers the event in flight and those waiting before the stop, so no webhook loses its reply.
  */
-public final class VoiceEntity<E, S> {
+public final class VoiceEntity<E, S extends EntityState> {
 
-    /** The entity's protocol; {@link Handle} and {@link Stop} are public, the rest are its own timers and results. */
+    /**
+     * The entity's protocol; {@link Handle}, {@link Inspect} and {@link Stop} are public, the rest are its own
+     * timers and results.
+     */
     public interface Command {
     }
 
-    /** Handle {@code event} and send the reply to {@code replyTo}. */
-    public record Handle(VoiceEvent event, ActorRef<EventReply> replyTo) implements Command {
+    /**
+     * Handle {@code event} and send the reply to {@code replyTo}.
+     *
+     * @param receivedAt when the service received the event; its timeline shows it
+     */
+    public record Handle(VoiceEvent event, ActorRef<EventReply> replyTo, Instant receivedAt) implements Command {
+        /** An event received now. */
+        public Handle(VoiceEvent event, ActorRef<EventReply> replyTo) {
+            this(event, replyTo, Instant.now());
+        }
     }
 
-    /** Stop now: the message the shard sends once passivation was asked for. */
+    /**
+     * Report the state and the recent events to {@code replyTo}, at once, even while a flow works. It does not
+     * count as activity: an inspected entity passivates as if nobody had looked, and one that has answered no
+     * event (started by this very inspection) asks to be passivated straight away.
+     */
+    public record Inspect(ActorRef<EntityInspection> replyTo) implements Command {
+    }
+
+    /** Stop: the message the shard sends once passivation was asked for, or to hand the entity over. */
     public enum Stop implements Command {
         INSTANCE
     }
@@ -96,10 +120,11 @@ public final class VoiceEntity<E, S> {
      * @param flowExecutor       where flows run: never the actor's own dispatcher
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
      */
-    public static <E, S> Behavior<Command> create(EntityRules<E, S> rules, Executor flowExecutor,
+    public static <E, S extends EntityState> Behavior<Command> create(EntityRules<E, S> rules, Executor flowExecutor,
                                                  EntitySettings settings,
                                                  Consumer<ActorRef<Command>> requestPassivation) {
-        Behavior<Command> entity = Behaviors.withStash(settings.stashCapacity(), stash ->
+        // One slot more than the events may take: it is kept for the Stop that waits behind them.
+        Behavior<Command> entity = Behaviors.withStash(settings.stashCapacity() + 1, stash ->
                 Behaviors.setup(context -> Behaviors.withTimers(timers -> {
                     VoiceEntity<E, S> shell = new VoiceEntity<>(context, timers, stash, rules, flowExecutor,
                             settings, requestPassivation);
@@ -113,6 +138,7 @@ public final class VoiceEntity<E, S> {
     private Behavior<Command> ready() {
         return Behaviors.receive(Command.class)
                 .onMessage(Handle.class, this::onHandle)
+                .onMessage(Inspect.class, this::onInspect)
                 .onMessageEquals(Idle.INSTANCE, this::passivate)
                 .onMessageEquals(RetentionElapsed.INSTANCE, this::passivate)
                 .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
@@ -131,7 +157,10 @@ public final class VoiceEntity<E, S> {
                         timeout -> onFlowTimedOut(current))
                 .onMessage(FlowFinished.class, late -> Behaviors.same())
                 .onMessage(FlowTimedOut.class, stale -> Behaviors.same())
-                .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+                .onMessage(Inspect.class, inspect -> onInspectWhileWorking(inspect, current))
+                // The shard holds newer events until the entity has stopped; those that reached it first are
+                // answered before it does.
+                .onMessageEquals(Stop.INSTANCE, this::stopOnceAnswered)
                 // The entity is busy, not idle; the idle timer restarts after the reply. Stashed, this stale
                 // timeout would passivate the entity right after the event it just served.
                 .onMessageEquals(Idle.INSTANCE, Behaviors::same)
@@ -153,7 +182,9 @@ public final class VoiceEntity<E, S> {
         var earlier = recentReplies.replyGivenTo(event);
         if (earlier.isPresent()) {
             context.getLog().debug("{} redelivered; answering as before", event.eventType());
-            handle.replyTo().tell(earlier.get().asRedelivery());
+            EventReply again = earlier.get().asRedelivery();
+            recentReplies.remember(new TimelineEntry(event, handle.receivedAt(), again));
+            handle.replyTo().tell(again);
             return Behaviors.same();
         }
         E typed = (E) event;
@@ -242,14 +273,38 @@ public final class VoiceEntity<E, S> {
     }
 
     private Behavior<Command> replyAndContinue(Handle current, EventReply reply) {
-        recentReplies.remember(current.event(), reply);
+        recentReplies.remember(new TimelineEntry(current.event(), current.receivedAt(), reply));
         current.replyTo().tell(reply);
         restartIdleTimer();
         return stash.unstashAll(ready());
     }
 
+    private Behavior<Command> onInspect(Inspect inspect) {
+        inspect.replyTo().tell(new EntityInspection(state, recentReplies.timeline()));
+        // Nothing ever reached the flow: this entity exists only because it was inspected.
+        return tickets == 0 ? passivate() : Behaviors.same();
+    }
+
+    private Behavior<Command> onInspectWhileWorking(Inspect inspect, Handle current) {
+        List<TimelineEntry> timeline = new ArrayList<>(recentReplies.timeline());
+        timeline.add(TimelineEntry.pending(current.event(), current.receivedAt()));
+        inspect.replyTo().tell(new EntityInspection(state, timeline));
+        return Behaviors.same();
+    }
+
+    /**
+     * Waits behind the events that came before it, in the slot kept for it. It comes back here when unstashed
+     * while another of those events is worked on; a second Stop while one waits changes nothing.
+     */
+    private Behavior<Command> stopOnceAnswered() {
+        if (!stash.contains(Stop.INSTANCE)) {
+            stash.stash(Stop.INSTANCE);
+        }
+        return Behaviors.same();
+    }
+
     private Behavior<Command> stashOrShed(Command command) {
-        if (!stash.isFull()) {
+        if (stash.size() < settings.stashCapacity()) {
             stash.stash(command);
         } else if (command instanceof Handle handle) {
             context.getLog().warn("{} events already waiting; shedding {}",

@@ -5,6 +5,8 @@ import static io.switchboard.domain.entity.EntityTestSupport.FLOW_TIMEOUT;
 import static io.switchboard.domain.entity.EntityTestSupport.IDLE_TIMEOUT;
 import static io.switchboard.domain.entity.EntityTestSupport.RETENTION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,11 +21,13 @@ import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceCreated;
 import io.switchboard.domain.conference.ConferenceDetails;
+import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.EntityTestSupport;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.domain.entity.ReplyOrigin;
+import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.verb.Bridge;
 import io.switchboard.domain.verb.Gather;
@@ -32,6 +36,7 @@ import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
 import io.switchboard.domain.verb.Transfer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +75,12 @@ class CallEntityTest {
         EventReply ask(VoiceEvent event) {
             send(event);
             return replies.receiveMessage();
+        }
+
+        EntityInspection inspect() {
+            TestProbe<EntityInspection> probe = testKit.createTestProbe();
+            entity.tell(new VoiceEntity.Inspect(probe.getRef()));
+            return probe.receiveMessage();
         }
 
         /**
@@ -543,14 +554,120 @@ class CallEntityTest {
     }
 
     @Test
-    void stopMessageStopsTheEntityWhileItsFlowWorks() {
+    void stopWhileTheFlowWorksAnswersTheEventsThatCameFirstThenStops() {
         Fixture f = start(async());
-        f.send(f.call().initiate());
+        CallInitiated first = f.call().initiate();
+        GatherCompleted second = f.call().gather("1");
+        f.send(first);
         ScriptedCallFlow.Call working = f.flowCalls().receiveMessage();
+        f.send(second);
+        // The shard hands the call over to another node: it stops the entity and holds newer events itself.
         f.entity().tell(VoiceEntity.Stop.INSTANCE);
+        f.entity().tell(VoiceEntity.Stop.INSTANCE);
+
+        working.pending().complete(speak("first"));
+        assertEquals(new EventReply(speak("first"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        ScriptedCallFlow.Call next = f.flowCalls().receiveMessage();
+        assertEquals(second, next.event());
+        next.pending().complete(speak("second"));
+        assertEquals(new EventReply(speak("second"), ReplyOrigin.FLOW), f.replies().receiveMessage());
         f.replies().expectTerminated(f.entity());
-        working.pending().complete(speak("nobody listens"));
-        f.replies().expectNoMessage(NOTHING_HAPPENS);
+        assertEquals(2, f.flow().calls());
+    }
+
+    @Test
+    void stopFindsItsPlaceBehindAFullStash() {
+        Fixture f = start(async(), EntityTestSupport.settings(2), false);
+        List<GatherCompleted> events = List.of(f.call().gather("1"), f.call().gather("2"), f.call().gather("3"));
+        events.forEach(f::send); // one worked on, two wait: the stash is full
+        f.entity().tell(VoiceEntity.Stop.INSTANCE);
+
+        for (GatherCompleted event : events) {
+            ScriptedCallFlow.Call call = f.flowCalls().receiveMessage();
+            assertEquals(event, call.event());
+            call.pending().complete(speak(event.digits()));
+            assertEquals(new EventReply(speak(event.digits()), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        }
+        f.replies().expectTerminated(f.entity());
+    }
+
+    // --- inspection -----------------------------------------------------------------------------------------
+
+    @Test
+    void inspectionShowsTheStateAndEveryAnsweredEventWithItsReplyOldestFirst() {
+        Fixture f = start(naming());
+        CallEvents call = f.call();
+        CallInitiated initiate = call.initiate();
+        GatherCompleted gather = call.gather("5");
+        Instant before = Instant.now();
+        f.ask(initiate);
+        f.ask(gather);
+        f.ask(new GatherCompleted(gather.call(), gather.digits(), gather.terminatingDigit()));
+
+        EntityInspection inspection = f.inspect();
+
+        CallState state = assertInstanceOf(CallState.class, inspection.state());
+        assertEquals(List.of("5"), state.gatheredDigits());
+        assertEquals(2, state.eventsApplied());
+        List<TimelineEntry> timeline = inspection.timeline();
+        assertEquals(List.of(initiate, gather, gather), timeline.stream().map(TimelineEntry::event).toList());
+        assertEquals(List.of(ReplyOrigin.FLOW, ReplyOrigin.FLOW, ReplyOrigin.REDELIVERY),
+                timeline.stream().map(entry -> entry.reply().origin()).toList());
+        assertEquals(responseNaming(gather), timeline.get(1).reply().response());
+        assertFalse(timeline.get(0).receivedAt().isBefore(before));
+        assertFalse(timeline.get(2).receivedAt().isBefore(timeline.get(0).receivedAt()), "oldest first");
+        assertTrue(inspection.hasHistory());
+        f.passivations().expectNoMessage(NOTHING_HAPPENS);
+    }
+
+    @Test
+    void timelineKeepsTheRememberedNumberOfEventsTheLatestOnes() {
+        EntitySettings rememberingTwo = new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, 16, 2,
+                new FallbackPolicy(FALLBACK));
+        Fixture f = start(naming(), rememberingTwo, false);
+        List<GatherCompleted> gathers = List.of(f.call().gather("1"), f.call().gather("2"), f.call().gather("3"));
+        gathers.forEach(f::ask);
+
+        assertEquals(gathers.subList(1, 3), f.inspect().timeline().stream().map(TimelineEntry::event).toList());
+    }
+
+    @Test
+    void inspectionWhileTheFlowWorksIsAnsweredAtOnceWithTheEventPending() {
+        Fixture f = start(async());
+        CallInitiated initiate = f.call().initiate();
+        f.send(initiate);
+        ScriptedCallFlow.Call working = f.flowCalls().receiveMessage();
+
+        EntityInspection inspection = f.inspect();
+        assertEquals(1, ((CallState) inspection.state()).eventsApplied());
+        TimelineEntry pending = inspection.timeline().get(0);
+        assertEquals(initiate, pending.event());
+        assertFalse(pending.answered());
+
+        working.pending().complete(speak("welcome"));
+        assertEquals(new EventReply(speak("welcome"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        assertTrue(f.inspect().timeline().get(0).answered());
+        f.passivations().expectNoMessage(NOTHING_HAPPENS);
+    }
+
+    @Test
+    void inspectingAnEntityThatNeverHadAnEventFindsNoHistoryAndPassivatesIt() {
+        Fixture f = start(naming());
+        EntityInspection inspection = f.inspect();
+        assertFalse(inspection.hasHistory());
+        assertEquals(CallState.initial(f.call().callId()), inspection.state());
+        assertEquals(f.entity(), f.passivations().receiveMessage());
+    }
+
+    @Test
+    void inspectionDoesNotKeepAnIdleCallAlive() {
+        Fixture f = start(naming());
+        f.ask(f.call().initiate());
+        f.barrier();
+        manualTime.timePasses(IDLE_TIMEOUT.minus(ONE_MS));
+        f.inspect();
+        manualTime.timePasses(ONE_MS);
+        assertEquals(f.entity(), f.passivations().receiveMessage());
     }
 
     @Test

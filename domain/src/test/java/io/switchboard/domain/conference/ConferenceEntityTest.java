@@ -13,6 +13,7 @@ import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
 import io.switchboard.domain.call.CallEvents;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EntityTestSupport;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
@@ -186,6 +187,23 @@ class ConferenceEntityTest {
         assertEquals(new EventReply(FALLBACK, ReplyOrigin.MISROUTED), f.ask(CallEvents.newCall().initiate()));
         f.seen().expectNoMessage(Duration.ofMillis(300));
         assertEquals(new EventReply(null, ReplyOrigin.FLOW), f.ask(f.conference().created()));
+    }
+
+    @Test
+    void inspectionReportsTheMembersAndTheConferenceHistory() {
+        Fixture f = start();
+        ConferenceEvents conference = f.conference();
+        f.ask(conference.created());
+        f.ask(conference.joined(ALICE));
+        TestProbe<EntityInspection> probe = testKit.createTestProbe();
+
+        f.entity().tell(new VoiceEntity.Inspect(probe.getRef()));
+
+        EntityInspection inspection = probe.receiveMessage();
+        assertEquals(List.of(ALICE), ((ConferenceState) inspection.state()).members());
+        assertEquals(List.of("conferenceCreated", "conferenceMemberJoin"),
+                inspection.timeline().stream().map(entry -> entry.event().eventType()).toList());
+        assertEquals(greeting(ALICE), inspection.timeline().get(1).reply().response());
     }
 
     @Test

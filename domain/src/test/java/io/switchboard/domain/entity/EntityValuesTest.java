@@ -14,6 +14,7 @@ import io.switchboard.domain.conference.ConferenceMemberJoined;
 import io.switchboard.domain.conference.ConferenceMember;
 import io.switchboard.domain.verb.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,11 +75,11 @@ class EntityValuesTest {
         GatherCompleted second = call.gather("2");
         GatherCompleted third = call.gather("3");
         EventReply one = new EventReply(Response.builder().speak("one").build(), ReplyOrigin.FLOW);
-        recent.remember(first, one);
-        recent.remember(second, new EventReply(null, ReplyOrigin.FLOW));
+        recent.remember(new TimelineEntry(first, Instant.now(), one));
+        recent.remember(new TimelineEntry(second, Instant.now(), new EventReply(null, ReplyOrigin.FLOW)));
 
         assertEquals(one, recent.replyGivenTo(new GatherCompleted(first.call(), "1", first.terminatingDigit())).orElseThrow());
-        recent.remember(third, new EventReply(null, ReplyOrigin.FLOW));
+        recent.remember(new TimelineEntry(third, Instant.now(), new EventReply(null, ReplyOrigin.FLOW)));
         assertFalse(recent.replyGivenTo(first).isPresent(), "the oldest is forgotten past the capacity");
         assertTrue(recent.replyGivenTo(second).isPresent());
         assertTrue(recent.replyGivenTo(third).isPresent());

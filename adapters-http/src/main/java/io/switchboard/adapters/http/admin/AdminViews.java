@@ -1,0 +1,71 @@
+package io.switchboard.adapters.http.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.switchboard.adapters.bxml.BxmlWriter;
+import io.switchboard.domain.common.CallId;
+import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.entity.EntityInspection;
+import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.TimelineEntry;
+import java.time.Instant;
+import java.util.List;
+
+/** What the admin API answers, as JSON documents of its own shape around the domain's state and events. */
+final class AdminViews {
+    private final BxmlWriter bxmlWriter;
+
+    AdminViews(BxmlWriter bxmlWriter) {
+        this.bxmlWriter = bxmlWriter;
+    }
+
+    /**
+     * A call or conference: its state as the domain keeps it, and its events oldest first.
+     *
+     * @param id the id as asked for
+     */
+    record EntityView(String id, Object state, List<TimelineView> timeline) {
+    }
+
+    /**
+     * One event of the timeline.
+     *
+     * @param origin   FLOW, REDELIVERY or the fallback's cause; {@code null} while the flow works on it
+     * @param fallback whether the reply was a fallback
+     * @param reply    the BXML document sent, as text; {@code null} for an empty reply, or while pending
+     * @param event    the event as decoded, every field
+     */
+    record TimelineView(Instant receivedAt, String eventType, Instant eventTime, String origin, boolean fallback,
+                        String reply, VoiceEvent event) {
+    }
+
+    EntityView entity(String id, EntityInspection inspection) {
+        return new EntityView(id, inspection.state(), inspection.timeline().stream().map(this::entry).toList());
+    }
+
+    private TimelineView entry(TimelineEntry entry) {
+        EventReply reply = entry.reply();
+        VoiceEvent event = entry.event();
+        return new TimelineView(entry.receivedAt(), event.eventType(), event.eventTime(),
+                reply == null ? null : reply.origin().name(),
+                reply != null && reply.origin().isFallback(),
+                reply == null ? null : reply.bxml().map(bxmlWriter::write).orElse(null),
+                event);
+    }
+
+    /**
+     * {@code base} (our webhook mapper) writing identifiers as their plain text and durations as ISO-8601
+     * ({@code PT20.056S}), as operators read them.
+     */
+    static ObjectMapper jsonMapper(ObjectMapper base) {
+        SimpleModule identifiers = new SimpleModule("AdminIdentifiers")
+                .addSerializer(CallId.class, ToStringSerializer.instance)
+                .addSerializer(ConferenceId.class, ToStringSerializer.instance);
+        return base.copy()
+                .registerModule(identifiers)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+    }
+}

@@ -1,0 +1,239 @@
+package io.switchboard.adapters.http.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.http.javadsl.model.HttpRequest;
+import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.model.headers.Authorization;
+import akka.http.javadsl.model.headers.HttpCredentials;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.adapters.bxml.BxmlWriter;
+import io.switchboard.adapters.http.WebhookCredentials;
+import io.switchboard.adapters.http.json.WebhookObjectMapper;
+import io.switchboard.application.port.in.ClusterShape;
+import io.switchboard.application.port.in.ClusterShapeQuery;
+import io.switchboard.application.port.in.EntityCounts;
+import io.switchboard.application.port.in.EntityQuery;
+import io.switchboard.domain.call.CallDetails;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.GatherCompleted;
+import io.switchboard.domain.common.CallId;
+import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.common.Direction;
+import io.switchboard.domain.conference.ConferenceCreated;
+import io.switchboard.domain.conference.ConferenceDetails;
+import io.switchboard.domain.conference.ConferenceMember;
+import io.switchboard.domain.conference.ConferenceMemberJoined;
+import io.switchboard.domain.conference.ConferenceState;
+import io.switchboard.domain.entity.EntityInspection;
+import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.ReplyOrigin;
+import io.switchboard.domain.entity.TimelineEntry;
+import io.switchboard.domain.verb.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class AdminRoutesTest {
+    private static final ActorTestKit testKit = ActorTestKit.create();
+    private static final WebhookCredentials ADMIN = new WebhookCredentials("operator", "adm1n-Secret");
+    private static final BxmlWriter bxml = new BxmlWriter();
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final CallId CALL = CallId.of("c-admin-1");
+
+    private final Map<String, EntityInspection> calls = new java.util.HashMap<>();
+    private final Map<String, EntityInspection> conferences = new java.util.HashMap<>();
+    private CompletionStage<ClusterShape> shape = CompletableFuture.completedFuture(
+            new ClusterShape("akka://switchboard@10.0.0.1:25520", "akka://switchboard@10.0.0.1:25520", List.of(
+                    new ClusterShape.Node("akka://switchboard@10.0.0.1:25520", "Up", Set.of("dc-default"), true,
+                            Map.of("Call", 12, "Conference", 1), Map.of("Call", 40, "Conference", 2)),
+                    new ClusterShape.Node("akka://switchboard@10.0.0.2:25520", "Leaving", Set.of("dc-default"),
+                            false, Map.of(), Map.of()))));
+
+    private final EntityQuery entities = new EntityQuery() {
+        @Override
+        public CompletionStage<Optional<EntityInspection>> call(CallId callId) {
+            if (callId.value().equals("c-slow")) {
+                return CompletableFuture.failedFuture(new TimeoutException("Ask timed out after [5000 ms]"));
+            }
+            return CompletableFuture.completedFuture(Optional.ofNullable(calls.get(callId.value())));
+        }
+
+        @Override
+        public CompletionStage<Optional<EntityInspection>> conference(ConferenceId conferenceId) {
+            return CompletableFuture.completedFuture(Optional.ofNullable(conferences.get(conferenceId.value())));
+        }
+    };
+
+    private final ClusterShapeQuery cluster = new ClusterShapeQuery() {
+        @Override
+        public CompletionStage<ClusterShape> clusterShape() {
+            return shape;
+        }
+
+        @Override
+        public CompletionStage<EntityCounts> localEntities() {
+            throw new UnsupportedOperationException("metrics only");
+        }
+
+        @Override
+        public Map<String, Integer> membersByStatus() {
+            throw new UnsupportedOperationException("metrics only");
+        }
+
+        @Override
+        public int unreachableMembers() {
+            throw new UnsupportedOperationException("metrics only");
+        }
+    };
+
+    @AfterAll
+    static void shutdown() {
+        testKit.shutdownTestKit();
+    }
+
+    private record Exchange(int status, String contentType, String body, Optional<String> challenge) {
+        JsonNode json() throws Exception {
+            return WebhookObjectMapper.create().readTree(body);
+        }
+    }
+
+    private Exchange get(String path, WebhookCredentials credentials) throws Exception {
+        HttpRequest request = HttpRequest.GET(path);
+        if (credentials != null) {
+            request = request.addHeader(Authorization.create(
+                    HttpCredentials.createBasicHttpCredentials(credentials.username(), credentials.password())));
+        }
+        HttpResponse response = new AdminRoutes(entities, cluster, ADMIN, bxml, WebhookObjectMapper.create())
+                .route().seal().handler(testKit.system())
+                .apply(request).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        String body = response.entity().toStrict(5_000, testKit.system())
+                .toCompletableFuture().get(5, TimeUnit.SECONDS).getData().utf8String();
+        return new Exchange(response.status().intValue(), response.entity().getContentType().toString(), body,
+                response.getHeader("WWW-Authenticate").map(header -> header.value()));
+    }
+
+    private static GatherCompleted gather(String digits, int second) {
+        return new GatherCompleted(CallDetails.builder(CALL).eventTime(T0.plusSeconds(second))
+                .parties("+15552223333", "+15553334444", Direction.INBOUND).build(), digits, "#");
+    }
+
+    @Test
+    void aCallShowsItsStateAndEachEventWithWhenItCameItsReplyAndItsOrigin() throws Exception {
+        GatherCompleted first = gather("1", 1);
+        GatherCompleted second = gather("2", 2);
+        Response menu = Response.builder().speak("You pressed 1").build();
+        Instant received = Instant.parse("2026-11-25T10:00:01.250Z");
+        calls.put(CALL.value(), new EntityInspection(CallState.initial(CALL).apply(first).apply(second), List.of(
+                new TimelineEntry(first, received, new EventReply(menu, ReplyOrigin.FLOW)),
+                new TimelineEntry(first, received.plusSeconds(3), new EventReply(menu, ReplyOrigin.REDELIVERY)),
+                new TimelineEntry(second, received.plusSeconds(5), new EventReply(Response.empty(),
+                        ReplyOrigin.FLOW_TIMED_OUT)),
+                TimelineEntry.pending(gather("3", 3), received.plusSeconds(6)))));
+
+        Exchange exchange = get("/admin/calls/c-admin-1", ADMIN);
+
+        assertEquals(200, exchange.status(), exchange.body());
+        assertEquals("application/json", exchange.contentType());
+        JsonNode call = exchange.json();
+        assertEquals("c-admin-1", call.path("id").asText());
+        assertEquals("c-admin-1", call.path("state").path("callId").asText(), "ids as plain text");
+        assertEquals("[\"1\",\"2\"]", call.path("state").path("gatheredDigits").toString());
+        JsonNode timeline = call.path("timeline");
+        assertEquals(4, timeline.size());
+        assertEquals("2026-11-25T10:00:01.250Z", timeline.get(0).path("receivedAt").asText());
+        assertEquals("gather", timeline.get(0).path("eventType").asText());
+        assertEquals("2026-11-25T10:00:01Z", timeline.get(0).path("eventTime").asText());
+        assertEquals("FLOW", timeline.get(0).path("origin").asText());
+        assertEquals(bxml.write(menu), timeline.get(0).path("reply").asText());
+        assertEquals("1", timeline.get(0).path("event").path("digits").asText());
+        assertEquals("REDELIVERY", timeline.get(1).path("origin").asText());
+        assertEquals("FLOW_TIMED_OUT", timeline.get(2).path("origin").asText());
+        assertTrue(timeline.get(2).path("fallback").asBoolean());
+        assertTrue(timeline.get(3).path("origin").isNull(), "pending: " + timeline.get(3));
+        assertTrue(timeline.get(3).path("reply").isNull());
+    }
+
+    @Test
+    void aConferenceShowsItsMembersAndHistory() throws Exception {
+        ConferenceId id = ConferenceId.of("conf-admin");
+        ConferenceDetails details = new ConferenceDetails(id, "sales", null, T0);
+        ConferenceCreated created = new ConferenceCreated(details);
+        ConferenceMemberJoined joined = new ConferenceMemberJoined(details,
+                new ConferenceMember(CALL, "+15552223333", "+15553334444"));
+        conferences.put(id.value(), new EntityInspection(
+                ConferenceState.initial(id).apply(created).apply(joined), List.of(
+                new TimelineEntry(created, T0, new EventReply(null, ReplyOrigin.FLOW)),
+                new TimelineEntry(joined, T0.plusSeconds(1), new EventReply(null, ReplyOrigin.FLOW)))));
+
+        JsonNode conference = get("/admin/conferences/conf-admin", ADMIN).json();
+
+        assertEquals("c-admin-1", conference.path("state").path("members").get(0).path("callId").asText());
+        assertEquals(1, conference.path("state").path("joinCount").asInt());
+        assertEquals("conferenceMemberJoin", conference.path("timeline").get(1).path("eventType").asText());
+        assertTrue(conference.path("timeline").get(1).path("reply").isNull(), "an empty reply has no BXML");
+    }
+
+    @Test
+    void theClusterShowsMembersWithStatusRolesShardsAndEntities() throws Exception {
+        JsonNode shape = get("/admin/cluster", ADMIN).json();
+
+        assertEquals("akka://switchboard@10.0.0.1:25520", shape.path("leader").asText());
+        JsonNode first = shape.path("nodes").get(0);
+        assertEquals("Up", first.path("status").asText());
+        assertEquals("[\"dc-default\"]", first.path("roles").toString());
+        assertEquals(12, first.path("shards").path("Call").asInt());
+        assertEquals(40, first.path("entities").path("Call").asInt());
+        assertEquals(2, first.path("entities").path("Conference").asInt());
+        assertEquals(false, shape.path("nodes").get(1).path("reachable").asBoolean());
+    }
+
+    @Test
+    void anUnknownCallIsA404Problem() throws Exception {
+        Exchange exchange = get("/admin/calls/c-nobody", ADMIN);
+        assertEquals(404, exchange.status());
+        assertEquals("application/problem+json", exchange.contentType());
+        assertTrue(exchange.json().path("detail").asText().contains("c-nobody"), exchange.body());
+    }
+
+    @Test
+    void aMalformedIdIsA400ProblemNamingTheField() throws Exception {
+        Exchange exchange = get("/admin/calls/" + "x".repeat(300), ADMIN);
+        assertEquals(400, exchange.status());
+        assertEquals("callId", exchange.json().path("field").asText());
+    }
+
+    @Test
+    void aQueryTheClusterDoesNotAnswerInTimeIsA503ToRetry() throws Exception {
+        Exchange call = get("/admin/calls/c-slow", ADMIN);
+        assertEquals(503, call.status());
+        shape = CompletableFuture.failedFuture(new java.util.concurrent.CompletionException(
+                new TimeoutException("Ask timed out")));
+        assertEquals(503, get("/admin/cluster", ADMIN).status());
+    }
+
+    @Test
+    void withoutTheAdminCredentialsItIsA401Challenge() throws Exception {
+        Exchange anonymous = get("/admin/cluster", null);
+        assertEquals(401, anonymous.status());
+        assertEquals("Basic realm=\"switchboard-admin\",charset=UTF-8", anonymous.challenge().orElseThrow());
+        assertEquals(401, get("/admin/cluster", new WebhookCredentials("operator", "wrong")).status());
+        assertEquals(401, get("/admin/cluster", new WebhookCredentials("bandwidth", "adm1n-Secret")).status());
+    }
+
+    @Test
+    void otherMethodsAndPathsUnderAdminAreProblems() throws Exception {
+        assertEquals(404, get("/admin/everything", ADMIN).status());
+        assertEquals("application/problem+json", get("/admin/everything", ADMIN).contentType());
+    }
+}

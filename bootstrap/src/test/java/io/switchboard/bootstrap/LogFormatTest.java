@@ -1,0 +1,76 @@
+package io.switchboard.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.status.StatusUtil;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The service's logback.xml, read as the service reads it, with SWITCHBOARD_LOG_FORMAT set each way. */
+class LogFormatTest {
+
+    /** What one log line about a call looks like on the console in {@code format}. */
+    private static String oneLineAboutACall(String format) throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        if (format != null) {
+            context.putProperty("SWITCHBOARD_LOG_FORMAT", format);
+        }
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            // This context's own MDC, as MDC.put fills the service's.
+            context.getMDCAdapter().put("callId", "c-logged");
+            context.getMDCAdapter().put("latencyMs", "12");
+            context.getLogger("io.switchboard.test").info("webhook gather answered 200 in 12 ms (FLOW)");
+            context.getMDCAdapter().clear();
+            context.stop(); // drains the async appender
+        } finally {
+            System.setOut(console);
+        }
+        return captured.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    @Test
+    void textIsTheDefaultWithTheCallIdInBrackets() throws Exception {
+        String line = oneLineAboutACall(null);
+        assertTrue(line.contains("INFO  io.switchboard.test [c-logged] webhook gather answered 200 in 12 ms (FLOW)"),
+                line);
+    }
+
+    @Test
+    void configuringEitherFormatReportsNoProblem() throws Exception {
+        for (String format : new String[] {"text", "json"}) {
+            LoggerContext context = new LoggerContext();
+            context.putProperty("SWITCHBOARD_LOG_FORMAT", format);
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            assertEquals(0, new StatusUtil(context).getHighestLevel(0), format + ": "
+                    + context.getStatusManager().getCopyOfStatusList());
+            context.stop();
+        }
+    }
+
+    @Test
+    void jsonIsOneObjectPerLineWithTheMdcAsFields() throws Exception {
+        JsonNode line = new ObjectMapper().readTree(oneLineAboutACall("json"));
+        assertEquals("webhook gather answered 200 in 12 ms (FLOW)", line.path("message").asText());
+        assertEquals("INFO", line.path("level").asText());
+        assertEquals("c-logged", line.path("callId").asText());
+        assertEquals("12", line.path("latencyMs").asText());
+        assertTrue(line.has("@timestamp"), line.toString());
+    }
+}

@@ -1,0 +1,305 @@
+package io.switchboard.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.Address;
+import akka.actor.ExtendedActorSystem;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.cluster.Member;
+import akka.cluster.typed.Cluster;
+import akka.remote.RemoteActorRefProvider;
+import akka.remote.transport.ThrottlerTransportAdapter;
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.FutureConverters;
+
+/**
+ * Losing a node of a three-node cluster: gracefully (it leaves while webhooks keep coming) or by a crash (its
+ * network is cut; the Split Brain Resolver downs it). Each test has a cluster of its own, formed from seed nodes.
+ */
+class NodeLossTest {
+    private static final int NODES = 3;
+    private static final int CALLS = 30;
+    private static final int WORKERS = 3;
+    private static final Duration TRAFFIC_DEADLINE = Duration.ofSeconds(120);
+
+    /**
+     * The crash test's failure detection and downing, much quicker than production's (the resolver's default
+     * stable-after is 20 s) and a short reply deadline, so each try of an orphaned call costs little. The
+     * detector still allows a 3 s pause, which a busy 2-core machine needs between healthy nodes.
+     */
+    private static final String FAST_DOWNING = """
+            akka.remote.artery.advanced.test-mode = on
+            akka.cluster.failure-detector.heartbeat-interval = 1s
+            akka.cluster.failure-detector.acceptable-heartbeat-pause = 3s
+            akka.cluster.split-brain-resolver.stable-after = 3s
+            switchboard.reply-deadline = 2s
+            switchboard.entity.flow-timeout = 1800ms
+            """;
+    /**
+     * Beyond detection, stability and one reply deadline: gossip of the downing, removal, the shards'
+     * reallocation, on a machine where other builds compete for the 2 cores.
+     */
+    private static final Duration RECOVERY_ALLOWANCE = Duration.ofSeconds(15);
+
+    private TestCluster cluster;
+
+    @AfterEach
+    void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** One webhook of the steady stream, as the client saw it. */
+    private record Exchange(String callId, String digit, long startedNanos, long endedNanos, int status,
+                            Optional<List<String>> history) {
+    }
+
+    @Test
+    void aNodeThatLeavesDuringSteadyTrafficFailsNoRequest() throws Exception {
+        cluster = TestCluster.ofSeededNodes(NODES, "");
+        RunningService leaving = cluster.node(2);
+        List<RunningService> staying = List.of(cluster.node(0), cluster.node(1));
+        for (int call = 0; call < CALLS; call++) {
+            assertTrue(TestCluster.gatheredDigits(
+                    TestCluster.gather(staying.get(call % 2), "c-leave-" + call, "0")).isPresent());
+        }
+        Set<String> callsOnLeavingNode = TestCluster.callsHostedBy(leaving);
+        assertFalse(callsOnLeavingNode.isEmpty(), "the leaving node hosts some of the calls");
+
+        // A webhook in flight on the leaving node's own port when it starts to leave: it must still be answered.
+        CompletableFuture<HttpResponse<String>> heldReply =
+                CompletableFuture.supplyAsync(() -> post(leaving, "c-held-1", "5"));
+        cluster.flow.heldCallEntered.get(30, TimeUnit.SECONDS);
+
+        List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch trafficFlowing = new CountDownLatch(2 * WORKERS);
+        CountDownLatch trafficAfterLeaving = new CountDownLatch(10 * WORKERS);
+        AtomicBoolean stopTraffic = new AtomicBoolean();
+        AtomicLong leftAt = new AtomicLong(Long.MAX_VALUE);
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int worker = 0; worker < WORKERS; worker++) {
+            int first = worker;
+            running.add(workers.submit(() -> {
+                long giveUpAt = System.nanoTime() + TRAFFIC_DEADLINE.toNanos();
+                // Each worker owns every WORKERS-th call and posts to it in turn, so a call's events are sequential.
+                for (int round = 1; !stopTraffic.get() && System.nanoTime() < giveUpAt; round++) {
+                    for (int call = first; call < CALLS && !stopTraffic.get(); call += WORKERS) {
+                        String callId = "c-leave-" + call;
+                        String digit = String.valueOf(round % 10);
+                        long started = System.nanoTime();
+                        Exchange exchange = exchange(staying.get((call + round) % 2), callId, digit);
+                        exchanges.add(exchange);
+                        trafficFlowing.countDown();
+                        if (started > leftAt.get()) {
+                            trafficAfterLeaving.countDown();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            assertTrue(trafficFlowing.await(60, TimeUnit.SECONDS), "traffic flows before the node leaves");
+            long leaveStarted = System.nanoTime();
+            CompletableFuture<?> left = leaving.stop().toCompletableFuture();
+
+            // The leaving node stops taking connections first, then waits for the webhook in flight.
+            TestProbe.create(cluster.node(0).system()).awaitAssert(Duration.ofSeconds(30), () -> {
+                assertFalse(accepts(leaving.uri("/").getPort()), "the leaving node no longer accepts connections");
+                return null;
+            });
+            cluster.flow.release();
+            HttpResponse<String> held = heldReply.get(30, TimeUnit.SECONDS);
+            assertEquals(Optional.of(List.of("5")), TestCluster.gatheredDigits(held),
+                    "the webhook in flight was answered by the flow: " + held.statusCode() + " " + held.body());
+
+            left.get(60, TimeUnit.SECONDS);
+            leftAt.set(System.nanoTime());
+            assertTrue(trafficAfterLeaving.await(60, TimeUnit.SECONDS), "traffic goes on after the node left");
+            stopTraffic.set(true);
+            for (Future<?> worker : running) {
+                worker.get(60, TimeUnit.SECONDS);
+            }
+
+            List<Exchange> all = List.copyOf(exchanges);
+            List<Exchange> failed = all.stream().filter(exchange -> !answeredInOrder(exchange, all)).toList();
+            assertEquals(List.of(), failed, "every webhook answered by the flow, with its call's events in order");
+            long duringLeave = all.stream()
+                    .filter(exchange -> exchange.endedNanos() > leaveStarted && exchange.startedNanos() < leftAt.get())
+                    .count();
+            assertTrue(duringLeave > 0, "webhooks were answered while the node was leaving");
+            long movedCallsAnswered = all.stream()
+                    .filter(exchange -> callsOnLeavingNode.contains(exchange.callId())
+                            && exchange.startedNanos() > leftAt.get())
+                    .count();
+            assertTrue(movedCallsAnswered > 0, "the calls of the node that left are answered where they moved");
+            System.out.printf("graceful leave: %d webhooks, %d of them while the node left (%d ms), none failed%n",
+                    all.size(), duringLeave, TimeUnit.NANOSECONDS.toMillis(leftAt.get() - leaveStarted));
+        } finally {
+            stopTraffic.set(true);
+            cluster.flow.release();
+            workers.shutdownNow();
+        }
+    }
+
+    /**
+     * Answered by the flow, with a history that ends with this event's digit and holds nothing the call was not
+     * sent: what a moved call remembers starts where it restarted (in memory, a moved entity starts afresh).
+     */
+    private static boolean answeredInOrder(Exchange exchange, List<Exchange> all) {
+        if (exchange.status() != 200 || exchange.history().isEmpty()) {
+            return false;
+        }
+        List<String> history = exchange.history().get();
+        List<String> sentSoFar = new ArrayList<>(List.of("0"));
+        all.stream()
+                .filter(other -> other.callId().equals(exchange.callId())
+                        && other.startedNanos() <= exchange.startedNanos())
+                .sorted(java.util.Comparator.comparingLong(Exchange::startedNanos))
+                .forEach(other -> sentSoFar.add(other.digit()));
+        return history.equals(sentSoFar.subList(sentSoFar.size() - history.size(), sentSoFar.size()));
+    }
+
+    @Test
+    void aCrashedNodeIsDownedAndItsCallsAreAnsweredAgainWithinTheBound() throws Exception {
+        cluster = TestCluster.ofSeededNodes(NODES, FAST_DOWNING);
+        RunningService crashing = cluster.node(2);
+        RunningService survivor = cluster.node(0);
+        for (int call = 0; call < CALLS; call++) {
+            assertTrue(TestCluster.gatheredDigits(
+                    TestCluster.gather(cluster.node(call % 2), "c-crash-" + call, "0")).isPresent());
+        }
+        Set<String> orphans = TestCluster.callsHostedBy(crashing);
+        assertFalse(orphans.isEmpty(), "the crashing node hosts some of the calls");
+        String orphan = orphans.iterator().next();
+        Address crashed = Cluster.get(crashing.system()).selfMember().address();
+        Duration bound = crashRecoveryBound(survivor.system().settings().config());
+
+        long cutAt = System.nanoTime();
+        cutOffFromTheOthers(crashing);
+        Optional<List<String>> answer = Optional.empty();
+        while (answer.isEmpty() && System.nanoTime() - cutAt < bound.multipliedBy(2).toNanos()) {
+            // Until the resolver downs the node, the call's shard is out of reach and the deadline passes.
+            answer = TestCluster.gatheredDigits(TestCluster.gather(survivor, orphan, "9"));
+        }
+        Duration recovery = Duration.ofNanos(System.nanoTime() - cutAt);
+
+        assertTrue(answer.isPresent(), "the orphaned call was answered again, after " + recovery);
+        System.out.printf("crash: call %s answered again %d ms after its node was cut off (bound %d ms)%n",
+                orphan, recovery.toMillis(), bound.toMillis());
+        assertTrue(recovery.compareTo(bound) <= 0, "answered again within " + bound + ", took " + recovery);
+        assertFalse(answer.get().contains("0"), "in memory, the crashed node's call state is lost: " + answer.get());
+        TestProbe.create(survivor.system()).awaitAssert(bound, () -> {
+            assertTrue(StreamSupport.stream(Cluster.get(survivor.system()).state().getMembers().spliterator(), false)
+                    .map(Member::address).noneMatch(crashed::equals), "the crashed node was removed");
+            return null;
+        });
+        // On its side of the cut it is the minority: the resolver downs it there too, and it shuts down.
+        crashing.system().getWhenTerminated().toCompletableFuture().get(bound.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Failure detection, the resolver's stable-after before it downs the node, the removal margin before the
+     * node's shards are allocated elsewhere (the resolver's stable-after again, unless set), one reply deadline
+     * for the try that sees it, plus the allowance.
+     */
+    private static Duration crashRecoveryBound(Config config) {
+        Duration stableAfter = config.getDuration("akka.cluster.split-brain-resolver.stable-after");
+        Duration removalMargin = config.getString("akka.cluster.down-removal-margin").equals("off")
+                ? stableAfter
+                : config.getDuration("akka.cluster.down-removal-margin");
+        return config.getDuration("akka.cluster.failure-detector.acceptable-heartbeat-pause")
+                .plus(stableAfter)
+                .plus(removalMargin)
+                .plus(config.getDuration("switchboard.reply-deadline"))
+                .plus(RECOVERY_ALLOWANCE);
+    }
+
+    /** Drops everything between {@code node} and the others, both ways, as a crashed host or a cut cable does. */
+    private void cutOffFromTheOthers(RunningService node) throws Exception {
+        for (RunningService other : cluster.nodes()) {
+            if (other != node) {
+                blackhole(node, other);
+                blackhole(other, node);
+            }
+        }
+    }
+
+    private static void blackhole(RunningService from, RunningService to) throws Exception {
+        RemoteActorRefProvider provider =
+                (RemoteActorRefProvider) ((ExtendedActorSystem) from.system().classicSystem()).provider();
+        Address address = Cluster.get(to.system()).selfMember().address();
+        FutureConverters.asJava(provider.transport().managementCommand(new ThrottlerTransportAdapter.SetThrottle(
+                        address, BOTH_WAYS, ThrottlerTransportAdapter.Blackhole$.MODULE$)))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Scala's {@code Direction.Both}; javac cannot name a case object nested in an object, so it is looked up. */
+    private static final ThrottlerTransportAdapter.Direction BOTH_WAYS = scalaObject(
+            "akka.remote.transport.ThrottlerTransportAdapter$Direction$Both$");
+
+    @SuppressWarnings("unchecked")
+    private static <T> T scalaObject(String className) {
+        try {
+            return (T) Class.forName(className).getField("MODULE$").get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Akka's " + className + " is gone", e);
+        }
+    }
+
+    /** One webhook; a request that fails outright (no HTTP answer) is recorded with status -1. */
+    private static Exchange exchange(RunningService node, String callId, String digit) {
+        long started = System.nanoTime();
+        int status = -1;
+        Optional<List<String>> history = Optional.empty();
+        try {
+            HttpResponse<String> reply = TestCluster.gather(node, callId, digit);
+            status = reply.statusCode();
+            history = TestCluster.gatheredDigits(reply);
+        } catch (Exception noAnswer) {
+            System.out.printf("webhook for %s got no answer: %s%n", callId, noAnswer);
+        }
+        return new Exchange(callId, digit, started, System.nanoTime(), status, history);
+    }
+
+    private static HttpResponse<String> post(RunningService node, String callId, String digit) {
+        try {
+            return TestCluster.gather(node, callId, digit);
+        } catch (Exception e) {
+            throw new IllegalStateException("webhook for " + callId + " failed", e);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+}
