@@ -34,7 +34,12 @@ public final class EntityTestSupport {
     }
 
     public static EntitySettings settings(int stashCapacity) {
-        return new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, stashCapacity, 32, new FallbackPolicy(FALLBACK));
+        return settings(stashCapacity, 32);
+    }
+
+    public static EntitySettings settings(int stashCapacity, int rememberedReplies) {
+        return new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, stashCapacity, rememberedReplies,
+                new FallbackPolicy(FALLBACK));
     }
 
     /**
