@@ -123,11 +123,6 @@ public final class VoiceEntity<E, S extends EntityState> {
                     shell.restartIdleTimer();
                     return shell.ready();
                 })));
-        return withEntityMdc(rules, entity);
-    }
-
-    /** Every log line of the entity names its call or conference. */
-    public static Behavior<Command> withEntityMdc(EntityRules<?, ?> rules, Behavior<Command> entity) {
         return Behaviors.withMdc(Command.class, Map.of(rules.logKey(), rules.entityId()), entity);
     }
 
