@@ -137,16 +137,17 @@ public final class DurableVoiceEntity<E, S extends EntityState>
      *
      * @param persistenceId      its journal's key: the entity type's name and the entity's id
      * @param flowExecutor       where flows run: never the actor's own dispatcher
+     * @param snapshotEvery      a snapshot of the memory every this many stored events
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
      *                           {@link VoiceEntity.Stop}
      */
     public static <E, S extends EntityState> Behavior<Command> create(
             PersistenceId persistenceId, EntityRules<E, S> rules, Executor flowExecutor, EntitySettings settings,
-            DurabilitySettings durability, Consumer<ActorRef<Command>> requestPassivation) {
+            int snapshotEvery, Consumer<ActorRef<Command>> requestPassivation) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context ->
                 new DurableVoiceEntity<>(persistenceId, context, timers, logic, flowExecutor,
-                        durability.snapshotEvery(), requestPassivation)));
+                        snapshotEvery, requestPassivation)));
     }
 
     @Override

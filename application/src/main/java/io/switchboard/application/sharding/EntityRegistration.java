@@ -14,6 +14,7 @@ import akka.persistence.typed.PersistenceId;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.durability.DurabilitySettings;
 import io.switchboard.application.durability.DurableVoiceEntity;
+import io.switchboard.application.durability.EndedEntityRetention;
 import io.switchboard.domain.call.CallEntity;
 import io.switchboard.domain.call.CallEvent;
 import io.switchboard.domain.call.CallFlow;
@@ -27,6 +28,7 @@ import io.switchboard.domain.conference.ConferenceState;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.VoiceEntity;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -39,7 +41,8 @@ public final class EntityRegistration {
 
     /**
      * Starts both shard regions, with the in-memory or the durable entity shell as
-     * {@code switchboard.durability.mode} says; idempotent per node, as {@link ClusterSharding#init} is.
+     * {@code switchboard.durability.mode} says, and in journal mode the retention job of ended entities (a
+     * cluster singleton); idempotent per node, as {@link ClusterSharding#init} is.
      */
     public static void init(ActorSystem<?> system, CallFlow callFlow, ConferenceFlow conferenceFlow,
                             SwitchboardSettings settings) {
@@ -50,18 +53,22 @@ public final class EntityRegistration {
         register(system, EntityKeys.CALL, (context, passivate) -> {
             EntityRules<CallEvent, CallState> rules = CallEntity.rules(CallId.of(context.getEntityId()), callFlow);
             return durability.journaled()
-                    ? DurableVoiceEntity.create(persistenceId(context), rules, flowExecutor, entity, durability,
-                            passivate)
+                    ? DurableVoiceEntity.create(persistenceId(context), rules, flowExecutor, entity,
+                            durability.snapshotEvery(), passivate)
                     : VoiceEntity.create(rules, flowExecutor, entity, passivate);
         });
         register(system, EntityKeys.CONFERENCE, (context, passivate) -> {
             EntityRules<ConferenceEvent, ConferenceState> rules = ConferenceEntity.rules(
                     ConferenceId.of(context.getEntityId()), conferenceFlow);
             return durability.journaled()
-                    ? DurableVoiceEntity.create(persistenceId(context), rules, flowExecutor, entity, durability,
-                            passivate)
+                    ? DurableVoiceEntity.create(persistenceId(context), rules, flowExecutor, entity,
+                            durability.snapshotEvery(), passivate)
                     : VoiceEntity.create(rules, flowExecutor, entity, passivate);
         });
+        if (durability.journaled()) {
+            EndedEntityRetention.init(system, durability, settings.queryTimeout(),
+                    List.of(EntityKeys.CALL, EntityKeys.CONFERENCE));
+        }
     }
 
     /** {@code Call|<callId>}, {@code Conference|<conferenceId>}: the entity type's name keeps the two apart. */

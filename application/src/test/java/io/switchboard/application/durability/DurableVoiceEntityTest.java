@@ -92,10 +92,8 @@ class DurableVoiceEntityTest {
         }
 
         Fixture start() {
-            DurabilitySettings durability = new DurabilitySettings(DurabilitySettings.Mode.JOURNAL, snapshotEvery,
-                    Duration.ofDays(7), Duration.ofHours(1));
             Behavior<VoiceEntity.Command> behavior = DurableVoiceEntity.create(persistenceId,
-                    CallEntity.rules(call.callId(), flow), flowExecutor, settings, durability,
+                    CallEntity.rules(call.callId(), flow), flowExecutor, settings, snapshotEvery,
                     passivations.getRef()::tell);
             entity = testKit.spawn(behavior);
             return this;
