@@ -5,7 +5,6 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.actor.typed.javadsl.TimerScheduler;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.RecoveryCompleted;
 import akka.persistence.typed.javadsl.CommandHandler;
@@ -14,6 +13,7 @@ import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
+import io.switchboard.domain.entity.EntityChores;
 import io.switchboard.domain.entity.EntityLogic;
 import io.switchboard.domain.entity.EntityMemory;
 import io.switchboard.domain.entity.EntityRules;
@@ -25,7 +25,6 @@ import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.entity.VoiceEntity.Command;
 import io.switchboard.domain.entity.VoiceEntity.Handle;
 import io.switchboard.domain.entity.VoiceEntity.Inspect;
-import io.switchboard.domain.verb.Response;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -75,20 +74,6 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         INSTANCE
     }
 
-    private record FlowFinished(long ticket, Response response, Throwable failure) implements Command {
-    }
-
-    private record FlowTimedOut(long ticket) implements Command {
-    }
-
-    private enum Idle implements Command {
-        INSTANCE
-    }
-
-    private enum RetentionElapsed implements Command {
-        INSTANCE
-    }
-
     private record PurgeFinished(ActorRef<PurgeOutcome> replyTo, Throwable failure) implements Command {
     }
 
@@ -96,39 +81,24 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     private record InFlight(Handle handle, long ticket, EntityMemory<?> working) {
     }
 
-    private static final String IDLE_TIMER = "idle";
-    private static final String RETENTION_TIMER = "retention";
-    private static final String FLOW_TIMER = "flow";
-
     private final ActorContext<Command> context;
-    private final TimerScheduler<Command> timers;
     private final EntityLogic<E, S> logic;
-    private final EntitySettings settings;
-    private final Executor flowExecutor;
+    private final EntityChores<E, S> chores;
     private final int snapshotEvery;
-    private final Consumer<ActorRef<Command>> requestPassivation;
 
     // What is not stored: the work of this incarnation.
     private InFlight inFlight;
     private boolean purging;
-    private long tickets;
-    private boolean served;
     private int stashed;
     private boolean stopWaiting;
-    private boolean retentionStarted;
-    private boolean passivationRequested;
 
-    private DurableVoiceEntity(PersistenceId persistenceId, ActorContext<Command> context,
-                               TimerScheduler<Command> timers, EntityLogic<E, S> logic, Executor flowExecutor,
-                               int snapshotEvery, Consumer<ActorRef<Command>> requestPassivation) {
+    private DurableVoiceEntity(PersistenceId persistenceId, ActorContext<Command> context, EntityLogic<E, S> logic,
+                               EntityChores<E, S> chores, int snapshotEvery) {
         super(persistenceId);
         this.context = context;
-        this.timers = timers;
         this.logic = logic;
-        this.settings = logic.settings();
-        this.flowExecutor = flowExecutor;
+        this.chores = chores;
         this.snapshotEvery = snapshotEvery;
-        this.requestPassivation = requestPassivation;
         context.setLoggerName(DurableVoiceEntity.class);
     }
 
@@ -146,8 +116,8 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             int snapshotEvery, Consumer<ActorRef<Command>> requestPassivation) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context ->
-                new DurableVoiceEntity<>(persistenceId, context, timers, logic, flowExecutor,
-                        snapshotEvery, requestPassivation)));
+                new DurableVoiceEntity<>(persistenceId, context, logic,
+                        new EntityChores<>(context, timers, logic, flowExecutor, requestPassivation), snapshotEvery)));
     }
 
     @Override
@@ -187,9 +157,9 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     private void onRecovered(EntityMemory<S> memory) {
         context.getLog().debug("recovered {} events of its timeline", memory.timeline().size());
         if (logic.ended(memory)) {
-            startRetention();
+            chores.startRetention();
         } else {
-            restartIdleTimer();
+            chores.restartIdleTimer();
         }
     }
 
@@ -219,8 +189,8 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         if (command == VoiceEntity.Stop.INSTANCE) {
             return Effect().stop();
         }
-        if (command == Idle.INSTANCE || command == RetentionElapsed.INSTANCE) {
-            passivate();
+        if (command == EntityChores.Idle.INSTANCE || command == EntityChores.RetentionElapsed.INSTANCE) {
+            chores.passivate();
         }
         // Otherwise a flow that answered after its timeout: the fallback was sent already.
         return Effect().none();
@@ -233,34 +203,24 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             handle.replyTo().tell(refuse.reply());
             return Effect().none();
         }
-        served = true;
         if (decision instanceof EntityLogic.AnswerAgain<E, S> again) {
-            restartIdleTimer();
             return Effect().persist(again.entry()).thenReply(handle.replyTo(), stored -> again.entry().reply());
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
-        if (logic.ended(run.working()) && !retentionStarted) {
-            startRetention();
-        }
-        long ticket = ++tickets;
-        inFlight = new InFlight(handle, ticket, run.working());
-        context.pipeToSelf(logic.runFlow(run, flowExecutor),
-                (response, failure) -> new FlowFinished(ticket, response, failure));
-        timers.startSingleTimer(FLOW_TIMER, new FlowTimedOut(ticket), settings.flowTimeout());
+        inFlight = new InFlight(handle, chores.startFlow(run), run.working());
         return Effect().none();
     }
 
     /** The flow works on an event, or a purge runs: everything but their own results waits. */
     private Effect<Object, EntityMemory<S>> whileBusy(Command command) {
-        if (command instanceof FlowFinished done) {
+        if (command instanceof EntityChores.FlowFinished done) {
             return isCurrent(done.ticket())
-                    ? answer(logic.flowAnswered(inFlight.handle().event(), done.response(), done.failure(),
-                            context.getLog()))
+                    ? answer(chores.replyTo(inFlight.handle().event(), done))
                     : Effect().none();
         }
-        if (command instanceof FlowTimedOut timeout) {
+        if (command instanceof EntityChores.FlowTimedOut timeout) {
             return isCurrent(timeout.ticket())
-                    ? answer(logic.flowTimedOut(inFlight.handle().event(), context.getLog()))
+                    ? answer(chores.replyTo(inFlight.handle().event(), timeout))
                     : Effect().none();
         }
         if (command instanceof PurgeFinished finished) {
@@ -274,11 +234,11 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             stopWaiting = true;
             return Effect().stash();
         }
-        if (command == Idle.INSTANCE) {
+        if (command == EntityChores.Idle.INSTANCE) {
             // Busy, not idle: the idle timer restarts after the reply.
             return Effect().none();
         }
-        if (command instanceof Handle handle && stashed >= settings.stashCapacity()) {
+        if (command instanceof Handle handle && stashed >= logic.settings().stashCapacity()) {
             handle.replyTo().tell(logic.shed(handle.event(), stashed, context.getLog()));
             return Effect().none();
         }
@@ -294,12 +254,11 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     private Effect<Object, EntityMemory<S>> answer(EventReply reply) {
         Handle current = inFlight.handle();
         inFlight = null;
-        timers.cancel(FLOW_TIMER);
         unstashing();
         return Effect().persist(new TimelineEntry(current.event(), current.receivedAt(), reply))
                 .thenRun(stored -> {
                     current.replyTo().tell(reply);
-                    restartIdleTimer();
+                    chores.restartIdleTimer();
                 })
                 .thenUnstashAll();
     }
@@ -312,11 +271,7 @@ public final class DurableVoiceEntity<E, S extends EntityState>
 
     private Effect<Object, EntityMemory<S>> onInspect(EntityMemory<S> memory, Inspect inspect) {
         inspect.replyTo().tell(inFlight != null ? inFlight.working().inspection() : memory.inspection());
-        // An entity that served no event was started by this inspection (and recovered, in this shell, whatever
-        // its journal held): it is not kept for it.
-        if (!served && inFlight == null && !purging) {
-            passivate();
-        }
+        chores.inspected();
         return Effect().none();
     }
 
@@ -350,29 +305,9 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             finished.replyTo().tell(PurgeOutcome.FAILED);
         }
         // Nothing is left to keep resident.
-        passivate();
+        chores.passivate();
         unstashing();
         return Effect().unstashAll();
-    }
-
-    private void startRetention() {
-        retentionStarted = true;
-        timers.cancel(IDLE_TIMER);
-        timers.startSingleTimer(RETENTION_TIMER, RetentionElapsed.INSTANCE, settings.retentionAfterEnd());
-    }
-
-    private void restartIdleTimer() {
-        if (!retentionStarted) {
-            timers.startSingleTimer(IDLE_TIMER, Idle.INSTANCE, settings.idleTimeout());
-        }
-    }
-
-    private void passivate() {
-        if (!passivationRequested) {
-            passivationRequested = true;
-            context.getLog().debug("passivating");
-            requestPassivation.accept(context.getSelf());
-        }
     }
 
     /**

@@ -106,18 +106,22 @@ class DurableVoiceEntityTest {
         }
 
         void send(VoiceEvent event) {
-            entity.tell(new VoiceEntity.Handle(event, replies.getRef()));
+            EntityTestSupport.send(entity, event, replies);
         }
 
         EventReply ask(VoiceEvent event) {
-            send(event);
-            return replies.receiveMessage();
+            return EntityTestSupport.ask(entity, event, replies);
         }
 
         EntityInspection inspect() {
-            TestProbe<EntityInspection> probe = testKit.createTestProbe();
-            entity.tell(new VoiceEntity.Inspect(probe.getRef()));
-            return probe.receiveMessage();
+            return EntityTestSupport.inspect(testKit, entity);
+        }
+
+        /** Passivation is asked for exactly {@code timeout} (of manual time) from now, not earlier. */
+        void expectPassivationAfter(Duration timeout) {
+            manualTime.expectNoMessageFor(timeout.minusMillis(1), passivations);
+            manualTime.timePasses(Duration.ofMillis(1));
+            assertEquals(entity, passivations.receiveMessage());
         }
 
         List<Object> stored() {
@@ -355,9 +359,7 @@ class DurableVoiceEntityTest {
         assertEquals(new EventReply(null, ReplyOrigin.FLOW),
                 f.ask(f.call.transcription(null, CallEvents.transcriptionOf("r-1"))));
 
-        manualTime.expectNoMessageFor(EntityTestSupport.RETENTION.minusMillis(1), f.passivations);
-        manualTime.timePasses(Duration.ofMillis(1));
-        assertEquals(f.entity, f.passivations.receiveMessage());
+        f.expectPassivationAfter(EntityTestSupport.RETENTION);
     }
 
     @Test
@@ -368,9 +370,7 @@ class DurableVoiceEntityTest {
         f.start();
         f.ask(f.call.answer()); // served: it stays for events, not for inspection
 
-        manualTime.expectNoMessageFor(EntityTestSupport.IDLE_TIMEOUT.minusMillis(1), f.passivations);
-        manualTime.timePasses(Duration.ofMillis(1));
-        assertEquals(f.entity, f.passivations.receiveMessage());
+        f.expectPassivationAfter(EntityTestSupport.IDLE_TIMEOUT);
     }
 
     // --- purge ------------------------------------------------------------------------------------------------

@@ -5,9 +5,7 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
-import akka.actor.typed.javadsl.TimerScheduler;
 import io.switchboard.domain.common.VoiceEvent;
-import io.switchboard.domain.verb.Response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -60,47 +58,19 @@ public final class VoiceEntity<E, S extends EntityState> {
         INSTANCE
     }
 
-    private record FlowFinished(long ticket, Response response, Throwable failure) implements Command {
-    }
-
-    private record FlowTimedOut(long ticket) implements Command {
-    }
-
-    private enum Idle implements Command {
-        INSTANCE
-    }
-
-    private enum RetentionElapsed implements Command {
-        INSTANCE
-    }
-
-    private static final String IDLE_TIMER = "idle";
-    private static final String RETENTION_TIMER = "retention";
-    private static final String FLOW_TIMER = "flow";
-
     private final ActorContext<Command> context;
-    private final TimerScheduler<Command> timers;
     private final StashBuffer<Command> stash;
     private final EntityLogic<E, S> logic;
-    private final Executor flowExecutor;
-    private final EntitySettings settings;
-    private final Consumer<ActorRef<Command>> requestPassivation;
+    private final EntityChores<E, S> chores;
 
     private EntityMemory<S> memory;
-    private long tickets;
-    private boolean retentionStarted;
-    private boolean passivationRequested;
 
-    private VoiceEntity(ActorContext<Command> context, TimerScheduler<Command> timers, StashBuffer<Command> stash,
-                        EntityLogic<E, S> logic, Executor flowExecutor,
-                        Consumer<ActorRef<Command>> requestPassivation) {
+    private VoiceEntity(ActorContext<Command> context, StashBuffer<Command> stash, EntityLogic<E, S> logic,
+                        EntityChores<E, S> chores) {
         this.context = context;
-        this.timers = timers;
         this.stash = stash;
         this.logic = logic;
-        this.flowExecutor = flowExecutor;
-        this.settings = logic.settings();
-        this.requestPassivation = requestPassivation;
+        this.chores = chores;
         this.memory = logic.emptyMemory();
         context.setLoggerName(VoiceEntity.class);
     }
@@ -118,10 +88,10 @@ public final class VoiceEntity<E, S extends EntityState> {
         // One slot more than the events may take: it is kept for the Stop that waits behind them.
         Behavior<Command> entity = Behaviors.withStash(settings.stashCapacity() + 1, stash ->
                 Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-                    VoiceEntity<E, S> shell = new VoiceEntity<>(context, timers, stash, logic, flowExecutor,
+                    EntityChores<E, S> chores = new EntityChores<>(context, timers, logic, flowExecutor,
                             requestPassivation);
-                    shell.restartIdleTimer();
-                    return shell.ready();
+                    chores.restartIdleTimer();
+                    return new VoiceEntity<>(context, stash, logic, chores).ready();
                 })));
         return Behaviors.withMdc(Command.class, Map.of(rules.logKey(), rules.entityId()), entity);
     }
@@ -131,25 +101,24 @@ public final class VoiceEntity<E, S extends EntityState> {
         return Behaviors.receive(Command.class)
                 .onMessage(Handle.class, this::onHandle)
                 .onMessage(Inspect.class, this::onInspect)
-                .onMessageEquals(Idle.INSTANCE, this::passivate)
-                .onMessageEquals(RetentionElapsed.INSTANCE, this::passivate)
+                .onMessageEquals(EntityChores.Idle.INSTANCE, this::passivate)
+                .onMessageEquals(EntityChores.RetentionElapsed.INSTANCE, this::passivate)
                 .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
                 // A flow that answered after its timeout: the fallback was sent already.
-                .onMessage(FlowFinished.class, late -> Behaviors.same())
-                .onMessage(FlowTimedOut.class, stale -> Behaviors.same())
+                .onMessage(EntityChores.FlowFinished.class, late -> Behaviors.same())
+                .onMessage(EntityChores.FlowTimedOut.class, stale -> Behaviors.same())
                 .build();
     }
 
     /** The flow is working on {@code current}; everything else waits. */
     private Behavior<Command> awaitingFlow(Handle current, long ticket, EntityMemory<S> working) {
         return Behaviors.receive(Command.class)
-                .onMessage(FlowFinished.class, done -> done.ticket() == ticket,
-                        done -> replyAndContinue(current, logic.flowAnswered(current.event(), done.response(),
-                                done.failure(), context.getLog())))
-                .onMessage(FlowTimedOut.class, timeout -> timeout.ticket() == ticket,
-                        timeout -> replyAndContinue(current, logic.flowTimedOut(current.event(), context.getLog())))
-                .onMessage(FlowFinished.class, late -> Behaviors.same())
-                .onMessage(FlowTimedOut.class, stale -> Behaviors.same())
+                .onMessage(EntityChores.FlowFinished.class, done -> done.ticket() == ticket,
+                        done -> replyAndContinue(current, chores.replyTo(current.event(), done)))
+                .onMessage(EntityChores.FlowTimedOut.class, timeout -> timeout.ticket() == ticket,
+                        timeout -> replyAndContinue(current, chores.replyTo(current.event(), timeout)))
+                .onMessage(EntityChores.FlowFinished.class, late -> Behaviors.same())
+                .onMessage(EntityChores.FlowTimedOut.class, stale -> Behaviors.same())
                 .onMessage(Inspect.class, inspect -> {
                     inspect.replyTo().tell(working.inspection());
                     return Behaviors.same();
@@ -159,7 +128,7 @@ public final class VoiceEntity<E, S extends EntityState> {
                 .onMessageEquals(Stop.INSTANCE, this::stopOnceAnswered)
                 // The entity is busy, not idle; the idle timer restarts after the reply. Stashed, this stale
                 // timeout would passivate the entity right after the event it just served.
-                .onMessageEquals(Idle.INSTANCE, Behaviors::same)
+                .onMessageEquals(EntityChores.Idle.INSTANCE, Behaviors::same)
                 .onMessage(Handle.class, this::stashOrShed)
                 // Timers that fire while the flow works are handled once it is done.
                 .onMessage(Command.class, this::stashOrShed)
@@ -179,28 +148,20 @@ public final class VoiceEntity<E, S extends EntityState> {
             return Behaviors.same();
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
-        if (logic.ended(run.working()) && !retentionStarted) {
-            startRetention();
-        }
-        long ticket = ++tickets;
-        context.pipeToSelf(logic.runFlow(run, flowExecutor),
-                (response, failure) -> new FlowFinished(ticket, response, failure));
-        timers.startSingleTimer(FLOW_TIMER, new FlowTimedOut(ticket), settings.flowTimeout());
-        return awaitingFlow(handle, ticket, run.working());
+        return awaitingFlow(handle, chores.startFlow(run), run.working());
     }
 
     private Behavior<Command> replyAndContinue(Handle current, EventReply reply) {
-        timers.cancel(FLOW_TIMER);
         memory = logic.after(memory, new TimelineEntry(current.event(), current.receivedAt(), reply));
         current.replyTo().tell(reply);
-        restartIdleTimer();
+        chores.restartIdleTimer();
         return stash.unstashAll(ready());
     }
 
     private Behavior<Command> onInspect(Inspect inspect) {
         inspect.replyTo().tell(memory.inspection());
-        // Nothing ever reached the flow: this entity exists only because it was inspected.
-        return tickets == 0 ? passivate() : Behaviors.same();
+        chores.inspected();
+        return Behaviors.same();
     }
 
     /**
@@ -215,37 +176,21 @@ public final class VoiceEntity<E, S extends EntityState> {
     }
 
     private Behavior<Command> stashOrShed(Command command) {
-        if (stash.size() < settings.stashCapacity()) {
+        if (stash.size() < logic.settings().stashCapacity()) {
             stash.stash(command);
         } else if (command instanceof Handle handle) {
             handle.replyTo().tell(logic.shed(handle.event(), stash.size(), context.getLog()));
         }
         // A timer that cannot wait is dropped: the idle timer is restarted after every reply, and an ended
         // entity asks for passivation again when its retention timer is restarted below.
-        else if (command == RetentionElapsed.INSTANCE) {
-            startRetention();
+        else if (command == EntityChores.RetentionElapsed.INSTANCE) {
+            chores.startRetention();
         }
         return Behaviors.same();
     }
 
-    private void startRetention() {
-        retentionStarted = true;
-        timers.cancel(IDLE_TIMER);
-        timers.startSingleTimer(RETENTION_TIMER, RetentionElapsed.INSTANCE, settings.retentionAfterEnd());
-    }
-
-    private void restartIdleTimer() {
-        if (!retentionStarted) {
-            timers.startSingleTimer(IDLE_TIMER, Idle.INSTANCE, settings.idleTimeout());
-        }
-    }
-
     private Behavior<Command> passivate() {
-        if (!passivationRequested) {
-            passivationRequested = true;
-            context.getLog().debug("passivating");
-            requestPassivation.accept(context.getSelf());
-        }
+        chores.passivate();
         return Behaviors.same();
     }
 }
