@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code db init}: creates the journal's tables (akka-persistence-jdbc's own DDL for the database) where they are
  * missing, in the database the service would use (SWITCHBOARD_DB_URL, or the H2 file of SWITCHBOARD_DATA_DIR),
- * then checks that every one is there. Safe to run again. Exits 0 when the tables are ready, 1 otherwise.
+ * then checks that every one is there. Safe to run again. Exits 0 when the tables are ready, 1 when they are not,
+ * 2 when the configuration names no database it supports.
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Create the journal's tables where missing, in SWITCHBOARD_DB_URL's database (PostgreSQL) or "
@@ -35,7 +36,14 @@ final class DbInitCommand implements Callable<Integer> {
 
     /** Creates and checks the tables of the store {@code config} names; reports to {@code out} or {@code err}. */
     static int initialise(Config config, PrintWriter out, PrintWriter err) {
-        JournalStore store = JournalStore.from(config);
+        JournalStore store;
+        try {
+            store = JournalStore.from(config);
+        } catch (IllegalArgumentException unsupported) {
+            err.println(unsupported.getMessage());
+            err.flush();
+            return 2;
+        }
         // A local actor system only to run the plugin's DDL: it joins no cluster and binds no port.
         Config local = ConfigFactory.parseString("""
                 akka.actor.provider = local

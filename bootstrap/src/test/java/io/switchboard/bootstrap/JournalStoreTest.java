@@ -56,9 +56,13 @@ class JournalStoreTest {
 
     @Test
     void anotherDatabaseIsRefusedNamingTheVariable() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
-                JournalStore.from(config("switchboard.durability.db.url = \"jdbc:mysql://db/switchboard\"")));
+        Config mysql = config("switchboard.durability.db.url = \"jdbc:mysql://db/switchboard\"");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> JournalStore.from(mysql));
         assertTrue(refused.getMessage().contains("SWITCHBOARD_DB_URL"), refused.getMessage());
+
+        StringWriter err = new StringWriter();
+        assertEquals(2, DbInitCommand.initialise(mysql, new PrintWriter(new StringWriter()), new PrintWriter(err)));
+        assertTrue(err.toString().contains("SWITCHBOARD_DB_URL"), err.toString());
     }
 
     @Test
