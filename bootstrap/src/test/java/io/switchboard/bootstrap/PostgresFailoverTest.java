@@ -80,10 +80,13 @@ class PostgresFailoverTest {
     @Test
     void theCallsOfACrashedNodeCarryOnWithTheirHistoryOnTheSurvivor() throws Exception {
         initialiseSchema();
-        // Two nodes: the oldest (the first) keeps running when they lose each other.
+        // Two nodes: the oldest (the first) keeps running when they lose each other. Each event is stored
+        // before its reply: a little more time than the fast downing's deadline gives a busy machine.
         cluster = TestCluster.ofSeededNodes(2, nodeConfig + TestCluster.FAST_DOWNING + """
                 akka.cluster.split-brain-resolver.active-strategy = keep-oldest
                 akka.cluster.split-brain-resolver.keep-oldest.down-if-alone = off
+                switchboard.reply-deadline = 3s
+                switchboard.entity.flow-timeout = 2500ms
                 """);
         RunningService survivor = cluster.node(0);
         RunningService crashing = cluster.node(1);
