@@ -23,9 +23,6 @@ import picocli.CommandLine.Spec;
                 + "the H2 file of SWITCHBOARD_DATA_DIR; safe to run again.")
 final class DbInitCommand implements Callable<Integer> {
 
-    /** Creating a handful of tables and indexes; a database that takes longer is not answering. */
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
-
     @Spec
     private CommandSpec spec;
 
@@ -50,9 +47,10 @@ final class DbInitCommand implements Callable<Integer> {
                 akka.coordinated-shutdown.exit-jvm = off
                 akka.loglevel = WARNING
                 """).withFallback(store.applyTo(config));
+        Duration deadline = config.getDuration("switchboard.durability.db.init-timeout");
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard-db-init", local);
         try {
-            store.createTables(system).toCompletableFuture().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            store.createTables(system).toCompletableFuture().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             store.requireTables(local);
             out.println("the journal's tables are ready in " + store);
             return 0;
@@ -63,7 +61,7 @@ final class DbInitCommand implements Callable<Integer> {
             out.flush();
             err.flush();
             system.terminate();
-            system.getWhenTerminated().toCompletableFuture().orTimeout(DEADLINE.toSeconds(), TimeUnit.SECONDS).join();
+            system.getWhenTerminated().toCompletableFuture().orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS).join();
         }
     }
 }

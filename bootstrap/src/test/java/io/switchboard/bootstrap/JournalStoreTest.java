@@ -32,6 +32,8 @@ class JournalStoreTest {
         assertEquals("jdbc:h2:file:" + dataDir.resolve("switchboard") + ";DATABASE_TO_UPPER=false;MODE=LEGACY",
                 store.url());
         Config plugin = store.applyTo(ConfigFactory.load());
+        assertFalse(plugin.getBoolean("jdbc-read-journal.includeLogicallyDeleted"),
+                "the retention job's queries do not return what a purge deleted");
         assertEquals("slick.jdbc.H2Profile$", plugin.getString("akka-persistence-jdbc.shared-databases.slick.profile"));
         assertEquals(store.url(), plugin.getString("akka-persistence-jdbc.shared-databases.slick.db.url"));
     }
