@@ -73,6 +73,7 @@ public final class IdleCallsMemory {
         }
         Config config = SwitchboardConfig.load();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", config);
+        int status = 1;
         try {
             SwitchboardSettings settings = SwitchboardSettings.from(config);
             ClusterMembership.joinSelfUnlessSeeded(system);
@@ -80,9 +81,10 @@ public final class IdleCallsMemory {
                     settings);
             new IdleCallsMemory(system, new ShardedVoiceEventHandler(system, settings, List.of()))
                     .run(checkpoints, settings.entity().idleTimeout());
+            status = 0;
         } finally {
-            system.terminate();
-            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            // A graceful leave would stop a million entities one by one; nothing here outlives the JVM anyway.
+            System.exit(status);
         }
     }
 
