@@ -17,8 +17,8 @@
 #      write) and from the scheduled send time (which includes waiting behind a slow reply). Target: p99 <= 10 ms.
 #
 # Variables (defaults): SERVICE_PORT (18180), SERVICE_REMOTE_PORT (18552), BASELINE_PORT (18181), SERVER_CPU (0),
-# LOAD_CPU (1), CONNECTIONS (64), WARMUP (60s: one core compiles the service's hot code slowly), DURATION (20s), ROUNDS (3), BENCH_JAVA_OPTS for both servers
-# (-Xms2g -Xmx2g -XX:+UseSerialGC), SERVICE_EXTRA_OPTS for the service only (e.g. a JFR recording:
+# LOAD_CPU (1), CONNECTIONS (64), WARMUP (60s: one core compiles the service's hot code slowly), DURATION (20s),
+# ROUNDS (3), BENCH_JAVA_OPTS for both servers# (-Xms2g -Xmx2g -XX:+UseSerialGC), SERVICE_EXTRA_OPTS for the service only (e.g. a JFR recording:
 # -XX:StartFlightRecording=filename=bench/target/service.jfr,settings=profile), SERVICE_LOG_LEVEL (INFO, the
 # service's default).
 # Logs: bench/target/logs/. All traffic stays on 127.0.0.1; both servers are stopped by process id at the end.
@@ -57,14 +57,14 @@ SWITCHBOARD_WEBHOOK_USER=$webhook_user SWITCHBOARD_WEBHOOK_PASSWORD=$webhook_pas
 SWITCHBOARD_LOG_LEVEL=$service_log_level \
   taskset -c "$server_cpu" java $java_opts $service_extra_opts -jar "$SERVICE_JAR" > "$BENCH_LOGS/e2e-service.log" 2>&1 &
 service_pid=$!
-STARTED_PIDS+=("$service_pid")
+register_pid "$service_pid"
 
 # shellcheck disable=SC2086
 taskset -c "$server_cpu" java $java_opts -Dbaseline.host=127.0.0.1 -Dbaseline.port="$baseline_port" \
   -Dbaseline.user="$webhook_user" -Dbaseline.password="$webhook_password" \
   -jar "$BENCH_ROOT/bench/baseline/target/baseline.jar" > "$BENCH_LOGS/e2e-baseline.log" 2>&1 &
 baseline_pid=$!
-STARTED_PIDS+=("$baseline_pid")
+register_pid "$baseline_pid"
 
 await_http_ok "http://127.0.0.1:$service_port/health/ready" 120 "$service_pid"
 await_http_ok "http://127.0.0.1:$baseline_port/health/ready" 120 "$baseline_pid"

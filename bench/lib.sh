@@ -1,5 +1,5 @@
-# Shared by the bench/*.sh scripts (sourced, not run). Every process a script starts is registered here and
-# stopped by its process id when the script exits, however it exits.
+# Shared by the bench/*.sh scripts (sourced, not run). Every process a script starts is registered here
+# (register_pid) and stopped by its process id when the script exits, however it exits.
 
 set -euo pipefail
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -7,38 +7,42 @@ SERVICE_JAR="$BENCH_ROOT/bootstrap/target/switchboard.jar"
 BENCH_LOGS="$BENCH_ROOT/bench/target/logs"
 mkdir -p "$BENCH_LOGS"
 
-STARTED_PIDS=()
+# The processes this script started, one id a line; a file, so that those started in a subshell count too.
+PID_FILE="$BENCH_ROOT/bench/target/started-pids.$$"
 
-# Stops every registered process: TERM, up to 30 s to finish, then KILL.
-stop_started() {
-  local pid waited
-  for pid in "${STARTED_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED_PIDS[@]}"; do
-    waited=0
-    while kill -0 "$pid" 2>/dev/null && [ $waited -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  STARTED_PIDS=()
+register_pid() {
+  echo "$1" >> "$PID_FILE"
 }
-trap stop_started EXIT
-trap 'exit 130' INT TERM
 
-# Stops one registered process (TERM, then KILL after 30 s) and forgets it.
+# Stops one process: TERM, up to 30 s to finish, then KILL; and forgets it.
 stop_pid() {
-  local pid=$1 waited=0 remaining=()
+  local pid=$1 waited=0
   kill -TERM "$pid" 2>/dev/null || true
   while kill -0 "$pid" 2>/dev/null && [ $waited -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
   kill -KILL "$pid" 2>/dev/null || true
-  for p in "${STARTED_PIDS[@]}"; do [ "$p" = "$pid" ] || remaining+=("$p"); done
-  STARTED_PIDS=("${remaining[@]+"${remaining[@]}"}")
+  [ -f "$PID_FILE" ] && sed -i "/^$pid\$/d" "$PID_FILE"
+  return 0
 }
+
+# Stops every registered process, however the script ends.
+stop_started() {
+  local pid
+  if [ -f "$PID_FILE" ]; then
+    for pid in $(cat "$PID_FILE"); do stop_pid "$pid"; done
+    rm -f "$PID_FILE"
+  fi
+}
+trap stop_started EXIT
+trap 'exit 130' INT TERM
 
 # Builds the service jar and the given bench modules (reactor build, never `mvn install`).
 build() {
   local modules="bootstrap"
   [ $# -gt 0 ] && modules="$modules,$(IFS=,; echo "$*")"
   echo "building $modules ..." >&2
-  (cd "$BENCH_ROOT" && mvn -B -ntp -q -Dstyle.color=never -Pbench -pl "$modules" -am package -DskipTests) >&2
+  local log="$BENCH_LOGS/build.log"
+  (cd "$BENCH_ROOT" && mvn -B -ntp -Pbench -pl "$modules" -am package -DskipTests) > "$log" 2>&1 ||
+    { echo "the build failed; its log ($log) ends with:" >&2; tail -40 "$log" >&2; exit 1; }
 }
 
 # Installs a Debian package when its command is missing (non-interactive; needs root or sudo).

@@ -22,11 +22,11 @@ echo
 log="$BENCH_LOGS/memory.log"
 # shellcheck disable=SC2086 # java_opts is a list of options, split on purpose
 java $java_opts \
-  -Dakka.remote.artery.canonical.port=0 \
+  -Dakka.remote.artery.canonical.port=0 -Dakka.coordinated-shutdown.run-by-jvm-shutdown-hook=off \
   -Dakka.loglevel=WARNING -DSWITCHBOARD_LOG_LEVEL=WARN \
   -cp "$SERVICE_JAR:$BENCH_ROOT/bench/payloads/target/classes:$BENCH_ROOT/bench/memory/target/classes" \
   io.switchboard.bench.memory.IdleCallsMemory "${calls[@]}" > "$log" 2>&1 &
-STARTED_PIDS+=($!)
+register_pid $!
 wait $! || { echo "the benchmark failed; its log ($log) ends with:" >&2; tail -20 "$log" >&2; exit 1; }
 grep -v -E '^[0-9]{4}-|^SLF4J' "$log"
 echo
