@@ -11,10 +11,13 @@ import java.util.Optional;
  * entity.
  */
 final class RecentReplies {
+    private static final int INITIAL_CAPACITY = 4;
+
     private final Map<VoiceEvent, EventReply> replies;
 
     RecentReplies(int capacity) {
-        this.replies = new LinkedHashMap<>(Math.min(capacity, 16), 0.75f, false) {
+        // Sized for the few events of a typical call and grown on demand: every idle call carries this table.
+        this.replies = new LinkedHashMap<>(Math.min(capacity, INITIAL_CAPACITY), 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<VoiceEvent, EventReply> eldest) {
                 return size() > capacity;

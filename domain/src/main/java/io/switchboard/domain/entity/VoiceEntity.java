@@ -86,7 +86,7 @@ public final class VoiceEntity<E, S> {
         this.settings = settings;
         this.requestPassivation = requestPassivation;
         this.recentReplies = new RecentReplies(settings.rememberedReplies());
-        this.state = rules.initialState();
+        this.state = rules.initialState().get();
         context.setLoggerName(VoiceEntity.class);
     }
 
