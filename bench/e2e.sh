@@ -55,12 +55,14 @@ SWITCHBOARD_PUBLIC_URL=http://127.0.0.1:$service_port \
 SWITCHBOARD_REMOTE_HOST=127.0.0.1 SWITCHBOARD_REMOTE_PORT=$service_remote_port \
 SWITCHBOARD_WEBHOOK_USER=$webhook_user SWITCHBOARD_WEBHOOK_PASSWORD=$webhook_password \
 SWITCHBOARD_LOG_LEVEL=$service_log_level \
-  taskset -c "$server_cpu" java $java_opts $service_extra_opts -jar "$SERVICE_JAR" > "$BENCH_LOGS/e2e-service.log" 2>&1 &
+  taskset -c "$server_cpu" java $java_opts -Xlog:gc:file="$BENCH_LOGS/e2e-service-gc.log" $service_extra_opts \
+    -jar "$SERVICE_JAR" > "$BENCH_LOGS/e2e-service.log" 2>&1 &
 service_pid=$!
 register_pid "$service_pid"
 
 # shellcheck disable=SC2086
-taskset -c "$server_cpu" java $java_opts -Dbaseline.host=127.0.0.1 -Dbaseline.port="$baseline_port" \
+taskset -c "$server_cpu" java $java_opts -Xlog:gc:file="$BENCH_LOGS/e2e-baseline-gc.log" \
+  -Dbaseline.host=127.0.0.1 -Dbaseline.port="$baseline_port" \
   -Dbaseline.user="$webhook_user" -Dbaseline.password="$webhook_password" \
   -jar "$BENCH_ROOT/bench/baseline/target/baseline.jar" > "$BENCH_LOGS/e2e-baseline.log" 2>&1 &
 baseline_pid=$!
@@ -73,10 +75,20 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
 median() { tr ' ' '\n' | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-# run_wrk LABEL PORT PID DURATION RATE_PER_CONNECTION: one wrk run (log bench/target/logs/e2e-wrk-LABEL.log);
-# prints its RESULT line plus the CPU the server and wrk used during it.
+# The GC pauses logged in $1 from line $2 on: "count max_ms total_ms".
+gc_pauses_since() {
+  tail -n +"$2" "$1" | awk '/Pause/ {v = $NF; sub("ms", "", v); n++; total += v; if (v > max) max = v}
+    END {printf "%d %.0f %.0f", n, max, total}'
+}
+
+# run_wrk SERVER LABEL DURATION RATE_PER_CONNECTION: one wrk run against SERVER (service or baseline), logged
+# as bench/target/logs/e2e-wrk-LABEL.log; prints its RESULT line plus the CPU the server and wrk used and the
+# server's GC pauses during it.
 run_wrk() {
-  local label=$1 port=$2 pid=$3 run_duration=$4 rate=$5 ticks_before ticks_after wrk_cpu result
+  local server=$1 label=$2 run_duration=$3 rate=$4 ticks_before ticks_after wrk_cpu result port pid gc_log gc_from
+  if [ "$server" = service ]; then port=$service_port pid=$service_pid; else port=$baseline_port pid=$baseline_pid; fi
+  gc_log="$BENCH_LOGS/e2e-$server-gc.log"
+  gc_from=$(( $(wc -l < "$gc_log") + 1 ))
   local log="$BENCH_LOGS/e2e-wrk-$label.log" times="$BENCH_LOGS/e2e-wrk-$label.time"
   ticks_before=$(cpu_ticks "$pid")
   # RUN_ID (milliseconds) keeps this run's callIds apart from earlier runs' calls, which the service still holds.
@@ -90,15 +102,18 @@ run_wrk() {
   wrk_cpu=$(awk '{printf "%.0f", ($1 + $2) * 100 / $3}' "$times")
   local seconds
   seconds=$(field "$result" seconds)
+  local gc
+  read -r -a gc <<< "$(gc_pauses_since "$gc_log" "$gc_from")"
   echo "$result server_cpu_pct=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$clock_ticks" -v s="$seconds" \
-    'BEGIN {printf "%.0f", t * 100 / hz / s}') wrk_cpu_pct=$wrk_cpu"
+    'BEGIN {printf "%.0f", t * 100 / hz / s}') wrk_cpu_pct=$wrk_cpu gc_pauses=${gc[0]} gc_max_ms=${gc[1]} gc_total_ms=${gc[2]}"
 }
 
 describe() {
   local result=$1
-  printf '%9.0f req/s  %6d calls  server CPU %3s %%  wrk CPU %3s %%  unexpected replies %s, socket errors %s, timeouts %s\n' \
+  printf '%6.0f req/s %6d calls  CPU: server %3s %%, wrk %3s %%  GC: %s pauses, max %s ms, %s ms in all  errors: %s unexpected replies, %s socket, %s timeouts\n' \
     "$(field "$result" rps)" "$(field "$result" calls)" "$(field "$result" server_cpu_pct)" \
-    "$(field "$result" wrk_cpu_pct)" "$(field "$result" unexpected)" "$(field "$result" socket_errors)" \
+    "$(field "$result" wrk_cpu_pct)" "$(field "$result" gc_pauses)" "$(field "$result" gc_max_ms)" \
+    "$(field "$result" gc_total_ms)" "$(field "$result" unexpected)" "$(field "$result" socket_errors)" \
     "$(field "$result" timeouts)"
 }
 
@@ -108,8 +123,9 @@ echo "java options (both servers): $java_opts; service log level $service_log_le
 echo
 
 echo "== warm-up ($warmup each, not counted)"
-echo "service:  $(describe "$(run_wrk warmup-service "$service_port" "$service_pid" "$warmup" 0)")"
-echo "baseline: $(describe "$(run_wrk warmup-baseline "$baseline_port" "$baseline_pid" "$warmup" 0)")"
+echo "service:  $(describe "$(run_wrk service warmup-service "$warmup" 0)")"
+echo "baseline: $(describe "$(run_wrk baseline warmup-baseline "$warmup" 0)")"
+measured_from_line=$(( $(wc -l < "$BENCH_LOGS/e2e-service.log") + 1 ))
 
 echo "== maximum throughput ($rounds rounds of $duration each, alternating)"
 service_rps=() baseline_rps=() all_results=()
@@ -118,10 +134,10 @@ for round in $(seq 1 "$rounds"); do
   [ $((round % 2)) -eq 0 ] && order=(baseline service)
   for who in "${order[@]}"; do
     if [ "$who" = service ]; then
-      result=$(run_wrk "max-$round-service" "$service_port" "$service_pid" "$duration" 0)
+      result=$(run_wrk service "max-$round-service" "$duration" 0)
       service_rps+=("$(field "$result" rps)")
     else
-      result=$(run_wrk "max-$round-baseline" "$baseline_port" "$baseline_pid" "$duration" 0)
+      result=$(run_wrk baseline "max-$round-baseline" "$duration" 0)
       baseline_rps+=("$(field "$result" rps)")
     fi
     all_results+=("$result")
@@ -135,9 +151,9 @@ ratio=$(awk -v s="$service_max" -v b="$baseline_max" 'BEGIN {printf "%.1f", s * 
 half_rate=$(awk -v s="$service_max" 'BEGIN {printf "%.0f", s / 2}')
 per_connection=$(awk -v r="$half_rate" -v c="$connections" 'BEGIN {printf "%.3f", r / c}')
 echo "== latency at half the service's maximum: $half_rate req/s ($per_connection req/s on each of $connections connections), $duration each"
-latency_service=$(run_wrk latency-service "$service_port" "$service_pid" "$duration" "$per_connection")
+latency_service=$(run_wrk service latency-service "$duration" "$per_connection")
 echo "service:  $(describe "$latency_service")"
-latency_baseline=$(run_wrk latency-baseline "$baseline_port" "$baseline_pid" "$duration" "$per_connection")
+latency_baseline=$(run_wrk baseline latency-baseline "$duration" "$per_connection")
 echo "baseline: $(describe "$latency_baseline")"
 all_results+=("$latency_service" "$latency_baseline")
 
@@ -170,5 +186,5 @@ for result in "${all_results[@]}"; do
   problems=$((problems + $(field "$result" unexpected) + $(field "$result" socket_errors) + $(field "$result" timeouts)))
 done
 [ "$problems" -eq 0 ] || echo "WARNING: $problems unexpected replies, socket errors or timeouts: see bench/target/logs/"
-fallbacks=$(grep -c -E 'sending the fallback|shedding' "$BENCH_LOGS/e2e-service.log" || true)
-echo "service log: $fallbacks fallback replies (deadline, flow failure or overload)"
+fallbacks=$(tail -n +"$measured_from_line" "$BENCH_LOGS/e2e-service.log" | grep -c -E 'sending the fallback|shedding' || true)
+echo "service log after the warm-up: $fallbacks fallback replies (deadline missed, flow failure or overload)"

@@ -30,12 +30,34 @@ local authorization = os.getenv("AUTHORIZATION") or ""
 local run_id = tonumber(os.getenv("RUN_ID") or "0")
 local rate = tonumber(os.getenv("RATE_PER_CONNECTION") or "0")
 
+-- A template as its literal parts and placeholder names, alternating, so filling it is one concatenation.
 local function template(channel)
   local file = assert(io.open(payloads .. "/" .. channel .. ".json", "r"))
   local text = file:read("*a"):gsub("%s+$", "")
   file:close()
-  return text
+  local parts, position = {}, 1
+  while true do
+    local first, last, name = text:find("{{(%w+)}}", position)
+    if not first then break end
+    parts[#parts + 1] = text:sub(position, first - 1)
+    parts[#parts + 1] = name
+    position = last + 1
+  end
+  parts[#parts + 1] = text:sub(position)
+  return parts
 end
+
+local function fill(parts, values)
+  local filled = {}
+  for i = 1, #parts do
+    filled[i] = i % 2 == 0 and assert(values[parts[i]], parts[i]) or parts[i]
+  end
+  return table.concat(filled)
+end
+
+-- Distinct per step, so two gathers of one call with the same digits are two events, not a redelivery.
+local event_times = {}
+for step = 1, 20 do event_times[step] = string.format("2026-11-25T10:00:%02d.000Z", step * 3) end
 
 -- The demo IVR's paths, with the weights of the mix: 1 transfers, 2 records a message, 3 joins a conference,
 -- anything else repeats the menu. Conference events go to the one URL for every event type (/voice), as the
@@ -94,7 +116,7 @@ function setup(thread)
 end
 
 -- Thread state: this connection's call, its step, and what it measured.
-local call_number, call, step_index, call_id, b_leg_id
+local call_number, call, step_index, a_leg, b_leg
 local interval_us, next_send_us, intended_us, expected
 calls_completed, unexpected_replies, histogram = 0, 0, {}
 
@@ -103,9 +125,11 @@ local function next_call()
   call = rotation[(thread_id + call_number) % #rotation + 1]
   step_index = 1
   -- Shaped like Bandwidth's ids (c-15ac29a2-1331029c-2cb0-4a07-b215-b22865662d85), unique per run, thread, call.
-  call_id = string.format("c-%08x-%08x-2cb0-4a07-b215-%012x", run_id % 0x100000000, thread_id, call_number)
-  b_leg_id = string.format("c-%08x-%08x-2cb0-4a07-b215-%012x", run_id % 0x100000000, thread_id + 0x80000000,
-    call_number)
+  local call_id = string.format("c-%08x-%08x-2cb0-4a07-b215-%012x", run_id % 0x100000000, thread_id, call_number)
+  local b_leg_id = string.format("c-%08x-%08x-2cb0-4a07-b215-%012x", run_id % 0x100000000,
+    thread_id + 0x80000000, call_number)
+  a_leg = { callId = call_id, parentCallId = call_id, conferenceId = "conf-" .. call_id }
+  b_leg = { callId = b_leg_id, parentCallId = call_id, conferenceId = "conf-" .. call_id }
 end
 
 function init(args)
@@ -125,13 +149,10 @@ end
 
 function request()
   local step = call.steps[step_index]
-  local leg_id = step.leg == "b" and b_leg_id or call_id
-  local body = templates[step.channel]
-    :gsub("{{callId}}", leg_id)
-    :gsub("{{parentCallId}}", call_id)
-    :gsub("{{conferenceId}}", "conf-" .. call_id)
-    :gsub("{{digits}}", step.digits or "")
-    :gsub("{{eventTime}}", string.format("2026-11-25T10:00:%02d.000Z", step_index * 3))
+  local leg = step.leg == "b" and b_leg or a_leg
+  leg.digits = step.digits or ""
+  leg.eventTime = event_times[step_index]
+  local body = fill(templates[step.channel], leg)
   expected = step.bxml
   if rate > 0 then
     -- delay() works in whole milliseconds, so a send may come a little early: then it counts from the send.
