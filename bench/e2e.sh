@@ -61,9 +61,9 @@ service_pid=$!
 register_pid "$service_pid"
 
 # shellcheck disable=SC2086
-taskset -c "$server_cpu" java $java_opts -Xlog:gc:file="$BENCH_LOGS/e2e-baseline-gc.log" \
+BASELINE_USER=$webhook_user BASELINE_PASSWORD=$webhook_password \
+  taskset -c "$server_cpu" java $java_opts -Xlog:gc:file="$BENCH_LOGS/e2e-baseline-gc.log" \
   -Dbaseline.host=127.0.0.1 -Dbaseline.port="$baseline_port" \
-  -Dbaseline.user="$webhook_user" -Dbaseline.password="$webhook_password" \
   -jar "$BENCH_ROOT/bench/baseline/target/baseline.jar" > "$BENCH_LOGS/e2e-baseline.log" 2>&1 &
 baseline_pid=$!
 register_pid "$baseline_pid"

@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  * rendering: what the service does beyond this is what the benchmark's ratio prices.
  *
  * <p>{@code GET /health/ready} answers 200 once bound, as the service's does, so the script waits for both alike.
- * Configured with {@code -Dbaseline.host}, {@code baseline.port}, {@code baseline.user} and
- * {@code baseline.password} (both empty: no auth), so the script can start it like the service.
+ * Configured with {@code -Dbaseline.host} and {@code baseline.port}, and the credentials with the variables
+ * {@code BASELINE_USER} and {@code BASELINE_PASSWORD} (both unset: no auth), as the script starts the service.
  */
 public final class BareWebhookServer {
 
