@@ -24,7 +24,7 @@ public final class CallEntity {
                                                        EntitySettings settings,
                                                        Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
         EntityRules<CallEvent, CallState> rules = new EntityRules<>(callId.value(), "callId", CallEvent.class,
-                CallState.initial(callId), CallState::apply, (event, state) -> event.offerTo(flow, state), CallState::hasEnded, event -> event instanceof TransferAnswered ? ReplyContext.TRANSFER_ANSWER : ReplyContext.CALL);
+                () -> CallState.initial(callId), CallState::apply, (event, state) -> event.offerTo(flow, state), CallState::hasEnded, event -> event instanceof TransferAnswered ? ReplyContext.TRANSFER_ANSWER : ReplyContext.CALL);
         return VoiceEntity.create(rules, flowExecutor, settings, requestPassivation);
     }
 }

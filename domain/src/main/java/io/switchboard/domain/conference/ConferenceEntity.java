@@ -24,7 +24,7 @@ public final class ConferenceEntity {
                                                        EntitySettings settings,
                                                        Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
         EntityRules<ConferenceEvent, ConferenceState> rules = new EntityRules<>(conferenceId.value(), "conferenceId", ConferenceEvent.class,
-                ConferenceState.initial(conferenceId), ConferenceState::apply, (event, state) -> event.offerTo(flow, state), ConferenceState::hasEnded, event -> ReplyContext.CONFERENCE);
+                () -> ConferenceState.initial(conferenceId), ConferenceState::apply, (event, state) -> event.offerTo(flow, state), ConferenceState::hasEnded, event -> ReplyContext.CONFERENCE);
         return VoiceEntity.create(rules, flowExecutor, settings, requestPassivation);
     }
 }

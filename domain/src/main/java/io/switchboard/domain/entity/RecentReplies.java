@@ -12,12 +12,15 @@ import java.util.Optional;
  * timeline. Bounded: the oldest is forgotten first. Not thread-safe; owned by one entity.
  */
 final class RecentReplies {
+    /** Sized for the few events of a typical call and grown on demand: every idle call carries this deque. */
+    private static final int INITIAL_CAPACITY = 4;
+
     private final int capacity;
     private final ArrayDeque<TimelineEntry> entries;
 
     RecentReplies(int capacity) {
         this.capacity = capacity;
-        this.entries = new ArrayDeque<>(Math.min(capacity, 16));
+        this.entries = new ArrayDeque<>(Math.min(capacity, INITIAL_CAPACITY));
     }
 
     /** The reply the latest equal event got; a short scan, as the capacity is a few dozen at most. */

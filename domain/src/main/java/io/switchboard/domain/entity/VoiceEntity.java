@@ -110,7 +110,7 @@ public final class VoiceEntity<E, S extends EntityState> {
         this.settings = settings;
         this.requestPassivation = requestPassivation;
         this.recentReplies = new RecentReplies(settings.rememberedReplies());
-        this.state = rules.initialState();
+        this.state = rules.initialState().get();
         context.setLoggerName(VoiceEntity.class);
     }
 
