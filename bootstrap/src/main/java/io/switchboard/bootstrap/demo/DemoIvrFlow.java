@@ -38,49 +38,73 @@ public final class DemoIvrFlow implements CallFlow {
 
     static final String MENU = "Press 1 to talk to us, 2 to leave a message, or 3 to join the conference.";
 
+    private static final Response GOODBYE = Response.builder().speak("Goodbye.").hangup().build();
+    private static final Response MESSAGE_RECORDED =
+            Response.builder().speak("Thank you, your message was recorded. Goodbye.").hangup().build();
+    private static final Response TRANSFER_ANNOUNCEMENT =
+            Response.builder().speak("You have a call from the Switchboard demo.").build();
+
     private final DemoSettings settings;
+    // Every reply depends on the settings alone, so each is built once and shared: an entity remembers its
+    // recent replies, and a document of its own would cost every idle call a few hundred bytes of heap.
+    private final Response welcomeMenu;
+    private final Response helloMenu;
+    private final Response backToMenu;
+    private final Response nothingHeardMenu;
+    private final Response notAnOptionMenu;
+    private final Response transferReply;
+    private final Response voicemailReply;
+    private final Response conferenceReply;
 
     public DemoIvrFlow(DemoSettings settings) {
         this.settings = settings;
+        welcomeMenu = menu("Welcome to Switchboard.");
+        helloMenu = menu("Hello from Switchboard.");
+        backToMenu = menu("Back to the menu.");
+        nothingHeardMenu = menu("We did not hear a choice.");
+        notAnOptionMenu = menu("That is not an option.");
+        transferReply = transfer();
+        voicemailReply = voicemail();
+        conferenceReply = conference();
     }
 
     @Override
     public Reply onInitiate(CallInitiated event, CallState call) {
-        return menu("Welcome to Switchboard.");
+        return welcomeMenu;
     }
 
     @Override
     public Reply onAnswer(CallAnswered event, CallState call) {
-        return menu("Hello from Switchboard.");
+        return helloMenu;
     }
 
     @Override
     public Reply onRedirect(CallRedirected event, CallState call) {
-        return menu("Back to the menu.");
+        return backToMenu;
     }
 
     @Override
     public Reply onGather(GatherCompleted event, CallState call) {
         return switch (event.digits()) {
-            case TRANSFER -> transfer();
-            case VOICEMAIL -> voicemail();
-            case CONFERENCE -> conference();
+            case TRANSFER -> transferReply;
+            case VOICEMAIL -> voicemailReply;
+            case CONFERENCE -> conferenceReply;
             default -> attemptsWithoutChoice(call) < settings.menuAttempts()
-                    ? menu(event.digits().isEmpty() ? "We did not hear a choice." : "That is not an option.")
-                    : Response.builder().speak("Goodbye.").hangup().build();
+                    ? (event.digits().isEmpty() ? nothingHeardMenu : notAnOptionMenu)
+                    : GOODBYE;
         };
     }
 
     @Override
     public Reply onRecordingComplete(RecordingCompleted event, CallState call) {
         log.info("message {} recorded ({})", event.recording().recordingId(), event.recording().duration());
-        return Response.builder().speak("Thank you, your message was recorded. Goodbye.").hangup().build();
+        return MESSAGE_RECORDED;
     }
 
     @Override
     public Reply onTransferAnswer(TransferAnswered event, CallState call) {
         // Played to the person who answers, before the two legs are bridged.
-        return Response.builder().speak("You have a call from the Switchboard demo.").build();
+        return TRANSFER_ANNOUNCEMENT;
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class CallEntity {
 
     /** The pure rules of one call: what any shell, in memory or durable, runs. */
     public static EntityRules<CallEvent, CallState> rules(CallId callId, CallFlow flow) {
-        return new EntityRules<>(callId.value(), "callId", CallEvent.class, CallState.initial(callId),
+        return new EntityRules<>(callId.value(), "callId", CallEvent.class, () -> CallState.initial(callId),
                 CallState::apply, (event, state) -> event.offerTo(flow, state), CallState::hasEnded,
                 event -> event instanceof TransferAnswered ? ReplyContext.TRANSFER_ANSWER : ReplyContext.CALL);
     }

@@ -29,7 +29,7 @@ public final class ConferenceEntity {
     /** The pure rules of one conference: what any shell, in memory or durable, runs. */
     public static EntityRules<ConferenceEvent, ConferenceState> rules(ConferenceId conferenceId, ConferenceFlow flow) {
         return new EntityRules<>(conferenceId.value(), "conferenceId", ConferenceEvent.class,
-                ConferenceState.initial(conferenceId), ConferenceState::apply,
+                () -> ConferenceState.initial(conferenceId), ConferenceState::apply,
                 (event, state) -> event.offerTo(flow, state), ConferenceState::hasEnded,
                 event -> ReplyContext.CONFERENCE);
     }

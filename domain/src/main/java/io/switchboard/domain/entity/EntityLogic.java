@@ -68,7 +68,7 @@ public final class EntityLogic<E, S extends EntityState> {
 
     /** The memory of an entity that has seen nothing. */
     public EntityMemory<S> emptyMemory() {
-        return EntityMemory.empty(rules.initialState());
+        return EntityMemory.empty(rules.initialState().get());
     }
 
     @SuppressWarnings("unchecked")
@@ -109,7 +109,7 @@ public final class EntityLogic<E, S extends EntityState> {
     public boolean ends(TimelineEntry entry) {
         boolean redelivery = entry.answered() && entry.reply().origin() == ReplyOrigin.REDELIVERY;
         return !redelivery && rules.eventClass().isInstance(entry.event())
-                && rules.ended().test(rules.transition().apply(rules.initialState(), (E) entry.event()));
+                && rules.ended().test(rules.transition().apply(rules.initialState().get(), (E) entry.event()));
     }
 
     /** Runs the flow on {@code executor}, never the caller's thread; completes with its document, or none. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What makes a call entity differ from a conference entity: how its state evolves and who is asked for a reply.
@@ -15,6 +16,8 @@ import java.util.function.Predicate;
  * @param entityId     the id of the call or conference, as logged
  * @param logKey       the MDC key under which log lines carry the id: {@code callId} or {@code conferenceId}
  * @param eventClass   the kind of events this entity accepts; any other is refused as misrouted
+ * @param initialState makes the state before the first event; a supplier, not a state, so that an entity does
+ *                     not keep its initial state beside its current one for its whole life
  * @param transition   the state after an event; pure
  * @param flowCall     runs the user's flow for an event, given the state after it; called off the actor's
  *                     thread, may throw
@@ -29,7 +32,7 @@ public record EntityRules<E, S extends EntityState>(
         String entityId,
         String logKey,
         Class<E> eventClass,
-        S initialState,
+        Supplier<S> initialState,
         BiFunction<S, E, S> transition,
         BiFunction<E, S, Reply> flowCall,
         Predicate<S> ended,

@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# End-to-end throughput and latency of the full path (Basic auth, JSON decode, validation, sharded call entity,
+# demo flow, BXML rendering) of the real service jar, against the bare akka-http baseline (bench/baseline: the
+# same akka-http, auth check and body read, a fixed BXML reply), driven by the same load generator (wrk with
+# bench/wrk/calls.lua: every connection plays whole demo calls), in the same run, side by side.
+#
+#   bench/e2e.sh
+#   CONNECTIONS=32 DURATION=30s ROUNDS=5 bench/e2e.sh
+#
+# Each server runs pinned to SERVER_CPU, wrk to LOAD_CPU (taskset), so on a 2-core machine each server has ONE
+# core: its throughput is half of what it would get with the machine to itself.
+#   1. Maximum throughput: wrk back to back on CONNECTIONS connections (one thread each), DURATION per run,
+#      ROUNDS runs per server alternating between them, after one WARMUP run each; the median counts.
+#      Target: the service at >= 70 % of the baseline.
+#   2. Latency at half the service's maximum: every connection sends on a fixed schedule (together half the
+#      service's median maximum), to both servers. Reported: p50/p90/p99/p99.9 as wrk measures them (from the
+#      write) and from the scheduled send time (which includes waiting behind a slow reply). Target: p99 <= 10 ms.
+#
+# Variables (defaults): SERVICE_PORT (18180), SERVICE_REMOTE_PORT (18552), BASELINE_PORT (18181), SERVER_CPU (0),
+# LOAD_CPU (1), CONNECTIONS (64), WARMUP (60s: one core compiles the service's hot code slowly), DURATION (20s),
+# ROUNDS (3), BENCH_JAVA_OPTS for both servers# (-Xms2g -Xmx2g -XX:+UseSerialGC), SERVICE_EXTRA_OPTS for the service only (e.g. a JFR recording:
+# -XX:StartFlightRecording=filename=bench/target/service.jfr,settings=profile), SERVICE_LOG_LEVEL (INFO, the
+# service's default), SWITCHBOARD_DURABILITY (memory; journal stores every event, in H2 under bench/target or in
+# the database of SWITCHBOARD_DB_URL / _USER / _PASSWORD).
+# Logs: bench/target/logs/. All traffic stays on 127.0.0.1; both servers are stopped by process id at the end.
+source "$(dirname "$0")/lib.sh"
+
+service_port=${SERVICE_PORT:-18180}
+service_remote_port=${SERVICE_REMOTE_PORT:-18552}
+baseline_port=${BASELINE_PORT:-18181}
+server_cpu=${SERVER_CPU:-0}
+load_cpu=${LOAD_CPU:-1}
+connections=${CONNECTIONS:-64}
+warmup=${WARMUP:-60s}
+duration=${DURATION:-20s}
+rounds=${ROUNDS:-3}
+java_opts=${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseSerialGC}
+service_extra_opts=${SERVICE_EXTRA_OPTS:-}
+service_log_level=${SERVICE_LOG_LEVEL:-INFO}
+
+require_command wrk
+require_command taskset util-linux
+require_command curl
+for port in "$service_port" "$service_remote_port" "$baseline_port"; do require_free_port "$port"; done
+build bench/baseline
+
+# Fresh credentials each run, for both servers alike; never printed.
+webhook_user=bench
+webhook_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+authorization="Basic $(printf '%s:%s' "$webhook_user" "$webhook_password" | base64 -w0)"
+clock_ticks=$(getconf CLK_TCK)
+
+# shellcheck disable=SC2086 # java_opts is a list of options, split on purpose
+SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$service_port \
+SWITCHBOARD_PUBLIC_URL=http://127.0.0.1:$service_port \
+SWITCHBOARD_REMOTE_HOST=127.0.0.1 SWITCHBOARD_REMOTE_PORT=$service_remote_port \
+SWITCHBOARD_WEBHOOK_USER=$webhook_user SWITCHBOARD_WEBHOOK_PASSWORD=$webhook_password \
+SWITCHBOARD_LOG_LEVEL=$service_log_level \
+  taskset -c "$server_cpu" java $java_opts -Xlog:gc:file="$BENCH_LOGS/e2e-service-gc.log" $service_extra_opts \
+    -jar "$SERVICE_JAR" > "$BENCH_LOGS/e2e-service.log" 2>&1 &
+service_pid=$!
+register_pid "$service_pid"
+
+# shellcheck disable=SC2086
+BASELINE_USER=$webhook_user BASELINE_PASSWORD=$webhook_password \
+  taskset -c "$server_cpu" java $java_opts -Xlog:gc:file="$BENCH_LOGS/e2e-baseline-gc.log" \
+  -Dbaseline.host=127.0.0.1 -Dbaseline.port="$baseline_port" \
+  -jar "$BENCH_ROOT/bench/baseline/target/baseline.jar" > "$BENCH_LOGS/e2e-baseline.log" 2>&1 &
+baseline_pid=$!
+register_pid "$baseline_pid"
+
+await_http_ok "http://127.0.0.1:$service_port/health/ready" 120 "$service_pid"
+await_http_ok "http://127.0.0.1:$baseline_port/health/ready" 120 "$baseline_pid"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
+median() { tr ' ' '\n' | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+# The GC pauses logged in $1 from line $2 on: "count max_ms total_ms".
+gc_pauses_since() {
+  tail -n +"$2" "$1" | awk '/Pause/ {v = $NF; sub("ms", "", v); n++; total += v; if (v > max) max = v}
+    END {printf "%d %.0f %.0f", n, max, total}'
+}
+
+# run_wrk SERVER LABEL DURATION RATE_PER_CONNECTION: one wrk run against SERVER (service or baseline), logged
+# as bench/target/logs/e2e-wrk-LABEL.log; prints its RESULT line plus the CPU the server and wrk used and the
+# server's GC pauses during it.
+run_wrk() {
+  local server=$1 label=$2 run_duration=$3 rate=$4 ticks_before ticks_after wrk_cpu result port pid gc_log gc_from
+  if [ "$server" = service ]; then port=$service_port pid=$service_pid; else port=$baseline_port pid=$baseline_pid; fi
+  gc_log="$BENCH_LOGS/e2e-$server-gc.log"
+  gc_from=$(( $(wc -l < "$gc_log") + 1 ))
+  local log="$BENCH_LOGS/e2e-wrk-$label.log" times="$BENCH_LOGS/e2e-wrk-$label.time"
+  ticks_before=$(cpu_ticks "$pid")
+  # RUN_ID (milliseconds) keeps this run's callIds apart from earlier runs' calls, which the service still holds.
+  { TIMEFORMAT='%U %S %R'; time RUN_ID=$(( $(date +%s%N) / 1000000 % 4294967296 )) \
+      PAYLOADS="$BENCH_ROOT/bench/payloads/src/main/resources/payloads" AUTHORIZATION="$authorization" \
+      RATE_PER_CONNECTION=$rate \
+      taskset -c "$load_cpu" wrk -t "$connections" -c "$connections" -d "$run_duration" --timeout 10s \
+        -s "$BENCH_ROOT/bench/wrk/calls.lua" "http://127.0.0.1:$port" > "$log" ; } 2> "$times"
+  ticks_after=$(cpu_ticks "$pid")
+  result=$(grep '^RESULT' "$log") || { echo "wrk printed no result; see $log" >&2; exit 1; }
+  wrk_cpu=$(awk '{printf "%.0f", ($1 + $2) * 100 / $3}' "$times")
+  local seconds
+  seconds=$(field "$result" seconds)
+  local gc
+  read -r -a gc <<< "$(gc_pauses_since "$gc_log" "$gc_from")"
+  echo "$result server_cpu_pct=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$clock_ticks" -v s="$seconds" \
+    'BEGIN {printf "%.0f", t * 100 / hz / s}') wrk_cpu_pct=$wrk_cpu gc_pauses=${gc[0]} gc_max_ms=${gc[1]} gc_total_ms=${gc[2]}"
+}
+
+describe() {
+  local result=$1
+  printf '%6.0f req/s %6d calls  CPU: server %3s %%, wrk %3s %%  GC: %s pauses, max %s ms, %s ms in all  errors: %s unexpected replies, %s socket, %s timeouts\n' \
+    "$(field "$result" rps)" "$(field "$result" calls)" "$(field "$result" server_cpu_pct)" \
+    "$(field "$result" wrk_cpu_pct)" "$(field "$result" gc_pauses)" "$(field "$result" gc_max_ms)" \
+    "$(field "$result" gc_total_ms)" "$(field "$result" unexpected)" "$(field "$result" socket_errors)" \
+    "$(field "$result" timeouts)"
+}
+
+machine_report
+echo "servers on CPU $server_cpu, wrk on CPU $load_cpu; $connections connections (one wrk thread each)"
+echo "java options (both servers): $java_opts; service log level $service_log_level"
+echo
+
+echo "== warm-up ($warmup each, not counted)"
+echo "service:  $(describe "$(run_wrk service warmup-service "$warmup" 0)")"
+echo "baseline: $(describe "$(run_wrk baseline warmup-baseline "$warmup" 0)")"
+measured_from_line=$(( $(wc -l < "$BENCH_LOGS/e2e-service.log") + 1 ))
+
+echo "== maximum throughput ($rounds rounds of $duration each, alternating)"
+service_rps=() baseline_rps=() all_results=()
+for round in $(seq 1 "$rounds"); do
+  order=(service baseline)
+  [ $((round % 2)) -eq 0 ] && order=(baseline service)
+  for who in "${order[@]}"; do
+    if [ "$who" = service ]; then
+      result=$(run_wrk service "max-$round-service" "$duration" 0)
+      service_rps+=("$(field "$result" rps)")
+    else
+      result=$(run_wrk baseline "max-$round-baseline" "$duration" 0)
+      baseline_rps+=("$(field "$result" rps)")
+    fi
+    all_results+=("$result")
+    printf 'round %d %-9s %s\n' "$round" "$who:" "$(describe "$result")"
+  done
+done
+service_max=$(echo "${service_rps[*]}" | median)
+baseline_max=$(echo "${baseline_rps[*]}" | median)
+ratio=$(awk -v s="$service_max" -v b="$baseline_max" 'BEGIN {printf "%.1f", s * 100 / b}')
+
+half_rate=$(awk -v s="$service_max" 'BEGIN {printf "%.0f", s / 2}')
+per_connection=$(awk -v r="$half_rate" -v c="$connections" 'BEGIN {printf "%.3f", r / c}')
+echo "== latency at half the service's maximum: $half_rate req/s ($per_connection req/s on each of $connections connections), $duration each"
+latency_service=$(run_wrk service latency-service "$duration" "$per_connection")
+echo "service:  $(describe "$latency_service")"
+latency_baseline=$(run_wrk baseline latency-baseline "$duration" "$per_connection")
+echo "baseline: $(describe "$latency_baseline")"
+all_results+=("$latency_service" "$latency_baseline")
+
+percentiles() {
+  local result=$1 kind=$2
+  printf '%8s %8s %8s %8s' "$(field "$result" "${kind}_p50_ms")" "$(field "$result" "${kind}_p90_ms")" \
+    "$(field "$result" "${kind}_p99_ms")" "$(field "$result" "${kind}_p99.9_ms")"
+}
+
+echo
+echo "================ summary"
+printf 'maximum throughput (median of %d): service %.0f req/s, baseline %.0f req/s: service at %s %% of baseline\n' \
+  "$rounds" "$service_max" "$baseline_max" "$ratio"
+printf 'latency at %s req/s (ms)                   p50      p90      p99    p99.9\n' "$half_rate"
+printf '  service,  from the write (wrk)      %s\n' "$(percentiles "$latency_service" wrk)"
+printf '  service,  from the scheduled send   %s\n' "$(percentiles "$latency_service" sched)"
+printf '  baseline, from the write (wrk)      %s\n' "$(percentiles "$latency_baseline" wrk)"
+printf '  baseline, from the scheduled send   %s\n' "$(percentiles "$latency_baseline" sched)"
+printf '  achieved rate: service %.0f req/s, baseline %.0f req/s\n' \
+  "$(field "$latency_service" rps)" "$(field "$latency_baseline" rps)"
+
+service_p99=$(field "$latency_service" sched_p99_ms)
+awk -v r="$ratio" 'BEGIN {exit !(r >= 70)}' && verdict=met || verdict="missed by $(awk -v r="$ratio" 'BEGIN {printf "%.1f", 70 - r}') points"
+echo "target throughput >= 70 % of baseline: $verdict"
+awk -v p="$service_p99" 'BEGIN {exit !(p <= 10)}' && verdict=met || verdict="missed: $service_p99 ms"
+echo "target p99 <= 10 ms at half the maximum (from the scheduled send): $verdict"
+
+problems=0
+for result in "${all_results[@]}"; do
+  problems=$((problems + $(field "$result" unexpected) + $(field "$result" socket_errors) + $(field "$result" timeouts)))
+done
+[ "$problems" -eq 0 ] || echo "WARNING: $problems unexpected replies, socket errors or timeouts: see bench/target/logs/"
+fallbacks=$(tail -n +"$measured_from_line" "$BENCH_LOGS/e2e-service.log" | grep -c -E 'sending the fallback|shedding' || true)
+echo "service log after the warm-up: $fallbacks fallback replies (deadline missed, flow failure or overload)"

@@ -1,0 +1,99 @@
+# Shared by the bench/*.sh scripts (sourced, not run). Every process a script starts is registered here
+# (register_pid) and stopped by its process id when the script exits, however it exits.
+
+set -euo pipefail
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SERVICE_JAR="$BENCH_ROOT/bootstrap/target/switchboard.jar"
+BENCH_LOGS="$BENCH_ROOT/bench/target/logs"
+mkdir -p "$BENCH_LOGS"
+
+# The processes this script started, one id a line; a file, so that those started in a subshell count too.
+PID_FILE="$BENCH_ROOT/bench/target/started-pids.$$"
+
+register_pid() {
+  echo "$1" >> "$PID_FILE"
+}
+
+# Stops one process: TERM, up to 30 s to finish, then KILL; and forgets it.
+stop_pid() {
+  local pid=$1 waited=0
+  kill -TERM "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null && [ $waited -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
+  kill -KILL "$pid" 2>/dev/null || true
+  [ -f "$PID_FILE" ] && sed -i "/^$pid\$/d" "$PID_FILE"
+  return 0
+}
+
+# How the services a script starts keep their calls: SWITCHBOARD_DURABILITY, memory unless set (the figures in
+# docs/performance.md say which mode they were taken in). With journal and no SWITCHBOARD_DB_URL, the H2 file
+# goes to a fresh directory of this run (unless SWITCHBOARD_DATA_DIR is set), removed at the end, so that no run
+# finds the calls of an earlier one. Exported: every service the script starts inherits it.
+export SWITCHBOARD_DURABILITY=${SWITCHBOARD_DURABILITY:-memory}
+RUN_DATA_DIR=""
+if [ "$SWITCHBOARD_DURABILITY" = journal ] && [ -z "${SWITCHBOARD_DB_URL:-}" ] && [ -z "${SWITCHBOARD_DATA_DIR:-}" ]; then
+  RUN_DATA_DIR="$BENCH_ROOT/bench/target/data.$$"
+  export SWITCHBOARD_DATA_DIR=$RUN_DATA_DIR
+fi
+
+# Stops every registered process, however the script ends, then removes this run's data directory.
+stop_started() {
+  local pid
+  if [ -f "$PID_FILE" ]; then
+    for pid in $(cat "$PID_FILE"); do stop_pid "$pid"; done
+    rm -f "$PID_FILE"
+  fi
+  [ -z "$RUN_DATA_DIR" ] || rm -rf "$RUN_DATA_DIR"
+}
+trap stop_started EXIT
+trap 'exit 130' INT TERM
+
+# Builds the service jar and the given bench modules (reactor build, never `mvn install`).
+build() {
+  local modules="bootstrap"
+  [ $# -gt 0 ] && modules="$modules,$(IFS=,; echo "$*")"
+  echo "building $modules ..." >&2
+  local log="$BENCH_LOGS/build.log"
+  (cd "$BENCH_ROOT" && mvn -B -ntp -Pbench -pl "$modules" -am package -DskipTests) > "$log" 2>&1 ||
+    { echo "the build failed; its log ($log) ends with:" >&2; tail -40 "$log" >&2; exit 1; }
+}
+
+# Installs a Debian package when its command is missing (non-interactive; needs root or sudo).
+require_command() {
+  local command=$1 package=${2:-$1}
+  command -v "$command" >/dev/null && return 0
+  echo "installing $package ..." >&2
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >&2
+}
+
+# Refuses a port something already listens on: never measure (or stop) someone else's server.
+require_free_port() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    echo "port $1 is in use on 127.0.0.1; choose another (see the script's variables)" >&2
+    exit 1
+  fi
+}
+
+# Waits until GET $1 answers 200, or fails after $2 seconds or when process $3 dies.
+await_http_ok() {
+  local url=$1 timeout=$2 pid=$3 deadline=$((SECONDS + $2))
+  until curl -sf -o /dev/null "$url"; do
+    if ! kill -0 "$pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+      echo "no 200 from $url within ${timeout}s" >&2
+      return 1
+    fi
+    sleep 0.05
+  done
+}
+
+# The machine a figure was taken on, as one block for the report.
+machine_report() {
+  echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpus:     $(nproc) ($(lscpu | sed -n 's/^Model name: *//p' | head -1))"
+  echo "memory:   $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+  echo "java:     $(java -version 2>&1 | head -1)"
+  echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; above $(nproc) the machine is shared or busy)"
+  echo "calls:    SWITCHBOARD_DURABILITY=$SWITCHBOARD_DURABILITY${SWITCHBOARD_DB_URL:+ on $SWITCHBOARD_DB_URL}"
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Heap per idle call: holds CALLS active calls (default 100000, then 1000000) in the real sharding stack of the
+# service, in one JVM on one node, and prints the used heap after full GCs divided by the calls, then the
+# classes that grew the most per call. Target: at most 2 KB per idle call (1,000,000 calls in 2 GB).
+#
+#   bench/memory.sh [CALLS...]
+#   MEMORY_JAVA_OPTS="-Xmx8g" bench/memory.sh 2000000
+#
+# Runs IdleCallsMemory (bench/memory) on the service's own jar, so it measures exactly what ships: the
+# service's configuration, the demo flow, the same decoder; no HTTP. Nothing listens on a fixed port. The
+# entities are the in-memory ones (SWITCHBOARD_DURABILITY=memory): IdleCallsMemory wires them itself, without
+# the journal's database.
+source "$(dirname "$0")/lib.sh"
+
+java_opts=${MEMORY_JAVA_OPTS:--Xmx6g}
+calls=("$@")
+[ ${#calls[@]} -gt 0 ] || calls=(100000 1000000)
+
+build bench/memory
+machine_report
+echo "java options: $java_opts"
+echo
+
+log="$BENCH_LOGS/memory.log"
+# shellcheck disable=SC2086 # java_opts is a list of options, split on purpose
+java $java_opts \
+  -Dakka.remote.artery.canonical.port=0 -Dakka.coordinated-shutdown.run-by-jvm-shutdown-hook=off \
+  -Dakka.loglevel=WARNING -DSWITCHBOARD_LOG_LEVEL=WARN -Dswitchboard.durability.mode=memory \
+  -cp "$SERVICE_JAR:$BENCH_ROOT/bench/payloads/target/classes:$BENCH_ROOT/bench/memory/target/classes" \
+  io.switchboard.bench.memory.IdleCallsMemory "${calls[@]}" > "$log" 2>&1 &
+register_pid $!
+wait $! || { echo "the benchmark failed; its log ($log) ends with:" >&2; tail -20 "$log" >&2; exit 1; }
+grep -v -E '^[0-9]{4}-|^SLF4J' "$log"
+echo
+echo "target: at most 2048 bytes per idle call"
+grep '^RESULT' "$log" | sed -E 's/.*calls=([0-9]+).*heap_per_call_bytes=([0-9]+).*/\1 \2/' |
+  while read -r n bytes; do
+    if [ "$bytes" -le 2048 ]; then verdict="met"; else verdict="missed by $((bytes - 2048)) bytes ($((bytes * 100 / 2048)) % of the target)"; fi
+    echo "$n calls: $bytes bytes per call, $(( bytes * n / 1048576 )) MiB in all: $verdict"
+  done
