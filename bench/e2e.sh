@@ -20,7 +20,8 @@
 # LOAD_CPU (1), CONNECTIONS (64), WARMUP (60s: one core compiles the service's hot code slowly), DURATION (20s),
 # ROUNDS (3), BENCH_JAVA_OPTS for both servers# (-Xms2g -Xmx2g -XX:+UseSerialGC), SERVICE_EXTRA_OPTS for the service only (e.g. a JFR recording:
 # -XX:StartFlightRecording=filename=bench/target/service.jfr,settings=profile), SERVICE_LOG_LEVEL (INFO, the
-# service's default).
+# service's default), SWITCHBOARD_DURABILITY (memory; journal stores every event, in H2 under bench/target or in
+# the database of SWITCHBOARD_DB_URL / _USER / _PASSWORD).
 # Logs: bench/target/logs/. All traffic stays on 127.0.0.1; both servers are stopped by process id at the end.
 source "$(dirname "$0")/lib.sh"
 

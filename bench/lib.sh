@@ -24,13 +24,25 @@ stop_pid() {
   return 0
 }
 
-# Stops every registered process, however the script ends.
+# How the services a script starts keep their calls: SWITCHBOARD_DURABILITY, memory unless set (the figures in
+# docs/performance.md say which mode they were taken in). With journal and no SWITCHBOARD_DB_URL, the H2 file
+# goes to a fresh directory of this run (unless SWITCHBOARD_DATA_DIR is set), removed at the end, so that no run
+# finds the calls of an earlier one. Exported: every service the script starts inherits it.
+export SWITCHBOARD_DURABILITY=${SWITCHBOARD_DURABILITY:-memory}
+RUN_DATA_DIR=""
+if [ "$SWITCHBOARD_DURABILITY" = journal ] && [ -z "${SWITCHBOARD_DB_URL:-}" ] && [ -z "${SWITCHBOARD_DATA_DIR:-}" ]; then
+  RUN_DATA_DIR="$BENCH_ROOT/bench/target/data.$$"
+  export SWITCHBOARD_DATA_DIR=$RUN_DATA_DIR
+fi
+
+# Stops every registered process, however the script ends, then removes this run's data directory.
 stop_started() {
   local pid
   if [ -f "$PID_FILE" ]; then
     for pid in $(cat "$PID_FILE"); do stop_pid "$pid"; done
     rm -f "$PID_FILE"
   fi
+  [ -z "$RUN_DATA_DIR" ] || rm -rf "$RUN_DATA_DIR"
 }
 trap stop_started EXIT
 trap 'exit 130' INT TERM
@@ -83,4 +95,5 @@ machine_report() {
   echo "memory:   $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
   echo "java:     $(java -version 2>&1 | head -1)"
   echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; above $(nproc) the machine is shared or busy)"
+  echo "calls:    SWITCHBOARD_DURABILITY=$SWITCHBOARD_DURABILITY${SWITCHBOARD_DB_URL:+ on $SWITCHBOARD_DB_URL}"
 }

@@ -7,7 +7,9 @@
 #   MEMORY_JAVA_OPTS="-Xmx8g" bench/memory.sh 2000000
 #
 # Runs IdleCallsMemory (bench/memory) on the service's own jar, so it measures exactly what ships: the
-# service's configuration, the demo flow, the same decoder; no HTTP. Nothing listens on a fixed port.
+# service's configuration, the demo flow, the same decoder; no HTTP. Nothing listens on a fixed port. The
+# entities are the in-memory ones (SWITCHBOARD_DURABILITY=memory): IdleCallsMemory wires them itself, without
+# the journal's database.
 source "$(dirname "$0")/lib.sh"
 
 java_opts=${MEMORY_JAVA_OPTS:--Xmx6g}
@@ -23,7 +25,7 @@ log="$BENCH_LOGS/memory.log"
 # shellcheck disable=SC2086 # java_opts is a list of options, split on purpose
 java $java_opts \
   -Dakka.remote.artery.canonical.port=0 -Dakka.coordinated-shutdown.run-by-jvm-shutdown-hook=off \
-  -Dakka.loglevel=WARNING -DSWITCHBOARD_LOG_LEVEL=WARN \
+  -Dakka.loglevel=WARNING -DSWITCHBOARD_LOG_LEVEL=WARN -Dswitchboard.durability.mode=memory \
   -cp "$SERVICE_JAR:$BENCH_ROOT/bench/payloads/target/classes:$BENCH_ROOT/bench/memory/target/classes" \
   io.switchboard.bench.memory.IdleCallsMemory "${calls[@]}" > "$log" 2>&1 &
 register_pid $!

@@ -10,7 +10,8 @@
 #   RUNS=10 STARTUP_JAVA_OPTS="-Xmx512m" bench/startup.sh
 #
 # Variables (defaults): RUNS per variant (5), STARTUP_PORT (18190), STARTUP_REMOTE_PORT (18592),
-# STARTUP_JAVA_OPTS (none).
+# STARTUP_JAVA_OPTS (none), SWITCHBOARD_DURABILITY (memory; journal: the H2 file of bench/target, its tables
+# created by the first start).
 source "$(dirname "$0")/lib.sh"
 
 runs=${RUNS:-5}

@@ -7,6 +7,9 @@
 #       cluster through Cluster Bootstrap with config discovery (every node lists all management endpoints).
 #       Waits until every node sees N Up members, then prints each node's HTTP URL on its own line.
 #       Variables in the environment (SWITCHBOARD_WEBHOOK_USER, SWITCHBOARD_ADMIN_USER, ...) pass through.
+#       Durable call state needs a database the nodes share: with SWITCHBOARD_DB_URL (PostgreSQL, tables
+#       created by 'java -jar switchboard.jar db init') the nodes keep their calls in it; without, they run in
+#       memory (SWITCHBOARD_DURABILITY=memory), as the single node's H2 file cannot be shared.
 #   scripts/cluster.sh stop
 #       stops exactly the processes 'start' started (by process id), gracefully, then by force after 30 s.
 #   scripts/cluster.sh status
@@ -18,7 +21,7 @@ jar="$root/bootstrap/target/switchboard.jar"
 ready_timeout_seconds=${SWITCHBOARD_CLUSTER_READY_TIMEOUT:-120}
 
 usage() {
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -64,6 +67,11 @@ start_cluster() {
     contact_points="$contact_points${contact_points:+,}127.0.0.1:$((management_base_port + i - 1))"
   done
 
+  local durability=${SWITCHBOARD_DURABILITY:-}
+  if [ -z "$durability" ]; then
+    if [ -n "${SWITCHBOARD_DB_URL:-}" ]; then durability=journal; else durability=memory; fi
+  fi
+
   local http_port
   for i in $(seq 1 "$nodes"); do
     http_port=$((base_port + i - 1))
@@ -78,6 +86,7 @@ start_cluster() {
     SWITCHBOARD_DISCOVERY_METHOD=config \
     SWITCHBOARD_CONTACT_POINTS=$contact_points \
     SWITCHBOARD_REQUIRED_CONTACT_POINTS=$nodes \
+    SWITCHBOARD_DURABILITY=$durability \
       java ${SWITCHBOARD_JAVA_OPTS:--Xmx512m} \
         -Dakka.management.cluster.bootstrap.contact-point-discovery.stable-margin=1s \
         -jar "$jar" > "$state/node$i.log" 2>&1 &

@@ -1,6 +1,7 @@
 package io.switchboard.application;
 
 import com.typesafe.config.Config;
+import io.switchboard.application.durability.DurabilitySettings;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.domain.verb.Response;
@@ -13,8 +14,10 @@ import java.time.Duration;
  * @param replyDeadline how long a webhook waits for its entity before it gets the fallback; keep it well under
  *                      Bandwidth's 15 s webhook timeout
  * @param queryTimeout  how long an admin query waits for an entity, or for each node's shard region
+ * @param durability    whether entities keep their memory in a journal
  */
-public record SwitchboardSettings(Duration replyDeadline, Duration queryTimeout, EntitySettings entity) {
+public record SwitchboardSettings(Duration replyDeadline, Duration queryTimeout, EntitySettings entity,
+                                  DurabilitySettings durability) {
 
     public static final String FLOW_DISPATCHER = "switchboard.flow-dispatcher";
     public static final String LISTENER_DISPATCHER = "switchboard.listener-dispatcher";
@@ -32,6 +35,7 @@ public record SwitchboardSettings(Duration replyDeadline, Duration queryTimeout,
                         entity.getDuration("retention-after-end"),
                         entity.getInt("stash-capacity"),
                         entity.getInt("remembered-replies"),
-                        new FallbackPolicy(apology)));
+                        new FallbackPolicy(apology)),
+                DurabilitySettings.from(config.getConfig("durability")));
     }
 }

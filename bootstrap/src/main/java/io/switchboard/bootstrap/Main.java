@@ -3,10 +3,10 @@ package io.switchboard.bootstrap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The runnable jar: {@code java -jar switchboard.jar [serve | bxml lint ... | simulate ...]}. */
+/** The runnable jar: {@code java -jar switchboard.jar [serve | bxml lint ... | simulate ... | db init]}. */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Answers Bandwidth Voice webhooks with BXML, one ordered entity per call.",
-        subcommands = {ServeCommand.class, BxmlCommand.class, SimulateCommand.class})
+        subcommands = {ServeCommand.class, BxmlCommand.class, SimulateCommand.class, DbCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

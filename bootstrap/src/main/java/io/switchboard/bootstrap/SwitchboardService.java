@@ -47,11 +47,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Wires the service: the actor system enters its cluster (Cluster Bootstrap, seed nodes, or itself), the shard
- * regions start, then the webhook server and the management endpoint bind.
+ * Wires the service: the actor system enters its cluster (Cluster Bootstrap, seed nodes, or itself), the
+ * journal's database is made ready (durable mode), the shard regions start, then the webhook server and the
+ * management endpoint bind.
  */
 public final class SwitchboardService {
 
@@ -87,10 +89,41 @@ public final class SwitchboardService {
         HttpSettings http = httpSettings(httpConfig).withPublicUrl(config.getString("switchboard.public-url"));
         Optional<WebhookCredentials> adminCredentials = adminCredentials(config, http);
         Duration shutdownDeadline = httpConfig.getDuration("shutdown-deadline");
+        Optional<JournalStore> store = settings.durability().journaled()
+                ? Optional.of(JournalStore.from(config))
+                : Optional.empty();
+        store.ifPresent(journal -> journal.requireSingleNode(config));
 
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", config);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard",
+                store.map(journal -> journal.applyTo(config)).orElse(config));
         // First, so that the node becomes Up while the rest is built.
         joinCluster(system, config);
+        CompletionStage<Done> storeReady = store.map(journal -> journal.prepare(system))
+                .orElseGet(() -> CompletableFuture.completedFuture(Done.getInstance()));
+        return storeReady
+                .thenComposeAsync(ready -> {
+                    store.ifPresentOrElse(
+                            journal -> system.log().info("durable entities: each answered event is stored in {}",
+                                    journal),
+                            () -> system.log().info("entities in memory: a call that moves to another node or"
+                                    + " outlives a restart starts afresh"));
+                    return serve(system, config, settings, http, adminCredentials, shutdownDeadline, callFlow,
+                            conferenceFlow);
+                }, system.executionContext())
+                .whenComplete((running, failure) -> {
+                    if (failure != null) {
+                        system.log().error("could not start: {}; shutting down", failure.getMessage(), failure);
+                        system.terminate();
+                    }
+                });
+    }
+
+    /** The entities, then the webhook port and the management port. */
+    private static CompletionStage<Running> serve(ActorSystem<Void> system, Config config,
+                                                  SwitchboardSettings settings, HttpSettings http,
+                                                  Optional<WebhookCredentials> adminCredentials,
+                                                  Duration shutdownDeadline, CallFlow callFlow,
+                                                  ConferenceFlow conferenceFlow) {
         EntityRegistration.init(system, callFlow, conferenceFlow, settings);
         PrometheusMeterRegistry registry = meterRegistry(system);
         WebhookTelemetry telemetry = new WebhookTelemetry(registry);
@@ -111,17 +144,8 @@ public final class SwitchboardService {
         Config management = config.getConfig("akka.management.http");
         CompletionStage<ServerBinding> operations = ManagementServer.start(system, management.getString("hostname"),
                 management.getInt("port"), managementPort, shutdownDeadline);
-        return webhookBinding
-                .thenCombineAsync(operations, (webhookServer, managementBinding) ->
-                        new Running(system, webhookServer, managementBinding), system.executionContext())
-                .whenComplete((running, failure) -> {
-                    if (failure != null) {
-                        system.log().error("could not bind the webhook port {}:{} or the management port {}:{};"
-                                        + " shutting down", http.host(), http.port(), management.getString("hostname"),
-                                management.getInt("port"), failure);
-                        system.terminate();
-                    }
-                });
+        return webhookBinding.thenCombineAsync(operations, (webhookServer, managementBinding) ->
+                new Running(system, webhookServer, managementBinding), system.executionContext());
     }
 
     /** One registry per node, with the JVM's own metrics beside ours; the GC listener goes with the system. */

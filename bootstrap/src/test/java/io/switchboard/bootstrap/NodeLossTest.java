@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.Address;
-import akka.actor.ExtendedActorSystem;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.cluster.Member;
 import akka.cluster.typed.Cluster;
-import akka.remote.RemoteActorRefProvider;
-import akka.remote.transport.ThrottlerTransportAdapter;
-import com.typesafe.config.Config;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -33,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import scala.jdk.javaapi.FutureConverters;
 
 /**
  * Losing a node of a three-node cluster: gracefully (it leaves while webhooks keep coming) or by a crash (its
@@ -44,25 +39,6 @@ class NodeLossTest {
     private static final int CALLS = 30;
     private static final int WORKERS = 3;
     private static final Duration TRAFFIC_DEADLINE = Duration.ofSeconds(120);
-
-    /**
-     * The crash test's failure detection and downing, much quicker than production's (the resolver's default
-     * stable-after is 20 s) and a short reply deadline, so each try of an orphaned call costs little. The
-     * detector still allows a 3 s pause, which a busy 2-core machine needs between healthy nodes.
-     */
-    private static final String FAST_DOWNING = """
-            akka.remote.artery.advanced.test-mode = on
-            akka.cluster.failure-detector.heartbeat-interval = 1s
-            akka.cluster.failure-detector.acceptable-heartbeat-pause = 3s
-            akka.cluster.split-brain-resolver.stable-after = 3s
-            switchboard.reply-deadline = 2s
-            switchboard.entity.flow-timeout = 1800ms
-            """;
-    /**
-     * Beyond detection, stability and one reply deadline: gossip of the downing, removal, the shards'
-     * reallocation, on a machine where other builds compete for the 2 cores.
-     */
-    private static final Duration RECOVERY_ALLOWANCE = Duration.ofSeconds(15);
 
     private TestCluster cluster;
 
@@ -187,7 +163,7 @@ class NodeLossTest {
 
     @Test
     void aCrashedNodeIsDownedAndItsCallsAreAnsweredAgainWithinTheBound() throws Exception {
-        cluster = TestCluster.ofSeededNodes(NODES, FAST_DOWNING);
+        cluster = TestCluster.ofSeededNodes(NODES, TestCluster.FAST_DOWNING);
         RunningService crashing = cluster.node(2);
         RunningService survivor = cluster.node(0);
         for (int call = 0; call < CALLS; call++) {
@@ -198,10 +174,10 @@ class NodeLossTest {
         assertFalse(orphans.isEmpty(), "the crashing node hosts some of the calls");
         String orphan = orphans.iterator().next();
         Address crashed = Cluster.get(crashing.system()).selfMember().address();
-        Duration bound = crashRecoveryBound(survivor.system().settings().config());
+        Duration bound = TestCluster.crashRecoveryBound(survivor.system().settings().config());
 
         long cutAt = System.nanoTime();
-        cutOffFromTheOthers(crashing);
+        cluster.cutOffFromTheOthers(crashing);
         Optional<List<String>> answer = Optional.empty();
         while (answer.isEmpty() && System.nanoTime() - cutAt < bound.multipliedBy(2).toNanos()) {
             // Until the resolver downs the node, the call's shard is out of reach and the deadline passes.
@@ -221,55 +197,6 @@ class NodeLossTest {
         });
         // On its side of the cut it is the minority: the resolver downs it there too, and it shuts down.
         crashing.system().getWhenTerminated().toCompletableFuture().get(bound.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    /**
-     * Failure detection, the resolver's stable-after before it downs the node, the removal margin before the
-     * node's shards are allocated elsewhere (the resolver's stable-after again, unless set), one reply deadline
-     * for the try that sees it, plus the allowance.
-     */
-    private static Duration crashRecoveryBound(Config config) {
-        Duration stableAfter = config.getDuration("akka.cluster.split-brain-resolver.stable-after");
-        Duration removalMargin = config.getString("akka.cluster.down-removal-margin").equals("off")
-                ? stableAfter
-                : config.getDuration("akka.cluster.down-removal-margin");
-        return config.getDuration("akka.cluster.failure-detector.acceptable-heartbeat-pause")
-                .plus(stableAfter)
-                .plus(removalMargin)
-                .plus(config.getDuration("switchboard.reply-deadline"))
-                .plus(RECOVERY_ALLOWANCE);
-    }
-
-    /** Drops everything between {@code node} and the others, both ways, as a crashed host or a cut cable does. */
-    private void cutOffFromTheOthers(RunningService node) throws Exception {
-        for (RunningService other : cluster.nodes()) {
-            if (other != node) {
-                blackhole(node, other);
-                blackhole(other, node);
-            }
-        }
-    }
-
-    private static void blackhole(RunningService from, RunningService to) throws Exception {
-        RemoteActorRefProvider provider =
-                (RemoteActorRefProvider) ((ExtendedActorSystem) from.system().classicSystem()).provider();
-        Address address = Cluster.get(to.system()).selfMember().address();
-        FutureConverters.asJava(provider.transport().managementCommand(new ThrottlerTransportAdapter.SetThrottle(
-                        address, BOTH_WAYS, ThrottlerTransportAdapter.Blackhole$.MODULE$)))
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    /** Scala's {@code Direction.Both}; javac cannot name a case object nested in an object, so it is looked up. */
-    private static final ThrottlerTransportAdapter.Direction BOTH_WAYS = scalaObject(
-            "akka.remote.transport.ThrottlerTransportAdapter$Direction$Both$");
-
-    @SuppressWarnings("unchecked")
-    private static <T> T scalaObject(String className) {
-        try {
-            return (T) Class.forName(className).getField("MODULE$").get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Akka's " + className + " is gone", e);
-        }
     }
 
     /** One webhook; a request that fails outright (no HTTP answer) is recorded with status -1. */

@@ -41,7 +41,10 @@ final class RunningService implements AutoCloseable {
                 .toCompletableFuture().get(30, TimeUnit.SECONDS));
     }
 
-    /** Test defaults (free ports on 127.0.0.1, no JVM exit) under {@code extraConfig}. */
+    /**
+     * Test defaults (free ports on 127.0.0.1, no JVM exit, entities in memory) under {@code extraConfig}; the
+     * durability tests ask for the journal themselves.
+     */
     static Config config(String extraConfig) {
         return ConfigFactory.parseString(extraConfig)
                 .withFallback(ConfigFactory.parseString("""
@@ -53,6 +56,7 @@ final class RunningService implements AutoCloseable {
                         akka.remote.artery.canonical.port = 0
                         akka.coordinated-shutdown.exit-jvm = off
                         akka.cluster.jmx.multi-mbeans-in-same-jvm = on
+                        switchboard.durability.mode = memory
                         """.formatted(PUBLIC_URL)))
                 .withFallback(ConfigFactory.load())
                 .resolve();

@@ -10,14 +10,25 @@ import akka.cluster.sharding.typed.javadsl.Entity;
 import akka.cluster.sharding.typed.javadsl.EntityContext;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.actor.typed.Behavior;
+import akka.persistence.typed.PersistenceId;
 import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.durability.DurabilitySettings;
+import io.switchboard.application.durability.DurableVoiceEntity;
+import io.switchboard.application.durability.EndedEntityRetention;
 import io.switchboard.domain.call.CallEntity;
+import io.switchboard.domain.call.CallEvent;
 import io.switchboard.domain.call.CallFlow;
+import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.conference.ConferenceEntity;
+import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.ConferenceFlow;
+import io.switchboard.domain.conference.ConferenceState;
+import io.switchboard.domain.entity.EntityRules;
+import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.VoiceEntity;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -28,15 +39,41 @@ public final class EntityRegistration {
     private EntityRegistration() {
     }
 
-    /** Starts both shard regions; idempotent per node, as {@link ClusterSharding#init} is. */
+    /**
+     * Starts both shard regions, with the in-memory or the durable entity shell as
+     * {@code switchboard.durability.mode} says, and in journal mode the retention job of ended entities (a
+     * cluster singleton); idempotent per node, as {@link ClusterSharding#init} is.
+     */
     public static void init(ActorSystem<?> system, CallFlow callFlow, ConferenceFlow conferenceFlow,
                             SwitchboardSettings settings) {
         Executor flowExecutor = system.dispatchers().lookup(
                 DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
-        register(system, EntityKeys.CALL, (context, passivate) -> CallEntity.create(
-                CallId.of(context.getEntityId()), callFlow, flowExecutor, settings.entity(), passivate));
-        register(system, EntityKeys.CONFERENCE, (context, passivate) -> ConferenceEntity.create(
-                ConferenceId.of(context.getEntityId()), conferenceFlow, flowExecutor, settings.entity(), passivate));
+        EntitySettings entity = settings.entity();
+        DurabilitySettings durability = settings.durability();
+        register(system, EntityKeys.CALL, (context, passivate) -> {
+            EntityRules<CallEvent, CallState> rules = CallEntity.rules(CallId.of(context.getEntityId()), callFlow);
+            return durability.journaled()
+                    ? DurableVoiceEntity.create(persistenceId(context), rules, flowExecutor, entity,
+                            durability.snapshotEvery(), passivate)
+                    : VoiceEntity.create(rules, flowExecutor, entity, passivate);
+        });
+        register(system, EntityKeys.CONFERENCE, (context, passivate) -> {
+            EntityRules<ConferenceEvent, ConferenceState> rules = ConferenceEntity.rules(
+                    ConferenceId.of(context.getEntityId()), conferenceFlow);
+            return durability.journaled()
+                    ? DurableVoiceEntity.create(persistenceId(context), rules, flowExecutor, entity,
+                            durability.snapshotEvery(), passivate)
+                    : VoiceEntity.create(rules, flowExecutor, entity, passivate);
+        });
+        if (durability.journaled()) {
+            EndedEntityRetention.init(system, durability, settings.queryTimeout(),
+                    List.of(EntityKeys.CALL, EntityKeys.CONFERENCE));
+        }
+    }
+
+    /** {@code Call|<callId>}, {@code Conference|<conferenceId>}: the entity type's name keeps the two apart. */
+    static PersistenceId persistenceId(EntityContext<VoiceEntity.Command> context) {
+        return PersistenceId.of(context.getEntityTypeKey().name(), context.getEntityId());
     }
 
     private static ActorRef<ShardingEnvelope<VoiceEntity.Command>> register(

@@ -17,7 +17,9 @@ import io.switchboard.domain.common.FileFormat;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.ConferenceState;
+import io.switchboard.application.durability.DurableVoiceEntity;
 import io.switchboard.domain.entity.EntityInspection;
+import io.switchboard.domain.entity.EntityMemory;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.ReplyOrigin;
@@ -52,7 +54,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every message that may cross nodes survives Jackson CBOR, through the serializer the bindings in
+ * Every message that may cross nodes, and everything a durable entity stores (journal entries, snapshots),
+ * survives Jackson CBOR, through the serializer the bindings in
  * reference.conf select. The mix-in module is loaded by reflection and Akka only logs a failure to load it,
  * so this test is what proves it works.
  */
@@ -129,6 +132,51 @@ class CrossNodeSerializationTest {
         }
         EntityInspection inspection = new EntityInspection(state, List.of());
         assertEquals(inspection, serialization.verifySerialization(inspection, true));
+    }
+
+    @Test
+    void journalEntryOfEveryEventSurvives() {
+        Instant receivedAt = Instant.parse("2026-11-25T10:00:00.123456Z");
+        for (VoiceEvent event : everyEvent()) {
+            for (TimelineEntry entry : List.of(new TimelineEntry(event, receivedAt, new EventReply(everyVerb(),
+                    ReplyOrigin.FLOW)), new TimelineEntry(event, receivedAt, new EventReply(null, ReplyOrigin.REDELIVERY)))) {
+                assertEquals(entry, serialization.verifySerialization(entry, true));
+                assertBoundToCbor(entry);
+            }
+        }
+    }
+
+    @Test
+    void snapshotOfACallAndOfAConferenceSurvive() {
+        CallState call = CallState.initial(CallId.of("c-serial"));
+        ConferenceState conference = ConferenceState.initial(ConferenceId.of("conf-c-serial"));
+        List<TimelineEntry> timeline = new ArrayList<>();
+        for (VoiceEvent event : everyEvent()) {
+            if (event instanceof CallEvent callEvent) {
+                call = call.apply(callEvent);
+                timeline.add(new TimelineEntry(event, Instant.EPOCH, new EventReply(everyVerb(), ReplyOrigin.FLOW)));
+            } else if (event instanceof ConferenceEvent conferenceEvent) {
+                conference = conference.apply(conferenceEvent);
+            }
+        }
+        for (EntityMemory<?> memory : List.of(new EntityMemory<>(call, timeline),
+                EntityMemory.empty(conference))) {
+            assertEquals(memory, serialization.verifySerialization(memory, true));
+            assertBoundToCbor(memory);
+        }
+    }
+
+    @Test
+    void purgeItsOutcomesAndTheForgottenMarkerSurvive() {
+        var purge = new DurableVoiceEntity.Purge(testKit.<DurableVoiceEntity.PurgeOutcome>createTestProbe().getRef());
+        assertEquals(purge, serialization.verifySerialization(purge, true));
+        for (DurableVoiceEntity.PurgeOutcome outcome : DurableVoiceEntity.PurgeOutcome.values()) {
+            assertEquals(outcome, serialization.verifySerialization(outcome, true));
+            assertBoundToCbor(outcome);
+        }
+        assertEquals(DurableVoiceEntity.Forgotten.INSTANCE,
+                serialization.verifySerialization(DurableVoiceEntity.Forgotten.INSTANCE, true));
+        assertBoundToCbor(DurableVoiceEntity.Forgotten.INSTANCE);
     }
 
     @Test

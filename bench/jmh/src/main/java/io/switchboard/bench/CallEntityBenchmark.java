@@ -2,12 +2,16 @@ package io.switchboard.bench;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
+import akka.persistence.jdbc.testkit.javadsl.SchemaUtils;
+import akka.persistence.typed.PersistenceId;
 import com.typesafe.config.ConfigFactory;
 import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.durability.DurableVoiceEntity;
 import io.switchboard.domain.call.CallDetails;
 import io.switchboard.domain.call.CallEntity;
 import io.switchboard.domain.call.CallFlow;
@@ -23,15 +27,21 @@ import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -50,6 +60,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * </ul>
  * The ask waits on the benchmark thread, as the HTTP adapter's route waits on its stage; one thread, so this is
  * the latency of an event on an idle system, not a throughput.
+ *
+ * <p>{@code store} picks the shell: {@code memory}, the in-memory one above; {@code h2}, the durable one on
+ * akka-persistence-jdbc with H2 in a temporary file, which recovers a new call's (empty) journal first and
+ * stores each event (a snapshot every 25) before it replies: what {@code SWITCHBOARD_DURABILITY=journal} adds.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -75,6 +89,10 @@ public class CallEntityBenchmark {
         }
     };
 
+    @Param({"memory", "h2"})
+    public String store;
+
+    private Path dataDir;
     private ActorSystem<Void> system;
     private Executor flowExecutor;
     private SwitchboardSettings settings;
@@ -84,17 +102,35 @@ public class CallEntityBenchmark {
     private ActorRef<VoiceEntity.Command>[] liveCalls;
 
     @Setup(Level.Trial)
-    public void startSystem() {
-        system = ActorSystem.create(Behaviors.empty(), "bench",
-                ConfigFactory.parseString("akka.loglevel = WARNING").withFallback(ConfigFactory.load()));
+    public void startSystem() throws Exception {
+        dataDir = Files.createTempDirectory("switchboard-bench");
+        String journal = "jdbc:h2:file:" + dataDir.resolve("journal") + ";DATABASE_TO_UPPER=false;MODE=LEGACY";
+        system = ActorSystem.create(Behaviors.empty(), "bench", ConfigFactory.parseString("""
+                akka.loglevel = WARNING
+                akka.persistence.journal.plugin = "jdbc-journal"
+                akka.persistence.snapshot-store.plugin = "jdbc-snapshot-store"
+                jdbc-journal.use-shared-db = "slick"
+                jdbc-snapshot-store.use-shared-db = "slick"
+                akka-persistence-jdbc.shared-databases.slick {
+                  profile = "slick.jdbc.H2Profile$"
+                  db { url = "%s", user = "sa", password = "", driver = "org.h2.Driver",
+                       numThreads = 8, maxConnections = 8, minConnections = 1 }
+                }
+                """.formatted(journal)).withFallback(ConfigFactory.load()));
         settings = SwitchboardSettings.from(system.settings().config());
         flowExecutor = system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
+        if (store.equals("h2")) {
+            SchemaUtils.createIfNotExists(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        }
     }
 
     @TearDown(Level.Trial)
-    public void stopSystem() {
+    public void stopSystem() throws IOException {
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().join();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     @Setup(Level.Iteration)
@@ -138,8 +174,12 @@ public class CallEntityBenchmark {
     }
 
     private ActorRef<VoiceEntity.Command> spawn(CallId callId) {
-        return system.systemActorOf(CallEntity.create(callId, MENU_FLOW, flowExecutor, settings.entity(), self -> {
-        }), callId.value(), Props.empty());
+        Behavior<VoiceEntity.Command> entity = store.equals("h2")
+                ? DurableVoiceEntity.create(PersistenceId.of("Call", callId.value()),
+                        CallEntity.rules(callId, MENU_FLOW), flowExecutor, settings.entity(),
+                        settings.durability().snapshotEvery(), self -> { })
+                : CallEntity.create(callId, MENU_FLOW, flowExecutor, settings.entity(), self -> { });
+        return system.systemActorOf(entity, callId.value(), Props.empty());
     }
 
     private EventReply ask(ActorRef<VoiceEntity.Command> call, VoiceEvent event) {

@@ -23,8 +23,13 @@ public final class CallEntity {
     public static Behavior<VoiceEntity.Command> create(CallId callId, CallFlow flow, Executor flowExecutor,
                                                        EntitySettings settings,
                                                        Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
-        EntityRules<CallEvent, CallState> rules = new EntityRules<>(callId.value(), "callId", CallEvent.class,
-                () -> CallState.initial(callId), CallState::apply, (event, state) -> event.offerTo(flow, state), CallState::hasEnded, event -> event instanceof TransferAnswered ? ReplyContext.TRANSFER_ANSWER : ReplyContext.CALL);
-        return VoiceEntity.create(rules, flowExecutor, settings, requestPassivation);
+        return VoiceEntity.create(rules(callId, flow), flowExecutor, settings, requestPassivation);
+    }
+
+    /** The pure rules of one call: what any shell, in memory or durable, runs. */
+    public static EntityRules<CallEvent, CallState> rules(CallId callId, CallFlow flow) {
+        return new EntityRules<>(callId.value(), "callId", CallEvent.class, () -> CallState.initial(callId),
+                CallState::apply, (event, state) -> event.offerTo(flow, state), CallState::hasEnded,
+                event -> event instanceof TransferAnswered ? ReplyContext.TRANSFER_ANSWER : ReplyContext.CALL);
     }
 }

@@ -23,8 +23,14 @@ public final class ConferenceEntity {
     public static Behavior<VoiceEntity.Command> create(ConferenceId conferenceId, ConferenceFlow flow, Executor flowExecutor,
                                                        EntitySettings settings,
                                                        Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
-        EntityRules<ConferenceEvent, ConferenceState> rules = new EntityRules<>(conferenceId.value(), "conferenceId", ConferenceEvent.class,
-                () -> ConferenceState.initial(conferenceId), ConferenceState::apply, (event, state) -> event.offerTo(flow, state), ConferenceState::hasEnded, event -> ReplyContext.CONFERENCE);
-        return VoiceEntity.create(rules, flowExecutor, settings, requestPassivation);
+        return VoiceEntity.create(rules(conferenceId, flow), flowExecutor, settings, requestPassivation);
+    }
+
+    /** The pure rules of one conference: what any shell, in memory or durable, runs. */
+    public static EntityRules<ConferenceEvent, ConferenceState> rules(ConferenceId conferenceId, ConferenceFlow flow) {
+        return new EntityRules<>(conferenceId.value(), "conferenceId", ConferenceEvent.class,
+                () -> ConferenceState.initial(conferenceId), ConferenceState::apply,
+                (event, state) -> event.offerTo(flow, state), ConferenceState::hasEnded,
+                event -> ReplyContext.CONFERENCE);
     }
 }

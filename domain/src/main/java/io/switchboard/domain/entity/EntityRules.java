@@ -9,8 +9,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The pure part of an entity: how its state evolves and who is asked for a reply. {@link VoiceEntity} is
- * the actor shell around it, the same for calls and conferences.
+ * What makes a call entity differ from a conference entity: how its state evolves and who is asked for a reply.
+ * {@link EntityLogic} takes its decisions from them; the actor shells ({@link VoiceEntity} in memory, the durable
+ * one in {@code application}) are the same for calls and conferences.
  *
  * @param entityId     the id of the call or conference, as logged
  * @param logKey       the MDC key under which log lines carry the id: {@code callId} or {@code conferenceId}

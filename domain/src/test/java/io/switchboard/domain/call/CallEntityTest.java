@@ -69,18 +69,15 @@ class CallEntityTest {
                            TestProbe<ActorRef<VoiceEntity.Command>> passivations, TestProbe<VoiceEvent> handled) {
 
         void send(VoiceEvent event) {
-            entity.tell(new VoiceEntity.Handle(event, replies.getRef()));
+            EntityTestSupport.send(entity, event, replies);
         }
 
         EventReply ask(VoiceEvent event) {
-            send(event);
-            return replies.receiveMessage();
+            return EntityTestSupport.ask(entity, event, replies);
         }
 
         EntityInspection inspect() {
-            TestProbe<EntityInspection> probe = testKit.createTestProbe();
-            entity.tell(new VoiceEntity.Inspect(probe.getRef()));
-            return probe.receiveMessage();
+            return EntityTestSupport.inspect(testKit, entity);
         }
 
         /**

@@ -1,5 +1,7 @@
 package io.switchboard.domain.entity;
 
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.BehaviorInterceptor;
@@ -34,7 +36,31 @@ public final class EntityTestSupport {
     }
 
     public static EntitySettings settings(int stashCapacity) {
-        return new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, stashCapacity, 32, new FallbackPolicy(FALLBACK));
+        return settings(stashCapacity, 32);
+    }
+
+    public static EntitySettings settings(int stashCapacity, int rememberedReplies) {
+        return new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, stashCapacity, rememberedReplies,
+                new FallbackPolicy(FALLBACK));
+    }
+
+    /** Sends {@code event} to {@code entity}, its reply to go to {@code replies}. */
+    public static void send(ActorRef<VoiceEntity.Command> entity, VoiceEvent event, TestProbe<EventReply> replies) {
+        entity.tell(new VoiceEntity.Handle(event, replies.getRef()));
+    }
+
+    /** Sends {@code event} to {@code entity} and waits for its reply. */
+    public static EventReply ask(ActorRef<VoiceEntity.Command> entity, VoiceEvent event,
+                                 TestProbe<EventReply> replies) {
+        send(entity, event, replies);
+        return replies.receiveMessage();
+    }
+
+    /** What {@code entity} reports when inspected. */
+    public static EntityInspection inspect(ActorTestKit testKit, ActorRef<VoiceEntity.Command> entity) {
+        TestProbe<EntityInspection> probe = testKit.createTestProbe();
+        entity.tell(new VoiceEntity.Inspect(probe.getRef()));
+        return probe.receiveMessage();
     }
 
     /**

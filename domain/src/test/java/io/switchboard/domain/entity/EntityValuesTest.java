@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.domain.call.CallEntity;
+import io.switchboard.domain.call.CallEvent;
 import io.switchboard.domain.call.CallEvents;
+import io.switchboard.domain.call.CallFlow;
+import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.common.DisconnectCause;
@@ -19,7 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The plain values around the entity shell: fallback policy, settings, replies and the redelivery memory. */
+/** The plain values around the entity shells: fallback policy, settings, replies and the redelivery memory. */
 class EntityValuesTest {
     private static final FallbackPolicy POLICY = new FallbackPolicy(EntityTestSupport.FALLBACK);
 
@@ -68,20 +72,22 @@ class EntityValuesTest {
     }
 
     @Test
-    void recentRepliesAnswerEqualEventsAndForgetTheOldestFirst() {
+    void memoryAnswersEqualEventsAndForgetsTheOldestFirst() {
         CallEvents call = CallEvents.newCall();
-        RecentReplies recent = new RecentReplies(2);
+        EntityLogic<CallEvent, CallState> logic = new EntityLogic<>(CallEntity.rules(call.callId(), new CallFlow() { }),
+                EntityTestSupport.settings(16, 2));
         GatherCompleted first = call.gather("1");
         GatherCompleted second = call.gather("2");
         GatherCompleted third = call.gather("3");
         EventReply one = new EventReply(Response.builder().speak("one").build(), ReplyOrigin.FLOW);
-        recent.remember(new TimelineEntry(first, Instant.now(), one));
-        recent.remember(new TimelineEntry(second, Instant.now(), new EventReply(null, ReplyOrigin.FLOW)));
+        EntityMemory<CallState> memory = logic.emptyMemory();
+        memory = logic.after(memory, new TimelineEntry(first, Instant.now(), one));
+        memory = logic.after(memory, new TimelineEntry(second, Instant.now(), new EventReply(null, ReplyOrigin.FLOW)));
 
-        assertEquals(one, recent.replyGivenTo(new GatherCompleted(first.call(), "1", first.terminatingDigit())).orElseThrow());
-        recent.remember(new TimelineEntry(third, Instant.now(), new EventReply(null, ReplyOrigin.FLOW)));
-        assertFalse(recent.replyGivenTo(first).isPresent(), "the oldest is forgotten past the capacity");
-        assertTrue(recent.replyGivenTo(second).isPresent());
-        assertTrue(recent.replyGivenTo(third).isPresent());
+        assertEquals(one, memory.replyGivenTo(new GatherCompleted(first.call(), "1", first.terminatingDigit())).orElseThrow());
+        memory = logic.after(memory, new TimelineEntry(third, Instant.now(), new EventReply(null, ReplyOrigin.FLOW)));
+        assertFalse(memory.replyGivenTo(first).isPresent(), "the oldest is forgotten past the capacity");
+        assertTrue(memory.replyGivenTo(second).isPresent());
+        assertTrue(memory.replyGivenTo(third).isPresent());
     }
 }

@@ -1,0 +1,387 @@
+package io.switchboard.application.durability;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Adapter;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.CommandHandler;
+import akka.persistence.typed.javadsl.Effect;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehavior;
+import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
+import io.switchboard.domain.entity.EntityChores;
+import io.switchboard.domain.entity.EntityLogic;
+import io.switchboard.domain.entity.EntityMemory;
+import io.switchboard.domain.entity.EntityRules;
+import io.switchboard.domain.entity.EntitySettings;
+import io.switchboard.domain.entity.EntityState;
+import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.TimelineEntry;
+import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.entity.VoiceEntity.Command;
+import io.switchboard.domain.entity.VoiceEntity.Handle;
+import io.switchboard.domain.entity.VoiceEntity.Inspect;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.MDC;
+
+/**
+ * The durable shell of a call or conference entity: the same protocol, the same decisions ({@link EntityLogic})
+ * and the same memory as {@link VoiceEntity}, but each answered event is stored in the journal as its
+ * {@link TimelineEntry} <em>before</em> the reply goes out, and an entity that starts (on any node, after a
+ * passivation, a rebalance or a crash) rebuilds its memory by replaying those entries through
+ * {@link EntityLogic#after}, from its latest snapshot on.
+ *
+ * <p>While the flow works on an event, nothing is stored: the state the flow sees is the memory with the event
+ * applied, kept aside. If the node dies then, nothing was stored and nothing acknowledged; Bandwidth's retry of
+ * the event is handled afresh where the entity starts again. A redelivery is stored too (it only joins the
+ * timeline), so the recovered timeline, which bounds what later redeliveries are recognised by, is the one the
+ * entity had.
+ *
+ * <p>Ordering, shedding, timeouts, passivation and stopping behind in-flight work are those of
+ * {@link VoiceEntity}; the stash is the one Akka Persistence keeps, counted here to shed past the capacity.
+ */
+public final class DurableVoiceEntity<E, S extends EntityState>
+        extends EventSourcedBehavior<Command, Object, EntityMemory<S>> {
+
+    /** The tag of the entry that ends a call or conference: the retention job looks for ended entities by it. */
+    public static final String ENDED_TAG = "ended";
+
+    /**
+     * Delete the entity's events and snapshots, if it has ended; the retention job sends it through the shard,
+     * so the one writer of the journal is the one that deletes it.
+     */
+    public record Purge(ActorRef<PurgeOutcome> replyTo) implements Command {
+    }
+
+    /** What a {@link Purge} did. */
+    public enum PurgeOutcome {
+        /** The events and snapshots are deleted, the memory is empty. */
+        PURGED,
+        /** The call or conference has not ended: nothing was deleted. */
+        NOT_ENDED,
+        /** The journal refused the deletion; the memory is empty and a later purge tries again. */
+        FAILED
+    }
+
+    /** The journal event that empties the memory, stored first by a purge. */
+    public enum Forgotten {
+        INSTANCE
+    }
+
+    private record PurgeFinished(ActorRef<PurgeOutcome> replyTo, Throwable failure) implements Command {
+    }
+
+    /** The event the flow works on, and the memory it sees meanwhile (the event applied, its reply pending). */
+    private record InFlight(Handle handle, long ticket, EntityMemory<?> working) {
+    }
+
+    private final ActorContext<Command> context;
+    private final EntityLogic<E, S> logic;
+    private final EntityChores<E, S> chores;
+    private final int snapshotEvery;
+
+    // What is not stored: the work of this incarnation.
+    private InFlight inFlight;
+    private boolean purging;
+    private int stashed;
+    private boolean stopWaiting;
+
+    private DurableVoiceEntity(PersistenceId persistenceId, ActorContext<Command> context, EntityLogic<E, S> logic,
+                               EntityChores<E, S> chores, int snapshotEvery) {
+        super(persistenceId);
+        this.context = context;
+        this.logic = logic;
+        this.chores = chores;
+        this.snapshotEvery = snapshotEvery;
+        context.setLoggerName(DurableVoiceEntity.class);
+    }
+
+    /**
+     * The behaviour of one durable entity.
+     *
+     * @param persistenceId      its journal's key: the entity type's name and the entity's id
+     * @param flowExecutor       where flows run: never the actor's own dispatcher
+     * @param snapshotEvery      a snapshot of the memory every this many stored events
+     * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
+     *                           {@link VoiceEntity.Stop}
+     */
+    public static <E, S extends EntityState> Behavior<Command> create(
+            PersistenceId persistenceId, EntityRules<E, S> rules, Executor flowExecutor, EntitySettings settings,
+            int snapshotEvery, Consumer<ActorRef<Command>> requestPassivation) {
+        EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
+        return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context ->
+                new DurableVoiceEntity<>(persistenceId, context, logic,
+                        new EntityChores<>(context, timers, logic, flowExecutor, requestPassivation), snapshotEvery)));
+    }
+
+    @Override
+    public EntityMemory<S> emptyState() {
+        return logic.emptyMemory();
+    }
+
+    @Override
+    public EventHandler<EntityMemory<S>, Object> eventHandler() {
+        return (memory, event) -> event instanceof TimelineEntry entry
+                ? logic.after(memory, entry)
+                : logic.emptyMemory();
+    }
+
+    @Override
+    public Set<String> tagsFor(Object event) {
+        return event instanceof TimelineEntry entry && logic.ends(entry) ? Set.of(ENDED_TAG) : Set.of();
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
+    }
+
+    @Override
+    public SignalHandler<EntityMemory<S>> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+                .build();
+    }
+
+    @Override
+    public CommandHandler<Command, Object, EntityMemory<S>> commandHandler() {
+        return this::onCommand;
+    }
+
+    private void onRecovered(EntityMemory<S> memory) {
+        context.getLog().debug("recovered {} events of its timeline", memory.timeline().size());
+        if (logic.ended(memory)) {
+            chores.startRetention();
+        } else {
+            chores.restartIdleTimer();
+        }
+    }
+
+    /**
+     * Every log line of a command names the call or conference. Not through {@code Behaviors.withMdc}: Akka
+     * Persistence hands stashed commands back while it handles its own messages, which that would not mark.
+     */
+    private Effect<Object, EntityMemory<S>> onCommand(EntityMemory<S> memory, Command command) {
+        try (var mdc = MDC.putCloseable(logic.rules().logKey(), logic.rules().entityId())) {
+            return handle(memory, command);
+        }
+    }
+
+    private Effect<Object, EntityMemory<S>> handle(EntityMemory<S> memory, Command command) {
+        if (command instanceof Inspect inspect) {
+            return onInspect(memory, inspect);
+        }
+        if (inFlight != null || purging) {
+            return whileBusy(command);
+        }
+        if (command instanceof Handle handle) {
+            return onHandle(memory, handle);
+        }
+        if (command instanceof Purge purge) {
+            return onPurge(memory, purge);
+        }
+        if (command == VoiceEntity.Stop.INSTANCE) {
+            return Effect().stop();
+        }
+        if (command == EntityChores.Idle.INSTANCE || command == EntityChores.RetentionElapsed.INSTANCE) {
+            chores.passivate();
+        }
+        // Otherwise a flow that answered after its timeout: the fallback was sent already.
+        return Effect().none();
+    }
+
+    private Effect<Object, EntityMemory<S>> onHandle(EntityMemory<S> memory, Handle handle) {
+        EntityLogic.Decision<E, S> decision = logic.decide(memory, handle.event(), handle.receivedAt(),
+                context.getLog());
+        if (decision instanceof EntityLogic.Refuse<E, S> refuse) {
+            handle.replyTo().tell(refuse.reply());
+            return Effect().none();
+        }
+        if (decision instanceof EntityLogic.AnswerAgain<E, S> again) {
+            return Effect().persist(again.entry()).thenReply(handle.replyTo(), stored -> again.entry().reply());
+        }
+        EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
+        inFlight = new InFlight(handle, chores.startFlow(run), run.working());
+        return Effect().none();
+    }
+
+    /** The flow works on an event, or a purge runs: everything but their own results waits. */
+    private Effect<Object, EntityMemory<S>> whileBusy(Command command) {
+        if (command instanceof EntityChores.FlowFinished done) {
+            return isCurrent(done.ticket())
+                    ? answer(chores.replyTo(inFlight.handle().event(), done))
+                    : Effect().none();
+        }
+        if (command instanceof EntityChores.FlowTimedOut timeout) {
+            return isCurrent(timeout.ticket())
+                    ? answer(chores.replyTo(inFlight.handle().event(), timeout))
+                    : Effect().none();
+        }
+        if (command instanceof PurgeFinished finished) {
+            return onPurgeFinished(finished);
+        }
+        if (command == VoiceEntity.Stop.INSTANCE) {
+            // Waits behind the events that reached the entity before it; a second one changes nothing.
+            if (stopWaiting) {
+                return Effect().none();
+            }
+            stopWaiting = true;
+            return Effect().stash();
+        }
+        if (command == EntityChores.Idle.INSTANCE) {
+            // Busy, not idle: the idle timer restarts after the reply.
+            return Effect().none();
+        }
+        if (command instanceof Handle handle && stashed >= logic.settings().stashCapacity()) {
+            handle.replyTo().tell(logic.shed(handle.event(), stashed, context.getLog()));
+            return Effect().none();
+        }
+        stashed++;
+        return Effect().stash();
+    }
+
+    private boolean isCurrent(long ticket) {
+        return inFlight != null && inFlight.ticket() == ticket;
+    }
+
+    /** Stores the event with its reply, then replies and takes the events that waited, in their order. */
+    private Effect<Object, EntityMemory<S>> answer(EventReply reply) {
+        Handle current = inFlight.handle();
+        inFlight = null;
+        unstashing();
+        return Effect().persist(new TimelineEntry(current.event(), current.receivedAt(), reply))
+                .thenRun(stored -> {
+                    current.replyTo().tell(reply);
+                    chores.restartIdleTimer();
+                })
+                .thenUnstashAll();
+    }
+
+    /** The stashed commands come back, in order; those that must wait again are counted again. */
+    private void unstashing() {
+        stashed = 0;
+        stopWaiting = false;
+    }
+
+    private Effect<Object, EntityMemory<S>> onInspect(EntityMemory<S> memory, Inspect inspect) {
+        inspect.replyTo().tell(inFlight != null ? inFlight.working().inspection() : memory.inspection());
+        chores.inspected();
+        return Effect().none();
+    }
+
+    private Effect<Object, EntityMemory<S>> onPurge(EntityMemory<S> memory, Purge purge) {
+        boolean forgottenBefore = !memory.hasHistory() && lastSequenceNumber(context) > 0;
+        if (!logic.ended(memory) && !forgottenBefore) {
+            purge.replyTo().tell(PurgeOutcome.NOT_ENDED);
+            return Effect().none();
+        }
+        purging = true;
+        if (forgottenBefore) {
+            // An earlier purge emptied the memory but failed to delete: delete now.
+            startPurger(purge.replyTo());
+            return Effect().none();
+        }
+        return Effect().persist(Forgotten.INSTANCE).thenRun(empty -> startPurger(purge.replyTo()));
+    }
+
+    private void startPurger(ActorRef<PurgeOutcome> replyTo) {
+        Adapter.actorOf(context, JournalPurger.props(persistenceId().id(), context.getSelf(), replyTo));
+    }
+
+    private Effect<Object, EntityMemory<S>> onPurgeFinished(PurgeFinished finished) {
+        purging = false;
+        if (finished.failure() == null) {
+            context.getLog().info("ended longer ago than the retention period: its events and snapshots are deleted");
+            finished.replyTo().tell(PurgeOutcome.PURGED);
+        } else {
+            context.getLog().warn("could not delete its events and snapshots; a later sweep tries again",
+                    finished.failure());
+            finished.replyTo().tell(PurgeOutcome.FAILED);
+        }
+        // Nothing is left to keep resident.
+        chores.passivate();
+        unstashing();
+        return Effect().unstashAll();
+    }
+
+    /**
+     * Deletes the journal of one persistence id up to its highest sequence number, and its snapshots: a classic
+     * persistent actor with the entity's id that recovers nothing, because Akka Persistence Typed 2.6 has no
+     * effect that deletes events on demand. Run only by the entity itself, while it stores nothing, so the
+     * journal still has one writer at a time.
+     */
+    private static final class JournalPurger extends akka.persistence.AbstractPersistentActor {
+        private final String persistenceId;
+        private final ActorRef<Command> entity;
+        private final ActorRef<PurgeOutcome> replyTo;
+        private boolean messagesDeleted;
+        private boolean snapshotsDeleted;
+
+        private JournalPurger(String persistenceId, ActorRef<Command> entity, ActorRef<PurgeOutcome> replyTo) {
+            this.persistenceId = persistenceId;
+            this.entity = entity;
+            this.replyTo = replyTo;
+        }
+
+        static akka.actor.Props props(String persistenceId, ActorRef<Command> entity,
+                                      ActorRef<PurgeOutcome> replyTo) {
+            return akka.actor.Props.create(JournalPurger.class, () -> new JournalPurger(persistenceId, entity,
+                    replyTo));
+        }
+
+        @Override
+        public String persistenceId() {
+            return persistenceId;
+        }
+
+        @Override
+        public akka.persistence.Recovery recovery() {
+            return akka.persistence.Recovery.none();
+        }
+
+        @Override
+        public Receive createReceiveRecover() {
+            return receiveBuilder()
+                    .match(akka.persistence.RecoveryCompleted.class, recovered -> {
+                        deleteMessages(lastSequenceNr());
+                        deleteSnapshots(akka.persistence.SnapshotSelectionCriteria.create(lastSequenceNr(),
+                                Long.MAX_VALUE));
+                    })
+                    .build();
+        }
+
+        @Override
+        public Receive createReceive() {
+            return receiveBuilder()
+                    .match(akka.persistence.DeleteMessagesSuccess.class, deleted -> {
+                        messagesDeleted = true;
+                        finishOnceBothDone();
+                    })
+                    .match(akka.persistence.DeleteSnapshotsSuccess.class, deleted -> {
+                        snapshotsDeleted = true;
+                        finishOnceBothDone();
+                    })
+                    .match(akka.persistence.DeleteMessagesFailure.class, failed -> fail(failed.cause()))
+                    .match(akka.persistence.DeleteSnapshotsFailure.class, failed -> fail(failed.cause()))
+                    .build();
+        }
+
+        private void finishOnceBothDone() {
+            if (messagesDeleted && snapshotsDeleted) {
+                entity.tell(new PurgeFinished(replyTo, null));
+                getContext().stop(getSelf());
+            }
+        }
+
+        private void fail(Throwable cause) {
+            entity.tell(new PurgeFinished(replyTo, cause));
+            getContext().stop(getSelf());
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.switchboard.bootstrap;
+
+import akka.Done;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
+import akka.persistence.jdbc.testkit.javadsl.SchemaUtils;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The database the durable entities' journal (akka-persistence-jdbc) lives in: by default H2 in a file under
+ * {@code switchboard.durability.data-dir}, the zero-setup store of a single node; otherwise the database at
+ * {@code switchboard.durability.db.url}, PostgreSQL for a cluster (or an H2 server). The plugins themselves are
+ * chosen in {@code application.conf}; this fills in the connection, creates H2's tables on start and checks that
+ * the tables are there before any entity uses them.
+ *
+ * @param url      the JDBC URL; never holds the password
+ * @param password never logged: {@link #toString()} leaves it out
+ */
+record JournalStore(Kind kind, String url, String user, String password) {
+
+    enum Kind {
+        /** H2 in a file of the data directory: one node only (the file is locked by the process). */
+        H2_FILE("slick.jdbc.H2Profile$", "org.h2.Driver"),
+        /** H2 at a URL of the operator's choice (a server, say). */
+        H2("slick.jdbc.H2Profile$", "org.h2.Driver"),
+        POSTGRES("slick.jdbc.PostgresProfile$", "org.postgresql.Driver");
+
+        private final String profile;
+        private final String driver;
+
+        Kind(String profile, String driver) {
+            this.profile = profile;
+            this.driver = driver;
+        }
+
+        boolean isH2() {
+            return this != POSTGRES;
+        }
+    }
+
+    /** The H2 settings akka-persistence-jdbc 5.0.4's H2 DDL needs on H2 2.x (quoted lower-case names, its keys). */
+    static final List<String> H2_SETTINGS = List.of("DATABASE_TO_UPPER=false", "MODE=LEGACY");
+
+    /** The plugin's tables the entities use: the journal, the tags the retention job reads, the snapshots. */
+    private static final List<String> TABLES = List.of(
+            "jdbc-journal.tables.event_journal.tableName",
+            "jdbc-journal.tables.event_tag.tableName",
+            "jdbc-snapshot-store.tables.snapshot.tableName");
+
+    JournalStore {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+    }
+
+    /** The store {@code switchboard.durability} names; refuses a URL of a database it does not support. */
+    static JournalStore from(Config config) {
+        Config durability = config.getConfig("switchboard.durability");
+        String url = durability.getString("db.url").trim();
+        String user = durability.getString("db.user");
+        String password = durability.getString("db.password");
+        if (url.isEmpty()) {
+            Path file = Path.of(durability.getString("data-dir")).toAbsolutePath().normalize().resolve("switchboard");
+            return new JournalStore(Kind.H2_FILE, withH2Settings("jdbc:h2:file:" + file), user.isEmpty() ? "sa" : user,
+                    password);
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new JournalStore(Kind.POSTGRES, url, user, password);
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            return new JournalStore(Kind.H2, withH2Settings(url), user, password);
+        }
+        throw new IllegalArgumentException("switchboard.durability.db.url (SWITCHBOARD_DB_URL) must be a PostgreSQL"
+                + " (jdbc:postgresql:) or H2 (jdbc:h2:) JDBC URL, or empty for H2 in SWITCHBOARD_DATA_DIR; was " + url);
+    }
+
+    /** The data directory's H2 file can serve one process: a node that would share its calls is refused. */
+    void requireSingleNode(Config config) {
+        boolean clustered = config.getBoolean("switchboard.cluster.bootstrap")
+                || !config.getStringList("akka.cluster.seed-nodes").isEmpty();
+        if (kind == Kind.H2_FILE && clustered) {
+            throw new IllegalArgumentException("the journal in SWITCHBOARD_DATA_DIR (H2 in a file) serves a single"
+                    + " node; a cluster needs a shared database (SWITCHBOARD_DB_URL, PostgreSQL), or"
+                    + " SWITCHBOARD_DURABILITY=memory");
+        }
+    }
+
+    /** {@code config} with this store as akka-persistence-jdbc's shared database. */
+    Config applyTo(Config config) {
+        String db = "akka-persistence-jdbc.shared-databases.slick.db.";
+        return ConfigFactory.empty()
+                .withValue("akka-persistence-jdbc.shared-databases.slick.profile",
+                        ConfigValueFactory.fromAnyRef(kind.profile))
+                .withValue(db + "url", ConfigValueFactory.fromAnyRef(url))
+                .withValue(db + "user", ConfigValueFactory.fromAnyRef(user))
+                .withValue(db + "password", ConfigValueFactory.fromAnyRef(password))
+                .withValue(db + "driver", ConfigValueFactory.fromAnyRef(kind.driver))
+                .withFallback(config);
+    }
+
+    /**
+     * Gets the store ready before any entity uses it: H2's tables are created if missing (PostgreSQL's are the
+     * operator's, through {@code db init}), then every table is checked, as the plugin's schema creation only
+     * logs its failures. Fails with what to do when a table is missing.
+     */
+    CompletionStage<Done> prepare(ActorSystem<?> system) {
+        CompletionStage<Done> created = kind.isH2()
+                ? createTables(system)
+                : CompletableFuture.completedFuture(Done.getInstance());
+        return created.thenApplyAsync(done -> requireTables(system.settings().config()),
+                system.dispatchers().lookup(DispatcherSelector.blocking()));
+    }
+
+    /** Creates the plugin's tables that do not exist yet, with the DDL the plugin ships for this database. */
+    CompletionStage<Done> createTables(ActorSystem<?> system) {
+        if (kind == Kind.H2_FILE) {
+            createDataDirectory();
+        }
+        return SchemaUtils.createIfNotExists(system);
+    }
+
+    /** Fails, naming the missing tables and the command that creates them, unless every table is there. */
+    Done requireTables(Config config) {
+        List<String> missing = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            for (String path : TABLES) {
+                String table = config.getString(path);
+                try {
+                    statement.execute("SELECT 1 FROM \"" + table + "\" WHERE 1 = 0");
+                } catch (SQLException absent) {
+                    missing.add(table);
+                }
+            }
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("cannot reach the journal's database " + this + ": "
+                    + unreachable.getMessage(), unreachable);
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the journal's tables " + missing + " are missing in " + this
+                    + "; create them with `java -jar switchboard.jar db init` (docs/operations.md)");
+        }
+        return Done.getInstance();
+    }
+
+    private void createDataDirectory() {
+        Path file = Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';')));
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + file.getParent()
+                    + " (SWITCHBOARD_DATA_DIR)", e);
+        }
+    }
+
+    private static String withH2Settings(String url) {
+        StringBuilder full = new StringBuilder(url);
+        for (String setting : H2_SETTINGS) {
+            String key = setting.substring(0, setting.indexOf('=') + 1);
+            if (!url.toUpperCase(java.util.Locale.ROOT).contains(";" + key)) {
+                full.append(';').append(setting);
+            }
+        }
+        return full.toString();
+    }
+
+    /** What a log line or an error may show: the database and the user, never the password. */
+    @Override
+    public String toString() {
+        Map<Kind, String> names = Map.of(Kind.H2_FILE, "H2 file", Kind.H2, "H2", Kind.POSTGRES, "PostgreSQL");
+        // A password may also come as a URL parameter.
+        String shown = url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return names.get(kind) + " " + shown + (user.isEmpty() ? "" : " as " + user);
+    }
+}

@@ -1,0 +1,103 @@
+package io.switchboard.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which database the journal lives in, what may be logged of it, and {@code db init}. */
+class JournalStoreTest {
+
+    @TempDir
+    Path dataDir;
+
+    private static Config config(String overrides) {
+        return ConfigFactory.parseString(overrides).withFallback(ConfigFactory.load()).resolve();
+    }
+
+    @Test
+    void withoutADatabaseUrlTheJournalIsAnH2FileInTheDataDirectory() {
+        JournalStore store = JournalStore.from(config("switchboard.durability.data-dir = \"" + dataDir + "\""));
+
+        assertEquals(JournalStore.Kind.H2_FILE, store.kind());
+        assertEquals("jdbc:h2:file:" + dataDir.resolve("switchboard") + ";DATABASE_TO_UPPER=false;MODE=LEGACY",
+                store.url());
+        Config plugin = store.applyTo(ConfigFactory.load());
+        assertFalse(plugin.getBoolean("jdbc-read-journal.includeLogicallyDeleted"),
+                "the retention job's queries do not return what a purge deleted");
+        assertEquals("slick.jdbc.H2Profile$", plugin.getString("akka-persistence-jdbc.shared-databases.slick.profile"));
+        assertEquals(store.url(), plugin.getString("akka-persistence-jdbc.shared-databases.slick.db.url"));
+    }
+
+    @Test
+    void aPostgresUrlIsTheClustersDatabaseAndItsPasswordIsNeverShown() {
+        JournalStore store = JournalStore.from(config("""
+                switchboard.durability.db {
+                  url = "jdbc:postgresql://db.example.test:5432/switchboard?ssl=true&password=in-url-secret"
+                  user = "switchboard"
+                  password = "pg-secret"
+                }
+                """));
+
+        assertEquals(JournalStore.Kind.POSTGRES, store.kind());
+        assertEquals("org.postgresql.Driver",
+                store.applyTo(ConfigFactory.load()).getString("akka-persistence-jdbc.shared-databases.slick.db.driver"));
+        String shown = store.toString();
+        assertFalse(shown.contains("pg-secret") || shown.contains("in-url-secret"), shown);
+        assertTrue(shown.contains("db.example.test") && shown.contains("as switchboard"), shown);
+    }
+
+    @Test
+    void anotherDatabaseIsRefusedNamingTheVariable() {
+        Config mysql = config("switchboard.durability.db.url = \"jdbc:mysql://db/switchboard\"");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> JournalStore.from(mysql));
+        assertTrue(refused.getMessage().contains("SWITCHBOARD_DB_URL"), refused.getMessage());
+
+        StringWriter err = new StringWriter();
+        assertEquals(2, DbInitCommand.initialise(mysql, new PrintWriter(new StringWriter()), new PrintWriter(err)));
+        assertTrue(err.toString().contains("SWITCHBOARD_DB_URL"), err.toString());
+    }
+
+    @Test
+    void theH2FileIsRefusedToANodeThatJoinsACluster() {
+        Config seeded = config("""
+                akka.cluster.seed-nodes = ["akka://switchboard@127.0.0.1:25520"]
+                """);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> JournalStore.from(seeded).requireSingleNode(seeded));
+        assertTrue(refused.getMessage().contains("SWITCHBOARD_DB_URL"), refused.getMessage());
+        Config bootstrapped = config("switchboard.cluster.bootstrap = on");
+        assertThrows(IllegalArgumentException.class, () -> JournalStore.from(bootstrapped).requireSingleNode(bootstrapped));
+
+        Config shared = config("""
+                akka.cluster.seed-nodes = ["akka://switchboard@127.0.0.1:25520"]
+                switchboard.durability.db.url = "jdbc:postgresql://127.0.0.1/switchboard"
+                """);
+        JournalStore.from(shared).requireSingleNode(shared);
+    }
+
+    @Test
+    void dbInitCreatesTheTablesAndCanRunAgain() throws Exception {
+        Config config = config("switchboard.durability.data-dir = \"" + dataDir + "\"");
+        for (int run = 1; run <= 2; run++) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+
+            int exit = DbInitCommand.initialise(config, new PrintWriter(out), new PrintWriter(err));
+
+            assertEquals(0, exit, "run " + run + ": " + err);
+            assertTrue(out.toString().contains("the journal's tables are ready in H2 file"), out.toString());
+        }
+        assertTrue(Files.exists(dataDir.resolve("switchboard.mv.db")));
+        JournalStore.from(config).requireTables(config);
+    }
+}
