@@ -7,9 +7,10 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
 import io.switchboard.domain.common.VoiceEvent;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.MDC;
 
 /**
  * The in-memory actor shell shared by call and conference entities, over the decisions of {@link EntityLogic}.
@@ -62,6 +63,8 @@ public final class VoiceEntity<E, S extends EntityState> {
     private final StashBuffer<Command> stash;
     private final EntityLogic<E, S> logic;
     private final EntityChores<E, S> chores;
+    /** Built once: every idle entity holds its waiting behaviour, so it is one small object, not a builder's. */
+    private final Behavior<Command> ready;
 
     private EntityMemory<S> memory;
 
@@ -72,6 +75,7 @@ public final class VoiceEntity<E, S extends EntityState> {
         this.logic = logic;
         this.chores = chores;
         this.memory = logic.emptyMemory();
+        this.ready = Behaviors.receiveMessage(command -> withEntityMdc(command, this::whenReady));
         context.setLoggerName(VoiceEntity.class);
     }
 
@@ -86,53 +90,74 @@ public final class VoiceEntity<E, S extends EntityState> {
                                                  Consumer<ActorRef<Command>> requestPassivation) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         // One slot more than the events may take: it is kept for the Stop that waits behind them.
-        Behavior<Command> entity = Behaviors.withStash(settings.stashCapacity() + 1, stash ->
+        return Behaviors.withStash(settings.stashCapacity() + 1, stash ->
                 Behaviors.setup(context -> Behaviors.withTimers(timers -> {
                     EntityChores<E, S> chores = new EntityChores<>(context, timers, logic, flowExecutor,
                             requestPassivation);
                     chores.restartIdleTimer();
-                    return new VoiceEntity<>(context, stash, logic, chores).ready();
+                    return new VoiceEntity<>(context, stash, logic, chores).ready;
                 })));
-        return Behaviors.withMdc(Command.class, Map.of(rules.logKey(), rules.entityId()), entity);
+    }
+
+    /**
+     * Every log line about a command names the call or conference. Put around each message rather than with a
+     * {@code Behaviors.withMdc} interceptor, which every idle entity would carry.
+     */
+    private Behavior<Command> withEntityMdc(Command command, Function<Command, Behavior<Command>> handler) {
+        try (var mdc = MDC.putCloseable(logic.rules().logKey(), logic.rules().entityId())) {
+            return handler.apply(command);
+        }
     }
 
     /** Waiting for the next event. */
-    private Behavior<Command> ready() {
-        return Behaviors.receive(Command.class)
-                .onMessage(Handle.class, this::onHandle)
-                .onMessage(Inspect.class, this::onInspect)
-                .onMessageEquals(EntityChores.Idle.INSTANCE, this::passivate)
-                .onMessageEquals(EntityChores.RetentionElapsed.INSTANCE, this::passivate)
-                .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
-                // A flow that answered after its timeout: the fallback was sent already.
-                .onMessage(EntityChores.FlowFinished.class, late -> Behaviors.same())
-                .onMessage(EntityChores.FlowTimedOut.class, stale -> Behaviors.same())
-                .build();
+    private Behavior<Command> whenReady(Command command) {
+        if (command instanceof Handle handle) {
+            return onHandle(handle);
+        }
+        if (command instanceof Inspect inspect) {
+            return onInspect(inspect);
+        }
+        if (command == EntityChores.Idle.INSTANCE || command == EntityChores.RetentionElapsed.INSTANCE) {
+            chores.passivate();
+        } else if (command == Stop.INSTANCE) {
+            return Behaviors.stopped();
+        }
+        // Otherwise a flow that answered after its timeout: the fallback was sent already.
+        return Behaviors.same();
     }
 
     /** The flow is working on {@code current}; everything else waits. */
     private Behavior<Command> awaitingFlow(Handle current, long ticket, EntityMemory<S> working) {
-        return Behaviors.receive(Command.class)
-                .onMessage(EntityChores.FlowFinished.class, done -> done.ticket() == ticket,
-                        done -> replyAndContinue(current, chores.replyTo(current.event(), done)))
-                .onMessage(EntityChores.FlowTimedOut.class, timeout -> timeout.ticket() == ticket,
-                        timeout -> replyAndContinue(current, chores.replyTo(current.event(), timeout)))
-                .onMessage(EntityChores.FlowFinished.class, late -> Behaviors.same())
-                .onMessage(EntityChores.FlowTimedOut.class, stale -> Behaviors.same())
-                .onMessage(Inspect.class, inspect -> {
-                    inspect.replyTo().tell(working.inspection());
-                    return Behaviors.same();
-                })
-                // The shard holds newer events until the entity has stopped; those that reached it first are
-                // answered before it does.
-                .onMessageEquals(Stop.INSTANCE, this::stopOnceAnswered)
-                // The entity is busy, not idle; the idle timer restarts after the reply. Stashed, this stale
-                // timeout would passivate the entity right after the event it just served.
-                .onMessageEquals(EntityChores.Idle.INSTANCE, Behaviors::same)
-                .onMessage(Handle.class, this::stashOrShed)
-                // Timers that fire while the flow works are handled once it is done.
-                .onMessage(Command.class, this::stashOrShed)
-                .build();
+        return Behaviors.receiveMessage(command -> withEntityMdc(command,
+                message -> whileWorking(message, current, ticket, working)));
+    }
+
+    private Behavior<Command> whileWorking(Command command, Handle current, long ticket, EntityMemory<S> working) {
+        if (command instanceof EntityChores.FlowFinished done) {
+            // One that answered after its timeout is late: the fallback was sent already.
+            return done.ticket() == ticket
+                    ? replyAndContinue(current, chores.replyTo(current.event(), done)) : Behaviors.same();
+        }
+        if (command instanceof EntityChores.FlowTimedOut timeout) {
+            return timeout.ticket() == ticket
+                    ? replyAndContinue(current, chores.replyTo(current.event(), timeout)) : Behaviors.same();
+        }
+        if (command instanceof Inspect inspect) {
+            inspect.replyTo().tell(working.inspection());
+            return Behaviors.same();
+        }
+        if (command == Stop.INSTANCE) {
+            // The shard holds newer events until the entity has stopped; those that reached it first are
+            // answered before it does.
+            return stopOnceAnswered();
+        }
+        if (command == EntityChores.Idle.INSTANCE) {
+            // The entity is busy, not idle; the idle timer restarts after the reply. Stashed, this stale
+            // timeout would passivate the entity right after the event it just served.
+            return Behaviors.same();
+        }
+        // Events, and timers that fire while the flow works, are handled once it is done.
+        return stashOrShed(command);
     }
 
     private Behavior<Command> onHandle(Handle handle) {
@@ -155,7 +180,7 @@ public final class VoiceEntity<E, S extends EntityState> {
         memory = logic.after(memory, new TimelineEntry(current.event(), current.receivedAt(), reply));
         current.replyTo().tell(reply);
         chores.restartIdleTimer();
-        return stash.unstashAll(ready());
+        return stash.unstashAll(ready);
     }
 
     private Behavior<Command> onInspect(Inspect inspect) {
@@ -189,8 +214,4 @@ public final class VoiceEntity<E, S extends EntityState> {
         return Behaviors.same();
     }
 
-    private Behavior<Command> passivate() {
-        chores.passivate();
-        return Behaviors.same();
-    }
 }

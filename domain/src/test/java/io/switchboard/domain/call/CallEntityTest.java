@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import akka.actor.testkit.typed.javadsl.ManualTime;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
@@ -382,6 +384,23 @@ class CallEntityTest {
         assertEquals(next, nextCall.event());
         nextCall.pending().complete(speak("ok"));
         assertEquals(new EventReply(speak("ok"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+    }
+
+    @Test
+    void logLinesAboutTheCallCarryItsIdInTheMdc() {
+        Fixture f = start(async());
+        String callId = f.call().initiate().callId().value();
+
+        EventReply reply = LoggingTestKit.error("flow failed on initiate")
+                .withMdc(Map.of("callId", callId))
+                .expect(testKit.system(), () -> {
+                    f.send(f.call().initiate());
+                    f.flowCalls().receiveMessage().pending()
+                            .completeExceptionally(new IllegalStateException("CRM down (expected)"));
+                    return f.replies().receiveMessage();
+                });
+
+        assertEquals(ReplyOrigin.FLOW_FAILED, reply.origin());
     }
 
     @Test

@@ -38,14 +38,23 @@ record CallFields(
     CallDetails toDomain(int maxIdLength, Map<String, String> unparsed) {
         CallDetails.Builder call = CallDetails.builder(requiredCallId("callId", callId, maxIdLength))
                 .eventTime(eventTime)
-                .account(accountId, applicationId)
-                .parties(from, to, wireValue(Direction.class, "direction", direction))
+                .account(shared(accountId), shared(applicationId))
+                .parties(from, shared(to), wireValue(Direction.class, "direction", direction))
                 .callUrl(callUrl)
                 .times(startTime, answerTime, enqueuedTime)
                 .tag(tag)
                 .transfer(parentCall(maxIdLength), transferCallerId, transferTo);
         unparsed.forEach(call::unparsed);
         return call.build();
+    }
+
+    /**
+     * One copy of a value that repeats on every call of an application (its account, application and dialled
+     * number): a resident call then holds no text of its own for them. The JDK's string table lets go of values
+     * nobody holds any more.
+     */
+    private static String shared(String value) {
+        return value == null ? null : value.intern();
     }
 
     private CallId parentCall(int maxIdLength) {
