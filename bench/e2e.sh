@@ -17,8 +17,8 @@
 #      write) and from the scheduled send time (which includes waiting behind a slow reply). Target: p99 <= 10 ms.
 #
 # Variables (defaults): SERVICE_PORT (18180), SERVICE_REMOTE_PORT (18552), BASELINE_PORT (18181), SERVER_CPU (0),
-# LOAD_CPU (1), CONNECTIONS (64), WARMUP (60s: one core compiles the service's hot code slowly), DURATION (20s),
-# ROUNDS (3), BENCH_JAVA_OPTS for both servers# (-Xms2g -Xmx2g -XX:+UseSerialGC), SERVICE_EXTRA_OPTS for the service only (e.g. a JFR recording:
+# LOAD_CPU (1), CONNECTIONS (64), WARMUP (120s: one core compiles the service's hot code slowly), DURATION (20s),
+# ROUNDS (3), BENCH_JAVA_OPTS for both servers (-Xms2g -Xmx2g -XX:+UseSerialGC), SERVICE_EXTRA_OPTS for the service only (e.g. a JFR recording:
 # -XX:StartFlightRecording=filename=bench/target/service.jfr,settings=profile), SERVICE_LOG_LEVEL (INFO, the
 # service's default), SWITCHBOARD_DURABILITY (memory; journal stores every event, in H2 under bench/target or in
 # the database of SWITCHBOARD_DB_URL / _USER / _PASSWORD).
@@ -31,7 +31,7 @@ baseline_port=${BASELINE_PORT:-18181}
 server_cpu=${SERVER_CPU:-0}
 load_cpu=${LOAD_CPU:-1}
 connections=${CONNECTIONS:-64}
-warmup=${WARMUP:-60s}
+warmup=${WARMUP:-120s}
 duration=${DURATION:-20s}
 rounds=${ROUNDS:-3}
 java_opts=${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseSerialGC}
