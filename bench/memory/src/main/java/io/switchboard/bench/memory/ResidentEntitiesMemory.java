@@ -108,7 +108,7 @@ public final class ResidentEntitiesMemory {
 
     /** Entities made before measuring: every shard exists and every code path ran, so neither is counted. */
     private static final int WARM_UP_ENTITIES = 20_000;
-    /** Initiates in flight at once: enough to keep both cores busy, few enough to stay far from the deadline. */
+    /** Events in flight at once: enough to keep both cores busy, few enough to stay far from the deadline. */
     private static final int IN_FLIGHT = 512;
     private static final int TOP_CLASSES = 40;
 
