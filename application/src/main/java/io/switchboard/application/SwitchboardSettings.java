@@ -25,17 +25,21 @@ public record SwitchboardSettings(Duration replyDeadline, Duration queryTimeout,
     public static SwitchboardSettings from(Config root) {
         Config config = root.getConfig("switchboard");
         Config entity = config.getConfig("entity");
+        DurabilitySettings durability = DurabilitySettings.from(config.getConfig("durability"));
+        // A journaled entity forgets nothing when it leaves memory, so it stays resident less long.
+        Config residency = durability.mode() == DurabilitySettings.Mode.JOURNAL
+                ? config.getConfig("durability.resident") : entity;
         Response apology = Response.builder().speak(config.getString("fallback.message")).hangup().build();
         return new SwitchboardSettings(
                 config.getDuration("reply-deadline"),
                 config.getDuration("query-timeout"),
                 new EntitySettings(
                         entity.getDuration("flow-timeout"),
-                        entity.getDuration("idle-timeout"),
-                        entity.getDuration("retention-after-end"),
+                        residency.getDuration("idle-timeout"),
+                        residency.getDuration("retention-after-end"),
                         entity.getInt("stash-capacity"),
                         entity.getInt("remembered-replies"),
                         new FallbackPolicy(apology)),
-                DurabilitySettings.from(config.getConfig("durability")));
+                durability);
     }
 }
