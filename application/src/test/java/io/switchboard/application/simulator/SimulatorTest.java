@@ -111,13 +111,8 @@ class SimulatorTest {
 
     @Test
     void callbacksToAnotherHostAreNotFollowedButReported() throws Exception {
-        CallFlow wandering = new CallFlow() {
-            @Override
-            public Reply onInitiate(CallInitiated event, CallState call) {
-                return Response.of(Gather.builder().gatherUrl("https://elsewhere.example/gather").speak("Hi").build());
-            }
-        };
-        SimulationSummary summary = simulate(wandering, SimulationPlan.of(SERVICE, 3, 3, MIX));
+        SimulationSummary summary = simulate(gatheringAt("https://elsewhere.example/gather"),
+                SimulationPlan.of(SERVICE, 3, 3, MIX));
 
         assertFalse(summary.passed());
         assertEquals(3, summary.violationsByCheck().get(ReplyChecks.CALLBACK_URL));
@@ -154,13 +149,7 @@ class SimulatorTest {
 
     @Test
     void aCallbackUrlWithoutAHostFailsTheCallAsInvalidBxml() throws Exception {
-        CallFlow mailing = new CallFlow() {
-            @Override
-            public Reply onInitiate(CallInitiated event, CallState call) {
-                return Response.of(Gather.builder().gatherUrl("mailto:ivr@example.test").speak("Hi").build());
-            }
-        };
-        SimulationSummary summary = simulate(mailing, SimulationPlan.of(SERVICE, 2, 2, MIX));
+        SimulationSummary summary = simulate(gatheringAt("mailto:ivr@example.test"), SimulationPlan.of(SERVICE, 2, 2, MIX));
 
         assertEquals(2, summary.violationsByCheck().get(ReplyChecks.CALLBACK_URL));
         Violation first = summary.violations().get(0);
@@ -213,5 +202,15 @@ class SimulatorTest {
         assertEquals(11, summary.callsCompleted());
         assertTrue(summary.wallSeconds() >= 0.1, "eleven calls at 100 a second span ten intervals of 10 ms, took "
                 + summary.wallSeconds() + " s");
+    }
+
+    /** A flow that answers every call's initiate with a Gather whose digits go to {@code gatherUrl}. */
+    private static CallFlow gatheringAt(String gatherUrl) {
+        return new CallFlow() {
+            @Override
+            public Reply onInitiate(CallInitiated event, CallState call) {
+                return Response.of(Gather.builder().gatherUrl(gatherUrl).speak("Hi").build());
+            }
+        };
     }
 }
