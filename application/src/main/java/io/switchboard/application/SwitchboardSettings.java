@@ -27,8 +27,7 @@ public record SwitchboardSettings(Duration replyDeadline, Duration queryTimeout,
         Config entity = config.getConfig("entity");
         DurabilitySettings durability = DurabilitySettings.from(config.getConfig("durability"));
         // A journaled entity forgets nothing when it leaves memory, so it stays resident less long.
-        Config residency = durability.mode() == DurabilitySettings.Mode.JOURNAL
-                ? config.getConfig("durability.resident") : entity;
+        Config residency = durability.journaled() ? config.getConfig("durability.resident") : entity;
         Response apology = Response.builder().speak(config.getString("fallback.message")).hangup().build();
         return new SwitchboardSettings(
                 config.getDuration("reply-deadline"),

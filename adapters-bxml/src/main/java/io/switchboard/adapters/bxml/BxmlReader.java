@@ -60,23 +60,10 @@ public final class BxmlReader {
      * Reads every verb it can: a verb that cannot be read is noted as a problem and skipped, and reading goes on
      * with the next. XML that is not well-formed ends the reading, with the verbs read before it kept.
      */
-    Reading readEach(Reader in) {
-        return readEach(() -> Stax.INPUT.createXMLStreamReader(in));
-    }
-
-    /** As {@link #readEach(Reader)}, from bytes whose encoding the XML declaration (or a byte-order mark) gives. */
     Reading readEach(InputStream in) {
-        return readEach(() -> Stax.INPUT.createXMLStreamReader(in));
-    }
-
-    private interface Opener {
-        XMLStreamReader open() throws XMLStreamException;
-    }
-
-    private static Reading readEach(Opener opener) {
         RecoveringReader xml;
         try {
-            xml = new RecoveringReader(opener.open());
+            xml = new RecoveringReader(Stax.INPUT.createXMLStreamReader(in));
         } catch (XMLStreamException malformed) {
             return new Reading(List.of(), List.of(), List.of(BxmlException.malformed(malformed)));
         }

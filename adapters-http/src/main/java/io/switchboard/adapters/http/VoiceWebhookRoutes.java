@@ -78,6 +78,7 @@ public final class VoiceWebhookRoutes {
     private final VoiceEventDecoder decoder;
     private final ProblemRenderer problems;
     private final ExceptionHandler exceptionHandler;
+    private final RetryAfter retryAfter;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
@@ -98,6 +99,7 @@ public final class VoiceWebhookRoutes {
         this.decoder = new VoiceEventDecoder(mapper, settings.payloadLimits());
         this.problems = new ProblemRenderer(mapper);
         this.exceptionHandler = ProblemExceptionHandler.create(problems, settings.retryAfter());
+        this.retryAfter = RetryAfter.create(Math.max(1, settings.retryAfter().toSeconds()));
     }
 
     public VoiceWebhookRoutes(HandleVoiceEventUseCase useCase, ReadinessQuery readiness, FallbackPolicy fallback,
@@ -159,11 +161,10 @@ public final class VoiceWebhookRoutes {
                 monitor.shed();
                 return complete(problems.render(
                         Problem.of(ProblemType.SERVICE_UNAVAILABLE, "Too many webhooks in flight; retry"),
-                        retryAfter()));
+                        retryAfter));
             }
-            // A direct executor: the stage Akka hands over would otherwise run this on the common pool (pitfall 11).
             return mapRouteResultFuture(
-                    result -> result.whenCompleteAsync((done, failed) -> inFlight.decrementAndGet(), Runnable::run),
+                    result -> result.whenComplete((done, failed) -> inFlight.decrementAndGet()),
                     // Failures become responses inside the count, so every request that counts also uncounts.
                     () -> handleExceptions(exceptionHandler, inner));
         });
@@ -206,7 +207,7 @@ public final class VoiceWebhookRoutes {
     private void observe(VoiceEvent event) {
         if (event instanceof UnrecognizedCallEvent || event instanceof UnrecognizedConferenceEvent) {
             log.warn("Recorded a webhook of unrecognized eventType '{}' on {} {}", event.eventType(),
-                    entityKind(event), event.entityId());
+                    event.entityIdName(), event.entityId());
             monitor.unrecognizedEvent(event.eventType());
         }
         Map<String, String> unparsed = event instanceof CallEvent call ? call.call().unparsedFields()
@@ -225,9 +226,9 @@ public final class VoiceWebhookRoutes {
         try {
             return bxml(bxmlWriter.write(response));
         } catch (RuntimeException unrenderable) {
-            try (var ignored = MDC.putCloseable(entityKind(event), event.entityId())) {
+            try (var ignored = MDC.putCloseable(event.entityIdName(), event.entityId())) {
                 log.error("The reply to {} of {} {} cannot be sent as BXML ({}); answering with the fallback",
-                        event.eventType(), entityKind(event), event.entityId(), unrenderable.getMessage());
+                        event.eventType(), event.entityIdName(), event.entityId(), unrenderable.getMessage());
             }
             monitor.replyReplacedByFallback(event.eventType());
             return fallback.replyTo(event, ReplyOrigin.INVALID_BXML).bxml().isPresent()
@@ -237,14 +238,6 @@ public final class VoiceWebhookRoutes {
 
     private static HttpResponse bxml(String document) {
         return HttpResponse.create().withEntity(BXML, document);
-    }
-
-    private static String entityKind(VoiceEvent event) {
-        return event instanceof ConferenceEvent ? "conferenceId" : "callId";
-    }
-
-    private RetryAfter retryAfter() {
-        return RetryAfter.create(Math.max(1, settings.retryAfter().toSeconds()));
     }
 
     private Route unknownChannel(String name) {

@@ -16,17 +16,13 @@ import io.switchboard.application.durability.DurabilitySettings;
 import io.switchboard.application.durability.DurableVoiceEntity;
 import io.switchboard.application.durability.EndedEntityRetention;
 import io.switchboard.domain.call.CallEntity;
-import io.switchboard.domain.call.CallEvent;
 import io.switchboard.domain.call.CallFlow;
-import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.conference.ConferenceEntity;
-import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.ConferenceFlow;
-import io.switchboard.domain.conference.ConferenceState;
 import io.switchboard.domain.entity.EntityRules;
-import io.switchboard.domain.entity.EntitySettings;
+import io.switchboard.domain.entity.EntityState;
 import io.switchboard.domain.entity.VoiceEntity;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -48,27 +44,27 @@ public final class EntityRegistration {
                             SwitchboardSettings settings) {
         Executor flowExecutor = system.dispatchers().lookup(
                 DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
-        EntitySettings entity = settings.entity();
         DurabilitySettings durability = settings.durability();
-        register(system, EntityKeys.CALL, (context, passivate) -> {
-            EntityRules<CallEvent, CallState> rules = CallEntity.rules(CallId.of(context.getEntityId()), callFlow);
-            return durability.journaled()
-                    ? DurableVoiceEntity.create(persistenceId(context), rules, flowExecutor, entity,
-                            durability.snapshotEvery(), passivate)
-                    : VoiceEntity.create(rules, flowExecutor, entity, passivate);
-        });
-        register(system, EntityKeys.CONFERENCE, (context, passivate) -> {
-            EntityRules<ConferenceEvent, ConferenceState> rules = ConferenceEntity.rules(
-                    ConferenceId.of(context.getEntityId()), conferenceFlow);
-            return durability.journaled()
-                    ? DurableVoiceEntity.create(persistenceId(context), rules, flowExecutor, entity,
-                            durability.snapshotEvery(), passivate)
-                    : VoiceEntity.create(rules, flowExecutor, entity, passivate);
-        });
+        register(system, EntityKeys.CALL, (context, passivate) -> shell(context,
+                CallEntity.rules(CallId.of(context.getEntityId()), callFlow), flowExecutor, settings, passivate));
+        register(system, EntityKeys.CONFERENCE, (context, passivate) -> shell(context,
+                ConferenceEntity.rules(ConferenceId.of(context.getEntityId()), conferenceFlow), flowExecutor, settings,
+                passivate));
         if (durability.journaled()) {
             EndedEntityRetention.init(system, durability, settings.queryTimeout(),
                     List.of(EntityKeys.CALL, EntityKeys.CONFERENCE));
         }
+    }
+
+    /** The entity's actor: the journaled shell over {@code rules}, or the in-memory one. */
+    private static <E, S extends EntityState> Behavior<VoiceEntity.Command> shell(
+            EntityContext<VoiceEntity.Command> context, EntityRules<E, S> rules, Executor flowExecutor,
+            SwitchboardSettings settings, Consumer<ActorRef<VoiceEntity.Command>> passivate) {
+        DurabilitySettings durability = settings.durability();
+        return durability.journaled()
+                ? DurableVoiceEntity.create(persistenceId(context), rules, flowExecutor, settings.entity(),
+                        durability.snapshotEvery(), passivate)
+                : VoiceEntity.create(rules, flowExecutor, settings.entity(), passivate);
     }
 
     /** {@code Call|<callId>}, {@code Conference|<conferenceId>}: the entity type's name keeps the two apart. */

@@ -87,15 +87,11 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
     }
 
     private EventReply deadlineMissed(VoiceEvent event, Throwable failure) {
-        try (var ignored = MDC.putCloseable(logKey(event), event.entityId())) {
+        try (var ignored = MDC.putCloseable(event.entityIdName(), event.entityId())) {
             log.warn("no reply to {} within {} ({}); sending the fallback",
                     event.eventType(), settings.replyDeadline(), failure.toString());
         }
         return settings.entity().fallback().replyTo(event, ReplyOrigin.DEADLINE_EXCEEDED);
-    }
-
-    private static String logKey(VoiceEvent event) {
-        return event instanceof ConferenceEvent ? "conferenceId" : "callId";
     }
 
     private void notifyListeners(VoiceEvent event, EventReply reply, Duration latency) {

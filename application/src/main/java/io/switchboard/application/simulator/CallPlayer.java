@@ -2,6 +2,7 @@ package io.switchboard.application.simulator;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -25,17 +26,16 @@ public final class CallPlayer {
      * @param followable which callback URLs may be sent to (a load generator must not wander off to hosts BXML
      *                   happens to name)
      * @param delayer    runs the delayed start of a slow delivery, never blocking a thread
-     * @param runTag     makes this run's ids unique, so a second run against the same service does not look like
-     *                   redeliveries of the first
      */
     public CallPlayer(WebhookTransport transport, ReplyChecks checks, CallerScript script, Predicate<URI> followable,
-                      Executor delayer, String runTag) {
+                      Executor delayer) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.checks = Objects.requireNonNull(checks, "checks");
         this.script = Objects.requireNonNull(script, "script");
         this.followable = Objects.requireNonNull(followable, "followable");
         this.delayer = Objects.requireNonNull(delayer, "delayer");
-        this.runTag = Objects.requireNonNull(runTag, "runTag");
+        // This run's ids are its own, so a second run against the same service does not look like redeliveries.
+        this.runTag = UUID.randomUUID().toString().substring(0, 8);
         this.rooms = new ConferenceRooms(runTag);
     }
 

@@ -68,15 +68,6 @@ public record SimulationPlan(
                 deadline);
     }
 
-    public SimulationPlan withStatusUrl(URI value) {
-        return new SimulationPlan(target, value, calls, concurrency, rate, script, seed, callbackTimeout, deadline);
-    }
-
-    public SimulationPlan withTimeouts(Duration bandwidthTimeout, Duration replyDeadline) {
-        return new SimulationPlan(target, statusUrl, calls, concurrency, rate, script, seed, bandwidthTimeout,
-                replyDeadline);
-    }
-
     /** Whether {@code url} is on the service under test: the target's scheme, host and port. */
     boolean isOnTarget(URI url) {
         return target.getScheme().equalsIgnoreCase(url.getScheme())

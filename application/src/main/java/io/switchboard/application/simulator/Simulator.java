@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,9 +51,8 @@ public final class Simulator {
         private Run(SimulationPlan plan) {
             this.plan = plan;
             this.intervalNanos = plan.rate() > 0 ? (long) (1e9 / plan.rate()) : 0;
-            String runTag = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
             this.player = new CallPlayer(transport, new ReplyChecks(plan.callbackTimeout(), plan.deadline()),
-                    plan.script(), plan::isOnTarget, scheduler, runTag);
+                    plan.script(), plan::isOnTarget, scheduler);
         }
 
         public SimulationStats.Progress progress() {

@@ -17,9 +17,7 @@ import io.switchboard.domain.conference.ConferenceFlow;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -64,8 +62,7 @@ public final class FlowTest {
         // Offline nothing goes over a network, so every URL the BXML names may be followed.
         this.player = new CallPlayer(new InProcessTransport(service),
                 new ReplyChecks(BANDWIDTH_TIMEOUT, settings.replyDeadline()),
-                CallerScript.of(CallerProfile.silent("test")), url -> true, LocalSystem.SYSTEM.executionContext(),
-                UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT));
+                CallerScript.of(CallerProfile.silent("test")), url -> true, LocalSystem.SYSTEM.executionContext());
     }
 
     /** A test of {@code callFlow}; conferences answer nothing. */

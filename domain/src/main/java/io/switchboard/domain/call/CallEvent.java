@@ -28,6 +28,11 @@ public sealed interface CallEvent extends VoiceEvent
     }
 
     @Override
+    default String entityIdName() {
+        return "callId";
+    }
+
+    @Override
     default Instant eventTime() {
         return call().eventTime();
     }

@@ -19,6 +19,9 @@ public interface VoiceEvent {
     /** The id of the entity that handles this event. */
     String entityId();
 
+    /** The name of that id's field ({@code callId}, {@code conferenceId}): the key logs carry it under. */
+    String entityIdName();
+
     /**
      * What Bandwidth does with the reply. Only events whose reply it executes may be answered with BXML;
      * for the others the service answers with an empty 200.

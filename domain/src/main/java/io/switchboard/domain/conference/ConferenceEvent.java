@@ -22,6 +22,11 @@ public sealed interface ConferenceEvent extends VoiceEvent
     }
 
     @Override
+    default String entityIdName() {
+        return "conferenceId";
+    }
+
+    @Override
     default Instant eventTime() {
         return conference().eventTime();
     }

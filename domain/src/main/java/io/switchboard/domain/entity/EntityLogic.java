@@ -92,8 +92,7 @@ public final class EntityLogic<E, S extends EntityState> {
      */
     @SuppressWarnings("unchecked")
     public EntityMemory<S> after(EntityMemory<S> memory, TimelineEntry entry) {
-        boolean redelivery = entry.answered() && entry.reply().origin() == ReplyOrigin.REDELIVERY;
-        S next = redelivery ? memory.state() : rules.transition().apply(memory.state(), (E) entry.event());
+        S next = entry.isRedelivery() ? memory.state() : rules.transition().apply(memory.state(), (E) entry.event());
         return memory.remembering(entry, next, settings.rememberedReplies());
     }
 
@@ -107,8 +106,7 @@ public final class EntityLogic<E, S extends EntityState> {
      */
     @SuppressWarnings("unchecked")
     public boolean ends(TimelineEntry entry) {
-        boolean redelivery = entry.answered() && entry.reply().origin() == ReplyOrigin.REDELIVERY;
-        return !redelivery && rules.eventClass().isInstance(entry.event())
+        return !entry.isRedelivery() && rules.eventClass().isInstance(entry.event())
                 && rules.ended().test(rules.transition().apply(rules.initialState().get(), (E) entry.event()));
     }
 

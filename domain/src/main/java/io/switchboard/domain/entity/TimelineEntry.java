@@ -24,4 +24,9 @@ public record TimelineEntry(VoiceEvent event, Instant receivedAt, EventReply rep
     public boolean answered() {
         return reply != null;
     }
+
+    /** An answer given again to an event seen before: it changes nothing but the timeline. */
+    public boolean isRedelivery() {
+        return answered() && reply().origin() == ReplyOrigin.REDELIVERY;
+    }
 }

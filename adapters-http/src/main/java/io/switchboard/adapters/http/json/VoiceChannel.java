@@ -190,7 +190,12 @@ public enum VoiceChannel {
 
     /** The channel paths, comma separated, for messages. */
     public static String knownPaths() {
-        return Arrays.stream(values()).map(VoiceChannel::path).collect(Collectors.joining(", "));
+        return KnownPaths.JOINED;
+    }
+
+    /** Built once, after the constants exist (an enum's own static fields are set after them). */
+    private static final class KnownPaths {
+        static final String JOINED = Arrays.stream(values()).map(VoiceChannel::path).collect(Collectors.joining(", "));
     }
 
     ChannelKind kind() {

@@ -111,9 +111,9 @@ public final class VoiceEventDecoder {
 
     private static VoiceEvent unrecognized(ChannelKind kind, String eventType, WebhookBody webhook) {
         return kind.scope() == ChannelKind.Scope.CALL
-                ? new UnrecognizedCallEvent(webhook.call(), eventType, webhook.otherFields(CallFields.class))
+                ? new UnrecognizedCallEvent(webhook.call(), eventType, webhook.otherFields(COMMON_CALL_FIELDS))
                 : new UnrecognizedConferenceEvent(webhook.conference(), eventType,
-                        webhook.otherFields(ConferenceFields.class));
+                        webhook.otherFields(COMMON_CONFERENCE_FIELDS));
     }
 
     /** Runs one decoding step, tying any fault it finds to {@code channel}. */

@@ -12,13 +12,11 @@ import io.switchboard.domain.common.WireValue;
 import io.switchboard.domain.conference.ConferenceDetails;
 import io.switchboard.domain.conference.ConferenceMember;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -213,13 +211,10 @@ final class WebhookBody {
     }
 
     /**
-     * Every top-level field but the {@code eventType} and those of {@code common} (the common call or conference
+     * Every top-level field but the {@code eventType} and those {@code skipped} (the common call or conference
      * fields, kept elsewhere), as text: a string as it is, anything else as its JSON.
      */
-    Map<String, String> otherFields(Class<? extends Record> common) {
-        Set<String> skipped = Arrays.stream(common.getRecordComponents())
-                .map(RecordComponent::getName)
-                .collect(Collectors.toSet());
+    Map<String, String> otherFields(Set<String> skipped) {
         Map<String, String> others = new LinkedHashMap<>();
         json.fields().forEachRemaining(field -> {
             String name = field.getKey();

@@ -12,7 +12,6 @@ import io.switchboard.adapters.http.WebhookMonitor;
 import io.switchboard.application.port.out.VoiceEventListener;
 import io.switchboard.domain.call.UnrecognizedCallEvent;
 import io.switchboard.domain.common.VoiceEvent;
-import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.UnrecognizedConferenceEvent;
 import io.switchboard.domain.entity.EventReply;
 import java.time.Duration;
@@ -69,7 +68,7 @@ public final class WebhookTelemetry implements VoiceEventListener, WebhookMonito
             registry.counter("switchboard.webhooks.unrecognized").increment();
         }
         long millis = latency.toMillis();
-        try (var id = MDC.putCloseable(event instanceof ConferenceEvent ? "conferenceId" : "callId", event.entityId());
+        try (var id = MDC.putCloseable(event.entityIdName(), event.entityId());
              var eventType = MDC.putCloseable("eventType", event.eventType());
              var status = MDC.putCloseable("status", "200");
              var latencyMs = MDC.putCloseable("latencyMs", Long.toString(millis));

@@ -14,13 +14,6 @@ import java.util.Objects;
  */
 public final class WebhookPayloads {
 
-    /** The channels there is a template for: all 13 of the contract. */
-    public static final String[] CHANNELS = {
-        "answer", "initiate", "disconnect", "transferAnswer", "transferDisconnect", "redirect", "recordingComplete",
-        "transcriptionAvailable", "gather", "conferenceCreated", "conferenceMemberJoin", "conferenceMemberExit",
-        "conferenceCompleted",
-    };
-
     private WebhookPayloads() {
     }
 
