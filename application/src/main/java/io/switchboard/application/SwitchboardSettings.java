@@ -16,8 +16,8 @@ import java.time.Duration;
  * @param queryTimeout  how long an admin query waits for an entity, or for each node's shard region
  * @param durability    whether entities keep their memory in a journal
  */
-public record SwitchboardSettings(Duration replyDeadline, Duration queryTimeout, EntitySettings entity,
-                                  DurabilitySettings durability) {
+public record SwitchboardSettings(
+        Duration replyDeadline, Duration queryTimeout, EntitySettings entity, DurabilitySettings durability) {
 
     public static final String FLOW_DISPATCHER = "switchboard.flow-dispatcher";
     public static final String LISTENER_DISPATCHER = "switchboard.listener-dispatcher";
@@ -28,7 +28,10 @@ public record SwitchboardSettings(Duration replyDeadline, Duration queryTimeout,
         DurabilitySettings durability = DurabilitySettings.from(config.getConfig("durability"));
         // A journaled entity forgets nothing when it leaves memory, so it stays resident less long.
         Config residency = durability.journaled() ? config.getConfig("durability.resident") : entity;
-        Response apology = Response.builder().speak(config.getString("fallback.message")).hangup().build();
+        Response apology = Response.builder()
+                .speak(config.getString("fallback.message"))
+                .hangup()
+                .build();
         return new SwitchboardSettings(
                 config.getDuration("reply-deadline"),
                 config.getDuration("query-timeout"),

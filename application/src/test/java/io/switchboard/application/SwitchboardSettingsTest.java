@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class SwitchboardSettingsTest {
 
     private static SwitchboardSettings settings(String overrides) {
-        Config config = ConfigFactory.parseString(overrides).withFallback(ConfigFactory.load()).resolve();
+        Config config = ConfigFactory.parseString(overrides)
+                .withFallback(ConfigFactory.load())
+                .resolve();
         return SwitchboardSettings.from(config);
     }
 
@@ -46,7 +48,9 @@ class SwitchboardSettingsTest {
         assertEquals(Duration.ofMinutes(20), memory.entity().retentionAfterEnd());
         assertEquals(Duration.ofMinutes(5), journal.entity().idleTimeout());
         assertEquals(Duration.ofMinutes(2), journal.entity().retentionAfterEnd());
-        assertEquals(journal.entity().flowTimeout(), memory.entity().flowTimeout(),
+        assertEquals(
+                journal.entity().flowTimeout(),
+                memory.entity().flowTimeout(),
                 "the rest of the entity section applies in both modes");
     }
 }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
  * then checks that every one is there. Safe to run again. Exits 0 when the tables are ready, 1 when they are not,
  * 2 when the configuration names no database it supports.
  */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
         description = "Create the journal's tables where missing, in SWITCHBOARD_DB_URL's database (PostgreSQL) or "
                 + "the H2 file of SWITCHBOARD_DATA_DIR; safe to run again.")
 final class DbInitCommand implements Callable<Integer> {
@@ -28,7 +30,10 @@ final class DbInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return initialise(SwitchboardConfig.load(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return initialise(
+                SwitchboardConfig.load(),
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     /** Creates and checks the tables of the store {@code config} names; reports to {@code out} or {@code err}. */
@@ -61,7 +66,10 @@ final class DbInitCommand implements Callable<Integer> {
             out.flush();
             err.flush();
             system.terminate();
-            system.getWhenTerminated().toCompletableFuture().orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS).join();
+            system.getWhenTerminated()
+                    .toCompletableFuture()
+                    .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .join();
         }
     }
 }

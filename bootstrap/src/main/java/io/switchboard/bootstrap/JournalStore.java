@@ -77,9 +77,12 @@ record JournalStore(Kind kind, String url, String user, String password) {
         String user = durability.getString("db.user");
         String password = durability.getString("db.password");
         if (url.isEmpty()) {
-            Path file = Path.of(durability.getString("data-dir")).toAbsolutePath().normalize().resolve("switchboard");
-            return new JournalStore(Kind.H2_FILE, withH2Settings("jdbc:h2:file:" + file), user.isEmpty() ? "sa" : user,
-                    password);
+            Path file = Path.of(durability.getString("data-dir"))
+                    .toAbsolutePath()
+                    .normalize()
+                    .resolve("switchboard");
+            return new JournalStore(
+                    Kind.H2_FILE, withH2Settings("jdbc:h2:file:" + file), user.isEmpty() ? "sa" : user, password);
         }
         if (url.startsWith("jdbc:postgresql:")) {
             return new JournalStore(Kind.POSTGRES, url, user, password);
@@ -106,7 +109,8 @@ record JournalStore(Kind kind, String url, String user, String password) {
     Config applyTo(Config config) {
         String db = "akka-persistence-jdbc.shared-databases.slick.db.";
         return ConfigFactory.empty()
-                .withValue("akka-persistence-jdbc.shared-databases.slick.profile",
+                .withValue(
+                        "akka-persistence-jdbc.shared-databases.slick.profile",
                         ConfigValueFactory.fromAnyRef(kind.profile))
                 .withValue(db + "url", ConfigValueFactory.fromAnyRef(url))
                 .withValue(db + "user", ConfigValueFactory.fromAnyRef(user))
@@ -121,10 +125,10 @@ record JournalStore(Kind kind, String url, String user, String password) {
      * logs its failures. Fails with what to do when a table is missing.
      */
     CompletionStage<Done> prepare(ActorSystem<?> system) {
-        CompletionStage<Done> created = kind.isH2()
-                ? createTables(system)
-                : CompletableFuture.completedFuture(Done.getInstance());
-        return created.thenApplyAsync(done -> requireTables(system.settings().config()),
+        CompletionStage<Done> created =
+                kind.isH2() ? createTables(system) : CompletableFuture.completedFuture(Done.getInstance());
+        return created.thenApplyAsync(
+                done -> requireTables(system.settings().config()),
                 system.dispatchers().lookup(DispatcherSelector.blocking()));
     }
 
@@ -140,7 +144,7 @@ record JournalStore(Kind kind, String url, String user, String password) {
     Done requireTables(Config config) {
         List<String> missing = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String path : TABLES) {
                 String table = config.getString(path);
                 try {
@@ -150,8 +154,8 @@ record JournalStore(Kind kind, String url, String user, String password) {
                 }
             }
         } catch (SQLException unreachable) {
-            throw new IllegalStateException("cannot reach the journal's database " + this + ": "
-                    + unreachable.getMessage(), unreachable);
+            throw new IllegalStateException(
+                    "cannot reach the journal's database " + this + ": " + unreachable.getMessage(), unreachable);
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("the journal's tables " + missing + " are missing in " + this
@@ -165,8 +169,8 @@ record JournalStore(Kind kind, String url, String user, String password) {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + file.getParent()
-                    + " (SWITCHBOARD_DATA_DIR)", e);
+            throw new UncheckedIOException(
+                    "cannot create the data directory " + file.getParent() + " (SWITCHBOARD_DATA_DIR)", e);
         }
     }
 

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
  * {@code bxml lint}: checks BXML files as Bandwidth would before running them, printing every problem with its
  * line, verb and attribute. Exits 0 when every file is valid, 1 when any is not, 2 on a usage error.
  */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(
+        name = "lint",
+        mixinStandardHelpOptions = true,
         description = "Check BXML files; print every problem (file:line: message) and exit 1 if any file is invalid.")
 final class LintCommand implements Callable<Integer> {
 
@@ -29,7 +31,9 @@ final class LintCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--event", paramLabel = "TYPE",
+    @Option(
+            names = "--event",
+            paramLabel = "TYPE",
             description = "The event type the BXML answers (e.g. gather, transferAnswer, conferenceMemberJoin); "
                     + "applies that event's rules. Without it, only the rules every reply keeps.")
     private String eventType;
@@ -60,8 +64,9 @@ final class LintCommand implements Callable<Integer> {
             problems += findings.size();
         }
         out.println(files.size() + (files.size() == 1 ? " file" : " files") + " checked: "
-                + (invalid == 0 ? "all valid" : invalid + " invalid, " + problems
-                + (problems == 1 ? " problem" : " problems")));
+                + (invalid == 0
+                        ? "all valid"
+                        : invalid + " invalid, " + problems + (problems == 1 ? " problem" : " problems")));
         out.flush();
         return invalid == 0 ? 0 : 1;
     }
@@ -73,8 +78,8 @@ final class LintCommand implements Callable<Integer> {
         try {
             return BxmlLinter.forEvent(eventType);
         } catch (IllegalArgumentException unknownEvent) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--event': "
-                    + unknownEvent.getMessage());
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "Invalid value for option '--event': " + unknownEvent.getMessage());
         }
     }
 }

@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The runnable jar: {@code java -jar switchboard.jar [serve | bxml lint ... | simulate ... | db init]}. */
-@Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "switchboard",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Answers Bandwidth Voice webhooks with BXML, one ordered entity per call.",
         subcommands = {ServeCommand.class, BxmlCommand.class, SimulateCommand.class, DbCommand.class})
 public final class Main implements Runnable {

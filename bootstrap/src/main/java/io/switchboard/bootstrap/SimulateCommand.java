@@ -36,37 +36,53 @@ import picocli.CommandLine.Spec;
  * {@code simulate}: plays Bandwidth's side against a running service: scripted callers, the BXML followed verb
  * by verb, every reply checked; prints a summary (or JSON) and exits 1 when any check failed.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Play Bandwidth's side against a running Switchboard (or any BXML service): place scripted "
-                + "calls, follow the BXML each reply returns, send the callbacks it names, check every reply.",
-                "Exit status: 0 every check passed, 1 a check failed, 2 bad arguments."})
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Play Bandwidth's side against a running Switchboard (or any BXML service): place scripted "
+                    + "calls, follow the BXML each reply returns, send the callbacks it names, check every reply.",
+            "Exit status: 0 every check passed, 1 a check failed, 2 bad arguments."
+        })
 final class SimulateCommand implements Callable<Integer> {
     private static final int PROGRESS_WIDTH = 30;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--url", required = true, paramLabel = "URL",
+    @Option(
+            names = "--url",
+            required = true,
+            paramLabel = "URL",
             description = "Where the first webhook of each call goes (initiate or answer), e.g. "
                     + "http://127.0.0.1:8080/voice. Callbacks are only followed to this scheme, host and port.")
     private URI url;
 
-    @Option(names = "--status-url", paramLabel = "URL",
+    @Option(
+            names = "--status-url",
+            paramLabel = "URL",
             description = "Where disconnects go (the application's status callback); default: --url.")
     private URI statusUrl;
 
     @Option(names = "--calls", defaultValue = "100", description = "Calls to place (default: ${DEFAULT-VALUE}).")
     private int calls;
 
-    @Option(names = "--concurrency", defaultValue = "50",
+    @Option(
+            names = "--concurrency",
+            defaultValue = "50",
             description = "At most this many calls at once (default: ${DEFAULT-VALUE}).")
     private int concurrency;
 
-    @Option(names = "--rate", defaultValue = "0",
+    @Option(
+            names = "--rate",
+            defaultValue = "0",
             description = "Calls started per second; 0 starts them as fast as --concurrency allows (default).")
     private double rate;
 
-    @Option(names = "--script", paramLabel = "FILE",
+    @Option(
+            names = "--script",
+            paramLabel = "FILE",
             description = "HOCON caller script (docs/simulator.md); default: inbound callers who never press a key.")
     private File script;
 
@@ -76,19 +92,30 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--password", description = "Basic-auth password; never printed.")
     private String password;
 
-    @Option(names = "--seed", defaultValue = "1",
-            description = "Seed of every random choice: the same seed plays the same calls (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description =
+                    "Seed of every random choice: the same seed plays the same calls (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--deadline", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(
+            names = "--deadline",
+            defaultValue = "5s",
+            converter = DurationConverter.class,
             description = "The service's reply deadline; slower replies fail a check (default: ${DEFAULT-VALUE}).")
     private Duration deadline;
 
-    @Option(names = "--callback-timeout", defaultValue = "15s", converter = DurationConverter.class,
+    @Option(
+            names = "--callback-timeout",
+            defaultValue = "15s",
+            converter = DurationConverter.class,
             description = "Bandwidth's callback timeout: slower replies are given up on (default: ${DEFAULT-VALUE}).")
     private Duration callbackTimeout;
 
-    @Option(names = "--threads", defaultValue = "2",
+    @Option(
+            names = "--threads",
+            defaultValue = "2",
             description = "Threads that send events and follow replies; they never block (default: ${DEFAULT-VALUE}).")
     private int threads;
 
@@ -113,8 +140,12 @@ final class SimulateCommand implements Callable<Integer> {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("simulate-scheduler"));
         try {
             HttpWebhookTransport transport = new HttpWebhookTransport(
-                    HttpWebhookTransport.clientBuilder(callbackTimeout).executor(clientThreads).build(),
-                    new VoiceEventEncoder(WebhookObjectMapper.create()), new BxmlReader(), credentials(),
+                    HttpWebhookTransport.clientBuilder(callbackTimeout)
+                            .executor(clientThreads)
+                            .build(),
+                    new VoiceEventEncoder(WebhookObjectMapper.create()),
+                    new BxmlReader(),
+                    credentials(),
                     callbackTimeout);
             Simulator.Run run = new Simulator(transport, scheduler).start(plan);
             ScheduledFuture<?> progress = showProgress(run, scheduler);
@@ -124,8 +155,12 @@ final class SimulateCommand implements Callable<Integer> {
                 printProgress(run, true);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println(json ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary)
-                    : SummaryText.render(summary, url));
+            out.println(
+                    json
+                            ? new ObjectMapper()
+                                    .enable(SerializationFeature.INDENT_OUTPUT)
+                                    .writeValueAsString(summary)
+                            : SummaryText.render(summary, url));
             out.flush();
             return summary.passed() ? 0 : 1;
         } finally {
@@ -136,10 +171,18 @@ final class SimulateCommand implements Callable<Integer> {
 
     private SimulationPlan plan() {
         try {
-            CallerScript callers = script == null ? CallerScript.fromConfig(ConfigFactory.empty())
-                    : CallerScript.read(script);
-            return new SimulationPlan(url, statusUrl == null ? url : statusUrl, calls, concurrency, rate, callers, seed,
-                    callbackTimeout, deadline);
+            CallerScript callers =
+                    script == null ? CallerScript.fromConfig(ConfigFactory.empty()) : CallerScript.read(script);
+            return new SimulationPlan(
+                    url,
+                    statusUrl == null ? url : statusUrl,
+                    calls,
+                    concurrency,
+                    rate,
+                    callers,
+                    seed,
+                    callbackTimeout,
+                    deadline);
         } catch (IllegalArgumentException invalid) {
             throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage(), invalid);
         }
@@ -190,7 +233,9 @@ final class SimulateCommand implements Callable<Integer> {
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return ConfigFactory.empty().withValue("value", ConfigValueFactory.fromAnyRef(value)).getDuration("value");
+            return ConfigFactory.empty()
+                    .withValue("value", ConfigValueFactory.fromAnyRef(value))
+                    .getDuration("value");
         }
     }
 }

@@ -20,6 +20,7 @@ public final class SwitchboardConfig {
     static final String CONTACT_POINTS = "SWITCHBOARD_CONTACT_POINTS";
     /** Read by logback.xml itself; checked here, as logback would only print a status line for a wrong one. */
     static final String LOG_FORMAT = "SWITCHBOARD_LOG_FORMAT";
+
     private static final Set<String> LOG_FORMATS = Set.of("text", "json");
 
     static final String SBR_STRATEGY = "akka.cluster.split-brain-resolver.active-strategy";
@@ -27,8 +28,7 @@ public final class SwitchboardConfig {
             Set.of("keep-majority", "keep-oldest", "static-quorum", "down-all", "lease-majority");
     private static final String SERVICE_NAME = "akka.management.cluster.bootstrap.contact-point-discovery.service-name";
 
-    private SwitchboardConfig() {
-    }
+    private SwitchboardConfig() {}
 
     public static Config load() {
         return load(System.getenv());
@@ -37,12 +37,14 @@ public final class SwitchboardConfig {
     static Config load(Map<String, String> environment) {
         String logFormat = environment.get(LOG_FORMAT);
         if (logFormat != null && !LOG_FORMATS.contains(logFormat)) {
-            throw new IllegalArgumentException(LOG_FORMAT + " must be one of " + LOG_FORMATS + ", was '" + logFormat + "'");
+            throw new IllegalArgumentException(
+                    LOG_FORMAT + " must be one of " + LOG_FORMATS + ", was '" + logFormat + "'");
         }
         Config fromEnvironment = ConfigFactory.empty();
         List<String> seeds = commaSeparated(environment.get(SEED_NODES));
         if (!seeds.isEmpty()) {
-            fromEnvironment = fromEnvironment.withValue("akka.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds));
+            fromEnvironment =
+                    fromEnvironment.withValue("akka.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds));
         }
         List<String> roles = commaSeparated(environment.get(ROLES));
         if (!roles.isEmpty()) {
@@ -57,8 +59,11 @@ public final class SwitchboardConfig {
         if (!contactPoints.isEmpty()) {
             // Listed under the service name discovery looks up, which the configuration itself may set.
             String path = "akka.discovery.config.services.\"" + config.getString(SERVICE_NAME) + "\".endpoints";
-            config = config.withValue(path, ConfigValueFactory.fromIterable(
-                    contactPoints.stream().map(SwitchboardConfig::endpoint).toList()));
+            config = config.withValue(
+                    path,
+                    ConfigValueFactory.fromIterable(contactPoints.stream()
+                            .map(SwitchboardConfig::endpoint)
+                            .toList()));
         }
         return validated(config);
     }
@@ -66,8 +71,9 @@ public final class SwitchboardConfig {
     private static Config validated(Config config) {
         String strategy = config.getString(SBR_STRATEGY);
         if (!SBR_STRATEGIES.contains(strategy)) {
-            throw new IllegalArgumentException("Split brain resolver strategy (SWITCHBOARD_SBR_STRATEGY) must be one of "
-                    + SBR_STRATEGIES + ", was '" + strategy + "'");
+            throw new IllegalArgumentException(
+                    "Split brain resolver strategy (SWITCHBOARD_SBR_STRATEGY) must be one of " + SBR_STRATEGIES
+                            + ", was '" + strategy + "'");
         }
         return config;
     }
@@ -77,9 +83,12 @@ public final class SwitchboardConfig {
         int colon = hostAndPort.lastIndexOf(':');
         String host = colon > 0 ? hostAndPort.substring(0, colon) : "";
         String port = colon > 0 ? hostAndPort.substring(colon + 1) : "";
-        if (host.isBlank() || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
-            throw new IllegalArgumentException(CONTACT_POINTS + " lists management endpoints as host:port, comma-separated;"
-                    + " got '" + hostAndPort + "'");
+        if (host.isBlank()
+                || !port.matches("[0-9]{1,5}")
+                || Integer.parseInt(port) < 1
+                || Integer.parseInt(port) > 65_535) {
+            throw new IllegalArgumentException(CONTACT_POINTS
+                    + " lists management endpoints as host:port, comma-separated;" + " got '" + hostAndPort + "'");
         }
         return Map.of("host", host, "port", Integer.parseInt(port));
     }
@@ -88,6 +97,9 @@ public final class SwitchboardConfig {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(part -> !part.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(part -> !part.isEmpty())
+                .toList();
     }
 }

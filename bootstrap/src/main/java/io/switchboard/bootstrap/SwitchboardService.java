@@ -8,6 +8,9 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.http.javadsl.ServerBinding;
 import akka.http.javadsl.server.Route;
+import akka.management.cluster.bootstrap.ClusterBootstrap;
+import akka.management.javadsl.AkkaManagement;
+import com.typesafe.config.Config;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -15,15 +18,12 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import akka.management.cluster.bootstrap.ClusterBootstrap;
-import akka.management.javadsl.AkkaManagement;
-import com.typesafe.config.Config;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.HttpSettings;
 import io.switchboard.adapters.http.ManagementServer;
+import io.switchboard.adapters.http.TlsSettings;
 import io.switchboard.adapters.http.VoiceWebhookRoutes;
 import io.switchboard.adapters.http.WebhookCredentials;
-import io.switchboard.adapters.http.TlsSettings;
 import io.switchboard.adapters.http.WebhookServer;
 import io.switchboard.adapters.http.admin.AdminRoutes;
 import io.switchboard.adapters.http.json.PayloadLimits;
@@ -73,8 +73,7 @@ public final class SwitchboardService {
         }
     }
 
-    private SwitchboardService() {
-    }
+    private SwitchboardService() {}
 
     /** Starts the service with the embedded demo IVR. */
     public static CompletionStage<Running> startDemo(Config config) {
@@ -89,27 +88,38 @@ public final class SwitchboardService {
         HttpSettings http = httpSettings(httpConfig).withPublicUrl(config.getString("switchboard.public-url"));
         Optional<WebhookCredentials> adminCredentials = adminCredentials(config, http);
         Duration shutdownDeadline = httpConfig.getDuration("shutdown-deadline");
-        Optional<JournalStore> store = settings.durability().journaled()
-                ? Optional.of(JournalStore.from(config))
-                : Optional.empty();
+        Optional<JournalStore> store =
+                settings.durability().journaled() ? Optional.of(JournalStore.from(config)) : Optional.empty();
         store.ifPresent(journal -> journal.requireSingleNode(config));
 
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard",
+        ActorSystem<Void> system = ActorSystem.create(
+                Behaviors.empty(),
+                "switchboard",
                 store.map(journal -> journal.applyTo(config)).orElse(config));
         // First, so that the node becomes Up while the rest is built.
         joinCluster(system, config);
         CompletionStage<Done> storeReady = store.map(journal -> journal.prepare(system))
                 .orElseGet(() -> CompletableFuture.completedFuture(Done.getInstance()));
         return storeReady
-                .thenComposeAsync(ready -> {
-                    store.ifPresentOrElse(
-                            journal -> system.log().info("durable entities: each answered event is stored in {}",
-                                    journal),
-                            () -> system.log().info("entities in memory: a call that moves to another node or"
-                                    + " outlives a restart starts afresh"));
-                    return serve(system, config, settings, http, adminCredentials, shutdownDeadline, callFlow,
-                            conferenceFlow);
-                }, system.executionContext())
+                .thenComposeAsync(
+                        ready -> {
+                            store.ifPresentOrElse(
+                                    journal -> system.log()
+                                            .info("durable entities: each answered event is stored in {}", journal),
+                                    () -> system.log()
+                                            .info("entities in memory: a call that moves to another node or"
+                                                    + " outlives a restart starts afresh"));
+                            return serve(
+                                    system,
+                                    config,
+                                    settings,
+                                    http,
+                                    adminCredentials,
+                                    shutdownDeadline,
+                                    callFlow,
+                                    conferenceFlow);
+                        },
+                        system.executionContext())
                 .whenComplete((running, failure) -> {
                     if (failure != null) {
                         system.log().error("could not start: {}; shutting down", failure.getMessage(), failure);
@@ -119,33 +129,49 @@ public final class SwitchboardService {
     }
 
     /** The entities, then the webhook port and the management port. */
-    private static CompletionStage<Running> serve(ActorSystem<Void> system, Config config,
-                                                  SwitchboardSettings settings, HttpSettings http,
-                                                  Optional<WebhookCredentials> adminCredentials,
-                                                  Duration shutdownDeadline, CallFlow callFlow,
-                                                  ConferenceFlow conferenceFlow) {
+    private static CompletionStage<Running> serve(
+            ActorSystem<Void> system,
+            Config config,
+            SwitchboardSettings settings,
+            HttpSettings http,
+            Optional<WebhookCredentials> adminCredentials,
+            Duration shutdownDeadline,
+            CallFlow callFlow,
+            ConferenceFlow conferenceFlow) {
         EntityRegistration.init(system, callFlow, conferenceFlow, settings);
         PrometheusMeterRegistry registry = meterRegistry(system);
         WebhookTelemetry telemetry = new WebhookTelemetry(registry);
         ShardedVoiceEventHandler handler = new ShardedVoiceEventHandler(system, settings, List.of(telemetry));
         ClusterShapeQuery clusterShape = new ShardingClusterShape(system, settings);
 
-        Route webhooks = telemetry.observed(new VoiceWebhookRoutes(handler, new ClusterReadiness(system),
-                settings.entity().fallback(), http, telemetry).route());
+        Route webhooks = telemetry.observed(new VoiceWebhookRoutes(
+                        handler, new ClusterReadiness(system), settings.entity().fallback(), http, telemetry)
+                .route());
         Route webhookPort = adminCredentials
-                .map(admin -> concat(new AdminRoutes(new ShardedEntityQuery(system, settings), clusterShape, admin,
-                        new BxmlWriter(http.callbackUrls()), WebhookObjectMapper.create()).route(), webhooks))
+                .map(admin -> concat(
+                        new AdminRoutes(
+                                        new ShardedEntityQuery(system, settings),
+                                        clusterShape,
+                                        admin,
+                                        new BxmlWriter(http.callbackUrls()),
+                                        WebhookObjectMapper.create())
+                                .route(),
+                        webhooks))
                 .orElse(webhooks);
         // The webhook port binds first: webhooks are served while the management endpoint is still being built.
-        CompletionStage<ServerBinding> webhookBinding = WebhookServer.start(system, http, webhookPort, shutdownDeadline);
+        CompletionStage<ServerBinding> webhookBinding =
+                WebhookServer.start(system, http, webhookPort, shutdownDeadline);
         // Building Akka Management's routes also tells Cluster Bootstrap its own contact point.
-        Route managementPort = concat(new MetricsRoutes(registry, clusterShape, handler::eventsAwaitingReply).route(),
+        Route managementPort = concat(
+                new MetricsRoutes(registry, clusterShape, handler::eventsAwaitingReply).route(),
                 AkkaManagement.get(system).getRoutes());
         Config management = config.getConfig("akka.management.http");
-        CompletionStage<ServerBinding> operations = ManagementServer.start(system, management.getString("hostname"),
-                management.getInt("port"), managementPort, shutdownDeadline);
-        return webhookBinding.thenCombineAsync(operations, (webhookServer, managementBinding) ->
-                new Running(system, webhookServer, managementBinding), system.executionContext());
+        CompletionStage<ServerBinding> operations = ManagementServer.start(
+                system, management.getString("hostname"), management.getInt("port"), managementPort, shutdownDeadline);
+        return webhookBinding.thenCombineAsync(
+                operations,
+                (webhookServer, managementBinding) -> new Running(system, webhookServer, managementBinding),
+                system.executionContext());
     }
 
     /** One registry per node, with the JVM's own metrics beside ours; the GC listener goes with the system. */
@@ -175,23 +201,36 @@ public final class SwitchboardService {
 
     static HttpSettings httpSettings(Config http) {
         Config limits = http.getConfig("limits");
-        PayloadLimits payload = new PayloadLimits(http.getBytes("max-body-size"), limits.getInt("max-id-length"),
-                limits.getInt("json.max-nesting-depth"), limits.getInt("json.max-number-length"),
-                limits.getInt("json.max-string-length"), limits.getInt("json.max-name-length"));
+        PayloadLimits payload = new PayloadLimits(
+                http.getBytes("max-body-size"),
+                limits.getInt("max-id-length"),
+                limits.getInt("json.max-nesting-depth"),
+                limits.getInt("json.max-number-length"),
+                limits.getInt("json.max-string-length"),
+                limits.getInt("json.max-name-length"));
         String keystore = http.getString("tls.keystore");
-        Optional<TlsSettings> tls = keystore.isEmpty() ? Optional.empty()
-                : Optional.of(new TlsSettings(Path.of(keystore), http.getString("tls.keystore-password"),
+        Optional<TlsSettings> tls = keystore.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new TlsSettings(
+                        Path.of(keystore),
+                        http.getString("tls.keystore-password"),
                         http.getString("tls.keystore-type")));
-        return new HttpSettings(http.getString("host"), http.getInt("port"),
+        return new HttpSettings(
+                http.getString("host"),
+                http.getInt("port"),
                 credentials(http.getString("webhook-user"), http.getString("webhook-password")),
-                http.getString("realm"), payload, limits.getInt("max-in-flight"), limits.getDuration("retry-after"),
-                Optional.empty(), tls);
+                http.getString("realm"),
+                payload,
+                limits.getInt("max-in-flight"),
+                limits.getDuration("retry-after"),
+                Optional.empty(),
+                tls);
     }
 
     /** The admin API's credentials; none turns it off. Refused when they are the webhook's: Bandwidth has those. */
     static Optional<WebhookCredentials> adminCredentials(Config config, HttpSettings http) {
-        Optional<WebhookCredentials> admin = credentials(config.getString("switchboard.admin.user"),
-                config.getString("switchboard.admin.password"));
+        Optional<WebhookCredentials> admin =
+                credentials(config.getString("switchboard.admin.user"), config.getString("switchboard.admin.password"));
         if (admin.isPresent() && admin.equals(http.credentials())) {
             throw new IllegalArgumentException(
                     "SWITCHBOARD_ADMIN_USER/PASSWORD must differ from SWITCHBOARD_WEBHOOK_USER/PASSWORD");

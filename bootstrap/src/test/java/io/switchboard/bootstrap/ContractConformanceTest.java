@@ -47,7 +47,8 @@ class ContractConformanceTest {
 
     private static JsonNode readContract() {
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "docs", "asyncapi.yaml").toFile());
+            return new ObjectMapper(new YAMLFactory())
+                    .readTree(Path.of("..", "docs", "asyncapi.yaml").toFile());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("docs/asyncapi.yaml must be readable", e);
         }
@@ -57,7 +58,8 @@ class ContractConformanceTest {
         Stream.Builder<Arguments> channels = Stream.builder();
         contract.get("channels").fields().forEachRemaining(channel -> {
             String messageRef = channel.getValue().at("/publish/message/$ref").asText();
-            JsonNode payloadSchema = resolve(resolve(messageRef).get("payload").get("$ref").asText());
+            JsonNode payloadSchema =
+                    resolve(resolve(messageRef).get("payload").get("$ref").asText());
             channels.add(Arguments.of(channel.getKey(), payloadSchema));
         });
         return channels.build();
@@ -93,9 +95,11 @@ class ContractConformanceTest {
         ObjectNode payload = json.createObjectNode();
         fillFrom(schema, payload, channel + "-get");
         String query = StreamSupport.stream(Spliterators.spliteratorUnknownSize(payload.fields(), 0), false)
-                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue().asText()))
+                .map(field ->
+                        encode(field.getKey()) + "=" + encode(field.getValue().asText()))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> reply = service.send(java.net.http.HttpRequest.newBuilder(service.uri(channel + "?" + query)));
+        HttpResponse<String> reply =
+                service.send(java.net.http.HttpRequest.newBuilder(service.uri(channel + "?" + query)));
 
         assertAnswered(channel, reply);
     }
@@ -131,7 +135,8 @@ class ContractConformanceTest {
             return;
         }
         schema.path("allOf").forEach(part -> fillFrom(part, payload, channel));
-        Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+        Iterator<Map.Entry<String, JsonNode>> properties =
+                schema.path("properties").fields();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
             payload.set(property.getKey(), sampleValue(property.getKey(), property.getValue(), channel));
@@ -152,15 +157,16 @@ class ContractConformanceTest {
         String value = switch (format) {
             case "date-time" -> "2026-11-25T10:00:00Z";
             case "uri" -> "https://voice.bandwidth.com/api/v2/accounts/9900000/" + name;
-            default -> switch (name) {
-                case "callId", "transferCallId" -> "c-contract-" + channel.replace('/', '-') + "-" + name;
-                case "conferenceId" -> "conf-contract-" + channel.replace('/', '-');
-                case "from", "to", "transferTo" -> "+15552223333";
-                case "duration" -> "PT20.056S";
-                case "digits" -> "2";
-                case "terminatingDigit" -> "#";
-                default -> "sample-" + name;
-            };
+            default ->
+                switch (name) {
+                    case "callId", "transferCallId" -> "c-contract-" + channel.replace('/', '-') + "-" + name;
+                    case "conferenceId" -> "conf-contract-" + channel.replace('/', '-');
+                    case "from", "to", "transferTo" -> "+15552223333";
+                    case "duration" -> "PT20.056S";
+                    case "digits" -> "2";
+                    case "terminatingDigit" -> "#";
+                    default -> "sample-" + name;
+                };
         };
         return json.getNodeFactory().textNode(value);
     }

@@ -47,7 +47,8 @@ class DemoCallEndToEndTest {
 
     private static Response bxmlOf(HttpResponse<String> reply) {
         assertEquals(200, reply.statusCode(), reply.body());
-        assertTrue(reply.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"),
+        assertTrue(
+                reply.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"),
                 "BXML content type: " + reply.headers().map());
         return bxml.read(reply.body());
     }
@@ -63,30 +64,42 @@ class DemoCallEndToEndTest {
 
         Response menu = bxmlOf(service.post("/voice/initiate", "{" + common("initiate", callId, 1) + "}"));
         Gather gather = assertInstanceOf(Gather.class, menu.verbs().get(0));
-        assertEquals(RunningService.PUBLIC_URL + "/voice/gather", gather.gather().url());
+        assertEquals(
+                RunningService.PUBLIC_URL + "/voice/gather", gather.gather().url());
         assertEquals(1, gather.maxDigits());
         assertTrue(((SpeakSentence) gather.prompts().get(0)).text().contains("Press 1"));
 
-        Response voicemail = bxmlOf(service.post("/voice/gather",
+        Response voicemail = bxmlOf(service.post(
+                "/voice/gather",
                 "{" + common("gather", callId, 2) + ", \"digits\": \"2\", \"terminatingDigit\": \"\"}"));
         Record record = assertInstanceOf(Record.class, voicemail.verbs().get(1));
-        assertEquals(RunningService.PUBLIC_URL + "/voice/recordingComplete", record.recordComplete().url());
+        assertEquals(
+                RunningService.PUBLIC_URL + "/voice/recordingComplete",
+                record.recordComplete().url());
         assertEquals(Boolean.TRUE, record.transcribe());
-        assertEquals(RunningService.PUBLIC_URL + "/voice/transcriptionAvailable", record.transcriptionAvailable().url());
+        assertEquals(
+                RunningService.PUBLIC_URL + "/voice/transcriptionAvailable",
+                record.transcriptionAvailable().url());
 
-        Response thanks = bxmlOf(service.post("/voice/recordingComplete", "{" + common("recordComplete", callId, 3)
-                + ", \"recordingId\": \"r-1\", \"mediaUrl\": \"https://voice.bandwidth.com/r-1/media\","
-                + " \"duration\": \"PT12.5S\", \"channels\": 1, \"fileFormat\": \"wav\"}"));
+        Response thanks = bxmlOf(service.post(
+                "/voice/recordingComplete",
+                "{" + common("recordComplete", callId, 3)
+                        + ", \"recordingId\": \"r-1\", \"mediaUrl\": \"https://voice.bandwidth.com/r-1/media\","
+                        + " \"duration\": \"PT12.5S\", \"channels\": 1, \"fileFormat\": \"wav\"}"));
         assertTrue(((SpeakSentence) thanks.verbs().get(0)).text().contains("recorded"));
         assertInstanceOf(Hangup.class, thanks.verbs().get(1));
 
-        assertEmpty200(service.post("/voice/disconnect", "{" + common("disconnect", callId, 4)
-                + ", \"endTime\": \"2026-11-25T10:01:00Z\", \"cause\": \"hangup\"}"));
+        assertEmpty200(service.post(
+                "/voice/disconnect",
+                "{" + common("disconnect", callId, 4)
+                        + ", \"endTime\": \"2026-11-25T10:01:00Z\", \"cause\": \"hangup\"}"));
 
         // Transcriptions come after the call ended; the call's entity is still there to take it.
-        assertEmpty200(service.post("/voice/transcriptionAvailable", "{" + common("transcriptionAvailable", callId, 5)
-                + ", \"recordingId\": \"r-1\", \"transcription\": {\"id\": \"t-1\","
-                + " \"url\": \"https://voice.bandwidth.com/t-1\", \"status\": \"available\"}}"));
+        assertEmpty200(service.post(
+                "/voice/transcriptionAvailable",
+                "{" + common("transcriptionAvailable", callId, 5)
+                        + ", \"recordingId\": \"r-1\", \"transcription\": {\"id\": \"t-1\","
+                        + " \"url\": \"https://voice.bandwidth.com/t-1\", \"status\": \"available\"}}"));
     }
 
     @Test
@@ -94,8 +107,8 @@ class DemoCallEndToEndTest {
         String callId = "c-e2e-silent";
         bxmlOf(service.post("/voice/answer", "{" + common("answer", callId, 1) + "}"));
         for (int attempt = 1; attempt <= 3; attempt++) {
-            Response reply = bxmlOf(service.post("/voice/gather", "{" + common("gather", callId, 10 + attempt)
-                    + ", \"digits\": \"\"}"));
+            Response reply = bxmlOf(service.post(
+                    "/voice/gather", "{" + common("gather", callId, 10 + attempt) + ", \"digits\": \"\"}"));
             if (attempt < 3) {
                 assertInstanceOf(Gather.class, reply.verbs().get(0), "menu offered again on attempt " + attempt);
             } else {
@@ -106,8 +119,15 @@ class DemoCallEndToEndTest {
 
     @Test
     void healthEndpointsAnswer() throws Exception {
-        assertEquals(200, service.send(HttpRequest.newBuilder(service.uri("/health/live")).GET()).statusCode());
-        assertEquals(200, service.send(HttpRequest.newBuilder(service.uri("/health/ready")).GET()).statusCode());
+        assertEquals(
+                200,
+                service.send(HttpRequest.newBuilder(service.uri("/health/live")).GET())
+                        .statusCode());
+        assertEquals(
+                200,
+                service.send(HttpRequest.newBuilder(service.uri("/health/ready"))
+                                .GET())
+                        .statusCode());
     }
 
     @Test
@@ -130,7 +150,8 @@ class DemoCallEndToEndTest {
 
         assertEquals(200, metrics.statusCode());
         String text = metrics.body();
-        assertTrue(text.matches("(?s).*switchboard_webhooks_total\\{event_type=\"initiate\",status=\"200\"} [1-9].*"),
+        assertTrue(
+                text.matches("(?s).*switchboard_webhooks_total\\{event_type=\"initiate\",status=\"200\"} [1-9].*"),
                 text);
         assertTrue(text.contains("switchboard_webhooks_total{event_type=\"refused\",status=\"400\"}"), text);
         assertTrue(text.contains("switchboard_webhook_reply_seconds_bucket{event_type=\"initiate\""), text);

@@ -25,55 +25,91 @@ class DependencyRuleTest {
 
     @Test
     void layersOnlyPointInward() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Domain").definedBy("io.switchboard.domain..")
-                .layer("Application").definedBy("io.switchboard.application..")
-                .layer("BxmlAdapter").definedBy("io.switchboard.adapters.bxml..")
-                .layer("HttpAdapter").definedBy("io.switchboard.adapters.http..")
-                .layer("Bootstrap").definedBy("io.switchboard.bootstrap..")
-                .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-                .whereLayer("HttpAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("BxmlAdapter").mayOnlyBeAccessedByLayers("HttpAdapter", "Bootstrap")
-                .whereLayer("Application").mayOnlyBeAccessedByLayers("HttpAdapter", "Bootstrap")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "BxmlAdapter", "HttpAdapter", "Bootstrap")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Domain")
+                .definedBy("io.switchboard.domain..")
+                .layer("Application")
+                .definedBy("io.switchboard.application..")
+                .layer("BxmlAdapter")
+                .definedBy("io.switchboard.adapters.bxml..")
+                .layer("HttpAdapter")
+                .definedBy("io.switchboard.adapters.http..")
+                .layer("Bootstrap")
+                .definedBy("io.switchboard.bootstrap..")
+                .whereLayer("Bootstrap")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("HttpAdapter")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("BxmlAdapter")
+                .mayOnlyBeAccessedByLayers("HttpAdapter", "Bootstrap")
+                .whereLayer("Application")
+                .mayOnlyBeAccessedByLayers("HttpAdapter", "Bootstrap")
+                .whereLayer("Domain")
+                .mayOnlyBeAccessedByLayers("Application", "BxmlAdapter", "HttpAdapter", "Bootstrap")
                 .check(switchboard);
     }
 
     @Test
     void domainDependsOnNothingButTheJdkAndAkkaTyped() {
         // akka.japi.function and org.slf4j come with akka-actor-typed's own API (its builders and getLog()).
-        classes().that().resideInAPackage("io.switchboard.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "io.switchboard.domain..", "java..", "akka.actor.typed..", "akka.japi.function..",
+        classes()
+                .that()
+                .resideInAPackage("io.switchboard.domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.switchboard.domain..",
+                        "java..",
+                        "akka.actor.typed..",
+                        "akka.japi.function..",
                         "org.slf4j..")
                 .check(switchboard);
     }
 
     @Test
     void applicationSeesNoHttpXmlOrJsonOutsideItsSerializationBindings() {
-        noClasses().that().resideInAPackage("io.switchboard.application..")
-                .should().dependOnClassesThat().resideInAnyPackage("akka.http..", "javax.xml..", "org.w3c..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.switchboard.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("akka.http..", "javax.xml..", "org.w3c..")
                 .check(switchboard);
-        noClasses().that().resideInAPackage("io.switchboard.application..")
-                .and().resideOutsideOfPackage("io.switchboard.application.serialization..")
-                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.switchboard.application..")
+                .and()
+                .resideOutsideOfPackage("io.switchboard.application.serialization..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.fasterxml.jackson..")
                 .check(switchboard);
     }
 
     @Test
     void bxmlAdapterKnowsOnlyTheVerbModelAndTheJdk() {
-        classes().that().resideInAPackage("io.switchboard.adapters.bxml..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "io.switchboard.adapters.bxml..", "io.switchboard.domain.verb..",
-                        "io.switchboard.domain.common..", "java..", "javax.xml..")
+        classes()
+                .that()
+                .resideInAPackage("io.switchboard.adapters.bxml..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.switchboard.adapters.bxml..",
+                        "io.switchboard.domain.verb..",
+                        "io.switchboard.domain.common..",
+                        "java..",
+                        "javax.xml..")
                 .check(switchboard);
     }
 
     @Test
     void adaptersNeverReachIntoEntities() {
-        noClasses().that().resideInAPackage("io.switchboard.adapters..")
-                .should().dependOnClassesThat(resideInAPackage("io.switchboard.domain..")
-                        .and(simpleNameEndingWith("Entity")))
+        noClasses()
+                .that()
+                .resideInAPackage("io.switchboard.adapters..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.switchboard.domain..").and(simpleNameEndingWith("Entity")))
                 .check(switchboard);
     }
 }

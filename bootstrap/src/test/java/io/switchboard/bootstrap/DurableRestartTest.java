@@ -69,9 +69,13 @@ class DurableRestartTest {
         String callId = "c-restart-1";
         String secondTry = gather(callId, 3, "9");
         try (RunningService before = start()) {
-            assertInstanceOf(Gather.class, bxmlOf(before.post("/voice/initiate",
-                    event("initiate", callId, 1, ""))).verbs().get(0));
-            assertTrue(spoken(bxmlOf(before.post("/voice/gather", gather(callId, 2, "")))).startsWith("We did not"));
+            assertInstanceOf(
+                    Gather.class,
+                    bxmlOf(before.post("/voice/initiate", event("initiate", callId, 1, "")))
+                            .verbs()
+                            .get(0));
+            assertTrue(spoken(bxmlOf(before.post("/voice/gather", gather(callId, 2, ""))))
+                    .startsWith("We did not"));
             assertTrue(spoken(bxmlOf(before.post("/voice/gather", secondTry))).startsWith("That is not an option"));
         }
         assertTrue(Files.exists(dataDir.resolve("switchboard.mv.db")), "the journal is a file in the data dir");
@@ -88,11 +92,19 @@ class DurableRestartTest {
             HttpResponse<String> view = after.get(after.uri("/admin/calls/" + callId), ADMIN_USER, ADMIN_PASSWORD);
             assertEquals(200, view.statusCode(), view.body());
             JsonNode call = json.readTree(view.body());
-            assertEquals(List.of("", "9", ""), StreamSupport.stream(call.path("state").path("gatheredDigits")
-                    .spliterator(), false).map(JsonNode::asText).toList(), view.body());
-            assertEquals(List.of("FLOW", "FLOW", "FLOW", "REDELIVERY", "FLOW"),
+            assertEquals(
+                    List.of("", "9", ""),
+                    StreamSupport.stream(
+                                    call.path("state").path("gatheredDigits").spliterator(), false)
+                            .map(JsonNode::asText)
+                            .toList(),
+                    view.body());
+            assertEquals(
+                    List.of("FLOW", "FLOW", "FLOW", "REDELIVERY", "FLOW"),
                     StreamSupport.stream(call.path("timeline").spliterator(), false)
-                            .map(entry -> entry.path("origin").asText()).toList(), view.body());
+                            .map(entry -> entry.path("origin").asText())
+                            .toList(),
+                    view.body());
         }
     }
 }

@@ -21,7 +21,9 @@ class JournalStoreTest {
     Path dataDir;
 
     private static Config config(String overrides) {
-        return ConfigFactory.parseString(overrides).withFallback(ConfigFactory.load()).resolve();
+        return ConfigFactory.parseString(overrides)
+                .withFallback(ConfigFactory.load())
+                .resolve();
     }
 
     @Test
@@ -29,10 +31,11 @@ class JournalStoreTest {
         JournalStore store = JournalStore.from(config("switchboard.durability.data-dir = \"" + dataDir + "\""));
 
         assertEquals(JournalStore.Kind.H2_FILE, store.kind());
-        assertEquals("jdbc:h2:file:" + dataDir.resolve("switchboard") + ";DATABASE_TO_UPPER=false;MODE=LEGACY",
-                store.url());
+        assertEquals(
+                "jdbc:h2:file:" + dataDir.resolve("switchboard") + ";DATABASE_TO_UPPER=false;MODE=LEGACY", store.url());
         Config plugin = store.applyTo(ConfigFactory.load());
-        assertFalse(plugin.getBoolean("jdbc-read-journal.includeLogicallyDeleted"),
+        assertFalse(
+                plugin.getBoolean("jdbc-read-journal.includeLogicallyDeleted"),
                 "the retention job's queries do not return what a purge deleted");
         assertEquals("slick.jdbc.H2Profile$", plugin.getString("akka-persistence-jdbc.shared-databases.slick.profile"));
         assertEquals(store.url(), plugin.getString("akka-persistence-jdbc.shared-databases.slick.db.url"));
@@ -49,8 +52,10 @@ class JournalStoreTest {
                 """));
 
         assertEquals(JournalStore.Kind.POSTGRES, store.kind());
-        assertEquals("org.postgresql.Driver",
-                store.applyTo(ConfigFactory.load()).getString("akka-persistence-jdbc.shared-databases.slick.db.driver"));
+        assertEquals(
+                "org.postgresql.Driver",
+                store.applyTo(ConfigFactory.load())
+                        .getString("akka-persistence-jdbc.shared-databases.slick.db.driver"));
         String shown = store.toString();
         assertFalse(shown.contains("pg-secret") || shown.contains("in-url-secret"), shown);
         assertTrue(shown.contains("db.example.test") && shown.contains("as switchboard"), shown);
@@ -72,11 +77,13 @@ class JournalStoreTest {
         Config seeded = config("""
                 akka.cluster.seed-nodes = ["akka://switchboard@127.0.0.1:25520"]
                 """);
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> JournalStore.from(seeded).requireSingleNode(seeded));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> JournalStore.from(seeded).requireSingleNode(seeded));
         assertTrue(refused.getMessage().contains("SWITCHBOARD_DB_URL"), refused.getMessage());
         Config bootstrapped = config("switchboard.cluster.bootstrap = on");
-        assertThrows(IllegalArgumentException.class, () -> JournalStore.from(bootstrapped).requireSingleNode(bootstrapped));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> JournalStore.from(bootstrapped).requireSingleNode(bootstrapped));
 
         Config shared = config("""
                 akka.cluster.seed-nodes = ["akka://switchboard@127.0.0.1:25520"]

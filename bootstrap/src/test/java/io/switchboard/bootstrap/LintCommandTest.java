@@ -38,8 +38,7 @@ class LintCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     /** Runs the jar's command line in-process, with {@code stdin} as standard input. */
     private static Run run(InputStream stdin, String... args) {
@@ -48,7 +47,8 @@ class LintCommandTest {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == LintCommand.class ? type.cast(new LintCommand(stdin))
+                return type == LintCommand.class
+                        ? type.cast(new LintCommand(stdin))
                         : CommandLine.defaultFactory().create(type);
             }
         };
@@ -86,11 +86,15 @@ class LintCommandTest {
         Run run = run("bxml", "lint", valid.toString(), invalid.toString());
 
         assertEquals(1, run.exitCode());
-        assertEquals(String.join(System.lineSeparator(),
-                invalid + ":2: <Gather> is invalid: Gather: maxDigits must be between 1 and 50, was 0",
-                invalid + ":4: [nothing-after-redirect] <Hangup> follows a <Redirect> and would never run: "
-                        + "Bandwidth leaves the document at the Redirect",
-                "2 files checked: 1 invalid, 2 problems", ""), run.out());
+        assertEquals(
+                String.join(
+                        System.lineSeparator(),
+                        invalid + ":2: <Gather> is invalid: Gather: maxDigits must be between 1 and 50, was 0",
+                        invalid + ":4: [nothing-after-redirect] <Hangup> follows a <Redirect> and would never run: "
+                                + "Bandwidth leaves the document at the Redirect",
+                        "2 files checked: 1 invalid, 2 problems",
+                        ""),
+                run.out());
     }
 
     @Test
@@ -109,8 +113,11 @@ class LintCommandTest {
         Run onGather = run("bxml", "lint", "--event", "gather", menu.toString());
 
         assertEquals(1, onJoin.exitCode());
-        assertTrue(onJoin.out().startsWith(menu + ":3: [conference-verbs-only] <Gather> may not answer a conference"
-                + " event"), onJoin.out());
+        assertTrue(
+                onJoin.out()
+                        .startsWith(
+                                menu + ":3: [conference-verbs-only] <Gather> may not answer a conference" + " event"),
+                onJoin.out());
         assertEquals(0, onGather.exitCode(), onGather.out());
     }
 
@@ -121,8 +128,11 @@ class LintCommandTest {
         Run run = run("bxml", "lint", "--event", "disconnect", menu.toString());
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("Invalid value for option '--event': Bandwidth runs no BXML in reply to an "
-                + "event 'disconnect'; event types whose reply is BXML: answer, bridgeComplete,"), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith("Invalid value for option '--event': Bandwidth runs no BXML in reply to an "
+                                + "event 'disconnect'; event types whose reply is BXML: answer, bridgeComplete,"),
+                run.err());
         assertTrue(run.err().contains("Usage: switchboard bxml lint"), run.err());
         assertEquals("", run.out());
     }

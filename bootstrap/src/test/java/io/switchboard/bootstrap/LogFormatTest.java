@@ -46,7 +46,8 @@ class LogFormatTest {
     @Test
     void textIsTheDefaultWithTheCallIdInBrackets() throws Exception {
         String line = oneLineAboutACall(null);
-        assertTrue(line.contains("INFO  io.switchboard.test [c-logged] webhook gather answered 200 in 12 ms (FLOW)"),
+        assertTrue(
+                line.contains("INFO  io.switchboard.test [c-logged] webhook gather answered 200 in 12 ms (FLOW)"),
                 line);
     }
 
@@ -58,8 +59,10 @@ class LogFormatTest {
             JoranConfigurator configurator = new JoranConfigurator();
             configurator.setContext(context);
             configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
-            assertEquals(0, new StatusUtil(context).getHighestLevel(0), format + ": "
-                    + context.getStatusManager().getCopyOfStatusList());
+            assertEquals(
+                    0,
+                    new StatusUtil(context).getHighestLevel(0),
+                    format + ": " + context.getStatusManager().getCopyOfStatusList());
             context.stop();
         }
     }
@@ -67,7 +70,9 @@ class LogFormatTest {
     @Test
     void jsonIsOneObjectPerLineWithTheMdcAsFields() throws Exception {
         JsonNode line = new ObjectMapper().readTree(oneLineAboutACall("json"));
-        assertEquals("webhook gather answered 200 in 12 ms (FLOW)", line.path("message").asText());
+        assertEquals(
+                "webhook gather answered 200 in 12 ms (FLOW)",
+                line.path("message").asText());
         assertEquals("INFO", line.path("level").asText());
         assertEquals("c-logged", line.path("callId").asText());
         assertEquals("12", line.path("latencyMs").asText());

@@ -45,7 +45,8 @@ class MultiNodeClusterTest {
                 .collect(Collectors.joining(", ", "[", "]"));
         cluster = new TestCluster();
         try {
-            cluster.addAll(managementPorts.stream().map(port -> """
+            cluster.addAll(managementPorts.stream()
+                    .map(port -> """
                     switchboard.cluster.bootstrap = on
                     switchboard.admin.user = "%s"
                     switchboard.admin.password = "%s"
@@ -56,7 +57,8 @@ class MultiNodeClusterTest {
                       required-contact-point-nr = %d
                       stable-margin = 1s
                     }
-                    """.formatted(ADMIN_USER, ADMIN_PASSWORD, port, endpoints, NODES)).toList());
+                    """.formatted(ADMIN_USER, ADMIN_PASSWORD, port, endpoints, NODES))
+                    .toList());
             cluster.awaitUpMembers(NODES);
         } catch (Exception | AssertionError failure) {
             cluster.close();
@@ -98,7 +100,8 @@ class MultiNodeClusterTest {
             String digit = String.valueOf(event);
             sent.add(digit);
             RunningService node = cluster.node(event % NODES);
-            assertEquals(java.util.Optional.of(sent),
+            assertEquals(
+                    java.util.Optional.of(sent),
                     TestCluster.gatheredDigits(TestCluster.gather(node, "c-across-nodes", digit)),
                     "the call's whole history after event " + event + ", posted to node " + event % NODES);
         }
@@ -117,8 +120,10 @@ class MultiNodeClusterTest {
         assertEquals(2, timeline.size(), call.body());
         assertEquals("FLOW", timeline.get(1).path("origin").asText());
         assertTrue(timeline.get(1).path("reply").asText().contains("Digits: 4,2"), call.body());
-        assertEquals(404, asked.get(asked.uri("/admin/calls/c-never-called"), ADMIN_USER, ADMIN_PASSWORD)
-                .statusCode());
+        assertEquals(
+                404,
+                asked.get(asked.uri("/admin/calls/c-never-called"), ADMIN_USER, ADMIN_PASSWORD)
+                        .statusCode());
 
         HttpResponse<String> shape = asked.get(asked.uri("/admin/cluster"), ADMIN_USER, ADMIN_PASSWORD);
         assertEquals(200, shape.statusCode(), shape.body());
@@ -134,12 +139,15 @@ class MultiNodeClusterTest {
     @Test
     void shardsSpreadOverEveryNode() throws Exception {
         for (int call = 0; call < 60; call++) {
-            assertTrue(TestCluster.gatheredDigits(
-                    TestCluster.gather(cluster.node(call % NODES), "c-spread-" + call, "1")).isPresent());
+            assertTrue(
+                    TestCluster.gatheredDigits(TestCluster.gather(cluster.node(call % NODES), "c-spread-" + call, "1"))
+                            .isPresent());
         }
-        TestProbe<ShardRegion.ClusterShardingStats> probe = TestProbe.create(cluster.node(0).system());
+        TestProbe<ShardRegion.ClusterShardingStats> probe =
+                TestProbe.create(cluster.node(0).system());
         probe.awaitAssert(Duration.ofSeconds(30), () -> {
-            ClusterSharding.get(cluster.node(0).system()).shardState()
+            ClusterSharding.get(cluster.node(0).system())
+                    .shardState()
                     .tell(new GetClusterShardingStats(EntityKeys.CALL, Duration.ofSeconds(10), probe.getRef()));
             Map<akka.actor.Address, ShardRegion.ShardRegionStats> regions =
                     probe.receiveMessage(Duration.ofSeconds(20)).getRegions();

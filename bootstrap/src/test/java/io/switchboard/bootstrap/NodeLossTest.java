@@ -50,9 +50,13 @@ class NodeLossTest {
     }
 
     /** One webhook of the steady stream, as the client saw it. */
-    private record Exchange(String callId, String digit, long startedNanos, long endedNanos, int status,
-                            Optional<List<String>> history) {
-    }
+    private record Exchange(
+            String callId,
+            String digit,
+            long startedNanos,
+            long endedNanos,
+            int status,
+            Optional<List<String>> history) {}
 
     @Test
     void aNodeThatLeavesDuringSteadyTrafficFailsNoRequest() throws Exception {
@@ -60,8 +64,8 @@ class NodeLossTest {
         RunningService leaving = cluster.node(2);
         List<RunningService> staying = List.of(cluster.node(0), cluster.node(1));
         for (int call = 0; call < CALLS; call++) {
-            assertTrue(TestCluster.gatheredDigits(
-                    TestCluster.gather(staying.get(call % 2), "c-leave-" + call, "0")).isPresent());
+            assertTrue(TestCluster.gatheredDigits(TestCluster.gather(staying.get(call % 2), "c-leave-" + call, "0"))
+                    .isPresent());
         }
         Set<String> callsOnLeavingNode = TestCluster.callsHostedBy(leaving);
         assertFalse(callsOnLeavingNode.isEmpty(), "the leaving node hosts some of the calls");
@@ -111,7 +115,9 @@ class NodeLossTest {
             });
             cluster.flow.release();
             HttpResponse<String> held = heldReply.get(30, TimeUnit.SECONDS);
-            assertEquals(Optional.of(List.of("5")), TestCluster.gatheredDigits(held),
+            assertEquals(
+                    Optional.of(List.of("5")),
+                    TestCluster.gatheredDigits(held),
                     "the webhook in flight was answered by the flow: " + held.statusCode() + " " + held.body());
 
             left.get(60, TimeUnit.SECONDS);
@@ -123,18 +129,21 @@ class NodeLossTest {
             }
 
             List<Exchange> all = List.copyOf(exchanges);
-            List<Exchange> failed = all.stream().filter(exchange -> !answeredInOrder(exchange, all)).toList();
+            List<Exchange> failed = all.stream()
+                    .filter(exchange -> !answeredInOrder(exchange, all))
+                    .toList();
             assertEquals(List.of(), failed, "every webhook answered by the flow, with its call's events in order");
             long duringLeave = all.stream()
                     .filter(exchange -> exchange.endedNanos() > leaveStarted && exchange.startedNanos() < leftAt.get())
                     .count();
             assertTrue(duringLeave > 0, "webhooks were answered while the node was leaving");
             long movedCallsAnswered = all.stream()
-                    .filter(exchange -> callsOnLeavingNode.contains(exchange.callId())
-                            && exchange.startedNanos() > leftAt.get())
+                    .filter(exchange ->
+                            callsOnLeavingNode.contains(exchange.callId()) && exchange.startedNanos() > leftAt.get())
                     .count();
             assertTrue(movedCallsAnswered > 0, "the calls of the node that left are answered where they moved");
-            System.out.printf("graceful leave: %d webhooks, %d of them while the node left (%d ms), none failed%n",
+            System.out.printf(
+                    "graceful leave: %d webhooks, %d of them while the node left (%d ms), none failed%n",
                     all.size(), duringLeave, TimeUnit.NANOSECONDS.toMillis(leftAt.get() - leaveStarted));
         } finally {
             stopTraffic.set(true);
@@ -154,8 +163,8 @@ class NodeLossTest {
         List<String> history = exchange.history().get();
         List<String> sentSoFar = new ArrayList<>(List.of("0"));
         all.stream()
-                .filter(other -> other.callId().equals(exchange.callId())
-                        && other.startedNanos() <= exchange.startedNanos())
+                .filter(other ->
+                        other.callId().equals(exchange.callId()) && other.startedNanos() <= exchange.startedNanos())
                 .sorted(java.util.Comparator.comparingLong(Exchange::startedNanos))
                 .forEach(other -> sentSoFar.add(other.digit()));
         return history.equals(sentSoFar.subList(sentSoFar.size() - history.size(), sentSoFar.size()));
@@ -167,32 +176,43 @@ class NodeLossTest {
         RunningService crashing = cluster.node(2);
         RunningService survivor = cluster.node(0);
         for (int call = 0; call < CALLS; call++) {
-            assertTrue(TestCluster.gatheredDigits(
-                    TestCluster.gather(cluster.node(call % 2), "c-crash-" + call, "0")).isPresent());
+            assertTrue(TestCluster.gatheredDigits(TestCluster.gather(cluster.node(call % 2), "c-crash-" + call, "0"))
+                    .isPresent());
         }
         Set<String> orphans = TestCluster.callsHostedBy(crashing);
         assertFalse(orphans.isEmpty(), "the crashing node hosts some of the calls");
         String orphan = orphans.iterator().next();
         Address crashed = Cluster.get(crashing.system()).selfMember().address();
-        Duration bound = TestCluster.crashRecoveryBound(survivor.system().settings().config());
+        Duration bound =
+                TestCluster.crashRecoveryBound(survivor.system().settings().config());
 
         long cutAt = System.nanoTime();
         cluster.cutOffFromTheOthers(crashing);
         Optional<List<String>> answer = Optional.empty();
-        while (answer.isEmpty() && System.nanoTime() - cutAt < bound.multipliedBy(2).toNanos()) {
+        while (answer.isEmpty()
+                && System.nanoTime() - cutAt < bound.multipliedBy(2).toNanos()) {
             // Until the resolver downs the node, the call's shard is out of reach and the deadline passes.
             answer = TestCluster.gatheredDigits(TestCluster.gather(survivor, orphan, "9"));
         }
         Duration recovery = Duration.ofNanos(System.nanoTime() - cutAt);
 
         assertTrue(answer.isPresent(), "the orphaned call was answered again, after " + recovery);
-        System.out.printf("crash: call %s answered again %d ms after its node was cut off (bound %d ms)%n",
+        System.out.printf(
+                "crash: call %s answered again %d ms after its node was cut off (bound %d ms)%n",
                 orphan, recovery.toMillis(), bound.toMillis());
         assertTrue(recovery.compareTo(bound) <= 0, "answered again within " + bound + ", took " + recovery);
         assertFalse(answer.get().contains("0"), "in memory, the crashed node's call state is lost: " + answer.get());
         TestProbe.create(survivor.system()).awaitAssert(bound, () -> {
-            assertTrue(StreamSupport.stream(Cluster.get(survivor.system()).state().getMembers().spliterator(), false)
-                    .map(Member::address).noneMatch(crashed::equals), "the crashed node was removed");
+            assertTrue(
+                    StreamSupport.stream(
+                                    Cluster.get(survivor.system())
+                                            .state()
+                                            .getMembers()
+                                            .spliterator(),
+                                    false)
+                            .map(Member::address)
+                            .noneMatch(crashed::equals),
+                    "the crashed node was removed");
             return null;
         });
         // On its side of the cut it is the minority: the resolver downs it there too, and it shuts down.

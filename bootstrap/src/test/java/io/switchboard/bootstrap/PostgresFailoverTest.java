@@ -39,7 +39,9 @@ class PostgresFailoverTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+        postgres = EmbeddedPostgres.builder()
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
         nodeConfig = """
                 switchboard.durability.mode = journal
                 switchboard.durability.db.url = "jdbc:postgresql://127.0.0.1:%d/postgres"
@@ -66,13 +68,14 @@ class PostgresFailoverTest {
     /** Tables missing: a node refuses to start, naming the command; {@code db init} creates them, twice safely. */
     private static void initialiseSchema() {
         Config config = RunningService.config(nodeConfig);
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> JournalStore.from(config).requireTables(config));
+        IllegalStateException missing = assertThrows(
+                IllegalStateException.class, () -> JournalStore.from(config).requireTables(config));
         assertTrue(missing.getMessage().contains("db init"), missing.getMessage());
         for (int run = 1; run <= 2; run++) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            assertEquals(0, DbInitCommand.initialise(config, new PrintWriter(out), new PrintWriter(err)), err.toString());
+            assertEquals(
+                    0, DbInitCommand.initialise(config, new PrintWriter(out), new PrintWriter(err)), err.toString());
             assertTrue(out.toString().contains("ready in PostgreSQL"), out.toString());
         }
     }
@@ -105,7 +108,8 @@ class PostgresFailoverTest {
         String call = oneOf(TestCluster.entitiesHostedBy(crashing, EntityKeys.CALL), "call");
         String conference = oneOf(TestCluster.entitiesHostedBy(crashing, EntityKeys.CONFERENCE), "conference");
         int runsBefore = cluster.flow.runs(call);
-        Duration bound = TestCluster.crashRecoveryBound(survivor.system().settings().config());
+        Duration bound =
+                TestCluster.crashRecoveryBound(survivor.system().settings().config());
 
         long cutAt = System.nanoTime();
         cluster.cutOffFromTheOthers(crashing);
@@ -113,12 +117,15 @@ class PostgresFailoverTest {
         // deadline is stored once, and the next copy is a redelivery.
         Webhook nextGather = gather(call, 4, "3");
         Optional<String> answer = Optional.empty();
-        while (answer.isEmpty() && System.nanoTime() - cutAt < bound.multipliedBy(2).toNanos()) {
+        while (answer.isEmpty()
+                && System.nanoTime() - cutAt < bound.multipliedBy(2).toNanos()) {
             answer = TestCluster.spoken(survivor.post(nextGather.path(), nextGather.json()));
         }
         Duration recovery = Duration.ofNanos(System.nanoTime() - cutAt);
-        System.out.printf("crash on PostgreSQL: call %s answered from its journal %d ms after its node was cut off"
-                + " (bound %d ms)%n", call, recovery.toMillis(), bound.toMillis());
+        System.out.printf(
+                "crash on PostgreSQL: call %s answered from its journal %d ms after its node was cut off"
+                        + " (bound %d ms)%n",
+                call, recovery.toMillis(), bound.toMillis());
 
         assertEquals(Optional.of("Digits: 1,2,3"), answer, "answered again after " + recovery);
         assertTrue(recovery.compareTo(bound) <= 0, "answered again within " + bound + ", took " + recovery);
@@ -157,8 +164,7 @@ class PostgresFailoverTest {
         throw new AssertionError("no answer from the flow to " + webhook + " in 5 tries: " + statuses);
     }
 
-    private record Webhook(String path, String json) {
-    }
+    private record Webhook(String path, String json) {}
 
     private static Webhook gather(String callId, int second, String digits) {
         return new Webhook("/voice/gather", """

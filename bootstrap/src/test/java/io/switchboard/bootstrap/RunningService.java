@@ -22,7 +22,8 @@ final class RunningService implements AutoCloseable {
     static final String PUBLIC_URL = "https://switchboard.example.test";
 
     private final SwitchboardService.Running running;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningService(SwitchboardService.Running running) {
         this.running = running;
@@ -31,14 +32,15 @@ final class RunningService implements AutoCloseable {
     /** The service with the demo flows. */
     static RunningService start(String extraConfig) throws Exception {
         return new RunningService(SwitchboardService.startDemo(config(extraConfig))
-                .toCompletableFuture().get(30, TimeUnit.SECONDS));
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS));
     }
 
     /** The service with the given flows. */
-    static RunningService start(String extraConfig, CallFlow callFlow, ConferenceFlow conferenceFlow)
-            throws Exception {
+    static RunningService start(String extraConfig, CallFlow callFlow, ConferenceFlow conferenceFlow) throws Exception {
         return new RunningService(SwitchboardService.start(config(extraConfig), callFlow, conferenceFlow)
-                .toCompletableFuture().get(30, TimeUnit.SECONDS));
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS));
     }
 
     /**
@@ -79,7 +81,9 @@ final class RunningService implements AutoCloseable {
     /** A GET with HTTP Basic credentials. */
     HttpResponse<String> get(URI uri, String user, String password) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri).header("Authorization", "Basic " + basic).GET());
+        return send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Basic " + basic)
+                .GET());
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

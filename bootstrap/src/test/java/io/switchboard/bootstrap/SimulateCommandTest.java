@@ -34,11 +34,13 @@ class SimulateCommandTest {
     }
 
     private static Outcome simulate(RunningService service, String... options) {
-        List<String> args = new ArrayList<>(List.of("simulate", "--url", service.uri("/voice").toString()));
+        List<String> args = new ArrayList<>(
+                List.of("simulate", "--url", service.uri("/voice").toString()));
         args.addAll(List.of(options));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        CommandLine cli =
+                new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         int exitCode = cli.execute(args.toArray(String[]::new));
         return new Outcome(exitCode, out.toString(), err.toString());
     }
@@ -47,14 +49,17 @@ class SimulateCommandTest {
     void twoHundredDemoCallsFollowEveryMenuBranchAndEveryReplyPasses() throws Exception {
         Outcome run;
         try (RunningService service = RunningService.start(RELATIVE_CALLBACKS)) {
-            run = simulate(service, "--calls", "200", "--concurrency", "20", "--script", SCRIPT, "--seed", "7",
-                    "--json");
+            run = simulate(
+                    service, "--calls", "200", "--concurrency", "20", "--script", SCRIPT, "--seed", "7", "--json");
         }
         JsonNode summary = run.json();
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(summary.get("passed").asBoolean());
-        assertEquals(0, summary.get("violationCount").asLong(), summary.get("violations").toString());
+        assertEquals(
+                0,
+                summary.get("violationCount").asLong(),
+                summary.get("violations").toString());
         assertEquals(200, summary.get("callsCompleted").asLong());
         JsonNode callers = summary.get("callsByProfile");
         long voicemail = callers.path("voicemail").asLong();
@@ -64,21 +69,29 @@ class SimulateCommandTest {
         long calledBack = callers.path("called-back").asLong();
         long impatient = callers.path("impatient").asLong();
         assertEquals(200, voicemail + transfer + conference + undecided + calledBack + impatient);
-        assertTrue(voicemail > 0 && transfer > 0 && conference > 0 && undecided > 0 && calledBack > 0, callers::toString);
+        assertTrue(
+                voicemail > 0 && transfer > 0 && conference > 0 && undecided > 0 && calledBack > 0, callers::toString);
 
         JsonNode events = summary.get("eventsByType");
         assertEquals(200 - calledBack, events.path("initiate").asLong());
         assertEquals(calledBack, events.path("answer").asLong());
-        assertEquals(voicemail + transfer + conference + 3 * undecided + calledBack, events.path("gather").asLong());
+        assertEquals(
+                voicemail + transfer + conference + 3 * undecided + calledBack,
+                events.path("gather").asLong());
         assertEquals(calledBack, events.path("recordComplete").asLong(), "only callers who stay let it complete");
-        assertEquals(voicemail + calledBack, events.path("transcriptionAvailable").asLong());
+        assertEquals(
+                voicemail + calledBack, events.path("transcriptionAvailable").asLong());
         assertEquals(transfer, events.path("transferAnswer").asLong());
         assertEquals(transfer, events.path("transferDisconnect").asLong());
         assertEquals(conference, events.path("conferenceMemberJoin").asLong());
         assertEquals(conference, events.path("conferenceMemberExit").asLong());
-        assertEquals(events.path("conferenceCreated").asLong(), events.path("conferenceCompleted").asLong());
+        assertEquals(
+                events.path("conferenceCreated").asLong(),
+                events.path("conferenceCompleted").asLong());
         assertEquals(200, events.path("disconnect").asLong());
-        assertEquals(summary.get("events").asLong(), summary.get("statuses").path("200").asLong());
+        assertEquals(
+                summary.get("events").asLong(),
+                summary.get("statuses").path("200").asLong());
         assertTrue(summary.get("latency").get("p99").asDouble() > 0);
     }
 
@@ -87,18 +100,25 @@ class SimulateCommandTest {
         CallFlow typo = new CallFlow() {
             @Override
             public Reply onInitiate(CallInitiated event, CallState call) {
-                return Response.of(Gather.builder().gatherUrl("/voice/gahter").maxDigits(1).speak("Press 1").build());
+                return Response.of(Gather.builder()
+                        .gatherUrl("/voice/gahter")
+                        .maxDigits(1)
+                        .speak("Press 1")
+                        .build());
             }
         };
         Outcome run;
-        try (RunningService service = RunningService.start(RELATIVE_CALLBACKS, typo, new ConferenceFlow() { })) {
+        try (RunningService service = RunningService.start(RELATIVE_CALLBACKS, typo, new ConferenceFlow() {})) {
             run = simulate(service, "--calls", "5", "--script", SCRIPT);
         }
 
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("FAILED: 5 violations (status 5)"), run.out());
-        assertTrue(run.out().matches("(?s).*call c-[0-9a-f]+-\\d+, gather to http://127\\.0\\.0\\.1:\\d+/voice/gahter: "
-                + "status: HTTP 404; expected 200 with BXML.*"), run.out());
+        assertTrue(
+                run.out()
+                        .matches("(?s).*call c-[0-9a-f]+-\\d+, gather to http://127\\.0\\.0\\.1:\\d+/voice/gahter: "
+                                + "status: HTTP 404; expected 200 with BXML.*"),
+                run.out());
         assertTrue(run.out().contains("callback-error (HTTP 404)"), run.out());
     }
 
@@ -110,8 +130,8 @@ class SimulateCommandTest {
                 switchboard.http.webhook-password = "s3cret"
                 """;
         try (RunningService service = RunningService.start(secured)) {
-            Outcome withCredentials = simulate(service, "--calls", "3", "--user", "bandwidth", "--password", "s3cret",
-                    "--json");
+            Outcome withCredentials =
+                    simulate(service, "--calls", "3", "--user", "bandwidth", "--password", "s3cret", "--json");
             Outcome without = simulate(service, "--calls", "3", "--json");
 
             assertEquals(0, withCredentials.exitCode(), withCredentials.out());
@@ -124,7 +144,8 @@ class SimulateCommandTest {
     @Test
     void aScriptThatCannotBeReadIsABadArgument() {
         StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new Main()).setErr(new PrintWriter(err))
+        int exitCode = new CommandLine(new Main())
+                .setErr(new PrintWriter(err))
                 .execute("simulate", "--url", "http://127.0.0.1:9/voice", "--script", "no-such-script.conf");
         assertEquals(2, exitCode);
         assertTrue(err.toString().contains("no script file no-such-script.conf"), err.toString());

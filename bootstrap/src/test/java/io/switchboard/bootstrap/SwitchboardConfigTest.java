@@ -22,14 +22,16 @@ class SwitchboardConfigTest {
         Config config = SwitchboardConfig.load(Map.of(
                 SwitchboardConfig.SEED_NODES, "akka://switchboard@127.0.0.1:25520, akka://switchboard@127.0.0.1:25521",
                 SwitchboardConfig.ROLES, "webhooks"));
-        assertEquals(List.of("akka://switchboard@127.0.0.1:25520", "akka://switchboard@127.0.0.1:25521"),
+        assertEquals(
+                List.of("akka://switchboard@127.0.0.1:25520", "akka://switchboard@127.0.0.1:25521"),
                 config.getStringList("akka.cluster.seed-nodes"));
         assertEquals(List.of("webhooks"), config.getStringList("akka.cluster.roles"));
     }
 
     @Test
     void webhookLimitsAndTlsComeFromConfig() {
-        Config config = com.typesafe.config.ConfigFactory.parseString("""
+        Config config =
+                com.typesafe.config.ConfigFactory.parseString("""
                 switchboard.http.limits.max-id-length = 64
                 switchboard.http.limits.max-in-flight = 7
                 switchboard.http.limits.retry-after = 3s
@@ -45,14 +47,18 @@ class SwitchboardConfigTest {
         assertEquals(16, http.payloadLimits().maxNestingDepth());
         assertEquals(7, http.maxInFlight());
         assertEquals(java.time.Duration.ofSeconds(3), http.retryAfter());
-        assertEquals(java.nio.file.Path.of("/etc/switchboard/tls.p12"), http.tls().orElseThrow().keystore());
+        assertEquals(
+                java.nio.file.Path.of("/etc/switchboard/tls.p12"),
+                http.tls().orElseThrow().keystore());
         assertEquals("PKCS12", http.tls().orElseThrow().keystoreType());
     }
 
     @Test
     void withoutAKeystoreTheServerSpeaksPlainHttp() {
-        assertEquals(java.util.Optional.empty(), SwitchboardService.httpSettings(
-                SwitchboardConfig.load(Map.of()).getConfig("switchboard.http")).tls());
+        assertEquals(
+                java.util.Optional.empty(),
+                SwitchboardService.httpSettings(SwitchboardConfig.load(Map.of()).getConfig("switchboard.http"))
+                        .tls());
     }
 
     @Test
@@ -61,7 +67,8 @@ class SwitchboardConfigTest {
         assertEquals(List.of(), config.getStringList("akka.cluster.seed-nodes"));
         assertEquals(8080, config.getInt("switchboard.http.port"));
         assertFalse(config.getBoolean("switchboard.cluster.bootstrap"));
-        assertEquals("akka.cluster.sbr.SplitBrainResolverProvider", config.getString("akka.cluster.downing-provider-class"));
+        assertEquals(
+                "akka.cluster.sbr.SplitBrainResolverProvider", config.getString("akka.cluster.downing-provider-class"));
         assertEquals("keep-majority", config.getString(SwitchboardConfig.SBR_STRATEGY));
         assertEquals("127.0.0.1", config.getString("akka.management.http.hostname"), "management stays on loopback");
         assertEquals(8558, config.getInt("akka.management.http.port"));
@@ -69,18 +76,22 @@ class SwitchboardConfigTest {
 
     @Test
     void contactPointsBecomeConfigDiscoveryEndpointsOfTheServiceName() {
-        Config config = SwitchboardConfig.load(Map.of(
-                SwitchboardConfig.CONTACT_POINTS, "127.0.0.1:8558, 127.0.0.1:8559,[::1]:8560"));
+        Config config = SwitchboardConfig.load(
+                Map.of(SwitchboardConfig.CONTACT_POINTS, "127.0.0.1:8558, 127.0.0.1:8559,[::1]:8560"));
         List<? extends Config> endpoints = config.getConfigList("akka.discovery.config.services.switchboard.endpoints");
-        assertEquals(List.of("127.0.0.1:8558", "127.0.0.1:8559", "[::1]:8560"),
-                endpoints.stream().map(e -> e.getString("host") + ":" + e.getInt("port")).toList());
+        assertEquals(
+                List.of("127.0.0.1:8558", "127.0.0.1:8559", "[::1]:8560"),
+                endpoints.stream()
+                        .map(e -> e.getString("host") + ":" + e.getInt("port"))
+                        .toList());
         assertEquals("config", config.getString("akka.discovery.method"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.0.0.1:", ":8558", "127.0.0.1:http", "127.0.0.1:70000", "127.0.0.1:0"})
     void aContactPointThatIsNotHostAndPortIsRefusedNamingTheVariable(String contactPoint) {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
                 () -> SwitchboardConfig.load(Map.of(SwitchboardConfig.CONTACT_POINTS, contactPoint)));
         assertTrue(refused.getMessage().contains(SwitchboardConfig.CONTACT_POINTS), refused.getMessage());
     }
@@ -98,16 +109,20 @@ class SwitchboardConfigTest {
                 switchboard.admin.password = "s3cret"
                 """).withFallback(config);
         HttpSettings protectedWebhooks = SwitchboardService.httpSettings(sameAsWebhook.getConfig("switchboard.http"));
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
                 () -> SwitchboardService.adminCredentials(sameAsWebhook, protectedWebhooks));
         assertTrue(refused.getMessage().contains("SWITCHBOARD_ADMIN_USER"), refused.getMessage());
     }
 
     @Test
     void aLogFormatOtherThanTextOrJsonIsRefused() {
-        assertEquals(8080, SwitchboardConfig.load(Map.of(SwitchboardConfig.LOG_FORMAT, "json"))
-                .getInt("switchboard.http.port"));
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                8080,
+                SwitchboardConfig.load(Map.of(SwitchboardConfig.LOG_FORMAT, "json"))
+                        .getInt("switchboard.http.port"));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
                 () -> SwitchboardConfig.load(Map.of(SwitchboardConfig.LOG_FORMAT, "xml")));
         assertTrue(refused.getMessage().contains("SWITCHBOARD_LOG_FORMAT"), refused.getMessage());
     }
@@ -116,8 +131,8 @@ class SwitchboardConfigTest {
     void anUnknownSplitBrainStrategyIsRefusedNamingTheVariable() {
         System.setProperty(SwitchboardConfig.SBR_STRATEGY, "keep-everyone");
         try {
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> SwitchboardConfig.load(Map.of()));
+            IllegalArgumentException refused =
+                    assertThrows(IllegalArgumentException.class, () -> SwitchboardConfig.load(Map.of()));
             assertTrue(refused.getMessage().contains("SWITCHBOARD_SBR_STRATEGY"), refused.getMessage());
         } finally {
             System.clearProperty(SwitchboardConfig.SBR_STRATEGY);

@@ -52,6 +52,7 @@ import scala.jdk.javaapi.FutureConverters;
 final class TestCluster implements AutoCloseable {
     /** Generous for a loaded 2-core machine, yet bounded. */
     static final Duration FORMATION_DEADLINE = Duration.ofSeconds(60);
+
     static final Duration STOP_DEADLINE = Duration.ofSeconds(60);
 
     /** Every node: quiet logs, and reply deadlines a busy machine meets, so any fallback is a real failure. */
@@ -140,9 +141,13 @@ final class TestCluster implements AutoCloseable {
         TestProbe.create(nodes.get(0).system()).awaitAssert(FORMATION_DEADLINE, Duration.ofMillis(200), () -> {
             for (RunningService node : nodes) {
                 Cluster cluster = Cluster.get(node.system());
-                List<MemberStatus> statuses = StreamSupport.stream(cluster.state().getMembers().spliterator(), false)
-                        .map(member -> member.status()).toList();
-                assertEquals(size, statuses.stream().filter(MemberStatus.up()::equals).count(),
+                List<MemberStatus> statuses = StreamSupport.stream(
+                                cluster.state().getMembers().spliterator(), false)
+                        .map(member -> member.status())
+                        .toList();
+                assertEquals(
+                        size,
+                        statuses.stream().filter(MemberStatus.up()::equals).count(),
                         "Up members seen by " + cluster.selfMember().address() + ": " + statuses);
             }
             return null;
@@ -157,8 +162,7 @@ final class TestCluster implements AutoCloseable {
     /** The ids of the entities of type {@code key} active on {@code node} now. */
     static Set<String> entitiesHostedBy(RunningService node, EntityTypeKey<VoiceEntity.Command> key) {
         TestProbe<ShardRegion.CurrentShardRegionState> probe = TestProbe.create(node.system());
-        ClusterSharding.get(node.system()).shardState()
-                .tell(new GetShardRegionState(key, probe.getRef()));
+        ClusterSharding.get(node.system()).shardState().tell(new GetShardRegionState(key, probe.getRef()));
         return probe.receiveMessage(Duration.ofSeconds(20)).getShards().stream()
                 .flatMap(shard -> shard.getEntityIds().stream())
                 .collect(Collectors.toSet());
@@ -167,7 +171,8 @@ final class TestCluster implements AutoCloseable {
     /** Posts a gather of {@code digits} for {@code callId} to {@code node}; each event distinct by its time. */
     static HttpResponse<String> gather(RunningService node, String callId, String digits) throws Exception {
         long second = eventSeconds.getAndIncrement();
-        return node.post("/voice/gather", """
+        return node.post(
+                "/voice/gather", """
                 {"eventType": "gather", "callId": "%s", "digits": "%s", "eventTime": "2026-11-25T%02d:%02d:%02dZ"}
                 """.formatted(callId, digits, second / 3600 % 24, second / 60 % 60, second % 60));
     }
@@ -181,11 +186,13 @@ final class TestCluster implements AutoCloseable {
             return Optional.empty();
         }
         Response response = bxml.read(reply.body());
-        if (response.verbs().size() != 1 || !(response.verbs().get(0) instanceof SpeakSentence speech)
+        if (response.verbs().size() != 1
+                || !(response.verbs().get(0) instanceof SpeakSentence speech)
                 || !speech.text().startsWith(HistoryFlow.PREFIX)) {
             return Optional.empty();
         }
-        return Optional.of(Arrays.asList(speech.text().substring(HistoryFlow.PREFIX.length()).split(",")));
+        return Optional.of(Arrays.asList(
+                speech.text().substring(HistoryFlow.PREFIX.length()).split(",")));
     }
 
     /**
@@ -195,9 +202,10 @@ final class TestCluster implements AutoCloseable {
      */
     static Duration crashRecoveryBound(Config config) {
         Duration stableAfter = config.getDuration("akka.cluster.split-brain-resolver.stable-after");
-        Duration removalMargin = config.getString("akka.cluster.down-removal-margin").equals("off")
-                ? stableAfter
-                : config.getDuration("akka.cluster.down-removal-margin");
+        Duration removalMargin =
+                config.getString("akka.cluster.down-removal-margin").equals("off")
+                        ? stableAfter
+                        : config.getDuration("akka.cluster.down-removal-margin");
         return config.getDuration("akka.cluster.failure-detector.acceptable-heartbeat-pause")
                 .plus(stableAfter)
                 .plus(removalMargin)
@@ -219,14 +227,16 @@ final class TestCluster implements AutoCloseable {
         RemoteActorRefProvider provider =
                 (RemoteActorRefProvider) ((ExtendedActorSystem) from.system().classicSystem()).provider();
         Address address = Cluster.get(to.system()).selfMember().address();
-        FutureConverters.asJava(provider.transport().managementCommand(new ThrottlerTransportAdapter.SetThrottle(
-                        address, BOTH_WAYS, ThrottlerTransportAdapter.Blackhole$.MODULE$)))
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        FutureConverters.asJava(provider.transport()
+                        .managementCommand(new ThrottlerTransportAdapter.SetThrottle(
+                                address, BOTH_WAYS, ThrottlerTransportAdapter.Blackhole$.MODULE$)))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** Scala's {@code Direction.Both}; javac cannot name a case object nested in an object, so it is looked up. */
-    private static final ThrottlerTransportAdapter.Direction BOTH_WAYS = scalaObject(
-            "akka.remote.transport.ThrottlerTransportAdapter$Direction$Both$");
+    private static final ThrottlerTransportAdapter.Direction BOTH_WAYS =
+            scalaObject("akka.remote.transport.ThrottlerTransportAdapter$Direction$Both$");
 
     @SuppressWarnings("unchecked")
     private static <T> T scalaObject(String className) {
@@ -270,8 +280,12 @@ final class TestCluster implements AutoCloseable {
         @Override
         public Reply onRecordingComplete(RecordingCompleted event, CallState call) {
             ran(event.callId().value());
-            return Response.builder().speak(RECORDINGS + call.recordings().stream().map(Recording::recordingId)
-                    .collect(Collectors.joining(","))).build();
+            return Response.builder()
+                    .speak(RECORDINGS
+                            + call.recordings().stream()
+                                    .map(Recording::recordingId)
+                                    .collect(Collectors.joining(",")))
+                    .build();
         }
 
         private void ran(String callId) {
@@ -281,12 +295,15 @@ final class TestCluster implements AutoCloseable {
         @Override
         public Reply onGather(GatherCompleted event, CallState call) {
             ran(event.callId().value());
-            Response answer = Response.builder().speak(PREFIX + String.join(",", call.gatheredDigits())).build();
+            Response answer = Response.builder()
+                    .speak(PREFIX + String.join(",", call.gatheredDigits()))
+                    .build();
             if (event.callId().value().startsWith("c-held-")) {
                 heldCallEntered.complete(null);
                 return Reply.later(release.thenApply(released -> answer));
             }
-            return Reply.later(CompletableFuture.supplyAsync(() -> answer,
+            return Reply.later(CompletableFuture.supplyAsync(
+                    () -> answer,
                     CompletableFuture.delayedExecutor(LOOKUP_MILLIS, TimeUnit.MILLISECONDS, Runnable::run)));
         }
 
@@ -301,8 +318,12 @@ final class TestCluster implements AutoCloseable {
 
         @Override
         public Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference) {
-            return Response.builder().speak(PREFIX + conference.members().stream()
-                    .map(member -> member.callId().value()).collect(Collectors.joining(","))).build();
+            return Response.builder()
+                    .speak(PREFIX
+                            + conference.members().stream()
+                                    .map(member -> member.callId().value())
+                                    .collect(Collectors.joining(",")))
+                    .build();
         }
     }
 

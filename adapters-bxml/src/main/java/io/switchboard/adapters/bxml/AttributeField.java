@@ -4,11 +4,10 @@ import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.CallbackMethod;
 import io.switchboard.domain.verb.Credentials;
 import io.switchboard.domain.verb.PlainCallback;
-
-import javax.xml.stream.XMLStreamException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * One record component of an element, spelled as one or more attributes. The writer takes the component from
@@ -183,6 +182,7 @@ interface AttributeField<T, V> {
             return new PlainCallback(in.parse(prefix + "Url", ValueType.TEXT), method.read(in));
         }
     }
+
     final class CredentialsField<T> implements AttributeField<T, Credentials> {
         private static final Single<Credentials, String> USERNAME =
                 new Single<>("username", Credentials::username, ValueType.TEXT);
@@ -222,8 +222,8 @@ interface AttributeField<T, V> {
             if (!in.hasAny(names())) {
                 return null;
             }
-            return new Credentials(USERNAME.read(in), PASSWORD.read(in), FALLBACK_USERNAME.read(in),
-                    FALLBACK_PASSWORD.read(in));
+            return new Credentials(
+                    USERNAME.read(in), PASSWORD.read(in), FALLBACK_USERNAME.read(in), FALLBACK_PASSWORD.read(in));
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.switchboard.adapters.bxml;
 
 import io.switchboard.domain.verb.InvalidVerbException;
-
+import java.util.Collection;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
-import java.util.Collection;
 
 /**
  * BXML that cannot be read (or a verb that cannot be written): the message names the element, and where it
@@ -70,14 +69,20 @@ public final class BxmlException extends IllegalArgumentException {
         int reason = message == null ? -1 : message.indexOf(PARSER_REASON);
         String why = reason < 0 ? String.valueOf(message) : message.substring(reason + PARSER_REASON.length());
         Location at = malformed.getLocation();
-        String where = at == null || at.getLineNumber() <= 0 ? ""
+        String where = at == null || at.getLineNumber() <= 0
+                ? ""
                 : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
         return new BxmlException("not well-formed XML: " + why + where, null, null, 0, malformed).at(at);
     }
 
     static BxmlException badValue(String element, String attribute, String value, String allowed) {
-        return new BxmlException("<" + element + "> attribute " + attribute + "=\"" + value + "\" is invalid: "
-                + "allowed is " + allowed, element, attribute, 0, null);
+        return new BxmlException(
+                "<" + element + "> attribute " + attribute + "=\"" + value + "\" is invalid: " + "allowed is "
+                        + allowed,
+                element,
+                attribute,
+                0,
+                null);
     }
 
     static BxmlException missingAttribute(String element, String attribute) {
@@ -85,18 +90,27 @@ public final class BxmlException extends IllegalArgumentException {
     }
 
     static BxmlException unknownAttribute(String element, String attribute, String value, Collection<String> allowed) {
-        return new BxmlException("<" + element + "> has no attribute " + attribute + " (given \"" + value + "\"); "
-                + "allowed: " + listOrNone(allowed), element, attribute, 0, null);
+        return new BxmlException(
+                "<" + element + "> has no attribute " + attribute + " (given \"" + value + "\"); " + "allowed: "
+                        + listOrNone(allowed),
+                element,
+                attribute,
+                0,
+                null);
     }
 
     static BxmlException unknownElement(String parent, String child, String allowed) {
-        return new BxmlException("<" + parent + "> may not contain <" + child + ">; allowed: " + allowed, parent,
-                null, 0, null);
+        return new BxmlException(
+                "<" + parent + "> may not contain <" + child + ">; allowed: " + allowed, parent, null, 0, null);
     }
 
     static BxmlException unexpectedText(String element, String text, String allowed) {
-        return new BxmlException("<" + element + "> may not contain the text \"" + abbreviate(text)
-                + "\"; allowed: " + allowed, element, null, 0, null);
+        return new BxmlException(
+                "<" + element + "> may not contain the text \"" + abbreviate(text) + "\"; allowed: " + allowed,
+                element,
+                null,
+                0,
+                null);
     }
 
     static BxmlException invalidElement(String element, String reason) {
@@ -106,8 +120,12 @@ public final class BxmlException extends IllegalArgumentException {
     /** The domain refused the values read for {@code element}; its exception names the attribute. */
     static BxmlException rejected(String element, IllegalArgumentException rejectedByDomain) {
         String attribute = rejectedByDomain instanceof InvalidVerbException invalid ? invalid.attribute() : null;
-        return new BxmlException("<" + element + "> is invalid: " + rejectedByDomain.getMessage(), element, attribute,
-                0, rejectedByDomain);
+        return new BxmlException(
+                "<" + element + "> is invalid: " + rejectedByDomain.getMessage(),
+                element,
+                attribute,
+                0,
+                rejectedByDomain);
     }
 
     static String listOrNone(Collection<String> names) {

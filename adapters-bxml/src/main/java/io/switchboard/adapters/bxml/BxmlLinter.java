@@ -18,7 +18,6 @@ import io.switchboard.domain.verb.BxmlRules;
 import io.switchboard.domain.verb.ReplyContext;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.RuleViolation;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,13 +39,23 @@ import java.util.stream.Stream;
 public final class BxmlLinter {
 
     /** The event types whose reply Bandwidth runs as BXML, as the live platform names them, sorted. */
-    public static final List<String> ANSWERED_EVENT_TYPES = Stream.of(CallInitiated.EVENT_TYPE,
-                    CallAnswered.EVENT_TYPE, CallRedirected.EVENT_TYPE, GatherCompleted.EVENT_TYPE,
-                    RecordingCompleted.EVENT_TYPE, TransferAnswered.EVENT_TYPE, TransferCompleted.EVENT_TYPE,
-                    BridgeCompleted.EVENT_TYPE, BridgeTargetCompleted.EVENT_TYPE, ReferCompleted.EVENT_TYPE,
-                    ConferenceCreated.EVENT_TYPE, ConferenceMemberJoined.EVENT_TYPE,
-                    ConferenceMemberExited.EVENT_TYPE, ConferenceRedirected.EVENT_TYPE)
-            .sorted().toList();
+    public static final List<String> ANSWERED_EVENT_TYPES = Stream.of(
+                    CallInitiated.EVENT_TYPE,
+                    CallAnswered.EVENT_TYPE,
+                    CallRedirected.EVENT_TYPE,
+                    GatherCompleted.EVENT_TYPE,
+                    RecordingCompleted.EVENT_TYPE,
+                    TransferAnswered.EVENT_TYPE,
+                    TransferCompleted.EVENT_TYPE,
+                    BridgeCompleted.EVENT_TYPE,
+                    BridgeTargetCompleted.EVENT_TYPE,
+                    ReferCompleted.EVENT_TYPE,
+                    ConferenceCreated.EVENT_TYPE,
+                    ConferenceMemberJoined.EVENT_TYPE,
+                    ConferenceMemberExited.EVENT_TYPE,
+                    ConferenceRedirected.EVENT_TYPE)
+            .sorted()
+            .toList();
 
     private final BxmlReader reader = new BxmlReader();
     private final ReplyContext context;
@@ -121,17 +130,28 @@ public final class BxmlLinter {
     public List<Finding> lint(String source, byte[] document) {
         List<Finding> findings = new ArrayList<>();
         if (document.length > BxmlWriter.MAX_DOCUMENT_BYTES) {
-            findings.add(new Finding(source, 0, null, null, null, "the document is " + document.length
-                    + " bytes, more than Bandwidth's limit of " + BxmlWriter.MAX_DOCUMENT_BYTES + " bytes"));
+            findings.add(new Finding(
+                    source,
+                    0,
+                    null,
+                    null,
+                    null,
+                    "the document is " + document.length + " bytes, more than Bandwidth's limit of "
+                            + BxmlWriter.MAX_DOCUMENT_BYTES + " bytes"));
         }
         BxmlReader.Reading reading = reader.readEach(new ByteArrayInputStream(document));
         for (BxmlException problem : reading.problems()) {
-            findings.add(new Finding(source, problem.line(), problem.element(), problem.attribute(), null,
-                    problem.getMessage()));
+            findings.add(new Finding(
+                    source, problem.line(), problem.element(), problem.attribute(), null, problem.getMessage()));
         }
         for (RuleViolation violation : BxmlRules.check(new Response(reading.verbs()), context)) {
-            findings.add(new Finding(source, reading.verbLines().get(violation.position()), violation.verb(), null,
-                    violation.rule(), violation.message()));
+            findings.add(new Finding(
+                    source,
+                    reading.verbLines().get(violation.position()),
+                    violation.verb(),
+                    null,
+                    violation.rule(),
+                    violation.message()));
         }
         findings.sort(Comparator.comparingInt(Finding::line));
         return List.copyOf(findings);

@@ -2,14 +2,13 @@ package io.switchboard.adapters.bxml;
 
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.Verb;
-
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.List;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads BXML (root {@code <Response>}, or {@code <Bxml>} as Bandwidth's update-call request uses) back into a
@@ -19,8 +18,7 @@ import java.util.List;
  */
 public final class BxmlReader {
 
-    public BxmlReader() {
-    }
+    public BxmlReader() {}
 
     public Response read(String xml) {
         return read(new StringReader(xml));
@@ -53,8 +51,7 @@ public final class BxmlReader {
      * What {@link #readEach} found: the verbs it could read with the line of each, and every problem in the order
      * met.
      */
-    record Reading(List<Verb> verbs, List<Integer> verbLines, List<BxmlException> problems) {
-    }
+    record Reading(List<Verb> verbs, List<Integer> verbLines, List<BxmlException> problems) {}
 
     /**
      * Reads every verb it can: a verb that cannot be read is noted as a problem and skipped, and reading goes on

@@ -1,14 +1,13 @@
 package io.switchboard.adapters.bxml;
 
 import io.switchboard.domain.verb.Response;
-
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Objects;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Renders a {@link Response} as BXML: an XML declaration, then {@code <Response>} with its verbs in order,

@@ -1,13 +1,13 @@
 package io.switchboard.adapters.bxml;
 
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * What may appear between an element's tags, both ways.
@@ -37,8 +37,7 @@ interface Content<C> {
         }
 
         @Override
-        public void write(Void content, BxmlOutput out) {
-        }
+        public void write(Void content, BxmlOutput out) {}
 
         @Override
         public Void read(XMLStreamReader in) throws XMLStreamException {
@@ -66,9 +65,9 @@ interface Content<C> {
             while (true) {
                 switch (in.next()) {
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                            text.append(in.getText());
+                        text.append(in.getText());
                     case XMLStreamConstants.START_ELEMENT ->
-                            throw BxmlException.unknownElement(owner, in.getLocalName(), "text only");
+                        throw BxmlException.unknownElement(owner, in.getLocalName(), "text only");
                     case XMLStreamConstants.END_ELEMENT -> {
                         return text.toString();
                     }
@@ -117,7 +116,8 @@ interface Content<C> {
                 for (P child : content) {
                     ElementFormat<? extends P, ?> format = byType.get(child.getClass());
                     if (format == null) {
-                        throw new BxmlException("no BXML element is known for " + child.getClass().getSimpleName());
+                        throw new BxmlException("no BXML element is known for "
+                                + child.getClass().getSimpleName());
                     }
                     format.writeElement(child, out);
                 }
@@ -144,8 +144,8 @@ interface Content<C> {
      * different element from a Transfer's SipUri, which takes attributes.
      */
     static Content<String> textChild(String childName) {
-        ElementFormat<String, String> child = ElementFormat.of(childName, String.class, AttributeTable.of(),
-                text -> text, TEXT, (values, text) -> text);
+        ElementFormat<String, String> child = ElementFormat.of(
+                childName, String.class, AttributeTable.of(), text -> text, TEXT, (values, text) -> text);
         Content<List<String>> children = children(String.class, List.of(child));
         return new Content<>() {
             @Override
@@ -163,8 +163,8 @@ interface Content<C> {
                 String owner = in.getLocalName();
                 List<String> texts = children.read(in);
                 if (texts.size() != 1) {
-                    throw BxmlException.invalidElement(owner, "must hold exactly one <" + childName + ">, has "
-                            + texts.size());
+                    throw BxmlException.invalidElement(
+                            owner, "must hold exactly one <" + childName + ">, has " + texts.size());
                 }
                 return texts.get(0);
             }
@@ -192,8 +192,8 @@ interface Content<C> {
             throws XMLStreamException {
         String owner = in.getLocalName();
         String allowed = byName.isEmpty() ? "nothing" : "the elements " + String.join(", ", byName.keySet());
-        RecoveringReader recovering = in instanceof RecoveringReader reader
-                && reader.recoversChildrenAt(reader.depth()) ? reader : null;
+        RecoveringReader recovering =
+                in instanceof RecoveringReader reader && reader.recoversChildrenAt(reader.depth()) ? reader : null;
         List<Object> children = new ArrayList<>();
         while (true) {
             int previousEndLine = in.getLocation().getLineNumber();

@@ -1,12 +1,12 @@
 package io.switchboard.adapters.bxml;
 
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * One BXML element and the record it stands for: its attributes, its content, and how to build the record
@@ -23,8 +23,13 @@ final class ElementFormat<T, C> {
     private final Content<C> content;
     private final BiFunction<AttributeValues, C, T> build;
 
-    private ElementFormat(String name, Class<T> type, AttributeTable<? super T> attributes, Function<T, C> contentOf,
-                          Content<C> content, BiFunction<AttributeValues, C, T> build) {
+    private ElementFormat(
+            String name,
+            Class<T> type,
+            AttributeTable<? super T> attributes,
+            Function<T, C> contentOf,
+            Content<C> content,
+            BiFunction<AttributeValues, C, T> build) {
         this.name = name;
         this.type = type;
         this.attributes = attributes;
@@ -33,17 +38,21 @@ final class ElementFormat<T, C> {
         this.build = build;
     }
 
-    static <T, C> ElementFormat<T, C> of(String name, Class<T> type, AttributeTable<? super T> attributes,
-                                         Function<T, C> contentOf, Content<C> content,
-                                         BiFunction<AttributeValues, C, T> build) {
+    static <T, C> ElementFormat<T, C> of(
+            String name,
+            Class<T> type,
+            AttributeTable<? super T> attributes,
+            Function<T, C> contentOf,
+            Content<C> content,
+            BiFunction<AttributeValues, C, T> build) {
         return new ElementFormat<>(name, type, attributes, contentOf, content, build);
     }
 
     /** An element with attributes only. */
-    static <T> ElementFormat<T, Void> empty(String name, Class<T> type, AttributeTable<? super T> attributes,
-                                            Function<AttributeValues, T> build) {
-        return new ElementFormat<>(name, type, attributes, owner -> null, Content.NOTHING,
-                (values, nothing) -> build.apply(values));
+    static <T> ElementFormat<T, Void> empty(
+            String name, Class<T> type, AttributeTable<? super T> attributes, Function<AttributeValues, T> build) {
+        return new ElementFormat<>(
+                name, type, attributes, owner -> null, Content.NOTHING, (values, nothing) -> build.apply(values));
     }
 
     String name() {

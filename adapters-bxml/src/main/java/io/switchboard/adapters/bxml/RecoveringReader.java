@@ -1,14 +1,13 @@
 package io.switchboard.adapters.bxml;
 
 import io.switchboard.domain.verb.Verb;
-
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A reader that goes on past a verb it cannot read, for the linter, which lists every problem of a document

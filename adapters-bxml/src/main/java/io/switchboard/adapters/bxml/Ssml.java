@@ -1,14 +1,14 @@
 package io.switchboard.adapters.bxml;
 
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * SpeakSentence text, which may carry the SSML elements Bandwidth accepts. The markup is held as a list of
@@ -22,23 +22,17 @@ final class Ssml {
 
     private static final String WRAPPER = "fragment";
 
-    private Ssml() {
-    }
+    private Ssml() {}
 
-    sealed interface Part permits Text, Start, End {
-    }
+    sealed interface Part permits Text, Start, End {}
 
-    record Text(String text) implements Part {
-    }
+    record Text(String text) implements Part {}
 
-    record Start(String name, List<Attribute> attributes) implements Part {
-    }
+    record Start(String name, List<Attribute> attributes) implements Part {}
 
-    record End() implements Part {
-    }
+    record End() implements Part {}
 
-    record Attribute(String name, String value) {
-    }
+    record Attribute(String name, String value) {}
 
     /** Writes {@code text} as SSML markup when it is a well-formed fragment of SSML elements, else as escaped text. */
     static void write(String text, BxmlOutput out) throws XMLStreamException {
@@ -71,11 +65,11 @@ final class Ssml {
             int event = in.next();
             switch (event) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        pendingText.append(in.getText());
+                    pendingText.append(in.getText());
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (!ELEMENTS.contains(in.getLocalName())) {
-                        throw BxmlException.unknownElement(owner, in.getLocalName(),
-                                "text and the SSML elements " + String.join(", ", ELEMENTS));
+                        throw BxmlException.unknownElement(
+                                owner, in.getLocalName(), "text and the SSML elements " + String.join(", ", ELEMENTS));
                     }
                     flushText(pendingText, parts);
                     parts.add(new Start(in.getLocalName(), attributes(in)));

@@ -17,8 +17,7 @@ final class Stax {
     /** No DTDs and no external entities (XXE); text arrives in one piece; names are taken literally. */
     static final XMLInputFactory INPUT = secureInput();
 
-    private Stax() {
-    }
+    private Stax() {}
 
     /**
      * The attribute's name as written, prefix included: even without namespace awareness the JDK reader splits

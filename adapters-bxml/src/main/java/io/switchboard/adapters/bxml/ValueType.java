@@ -2,7 +2,6 @@ package io.switchboard.adapters.bxml;
 
 import io.switchboard.domain.common.WireValue;
 import io.switchboard.domain.verb.CallbackMethod;
-
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -24,43 +23,43 @@ record ValueType<V>(String allowed, Function<V, String> format, Function<String,
 
     static final ValueType<String> TEXT = new ValueType<>("any text", Function.identity(), Function.identity());
 
-    static final ValueType<Integer> WHOLE = new ValueType<>("a whole number such as 5",
-            value -> Integer.toString(value),
-            spelling -> {
+    static final ValueType<Integer> WHOLE =
+            new ValueType<>("a whole number such as 5", value -> Integer.toString(value), spelling -> {
                 requireMatch(WHOLE_NUMBER, spelling);
                 return Integer.valueOf(spelling);
             });
 
-    static final ValueType<Double> NUMBER = new ValueType<>("a decimal number such as 5 or 0.5",
-            ValueType::plainDecimal,
-            spelling -> {
+    static final ValueType<Double> NUMBER =
+            new ValueType<>("a decimal number such as 5 or 0.5", ValueType::plainDecimal, spelling -> {
                 requireMatch(DECIMAL, spelling);
                 return Double.valueOf(spelling);
             });
 
-    static final ValueType<Boolean> BOOLEAN = new ValueType<>("true or false",
-            value -> Boolean.toString(value),
-            spelling -> switch (spelling) {
+    static final ValueType<Boolean> BOOLEAN =
+            new ValueType<>("true or false", value -> Boolean.toString(value), spelling -> switch (spelling) {
                 case "true" -> Boolean.TRUE;
                 case "false" -> Boolean.FALSE;
                 default -> throw new IllegalArgumentException(spelling);
             });
 
     static final ValueType<CallbackMethod> METHOD = new ValueType<>(
-            String.join(" or ", Arrays.stream(CallbackMethod.values()).map(Enum::name).toList()),
+            String.join(
+                    " or ",
+                    Arrays.stream(CallbackMethod.values()).map(Enum::name).toList()),
             Enum::name,
             CallbackMethod::valueOf);
 
     /** One of an enumeration's wire spellings, such as {@code mp3} or {@code user-busy}. */
     static <E extends Enum<E> & WireValue> ValueType<E> wire(Class<E> type) {
-        return new ValueType<>("one of " + WireValue.allowed(type), WireValue::wireName,
+        return new ValueType<>(
+                "one of " + WireValue.allowed(type),
+                WireValue::wireName,
                 spelling -> WireValue.parse(type, type.getSimpleName(), spelling));
     }
 
     /** Call ids separated by commas; an empty list is left out. */
-    static final ValueType<List<String>> CALL_IDS = new ValueType<>("call ids separated by commas",
-            ValueType::joinCallIds,
-            ValueType::splitCallIds);
+    static final ValueType<List<String>> CALL_IDS =
+            new ValueType<>("call ids separated by commas", ValueType::joinCallIds, ValueType::splitCallIds);
 
     private static void requireMatch(Pattern pattern, String spelling) {
         if (!pattern.matcher(spelling).matches()) {

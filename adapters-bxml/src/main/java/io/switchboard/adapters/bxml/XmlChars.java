@@ -3,8 +3,7 @@ package io.switchboard.adapters.bxml;
 /** Character rules of XML 1.0 that the StAX writer does not enforce by itself. */
 final class XmlChars {
 
-    private XmlChars() {
-    }
+    private XmlChars() {}
 
     /**
      * {@code text} without the characters XML 1.0 forbids (controls other than tab, LF and CR; unpaired
@@ -40,7 +39,9 @@ final class XmlChars {
 
     // A lone surrogate comes out of String.codePoints() as itself, inside D800-DFFF, so it fails this test.
     private static boolean isAllowed(int codePoint) {
-        return codePoint == '\t' || codePoint == '\n' || codePoint == '\r'
+        return codePoint == '\t'
+                || codePoint == '\n'
+                || codePoint == '\r'
                 || (codePoint >= 0x20 && codePoint <= 0xD7FF)
                 || (codePoint >= 0xE000 && codePoint <= 0xFFFD)
                 || (codePoint >= 0x10000 && codePoint <= 0x10FFFF);

@@ -1,22 +1,22 @@
 package io.switchboard.adapters.bxml;
 
-import io.switchboard.domain.verb.Gather;
-import io.switchboard.domain.verb.Hangup;
-import io.switchboard.domain.verb.Pause;
-import io.switchboard.domain.verb.PhoneNumber;
-import io.switchboard.domain.verb.Response;
-import io.switchboard.domain.verb.Refer;
-import io.switchboard.domain.verb.SpeakSentence;
-import io.switchboard.domain.verb.Voice;
-import io.switchboard.domain.verb.Transfer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.domain.verb.Gather;
+import io.switchboard.domain.verb.Hangup;
+import io.switchboard.domain.verb.Pause;
+import io.switchboard.domain.verb.PhoneNumber;
+import io.switchboard.domain.verb.Refer;
+import io.switchboard.domain.verb.Response;
+import io.switchboard.domain.verb.SpeakSentence;
+import io.switchboard.domain.verb.Transfer;
+import io.switchboard.domain.verb.Voice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BxmlReaderTest {
 
@@ -37,14 +37,22 @@ class BxmlReaderTest {
                 </Bxml>
                 """);
 
-        assertEquals(Response.of(new SpeakSentence("Please hold.", Voice.JULIE, null, null),
-                Transfer.builder().callTimeout(20).target(PhoneNumber.of("+15550123")).build(),
-                new Pause(), new Hangup()), read);
+        assertEquals(
+                Response.of(
+                        new SpeakSentence("Please hold.", Voice.JULIE, null, null),
+                        Transfer.builder()
+                                .callTimeout(20)
+                                .target(PhoneNumber.of("+15550123"))
+                                .build(),
+                        new Pause(),
+                        new Hangup()),
+                read);
     }
 
     @Test
     void refusesAnUnknownVerbNamingWhatIsAllowed() {
-        assertRefused("<Response><Dial>+15550123</Dial></Response>",
+        assertRefused(
+                "<Response><Dial>+15550123</Dial></Response>",
                 "<Response> may not contain <Dial>; allowed: the elements Bridge, Conference, Forward, Gather, Hangup, Pause, PauseRecording, PlayAudio, Record, Redirect, Refer,"
                         + " ResumeRecording, Ring, SendDtmf, SpeakSentence, StartGather, StartRecording, StartStream,"
                         + " StartTranscription, StopGather, StopRecording, StopStream, StopTranscription, Tag, Transfer");
@@ -52,19 +60,22 @@ class BxmlReaderTest {
 
     @Test
     void refusesAVerbWhereOnlyPromptsMayBe() {
-        assertRefused("<Response><Gather><Hangup/></Gather></Response>",
+        assertRefused(
+                "<Response><Gather><Hangup/></Gather></Response>",
                 "<Gather> may not contain <Hangup>; allowed: the elements SpeakSentence, PlayAudio");
     }
 
     @Test
     void refusesAnUnknownAttributeNamingTheValueAndWhatIsAllowed() {
-        assertRefused("<Response><Pause duration=\"1\" colour=\"red\"/></Response>",
+        assertRefused(
+                "<Response><Pause duration=\"1\" colour=\"red\"/></Response>",
                 "<Pause> has no attribute colour (given \"red\"); allowed: duration");
     }
 
     @Test
     void refusesAnUnknownAttributeOnANestedElement() {
-        assertRefused("<Response><Transfer><PhoneNumber transferAnswerFallbackUrl=\"/a\" transferDisconnectFallbackUrl"
+        assertRefused(
+                "<Response><Transfer><PhoneNumber transferAnswerFallbackUrl=\"/a\" transferDisconnectFallbackUrl"
                         + "=\"/b\">+15550123</PhoneNumber></Transfer></Response>",
                 "<PhoneNumber> has no attribute transferDisconnectFallbackUrl (given \"/b\"); allowed: transferAnswerUrl,"
                         + " transferAnswerMethod, transferAnswerFallbackUrl, transferAnswerFallbackMethod,"
@@ -74,7 +85,8 @@ class BxmlReaderTest {
 
     @Test
     void refusesAttributesOnTheRoot() {
-        assertRefused("<Response xmlns=\"urn:bxml\"><Hangup/></Response>",
+        assertRefused(
+                "<Response xmlns=\"urn:bxml\"><Hangup/></Response>",
                 "<Response> has no attribute xmlns (given \"urn:bxml\"); allowed: none");
     }
 
@@ -110,27 +122,33 @@ class BxmlReaderTest {
             case "StartStream" -> " destination=\"wss://stream.example.com\"";
             default -> "";
         };
-        assertRefused("<Response><" + verb + required + " " + attribute + "=\"" + value + "\">" + content + "</" + verb
+        assertRefused(
+                "<Response><" + verb + required + " " + attribute + "=\"" + value + "\">" + content + "</" + verb
                         + "></Response>",
                 "<" + verb + "> attribute " + attribute + "=\"" + value + "\" is invalid: allowed is " + allowed);
     }
 
     @Test
     void refusesACommaListWithAnEmptyCallId() {
-        assertRefused("<Response><Conference callIdsToCoach=\"c-1,,c-2\">room</Conference></Response>",
+        assertRefused(
+                "<Response><Conference callIdsToCoach=\"c-1,,c-2\">room</Conference></Response>",
                 "<Conference> attribute callIdsToCoach=\"c-1,,c-2\" is invalid: allowed is call ids separated by commas");
     }
 
     @Test
     void surfacesDomainValidationWithTheVerbNamed() {
-        assertRefused("<Response><Gather maxDigits=\"99\"/></Response>",
+        assertRefused(
+                "<Response><Gather maxDigits=\"99\"/></Response>",
                 "<Gather> is invalid: Gather: maxDigits must be between 1 and 50, was 99");
-        assertRefused("<Response><Transfer/></Response>",
+        assertRefused(
+                "<Response><Transfer/></Response>",
                 "<Transfer> is invalid: Transfer: targets must be 1 to 8 PhoneNumber or SipUri elements, was 0");
-        assertRefused("<Response><Conference>no spaces allowed</Conference></Response>",
+        assertRefused(
+                "<Response><Conference>no spaces allowed</Conference></Response>",
                 "<Conference> is invalid: Conference: name must be 1 to 100 characters of [A-Za-z0-9-_.], was "
                         + "'no spaces allowed'");
-        assertRefused("<Response><SpeakSentence/></Response>",
+        assertRefused(
+                "<Response><SpeakSentence/></Response>",
                 "<SpeakSentence> is invalid: SpeakSentence: text is required and must not be blank, was ''");
     }
 
@@ -151,45 +169,56 @@ class BxmlReaderTest {
 
     @Test
     void refusesARedirectWithoutItsUrl() {
-        assertRefused("<Response><Redirect redirectMethod=\"GET\"/></Response>",
+        assertRefused(
+                "<Response><Redirect redirectMethod=\"GET\"/></Response>",
                 "<Redirect> needs the attribute redirectUrl");
     }
 
     @Test
     void readsReferWithExactlyOneSipUri() {
-        assertEquals(Response.of(Refer.to("sip:agent@pbx.example.com")),
+        assertEquals(
+                Response.of(Refer.to("sip:agent@pbx.example.com")),
                 reader.read("<Response><Refer>\n  <SipUri>sip:agent@pbx.example.com</SipUri>\n</Refer></Response>"));
         assertRefused("<Response><Refer/></Response>", "<Refer> is invalid: must hold exactly one <SipUri>, has 0");
-        assertRefused("<Response><Refer><SipUri>sip:a@b.example</SipUri><SipUri>sip:c@d.example</SipUri></Refer>"
-                + "</Response>", "<Refer> is invalid: must hold exactly one <SipUri>, has 2");
-        assertRefused("<Response><Refer><SipUri tag=\"x\">sip:a@b.example</SipUri></Refer></Response>",
+        assertRefused(
+                "<Response><Refer><SipUri>sip:a@b.example</SipUri><SipUri>sip:c@d.example</SipUri></Refer>"
+                        + "</Response>",
+                "<Refer> is invalid: must hold exactly one <SipUri>, has 2");
+        assertRefused(
+                "<Response><Refer><SipUri tag=\"x\">sip:a@b.example</SipUri></Refer></Response>",
                 "<SipUri> has no attribute tag (given \"x\"); allowed: none");
     }
 
     @Test
     void readsStreamAndTranscriptionParametersOnlyWhereTheyBelong() {
-        assertRefused("<Response><StartStream destination=\"wss://s.example.com\"><CustomParam name=\"a\" value=\"b\"/>"
+        assertRefused(
+                "<Response><StartStream destination=\"wss://s.example.com\"><CustomParam name=\"a\" value=\"b\"/>"
                         + "</StartStream></Response>",
                 "<StartStream> may not contain <CustomParam>; allowed: the elements StreamParam");
-        assertRefused("<Response><StartTranscription><StreamParam name=\"a\" value=\"b\"/></StartTranscription>"
+        assertRefused(
+                "<Response><StartTranscription><StreamParam name=\"a\" value=\"b\"/></StartTranscription>"
                         + "</Response>",
                 "<StartTranscription> may not contain <StreamParam>; allowed: the elements CustomParam");
     }
 
     @Test
     void refusesAWrongRoot() {
-        assertRefused("<Request><Hangup/></Request>", "the root element must be one of <Response>, <Bxml>, was <Request>");
+        assertRefused(
+                "<Request><Hangup/></Request>", "the root element must be one of <Response>, <Bxml>, was <Request>");
     }
 
     @Test
     void refusesTextBetweenVerbsAndInsideEmptyVerbs() {
-        assertRefused("<Response>Hello<Hangup/></Response>",
+        assertRefused(
+                "<Response>Hello<Hangup/></Response>",
                 "<Response> may not contain the text \"Hello\"; allowed: the elements Bridge, Conference, Forward, Gather, Hangup, Pause, PauseRecording, PlayAudio, Record, Redirect, Refer,"
                         + " ResumeRecording, Ring, SendDtmf, SpeakSentence, StartGather, StartRecording, StartStream,"
                         + " StartTranscription, StopGather, StopRecording, StopStream, StopTranscription, Tag, Transfer");
-        assertRefused("<Response><Hangup>now</Hangup></Response>",
+        assertRefused(
+                "<Response><Hangup>now</Hangup></Response>",
                 "<Hangup> may not contain the text \"now\"; allowed: nothing");
-        assertRefused("<Response><PlayAudio>a<b/></PlayAudio></Response>",
+        assertRefused(
+                "<Response><PlayAudio>a<b/></PlayAudio></Response>",
                 "<PlayAudio> may not contain <b>; allowed: text only");
     }
 
@@ -206,14 +235,15 @@ class BxmlReaderTest {
 
     @Test
     void refusesAnExternalDtd() {
-        assertRefused("<!DOCTYPE Response SYSTEM \"http://127.0.0.1:1/bxml.dtd\"><Response/>",
+        assertRefused(
+                "<!DOCTYPE Response SYSTEM \"http://127.0.0.1:1/bxml.dtd\"><Response/>",
                 "a DOCTYPE is not allowed in BXML");
     }
 
     @Test
     void refusesAnUndeclaredEntityAsMalformed() {
-        BxmlException refused = assertThrows(BxmlException.class,
-                () -> reader.read("<Response><SpeakSentence>&secret;</SpeakSentence></Response>"));
+        BxmlException refused = assertThrows(
+                BxmlException.class, () -> reader.read("<Response><SpeakSentence>&secret;</SpeakSentence></Response>"));
 
         assertTrue(refused.getMessage().startsWith("not well-formed XML: "), refused.getMessage());
         assertTrue(refused.getMessage().contains("\"secret\""), refused.getMessage());
@@ -222,13 +252,17 @@ class BxmlReaderTest {
     @Test
     void refusesMalformedXmlAndTrailingContent() {
         assertTrue(assertThrows(BxmlException.class, () -> reader.read("<Response><Hangup></Response>"))
-                .getMessage().startsWith("not well-formed XML: "));
+                .getMessage()
+                .startsWith("not well-formed XML: "));
         assertTrue(assertThrows(BxmlException.class, () -> reader.read("<Response/><Response/>"))
-                .getMessage().startsWith("not well-formed XML: "));
+                .getMessage()
+                .startsWith("not well-formed XML: "));
         assertTrue(assertThrows(BxmlException.class, () -> reader.read(""))
-                .getMessage().startsWith("not well-formed XML: "));
+                .getMessage()
+                .startsWith("not well-formed XML: "));
         assertTrue(assertThrows(BxmlException.class, () -> reader.read("<?xml version=\"1.0\"?><!-- only -->"))
-                .getMessage().startsWith("not well-formed XML: "));
+                .getMessage()
+                .startsWith("not well-formed XML: "));
     }
 
     @Test
@@ -236,8 +270,15 @@ class BxmlReaderTest {
         Response read = reader.read("<Response><Gather maxDigits=\"+7\" interDigitTimeout=\"2.50\""
                 + " firstDigitTimeout=\".5\"/><Pause duration=\"3.\"/></Response>");
 
-        assertEquals(Response.of(Gather.builder().maxDigits(7).interDigitTimeout(2.5).firstDigitTimeout(0.5).build(),
-                Pause.seconds(3)), read);
+        assertEquals(
+                Response.of(
+                        Gather.builder()
+                                .maxDigits(7)
+                                .interDigitTimeout(2.5)
+                                .firstDigitTimeout(0.5)
+                                .build(),
+                        Pause.seconds(3)),
+                read);
         assertFalse(read.isEmpty());
     }
 

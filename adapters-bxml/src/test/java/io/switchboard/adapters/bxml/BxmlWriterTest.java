@@ -1,5 +1,9 @@
 package io.switchboard.adapters.bxml;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.switchboard.domain.verb.Bridge;
 import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.CallbackMethod;
@@ -9,12 +13,10 @@ import io.switchboard.domain.verb.PhoneNumber;
 import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Redirect;
 import io.switchboard.domain.verb.Refer;
+import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.StartGather;
 import io.switchboard.domain.verb.StartStream;
-import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.Transfer;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -25,10 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class BxmlWriterTest {
 
@@ -48,36 +47,40 @@ class BxmlWriterTest {
                 Refer.to("sip:agent@pbx.example.com"),
                 Redirect.toService());
 
-        assertEquals(Goldens.DECLARATION + "<Response>"
-                + "<Gather gatherUrl=\"https://sb.example.com/voice/gather\" maxDigits=\"1\"/>"
-                + "<Record recordCompleteUrl=\"https://sb.example.com/voice/recordingComplete\""
-                + " recordingAvailableUrl=\"https://sb.example.com/voice/recordingAvailable\" transcribe=\"true\""
-                + " transcriptionAvailableUrl=\"https://sb.example.com/voice/transcriptionAvailable\"/>"
-                + "<Transfer transferCompleteUrl=\"https://sb.example.com/voice/transferComplete\">"
-                + "<PhoneNumber transferAnswerUrl=\"https://sb.example.com/voice/transferAnswer\""
-                + " transferDisconnectUrl=\"https://sb.example.com/voice/transferDisconnect\">+15550123</PhoneNumber>"
-                + "</Transfer>"
-                + "<Conference conferenceEventUrl=\"https://sb.example.com/voice\">room</Conference>"
-                + "<Bridge bridgeCompleteUrl=\"https://sb.example.com/voice/bridgeComplete\""
-                + " bridgeTargetCompleteUrl=\"https://sb.example.com/voice/bridgeTargetComplete\">c-other</Bridge>"
-                + "<StartGather dtmfUrl=\"https://sb.example.com/voice/dtmf\"/>"
-                + "<StartStream destination=\"wss://s.example.com\" streamEventUrl=\"https://sb.example.com/voice\"/>"
-                + "<Refer referCompleteUrl=\"https://sb.example.com/voice/referComplete\">"
-                + "<SipUri>sip:agent@pbx.example.com</SipUri></Refer>"
-                + "<Redirect redirectUrl=\"https://sb.example.com/voice/redirect\"/>"
-                + "</Response>", filling.write(response));
+        assertEquals(
+                Goldens.DECLARATION + "<Response>"
+                        + "<Gather gatherUrl=\"https://sb.example.com/voice/gather\" maxDigits=\"1\"/>"
+                        + "<Record recordCompleteUrl=\"https://sb.example.com/voice/recordingComplete\""
+                        + " recordingAvailableUrl=\"https://sb.example.com/voice/recordingAvailable\" transcribe=\"true\""
+                        + " transcriptionAvailableUrl=\"https://sb.example.com/voice/transcriptionAvailable\"/>"
+                        + "<Transfer transferCompleteUrl=\"https://sb.example.com/voice/transferComplete\">"
+                        + "<PhoneNumber transferAnswerUrl=\"https://sb.example.com/voice/transferAnswer\""
+                        + " transferDisconnectUrl=\"https://sb.example.com/voice/transferDisconnect\">+15550123</PhoneNumber>"
+                        + "</Transfer>"
+                        + "<Conference conferenceEventUrl=\"https://sb.example.com/voice\">room</Conference>"
+                        + "<Bridge bridgeCompleteUrl=\"https://sb.example.com/voice/bridgeComplete\""
+                        + " bridgeTargetCompleteUrl=\"https://sb.example.com/voice/bridgeTargetComplete\">c-other</Bridge>"
+                        + "<StartGather dtmfUrl=\"https://sb.example.com/voice/dtmf\"/>"
+                        + "<StartStream destination=\"wss://s.example.com\" streamEventUrl=\"https://sb.example.com/voice\"/>"
+                        + "<Refer referCompleteUrl=\"https://sb.example.com/voice/referComplete\">"
+                        + "<SipUri>sip:agent@pbx.example.com</SipUri></Refer>"
+                        + "<Redirect redirectUrl=\"https://sb.example.com/voice/redirect\"/>"
+                        + "</Response>",
+                filling.write(response));
     }
 
     @Test
     void keepsTheUrlsAFlowGaveAndFillsOnlyTheMissingOnes() {
         BxmlWriter filling = new BxmlWriter(CallbackUrls.under("https://sb.example.com/voice"));
         Gather gather = Gather.builder()
-                .callback(new Callback(null, CallbackMethod.GET, "https://backup.example.com/g", null)).build();
+                .callback(new Callback(null, CallbackMethod.GET, "https://backup.example.com/g", null))
+                .build();
         Redirect redirect = Redirect.to("https://elsewhere.example.com/next");
 
-        assertEquals(Goldens.DECLARATION + "<Response><Gather gatherUrl=\"https://sb.example.com/voice/gather\""
-                + " gatherMethod=\"GET\" gatherFallbackUrl=\"https://backup.example.com/g\"/>"
-                + "<Redirect redirectUrl=\"https://elsewhere.example.com/next\"/></Response>",
+        assertEquals(
+                Goldens.DECLARATION + "<Response><Gather gatherUrl=\"https://sb.example.com/voice/gather\""
+                        + " gatherMethod=\"GET\" gatherFallbackUrl=\"https://backup.example.com/g\"/>"
+                        + "<Redirect redirectUrl=\"https://elsewhere.example.com/next\"/></Response>",
                 filling.write(Response.of(gather, redirect)));
     }
 
@@ -94,10 +97,11 @@ class BxmlWriterTest {
 
     @Test
     void refusesARedirectWithoutUrlWhenThereIsNoCallbackBase() {
-        BxmlException refused = assertThrows(BxmlException.class,
-                () -> writer.write(Response.of(Redirect.toService())));
+        BxmlException refused =
+                assertThrows(BxmlException.class, () -> writer.write(Response.of(Redirect.toService())));
 
-        assertEquals("<Redirect> is invalid: redirectUrl is required; give one, or write with a callback base",
+        assertEquals(
+                "<Redirect> is invalid: redirectUrl is required; give one, or write with a callback base",
                 refused.getMessage());
     }
 
@@ -124,11 +128,15 @@ class BxmlWriterTest {
 
     @Test
     void writesWholeNumbersWithoutAFractionAndOthersAsPlainDecimals() {
-        String bxml = writer.write(Response.of(Gather.builder().interDigitTimeout(10).firstDigitTimeout(0.000125)
+        String bxml = writer.write(Response.of(Gather.builder()
+                .interDigitTimeout(10)
+                .firstDigitTimeout(0.000125)
                 .build()));
 
-        assertEquals(Goldens.DECLARATION
-                + "<Response><Gather interDigitTimeout=\"10\" firstDigitTimeout=\"0.000125\"/></Response>", bxml);
+        assertEquals(
+                Goldens.DECLARATION
+                        + "<Response><Gather interDigitTimeout=\"10\" firstDigitTimeout=\"0.000125\"/></Response>",
+                bxml);
     }
 
     @Test
@@ -140,15 +148,14 @@ class BxmlWriterTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
 
-        UncheckedIOException failed = assertThrows(UncheckedIOException.class,
+        UncheckedIOException failed = assertThrows(
+                UncheckedIOException.class,
                 () -> writer.write(Response.of(Gather.builder().speak("Hello").build()), broken));
 
         assertEquals("disk full", failed.getCause().getMessage());
@@ -156,13 +163,16 @@ class BxmlWriterTest {
 
     @Test
     void oneWriterServesManyThreadsAtOnce() throws Exception {
-        List<Response> responses = Goldens.cases().map(arguments -> (Response) arguments.get()[1]).toList();
-        List<String> expected = Goldens.cases().map(arguments -> (String) arguments.get()[2]).toList();
+        List<Response> responses =
+                Goldens.cases().map(arguments -> (Response) arguments.get()[1]).toList();
+        List<String> expected =
+                Goldens.cases().map(arguments -> (String) arguments.get()[2]).toList();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<Set<List<String>>>> results = IntStream.range(0, 8)
                     .mapToObj(task -> threads.submit(() -> IntStream.range(0, 50)
-                            .mapToObj(round -> responses.stream().map(writer::write).toList())
+                            .mapToObj(round ->
+                                    responses.stream().map(writer::write).toList())
                             .collect(Collectors.toSet())))
                     .toList();
             for (Future<Set<List<String>>> result : results) {

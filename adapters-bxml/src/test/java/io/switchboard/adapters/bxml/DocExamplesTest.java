@@ -1,15 +1,14 @@
 package io.switchboard.adapters.bxml;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.switchboard.domain.common.FileFormat;
 import io.switchboard.domain.verb.Conference;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.Transfer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The examples of {@code docs/bxml.md}. Every Java block of the page must appear in this file (so it compiles
@@ -98,14 +97,11 @@ class DocExamplesTest {
 
         Response supervisor = Response.builder()
                 .speak("You are coaching the agent. Only the agent hears you.")
-                .add(Conference.builder("support-4711")
-                        .coach(agentCallId)
-                        .build())
+                .add(Conference.builder("support-4711").coach(agentCallId).build())
                 .build();
 
-        Response onMemberJoin = Response.builder()
-                .speak("Welcome. This call may be recorded.")
-                .build();
+        Response onMemberJoin =
+                Response.builder().speak("Welcome. This call may be recorded.").build();
         return List.of(customer, supervisor, onMemberJoin);
     }
 
@@ -126,15 +122,18 @@ class DocExamplesTest {
     void eachExampleIsValidBxmlForItsEventAndShownOnThePage(Example example) throws IOException {
         String bxml = render(example.response());
 
-        assertEquals(List.of(), BxmlLinter.forEvent(example.eventType())
-                .lint(example.name(), bxml.getBytes(StandardCharsets.UTF_8)));
-        assertTrue(blocks("xml").stream().map(DocExamplesTest::unindented).toList().contains(bxml),
+        assertEquals(
+                List.of(),
+                BxmlLinter.forEvent(example.eventType()).lint(example.name(), bxml.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(
+                blocks("xml").stream().map(DocExamplesTest::unindented).toList().contains(bxml),
                 "docs/bxml.md should show, indented or not:\n" + bxml);
     }
 
     @Test
     void everyXmlBlockOfThePageIsTheRenderingOfAnExample() throws IOException {
-        List<String> rendered = examples().stream().map(example -> render(example.response())).toList();
+        List<String> rendered =
+                examples().stream().map(example -> render(example.response())).toList();
 
         for (String block : blocks("xml")) {
             assertTrue(rendered.contains(unindented(block)), "no example renders:\n" + block);
@@ -169,7 +168,10 @@ class DocExamplesTest {
 
     /** Code with each line's indentation and the blank lines removed. */
     private static String lines(String code) {
-        return code.lines().map(String::strip).filter(line -> !line.isEmpty())
-                .reduce((a, b) -> a + "\n" + b).orElse("");
+        return code.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("");
     }
 }

@@ -1,19 +1,18 @@
 package io.switchboard.adapters.bxml;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.Verb;
 import io.switchboard.domain.verb.VerbSamples;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class GoldenBxmlTest {
 
@@ -25,14 +24,16 @@ class GoldenBxmlTest {
         Set<String> modelVerbs = leaves(Verb.class);
 
         assertEquals(modelVerbs, VerbSamples.everyVerbFullyLoaded().keySet());
-        assertEquals(modelVerbs, Vocabulary.VERBS.stream().map(ElementFormat::name).collect(Collectors.toSet()));
+        assertEquals(
+                modelVerbs, Vocabulary.VERBS.stream().map(ElementFormat::name).collect(Collectors.toSet()));
     }
 
     private static Set<String> leaves(Class<?> type) {
         if (!type.isSealed()) {
             return type.isInterface() ? Set.of() : Set.of(type.getSimpleName());
         }
-        return Arrays.stream(type.getPermittedSubclasses()).flatMap(sub -> leaves(sub).stream())
+        return Arrays.stream(type.getPermittedSubclasses())
+                .flatMap(sub -> leaves(sub).stream())
                 .collect(Collectors.toSet());
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.adapters.bxml;
 
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import io.switchboard.domain.verb.Conference;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Pause;
@@ -11,15 +13,12 @@ import io.switchboard.domain.verb.StopTranscription;
 import io.switchboard.domain.verb.Tag;
 import io.switchboard.domain.verb.Transfer;
 import io.switchboard.domain.verb.VerbSamples;
-import org.junit.jupiter.params.provider.Arguments;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.params.provider.Arguments.arguments;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Responses with their exact BXML, kept in {@code src/test/resources/golden}: one file per verb with every
@@ -29,8 +28,7 @@ final class Goldens {
 
     static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
-    private Goldens() {
-    }
+    private Goldens() {}
 
     /** Arguments: a name, the response, its exact BXML. */
     static Stream<Arguments> cases() {
@@ -38,15 +36,29 @@ final class Goldens {
                 .map(verb -> golden(verb.getKey(), Response.of(verb.getValue())));
         Stream<Arguments> replies = Stream.of(
                 golden("empty-response", Response.empty()),
-                golden("typical-ivr-reply", Response.builder()
-                        .speak("Welcome to Switchboard.")
-                        .add(Gather.builder().gatherUrl("/voice/gather").maxDigits(1)
-                                .speak("Press 1 for sales or 2 for support.").build())
-                        .hangup()
-                        .build()),
-                golden("defaults-left-out", Response.of(Conference.named("lobby"), new Tag(""), new Pause(),
-                        new Ring(), new StopStream(null, null), new StopTranscription(null),
-                        Transfer.builder().target(PhoneNumber.of("+15550123")).build())));
+                golden(
+                        "typical-ivr-reply",
+                        Response.builder()
+                                .speak("Welcome to Switchboard.")
+                                .add(Gather.builder()
+                                        .gatherUrl("/voice/gather")
+                                        .maxDigits(1)
+                                        .speak("Press 1 for sales or 2 for support.")
+                                        .build())
+                                .hangup()
+                                .build()),
+                golden(
+                        "defaults-left-out",
+                        Response.of(
+                                Conference.named("lobby"),
+                                new Tag(""),
+                                new Pause(),
+                                new Ring(),
+                                new StopStream(null, null),
+                                new StopTranscription(null),
+                                Transfer.builder()
+                                        .target(PhoneNumber.of("+15550123"))
+                                        .build())));
         return Stream.concat(perVerb, replies);
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.adapters.bxml;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Hangup;
@@ -7,12 +9,9 @@ import io.switchboard.domain.verb.PlayAudio;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
 import io.switchboard.domain.verb.Tag;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Text a caller or a CRM could put into a verb never breaks the document, and what can be kept is kept. */
 class HostileTextTest {
@@ -20,12 +19,13 @@ class HostileTextTest {
     private static final String HOSTILE = "</Response><Hangup/> & < > \" ' \u0000\u0007\u001B bell \uD83D\uDE00"
             + " lone \uD800 low \uDC00 nonchars \uFFFE\uFFFF end";
     /** What survives: everything but the controls, the unpaired surrogates and U+FFFE / U+FFFF. */
-    private static final String VISIBLE = "</Response><Hangup/> & < > \" '  bell \uD83D\uDE00"
-            + " lone  low  nonchars  end";
+    private static final String VISIBLE =
+            "</Response><Hangup/> & < > \" '  bell \uD83D\uDE00" + " lone  low  nonchars  end";
 
     /** A URL may not hold whitespace, but everything else hostile. */
     private static final String HOSTILE_URL = "https://x.example.com/</Response><Hangup/>&<>\"'\u0000\u0007\u001B"
             + "\uD83D\uDE00\uDC00\uD800\uFFFE\uFFFF";
+
     private static final String VISIBLE_URL = "https://x.example.com/</Response><Hangup/>&<>\"'\uD83D\uDE00";
 
     private final BxmlWriter writer = new BxmlWriter();
@@ -36,8 +36,12 @@ class HostileTextTest {
         Response response = Response.of(
                 new SpeakSentence(HOSTILE, null, null, null),
                 new Tag(HOSTILE),
-                Gather.builder().callback(Callback.to(HOSTILE_URL)).tag(HOSTILE)
-                        .speak(HOSTILE).prompt(new PlayAudio(HOSTILE_URL, HOSTILE, HOSTILE)).build(),
+                Gather.builder()
+                        .callback(Callback.to(HOSTILE_URL))
+                        .tag(HOSTILE)
+                        .speak(HOSTILE)
+                        .prompt(new PlayAudio(HOSTILE_URL, HOSTILE, HOSTILE))
+                        .build(),
                 new Hangup());
 
         String bxml = writer.write(response);
@@ -45,7 +49,9 @@ class HostileTextTest {
         Element root = Xml.parse(bxml).getDocumentElement();
         assertEquals("Response", root.getTagName());
         List<Element> verbs = Xml.childElements(root);
-        assertEquals(List.of("SpeakSentence", "Tag", "Gather", "Hangup"), verbs.stream().map(Element::getTagName).toList());
+        assertEquals(
+                List.of("SpeakSentence", "Tag", "Gather", "Hangup"),
+                verbs.stream().map(Element::getTagName).toList());
         assertEquals(VISIBLE, verbs.get(0).getTextContent());
         assertEquals(VISIBLE, verbs.get(1).getTextContent());
         Element gather = verbs.get(2);
@@ -60,25 +66,37 @@ class HostileTextTest {
 
     @Test
     void hostileTextReadsBackWithoutTheForbiddenCharacters() {
-        Response read = reader.read(writer.write(Response.of(new SpeakSentence(HOSTILE, null, null, null),
-                new Tag(HOSTILE), Gather.builder().tag(HOSTILE).build())));
+        Response read = reader.read(writer.write(Response.of(
+                new SpeakSentence(HOSTILE, null, null, null),
+                new Tag(HOSTILE),
+                Gather.builder().tag(HOSTILE).build())));
 
-        assertEquals(Response.of(new SpeakSentence(VISIBLE, null, null, null), new Tag(VISIBLE),
-                Gather.builder().tag(VISIBLE).build()), read);
+        assertEquals(
+                Response.of(
+                        new SpeakSentence(VISIBLE, null, null, null),
+                        new Tag(VISIBLE),
+                        Gather.builder().tag(VISIBLE).build()),
+                read);
     }
 
     @Test
     void markupCharactersAreEscapedExactly() {
-        assertEquals(Goldens.DECLARATION + "<Response><Tag>&lt;/Response&gt;&lt;Hangup/&gt; &amp; \"quoted\" 'single'"
+        assertEquals(
+                Goldens.DECLARATION + "<Response><Tag>&lt;/Response&gt;&lt;Hangup/&gt; &amp; \"quoted\" 'single'"
                         + "</Tag><Gather tag=\"&lt;/Response&gt; &amp; &quot;x&quot; 'y'\"><SpeakSentence>a &amp; b"
                         + "</SpeakSentence></Gather></Response>",
-                writer.write(Response.of(new Tag("</Response><Hangup/> & \"quoted\" 'single'"),
-                        Gather.builder().tag("</Response> & \"x\" 'y'").speak("a & b").build())));
+                writer.write(Response.of(
+                        new Tag("</Response><Hangup/> & \"quoted\" 'single'"),
+                        Gather.builder()
+                                .tag("</Response> & \"x\" 'y'")
+                                .speak("a & b")
+                                .build())));
     }
 
     @Test
     void controlCharactersAndUnpairedSurrogatesAreRemovedAndEmojiKept() {
-        assertEquals(Goldens.DECLARATION + "<Response><Tag>bell ring \uD83D\uDE00</Tag></Response>",
+        assertEquals(
+                Goldens.DECLARATION + "<Response><Tag>bell ring \uD83D\uDE00</Tag></Response>",
                 writer.write(Response.of(new Tag("b\u0000ell\u0007 ri\u001Bng \uDC00\uD83D\uDE00\uD800"))));
     }
 
@@ -88,14 +106,15 @@ class HostileTextTest {
 
         String bxml = writer.write(response);
 
-        assertEquals(Goldens.DECLARATION + "<Response><Tag>line one&#13;\nline two&#13;three\tfour</Tag></Response>",
-                bxml);
+        assertEquals(
+                Goldens.DECLARATION + "<Response><Tag>line one&#13;\nline two&#13;three\tfour</Tag></Response>", bxml);
         assertEquals(response, reader.read(bxml));
     }
 
     @Test
     void lineBreaksAndTabsInAttributesBecomeSpacesAsAnyXmlReaderWouldSeeThem() {
-        String bxml = writer.write(Response.of(Gather.builder().tag("a\tb\nc\r\nd").build()));
+        String bxml =
+                writer.write(Response.of(Gather.builder().tag("a\tb\nc\r\nd").build()));
 
         assertEquals(Goldens.DECLARATION + "<Response><Gather tag=\"a b c  d\"/></Response>", bxml);
         assertEquals("a b c  d", ((Gather) reader.read(bxml).verbs().get(0)).tag());

@@ -1,5 +1,7 @@
 package io.switchboard.adapters.bxml;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.switchboard.domain.common.FileFormat;
 import io.switchboard.domain.verb.Bridge;
 import io.switchboard.domain.verb.Callback;
@@ -44,6 +46,9 @@ import io.switchboard.domain.verb.Transfer;
 import io.switchboard.domain.verb.TransferTarget;
 import io.switchboard.domain.verb.Verb;
 import io.switchboard.domain.verb.Voice;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -52,28 +57,50 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /** Whatever valid response a flow builds, reading its BXML gives it back. */
 class RoundTripPropertyTest {
 
     /** Attribute values may hold anything but tab, LF and CR, which XML turns into spaces inside attributes. */
-    private static final List<String> ATTRIBUTE_PIECES = List.of("a", "Z", "9", " ", "-", "_", ".", "/", ":", "?",
-            "=", "#", "*", "&", "<", ">", "\"", "'", "]]>", "&amp;", "\u00e9", "\u4e2d", "\u00a0", "\uD83D\uDE00");
+    private static final List<String> ATTRIBUTE_PIECES = List.of(
+            "a",
+            "Z",
+            "9",
+            " ",
+            "-",
+            "_",
+            ".",
+            "/",
+            ":",
+            "?",
+            "=",
+            "#",
+            "*",
+            "&",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "]]>",
+            "&amp;",
+            "\u00e9",
+            "\u4e2d",
+            "\u00a0",
+            "\uD83D\uDE00");
     /** URL characters: anything but whitespace, which no URL holds unescaped. */
     private static final List<String> URL_PIECES = ATTRIBUTE_PIECES.stream()
-            .filter(piece -> piece.chars().noneMatch(Character::isWhitespace)).toList();
-    private static final List<String> TEXT_PIECES = Stream.concat(ATTRIBUTE_PIECES.stream(),
-            Stream.of("\t", "\n", "\r", "\r\n")).toList();
+            .filter(piece -> piece.chars().noneMatch(Character::isWhitespace))
+            .toList();
+
+    private static final List<String> TEXT_PIECES = Stream.concat(
+                    ATTRIBUTE_PIECES.stream(), Stream.of("\t", "\n", "\r", "\r\n"))
+            .toList();
     /** Without '<' no text can be taken for SSML markup, so it must come back exactly. */
-    private static final List<String> SPEECH_PIECES = TEXT_PIECES.stream().filter(piece -> !piece.contains("<")).toList();
+    private static final List<String> SPEECH_PIECES =
+            TEXT_PIECES.stream().filter(piece -> !piece.contains("<")).toList();
     /** Text inside SSML, spelled as the writer spells it (so it reads back character for character). */
-    private static final List<String> SSML_TEXT_PIECES = List.of("Hello", " ", "world", "\n", "9", "&amp;", "&lt;",
-            "&gt;", "\"", "'", "&#13;", "\u00e9", "\uD83D\uDE00");
+    private static final List<String> SSML_TEXT_PIECES = List.of(
+            "Hello", " ", "world", "\n", "9", "&amp;", "&lt;", "&gt;", "\"", "'", "&#13;", "\u00e9", "\uD83D\uDE00");
+
     private static final List<String> EMPTY_SSML_ELEMENTS =
             List.of("<break time=\"500ms\"/>", "<break strength=\"strong\"/>", "<s/>");
     private static final List<List<String>> SSML_WRAPPERS = List.of(
@@ -105,10 +132,31 @@ class RoundTripPropertyTest {
     }
 
     private Arbitrary<Verb> verbs() {
-        return Arbitraries.oneOf(List.of(prompts(), gathers(), pauses(), redirects(), records(), transfers(),
-                conferences(), tags(), bridges(), forwards(), refers(), rings(), sendDtmfs(), startGathers(),
-                startRecordings(), startStreams(), startTranscriptions(), stopStreams(), stopTranscriptions(),
-                Arbitraries.of(new Hangup(), new PauseRecording(), new ResumeRecording(), new StopGather(),
+        return Arbitraries.oneOf(List.of(
+                prompts(),
+                gathers(),
+                pauses(),
+                redirects(),
+                records(),
+                transfers(),
+                conferences(),
+                tags(),
+                bridges(),
+                forwards(),
+                refers(),
+                rings(),
+                sendDtmfs(),
+                startGathers(),
+                startRecordings(),
+                startStreams(),
+                startTranscriptions(),
+                stopStreams(),
+                stopTranscriptions(),
+                Arbitraries.of(
+                        new Hangup(),
+                        new PauseRecording(),
+                        new ResumeRecording(),
+                        new StopGather(),
                         new StopRecording())));
     }
 
@@ -117,9 +165,11 @@ class RoundTripPropertyTest {
     }
 
     private Arbitrary<SpeakSentence> speakSentences() {
-        Arbitrary<String> text = Arbitraries.oneOf(joined(SPEECH_PIECES, 8), ssml()).filter(value -> !value.isBlank());
+        Arbitrary<String> text =
+                Arbitraries.oneOf(joined(SPEECH_PIECES, 8), ssml()).filter(value -> !value.isBlank());
         Arbitrary<String> locale = Arbitraries.of("en_US", "fr_FR", "es_MX").injectNull(0.5);
-        return Combinators.combine(text, optional(Voice.class), optional(Gender.class), locale).as(SpeakSentence::new);
+        return Combinators.combine(text, optional(Voice.class), optional(Gender.class), locale)
+                .as(SpeakSentence::new);
     }
 
     private Arbitrary<PlayAudio> playAudios() {
@@ -129,15 +179,28 @@ class RoundTripPropertyTest {
 
     private Arbitrary<Gather> gathers() {
         Arbitrary<Tuple.Tuple4<Callback, Credentials, String, String>> first = Combinators.combine(
-                callbacks(), credentials(), optionalAttribute(), digits(3)).as(Tuple::of);
+                        callbacks(), credentials(), optionalAttribute(), digits(3))
+                .as(Tuple::of);
         Arbitrary<Tuple.Tuple3<Integer, Double, Double>> limits = Combinators.combine(
-                Arbitraries.integers().between(1, 50).injectNull(0.3), seconds(1, 60), seconds(0, 60)).as(Tuple::of);
-        return Combinators.combine(first, limits, Arbitraries.integers().between(1, 5).injectNull(0.3),
+                        Arbitraries.integers().between(1, 50).injectNull(0.3), seconds(1, 60), seconds(0, 60))
+                .as(Tuple::of);
+        return Combinators.combine(
+                        first,
+                        limits,
+                        Arbitraries.integers().between(1, 5).injectNull(0.3),
                         prompts().list().ofMaxSize(3))
-                .filter((head, numbers, repeat, prompts) -> (repeat == null ? 1 : repeat) * prompts.size()
-                        <= Gather.MAX_PLAYED_PROMPTS)
-                .as((head, numbers, repeat, prompts) -> new Gather(head.get1(), head.get2(), head.get3(),
-                        head.get4(), numbers.get1(), numbers.get2(), numbers.get3(), repeat, prompts));
+                .filter((head, numbers, repeat, prompts) ->
+                        (repeat == null ? 1 : repeat) * prompts.size() <= Gather.MAX_PLAYED_PROMPTS)
+                .as((head, numbers, repeat, prompts) -> new Gather(
+                        head.get1(),
+                        head.get2(),
+                        head.get3(),
+                        head.get4(),
+                        numbers.get1(),
+                        numbers.get2(),
+                        numbers.get3(),
+                        repeat,
+                        prompts));
     }
 
     private Arbitrary<Pause> pauses() {
@@ -145,8 +208,12 @@ class RoundTripPropertyTest {
     }
 
     private Arbitrary<Redirect> redirects() {
-        Arbitrary<Callback> withUrl = Combinators.combine(urls("https://app.example.com/"), methods(),
-                urls("https://backup.example.com/").injectNull(0.5), methods()).as(Callback::new);
+        Arbitrary<Callback> withUrl = Combinators.combine(
+                        urls("https://app.example.com/"),
+                        methods(),
+                        urls("https://backup.example.com/").injectNull(0.5),
+                        methods())
+                .as(Callback::new);
         return Combinators.combine(withUrl, credentials(), optionalAttribute()).as(Redirect::new);
     }
 
@@ -154,39 +221,84 @@ class RoundTripPropertyTest {
         Arbitrary<Tuple.Tuple5<Callback, PlainCallback, Boolean, Boolean, PlainCallback>> callbacks =
                 Combinators.combine(callbacks(), plainCallbacks(), booleans(), booleans(), plainCallbacks())
                         .as(Tuple::of);
-        return Combinators.combine(callbacks, credentials(), optionalAttribute(), digits(2),
-                Arbitraries.integers().between(1, 10_800).injectNull(0.3),
-                Arbitraries.integers().between(0, 60).injectNull(0.3),
-                optional(FileFormat.class))
-                .as((head, credentials, tag, digits, maxDuration, silence, format) -> new Record(head.get1(),
-                        head.get2(), head.get3(), head.get4(), head.get5(), credentials, tag, digits, maxDuration,
-                        silence, format));
+        return Combinators.combine(
+                        callbacks,
+                        credentials(),
+                        optionalAttribute(),
+                        digits(2),
+                        Arbitraries.integers().between(1, 10_800).injectNull(0.3),
+                        Arbitraries.integers().between(0, 60).injectNull(0.3),
+                        optional(FileFormat.class))
+                .as((head, credentials, tag, digits, maxDuration, silence, format) -> new Record(
+                        head.get1(),
+                        head.get2(),
+                        head.get3(),
+                        head.get4(),
+                        head.get5(),
+                        credentials,
+                        tag,
+                        digits,
+                        maxDuration,
+                        silence,
+                        format));
     }
 
     private Arbitrary<Transfer> transfers() {
         Arbitrary<Tuple.Tuple4<String, String, Integer, Callback>> head = Combinators.combine(
-                callerIds(), optionalAttribute(), Arbitraries.integers().between(1, 300).injectNull(0.3),
-                callbacks()).as(Tuple::of);
-        return Combinators.combine(head, credentials(), optionalAttribute(), optional(DiversionTreatment.class),
-                        optional(DiversionReason.class), transferTargets().list().ofMinSize(1).ofMaxSize(3))
-                .as((first, credentials, tag, treatment, reason, targets) -> new Transfer(first.get1(), first.get2(),
-                        first.get3(), first.get4(), credentials, tag, treatment, reason, targets));
+                        callerIds(),
+                        optionalAttribute(),
+                        Arbitraries.integers().between(1, 300).injectNull(0.3),
+                        callbacks())
+                .as(Tuple::of);
+        return Combinators.combine(
+                        head,
+                        credentials(),
+                        optionalAttribute(),
+                        optional(DiversionTreatment.class),
+                        optional(DiversionReason.class),
+                        transferTargets().list().ofMinSize(1).ofMaxSize(3))
+                .as((first, credentials, tag, treatment, reason, targets) -> new Transfer(
+                        first.get1(),
+                        first.get2(),
+                        first.get3(),
+                        first.get4(),
+                        credentials,
+                        tag,
+                        treatment,
+                        reason,
+                        targets));
     }
 
     private Arbitrary<TransferTarget> transferTargets() {
-        Arbitrary<PhoneNumber> numbers = Combinators.combine(phoneNumbers(), callbacks(), plainCallbacks(),
-                credentials(), optionalAttribute(), uuis()).as(PhoneNumber::new);
-        Arbitrary<SipUri> uris = Combinators.combine(sipUris(), callbacks(), plainCallbacks(), credentials(),
-                optionalAttribute(), uuis()).as(SipUri::new);
+        Arbitrary<PhoneNumber> numbers = Combinators.combine(
+                        phoneNumbers(), callbacks(), plainCallbacks(), credentials(), optionalAttribute(), uuis())
+                .as(PhoneNumber::new);
+        Arbitrary<SipUri> uris = Combinators.combine(
+                        sipUris(), callbacks(), plainCallbacks(), credentials(), optionalAttribute(), uuis())
+                .as(SipUri::new);
         return Arbitraries.oneOf(numbers, uris);
     }
 
     private Arbitrary<Conference> conferences() {
         return Combinators.combine(
-                Arbitraries.strings().alpha().numeric().withChars("-_.").ofMinLength(1).ofMaxLength(100),
-                booleans(), booleans(),
-                Arbitraries.strings().withChars("abcdef0123456789-").ofMinLength(1).ofMaxLength(12).list().ofMaxSize(3),
-                callbacks(), credentials(), optionalAttribute(), seconds(1, 25))
+                        Arbitraries.strings()
+                                .alpha()
+                                .numeric()
+                                .withChars("-_.")
+                                .ofMinLength(1)
+                                .ofMaxLength(100),
+                        booleans(),
+                        booleans(),
+                        Arbitraries.strings()
+                                .withChars("abcdef0123456789-")
+                                .ofMinLength(1)
+                                .ofMaxLength(12)
+                                .list()
+                                .ofMaxSize(3),
+                        callbacks(),
+                        credentials(),
+                        optionalAttribute(),
+                        seconds(1, 25))
                 .as(Conference::new);
     }
 
@@ -195,17 +307,32 @@ class RoundTripPropertyTest {
     }
 
     private Arbitrary<Bridge> bridges() {
-        return Combinators.combine(Arbitraries.strings().withChars("abcdef0123456789-").ofMinLength(1).ofMaxLength(40),
-                callbacks(), callbacks(), credentials(), optionalAttribute()).as(Bridge::new);
+        return Combinators.combine(
+                        Arbitraries.strings()
+                                .withChars("abcdef0123456789-")
+                                .ofMinLength(1)
+                                .ofMaxLength(40),
+                        callbacks(),
+                        callbacks(),
+                        credentials(),
+                        optionalAttribute())
+                .as(Bridge::new);
     }
 
     private Arbitrary<Forward> forwards() {
-        return Combinators.combine(Arbitraries.oneOf(phoneNumbers(), sipUris()), callerIds(), seconds(1, 300),
-                optional(DiversionTreatment.class), optional(DiversionReason.class), uuis()).as(Forward::new);
+        return Combinators.combine(
+                        Arbitraries.oneOf(phoneNumbers(), sipUris()),
+                        callerIds(),
+                        seconds(1, 300),
+                        optional(DiversionTreatment.class),
+                        optional(DiversionReason.class),
+                        uuis())
+                .as(Forward::new);
     }
 
     private Arbitrary<Refer> refers() {
-        return Combinators.combine(plainCallbacks(), optionalAttribute(), sipUris()).as(Refer::new);
+        return Combinators.combine(plainCallbacks(), optionalAttribute(), sipUris())
+                .as(Refer::new);
     }
 
     private Arbitrary<Ring> rings() {
@@ -213,8 +340,14 @@ class RoundTripPropertyTest {
     }
 
     private Arbitrary<SendDtmf> sendDtmfs() {
-        return Combinators.combine(Arbitraries.strings().withChars("0123456789*#abcdABCDwW,").ofMinLength(1)
-                .ofMaxLength(50), seconds(50, 5000), seconds(50, 5000)).as(SendDtmf::new);
+        return Combinators.combine(
+                        Arbitraries.strings()
+                                .withChars("0123456789*#abcdABCDwW,")
+                                .ofMinLength(1)
+                                .ofMaxLength(50),
+                        seconds(50, 5000),
+                        seconds(50, 5000))
+                .as(SendDtmf::new);
     }
 
     private Arbitrary<StartGather> startGathers() {
@@ -224,35 +357,82 @@ class RoundTripPropertyTest {
 
     private Arbitrary<StartRecording> startRecordings() {
         Arbitrary<Tuple.Tuple4<PlainCallback, Boolean, Boolean, PlainCallback>> head = Combinators.combine(
-                plainCallbacks(), booleans(), booleans(), plainCallbacks()).as(Tuple::of);
-        return Combinators.combine(head, optionalAttribute(), optionalAttribute(), optionalAttribute(),
-                        optional(FileFormat.class), booleans())
-                .as((first, user, secret, tag, format, multiChannel) -> new StartRecording(first.get1(),
-                        first.get2(), first.get3(), first.get4(), user, secret, tag, format, multiChannel));
+                        plainCallbacks(), booleans(), booleans(), plainCallbacks())
+                .as(Tuple::of);
+        return Combinators.combine(
+                        head,
+                        optionalAttribute(),
+                        optionalAttribute(),
+                        optionalAttribute(),
+                        optional(FileFormat.class),
+                        booleans())
+                .as((first, user, secret, tag, format, multiChannel) -> new StartRecording(
+                        first.get1(),
+                        first.get2(),
+                        first.get3(),
+                        first.get4(),
+                        user,
+                        secret,
+                        tag,
+                        format,
+                        multiChannel));
     }
 
     private Arbitrary<StartStream> startStreams() {
         Arbitrary<Tuple.Tuple5<String, Tracks, String, PlainCallback, String>> head = Combinators.combine(
-                names(), optional(Tracks.class), urls("wss://stream.example.com/"), plainCallbacks(),
-                optionalAttribute()).as(Tuple::of);
-        Arbitrary<StreamParam> params = Combinators.combine(joined(ATTRIBUTE_PIECES, 4).filter(n -> !n.isBlank()),
-                joined(ATTRIBUTE_PIECES, 6).filter(v -> !v.isBlank())).as(StreamParam::new);
-        return Combinators.combine(head, optionalAttribute(), optional(StreamMode.class), optionalAttribute(),
-                        optionalAttribute(), params.list().ofMaxSize(StartStream.MAX_PARAMS))
-                .as((first, secret, mode, wsUser, wsSecret, streamParams) -> new StartStream(first.get1(),
-                        first.get2(), first.get3(), first.get4(), first.get5(), secret, mode, wsUser, wsSecret,
+                        names(),
+                        optional(Tracks.class),
+                        urls("wss://stream.example.com/"),
+                        plainCallbacks(),
+                        optionalAttribute())
+                .as(Tuple::of);
+        Arbitrary<StreamParam> params = Combinators.combine(
+                        joined(ATTRIBUTE_PIECES, 4).filter(n -> !n.isBlank()),
+                        joined(ATTRIBUTE_PIECES, 6).filter(v -> !v.isBlank()))
+                .as(StreamParam::new);
+        return Combinators.combine(
+                        head,
+                        optionalAttribute(),
+                        optional(StreamMode.class),
+                        optionalAttribute(),
+                        optionalAttribute(),
+                        params.list().ofMaxSize(StartStream.MAX_PARAMS))
+                .as((first, secret, mode, wsUser, wsSecret, streamParams) -> new StartStream(
+                        first.get1(),
+                        first.get2(),
+                        first.get3(),
+                        first.get4(),
+                        first.get5(),
+                        secret,
+                        mode,
+                        wsUser,
+                        wsSecret,
                         streamParams));
     }
 
     private Arbitrary<StartTranscription> startTranscriptions() {
-        Arbitrary<CustomParam> params = Combinators.combine(joined(ATTRIBUTE_PIECES, 4).filter(n -> !n.isBlank()),
-                joined(ATTRIBUTE_PIECES, 6).filter(v -> !v.isBlank())).as(CustomParam::new);
+        Arbitrary<CustomParam> params = Combinators.combine(
+                        joined(ATTRIBUTE_PIECES, 4).filter(n -> !n.isBlank()),
+                        joined(ATTRIBUTE_PIECES, 6).filter(v -> !v.isBlank()))
+                .as(CustomParam::new);
         Arbitrary<Tuple.Tuple4<String, Tracks, PlainCallback, String>> head = Combinators.combine(
-                names(), optional(Tracks.class), plainCallbacks(), optionalAttribute()).as(Tuple::of);
-        return Combinators.combine(head, optionalAttribute(), urls("wss://text.example.com/").injectNull(0.5),
-                        booleans(), params.list().ofMaxSize(StartTranscription.MAX_PARAMS))
-                .as((first, secret, destination, stabilized, customParams) -> new StartTranscription(first.get1(),
-                        first.get2(), first.get3(), first.get4(), secret, destination, stabilized, customParams));
+                        names(), optional(Tracks.class), plainCallbacks(), optionalAttribute())
+                .as(Tuple::of);
+        return Combinators.combine(
+                        head,
+                        optionalAttribute(),
+                        urls("wss://text.example.com/").injectNull(0.5),
+                        booleans(),
+                        params.list().ofMaxSize(StartTranscription.MAX_PARAMS))
+                .as((first, secret, destination, stabilized, customParams) -> new StartTranscription(
+                        first.get1(),
+                        first.get2(),
+                        first.get3(),
+                        first.get4(),
+                        secret,
+                        destination,
+                        stabilized,
+                        customParams));
     }
 
     private Arbitrary<StopStream> stopStreams() {
@@ -266,7 +446,8 @@ class RoundTripPropertyTest {
     /** A callback with at least one part: one with none is written as nothing and reads back as absent. */
     private Arbitrary<Callback> callbacks() {
         Arbitrary<String> url = urls("https://app.example.com/").injectNull(0.3);
-        return Combinators.combine(url, methods(), url, methods()).as(Callback::new)
+        return Combinators.combine(url, methods(), url, methods())
+                .as(Callback::new)
                 .filter(value -> Stream.of(value.url(), value.method(), value.fallbackUrl(), value.fallbackMethod())
                         .anyMatch(Objects::nonNull))
                 .injectNull(0.4);
@@ -291,8 +472,9 @@ class RoundTripPropertyTest {
     private Arbitrary<Credentials> credentials() {
         return Combinators.combine(optionalAttribute(), optionalAttribute(), optionalAttribute(), optionalAttribute())
                 .as(Credentials::new)
-                .filter(value -> Stream.of(value.username(), value.password(), value.fallbackUsername(),
-                        value.fallbackPassword()).anyMatch(Objects::nonNull))
+                .filter(value -> Stream.of(
+                                value.username(), value.password(), value.fallbackUsername(), value.fallbackPassword())
+                        .anyMatch(Objects::nonNull))
                 .injectNull(0.5);
     }
 
@@ -321,8 +503,8 @@ class RoundTripPropertyTest {
     }
 
     private Arbitrary<String> callerIds() {
-        return Arbitraries.oneOf(phoneNumbers(), Arbitraries.of("Restricted", "Anonymous", "Private",
-                "Unavailable")).injectNull(0.3);
+        return Arbitraries.oneOf(phoneNumbers(), Arbitraries.of("Restricted", "Anonymous", "Private", "Unavailable"))
+                .injectNull(0.3);
     }
 
     private static <E extends Enum<E>> Arbitrary<E> optional(Class<E> type) {
@@ -344,7 +526,9 @@ class RoundTripPropertyTest {
     }
 
     private Arbitrary<String> ssmlContent(int depth) {
-        return Arbitraries.oneOf(joined(SSML_TEXT_PIECES, 3), ssmlElement(depth)).list().ofMaxSize(3)
+        return Arbitraries.oneOf(joined(SSML_TEXT_PIECES, 3), ssmlElement(depth))
+                .list()
+                .ofMaxSize(3)
                 .map(parts -> String.join("", parts));
     }
 
@@ -353,9 +537,8 @@ class RoundTripPropertyTest {
             return Arbitraries.of(EMPTY_SSML_ELEMENTS);
         }
         Arbitrary<String> wrapping = Combinators.combine(Arbitraries.of(SSML_WRAPPERS), ssmlContent(depth - 1))
-                .as((tags, content) -> content.isEmpty()
-                        ? tags.get(0).replace(">", "/>")
-                        : tags.get(0) + content + tags.get(1));
+                .as((tags, content) ->
+                        content.isEmpty() ? tags.get(0).replace(">", "/>") : tags.get(0) + content + tags.get(1));
         return Arbitraries.oneOf(Arbitraries.of(EMPTY_SSML_ELEMENTS), wrapping);
     }
 

@@ -1,15 +1,15 @@
 package io.switchboard.adapters.bxml;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SsmlTest {
 
@@ -35,10 +35,12 @@ class SsmlTest {
 
     @Test
     void ssmlInsideAGatherStaysMarkup() {
-        String bxml = writer.write(Response.of(Gather.builder().speak("Press <emphasis>1</emphasis>").build()));
+        String bxml = writer.write(Response.of(
+                Gather.builder().speak("Press <emphasis>1</emphasis>").build()));
 
-        assertEquals(Goldens.DECLARATION
-                + "<Response><Gather><SpeakSentence>Press <emphasis>1</emphasis></SpeakSentence></Gather></Response>",
+        assertEquals(
+                Goldens.DECLARATION
+                        + "<Response><Gather><SpeakSentence>Press <emphasis>1</emphasis></SpeakSentence></Gather></Response>",
                 bxml);
     }
 
@@ -46,9 +48,12 @@ class SsmlTest {
     void ssmlIsWrittenInOneSpellingWhateverTheQuotesAndEmptyTags() {
         String bxml = writer.write(Response.of(SpeakSentence.of("Wait<break time='2s'></break>, then &#x41; > B")));
 
-        assertEquals(Goldens.DECLARATION
-                + "<Response><SpeakSentence>Wait<break time=\"2s\"/>, then A &gt; B</SpeakSentence></Response>", bxml);
-        assertEquals("Wait<break time=\"2s\"/>, then A &gt; B",
+        assertEquals(
+                Goldens.DECLARATION
+                        + "<Response><SpeakSentence>Wait<break time=\"2s\"/>, then A &gt; B</SpeakSentence></Response>",
+                bxml);
+        assertEquals(
+                "Wait<break time=\"2s\"/>, then A &gt; B",
                 ((SpeakSentence) reader.read(bxml).verbs().get(0)).text());
     }
 
@@ -71,7 +76,8 @@ class SsmlTest {
 
         String bxml = writer.write(response);
 
-        assertEquals(Goldens.DECLARATION + "<Response><SpeakSentence>" + expectedContent + "</SpeakSentence></Response>",
+        assertEquals(
+                Goldens.DECLARATION + "<Response><SpeakSentence>" + expectedContent + "</SpeakSentence></Response>",
                 bxml);
         if (!expectedContent.startsWith("<")) {
             assertEquals(response, reader.read(bxml), "escaped text reads back exactly");
@@ -80,18 +86,23 @@ class SsmlTest {
 
     @Test
     void readerRefusesAVerbInsideSpeakSentence() {
-        BxmlException refused = assertThrows(BxmlException.class, () -> reader.read(
-                "<Response><SpeakSentence>Hi <Hangup/></SpeakSentence></Response>"));
+        BxmlException refused = assertThrows(
+                BxmlException.class,
+                () -> reader.read("<Response><SpeakSentence>Hi <Hangup/></SpeakSentence></Response>"));
 
-        assertEquals("<SpeakSentence> may not contain <Hangup>; allowed: text and the SSML elements "
-                + "break, emphasis, lang, p, phoneme, prosody, s, say-as, sub", refused.getMessage());
+        assertEquals(
+                "<SpeakSentence> may not contain <Hangup>; allowed: text and the SSML elements "
+                        + "break, emphasis, lang, p, phoneme, prosody, s, say-as, sub",
+                refused.getMessage());
     }
 
     @Test
     void readerKeepsWhitespaceAroundSsmlElements() {
-        Response read = reader.read("<Response><SpeakSentence>\n  <s>One</s>\n  <s>Two</s>\n</SpeakSentence></Response>");
+        Response read =
+                reader.read("<Response><SpeakSentence>\n  <s>One</s>\n  <s>Two</s>\n</SpeakSentence></Response>");
 
-        assertEquals("\n  <s>One</s>\n  <s>Two</s>\n", ((SpeakSentence) read.verbs().get(0)).text());
+        assertEquals(
+                "\n  <s>One</s>\n  <s>Two</s>\n", ((SpeakSentence) read.verbs().get(0)).text());
         assertTrue(writer.write(read).contains("<SpeakSentence>\n  <s>One</s>\n  <s>Two</s>\n</SpeakSentence>"));
     }
 }

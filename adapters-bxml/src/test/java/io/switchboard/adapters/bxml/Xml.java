@@ -1,23 +1,20 @@
 package io.switchboard.adapters.bxml;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
 /** A plain DOM parser, independent of the code under test, to check that output is well-formed XML. */
 final class Xml {
 
-    private Xml() {
-    }
+    private Xml() {}
 
     /** The parsed document; a parse error fails the test with the parser's message. */
     static Document parse(String xml) throws Exception {

@@ -1,7 +1,7 @@
 package io.switchboard.adapters.http;
 
-import io.switchboard.adapters.http.json.PayloadLimits;
 import io.switchboard.adapters.bxml.CallbackUrls;
+import io.switchboard.adapters.http.json.PayloadLimits;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +35,7 @@ public record HttpSettings(
     public static final String DEFAULT_REALM = "switchboard";
     /** Bandwidth's payloads are a few kilobytes; this leaves ample room without buffering arbitrary bodies. */
     public static final long DEFAULT_MAX_BODY_BYTES = PayloadLimits.DEFAULTS.maxBodyBytes();
+
     public static final int DEFAULT_MAX_IN_FLIGHT = 512;
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
@@ -54,7 +55,8 @@ public record HttpSettings(
         }
         // The realm is sent quoted in a header: a quote, backslash or control character would break it.
         if (realm.isBlank() || realm.chars().anyMatch(c -> c == '"' || c == '\\' || Character.isISOControl(c))) {
-            throw new IllegalArgumentException("realm must be non-blank text without quotes, backslashes or control characters");
+            throw new IllegalArgumentException(
+                    "realm must be non-blank text without quotes, backslashes or control characters");
         }
         if (maxInFlight <= 0) {
             throw new IllegalArgumentException("maxInFlight must be positive, was " + maxInFlight);
@@ -66,8 +68,16 @@ public record HttpSettings(
 
     /** Settings without authentication or TLS, with the default realm and limits. */
     public static HttpSettings of(String host, int port) {
-        return new HttpSettings(host, port, Optional.empty(), DEFAULT_REALM, PayloadLimits.DEFAULTS,
-                DEFAULT_MAX_IN_FLIGHT, DEFAULT_RETRY_AFTER, Optional.empty(), Optional.empty());
+        return new HttpSettings(
+                host,
+                port,
+                Optional.empty(),
+                DEFAULT_REALM,
+                PayloadLimits.DEFAULTS,
+                DEFAULT_MAX_IN_FLIGHT,
+                DEFAULT_RETRY_AFTER,
+                Optional.empty(),
+                Optional.empty());
     }
 
     public long maxBodyBytes() {
@@ -77,18 +87,27 @@ public record HttpSettings(
     /** Where callbacks a flow leaves without a URL point: this service's {@code /voice} channels, if known. */
     public CallbackUrls callbackUrls() {
         return publicUrl
-                .map(url -> CallbackUrls.under((url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/voice"))
+                .map(url ->
+                        CallbackUrls.under((url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/voice"))
                 .orElse(CallbackUrls.none());
     }
 
     public HttpSettings withCredentials(WebhookCredentials webhookCredentials) {
-        return new HttpSettings(host, port, Optional.of(webhookCredentials), realm, payloadLimits, maxInFlight,
-                retryAfter, publicUrl, tls);
+        return new HttpSettings(
+                host,
+                port,
+                Optional.of(webhookCredentials),
+                realm,
+                payloadLimits,
+                maxInFlight,
+                retryAfter,
+                publicUrl,
+                tls);
     }
 
     public HttpSettings withRealm(String newRealm) {
-        return new HttpSettings(host, port, credentials, newRealm, payloadLimits, maxInFlight, retryAfter, publicUrl,
-                tls);
+        return new HttpSettings(
+                host, port, credentials, newRealm, payloadLimits, maxInFlight, retryAfter, publicUrl, tls);
     }
 
     public HttpSettings withMaxBodyBytes(long newMaxBodyBytes) {
@@ -100,17 +119,25 @@ public record HttpSettings(
     }
 
     public HttpSettings withOverload(int newMaxInFlight, Duration newRetryAfter) {
-        return new HttpSettings(host, port, credentials, realm, payloadLimits, newMaxInFlight, newRetryAfter,
-                publicUrl, tls);
+        return new HttpSettings(
+                host, port, credentials, realm, payloadLimits, newMaxInFlight, newRetryAfter, publicUrl, tls);
     }
 
     public HttpSettings withPublicUrl(String url) {
-        return new HttpSettings(host, port, credentials, realm, payloadLimits, maxInFlight, retryAfter,
-                Optional.of(url), tls);
+        return new HttpSettings(
+                host, port, credentials, realm, payloadLimits, maxInFlight, retryAfter, Optional.of(url), tls);
     }
 
     public HttpSettings withTls(TlsSettings tlsSettings) {
-        return new HttpSettings(host, port, credentials, realm, payloadLimits, maxInFlight, retryAfter, publicUrl,
+        return new HttpSettings(
+                host,
+                port,
+                credentials,
+                realm,
+                payloadLimits,
+                maxInFlight,
+                retryAfter,
+                publicUrl,
                 Optional.of(tlsSettings));
     }
 }

@@ -17,20 +17,21 @@ import org.slf4j.LoggerFactory;
 public final class ManagementServer {
     private static final Logger log = LoggerFactory.getLogger(ManagementServer.class);
 
-    private ManagementServer() {
-    }
+    private ManagementServer() {}
 
     /** Binds {@code routes} at {@code host:port}; port 0 picks a free one. Unbound by coordinated shutdown. */
-    public static CompletionStage<ServerBinding> start(ActorSystem<?> system, String host, int port, Route routes,
-                                                       Duration hardTerminationDeadline) {
+    public static CompletionStage<ServerBinding> start(
+            ActorSystem<?> system, String host, int port, Route routes, Duration hardTerminationDeadline) {
         return Http.get(system)
                 .newServerAt(host, port)
                 .bind(routes)
                 // Async on the system's dispatcher: the stage Akka returns would otherwise use commonPool.
-                .thenApplyAsync(binding -> {
-                    binding.addToCoordinatedShutdown(hardTerminationDeadline, system);
-                    log.info("Management endpoint listening on {}", binding.localAddress());
-                    return binding;
-                }, system.executionContext());
+                .thenApplyAsync(
+                        binding -> {
+                            binding.addToCoordinatedShutdown(hardTerminationDeadline, system);
+                            log.info("Management endpoint listening on {}", binding.localAddress());
+                            return binding;
+                        },
+                        system.executionContext());
     }
 }

@@ -43,8 +43,10 @@ public record TlsSettings(Path keystore, String password, String keystoreType) {
             context.init(keys.getKeyManagers(), null, null);
             return context;
         } catch (IOException | GeneralSecurityException unusable) {
-            throw new IllegalStateException("Cannot use the TLS keystore " + keystore + " (" + keystoreType + "): "
-                    + unusable.getClass().getSimpleName(), unusable);
+            throw new IllegalStateException(
+                    "Cannot use the TLS keystore " + keystore + " (" + keystoreType + "): "
+                            + unusable.getClass().getSimpleName(),
+                    unusable);
         } finally {
             java.util.Arrays.fill(secret, '\0');
         }

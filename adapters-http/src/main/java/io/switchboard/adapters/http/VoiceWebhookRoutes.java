@@ -84,8 +84,12 @@ public final class VoiceWebhookRoutes {
     /**
      * @param fallback what a caller hears when the flow's reply cannot be rendered as BXML
      */
-    public VoiceWebhookRoutes(HandleVoiceEventUseCase useCase, ReadinessQuery readiness, FallbackPolicy fallback,
-                              HttpSettings settings, WebhookMonitor monitor) {
+    public VoiceWebhookRoutes(
+            HandleVoiceEventUseCase useCase,
+            ReadinessQuery readiness,
+            FallbackPolicy fallback,
+            HttpSettings settings,
+            WebhookMonitor monitor) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
         this.fallback = Objects.requireNonNull(fallback, "fallback");
@@ -102,8 +106,8 @@ public final class VoiceWebhookRoutes {
         this.retryAfter = RetryAfter.create(Math.max(1, settings.retryAfter().toSeconds()));
     }
 
-    public VoiceWebhookRoutes(HandleVoiceEventUseCase useCase, ReadinessQuery readiness, FallbackPolicy fallback,
-                              HttpSettings settings) {
+    public VoiceWebhookRoutes(
+            HandleVoiceEventUseCase useCase, ReadinessQuery readiness, FallbackPolicy fallback, HttpSettings settings) {
         this(useCase, readiness, fallback, settings, WebhookMonitor.NONE);
     }
 
@@ -113,16 +117,16 @@ public final class VoiceWebhookRoutes {
 
     /** Every route, sealed: each rejection and failure is answered with a problem, never passed on. */
     public Route route() {
-        return concat(
-                healthRoutes(),
-                pathPrefix("voice", () -> limited(() -> authenticated(this::webhookRoutes))))
+        return concat(healthRoutes(), pathPrefix("voice", () -> limited(() -> authenticated(this::webhookRoutes))))
                 .seal(ProblemRejectionHandler.create(problems), exceptionHandler);
     }
 
     private Route healthRoutes() {
-        return pathPrefix("health", () -> concat(
-                path("live", () -> get(() -> complete(health(true)))),
-                path("ready", () -> get(() -> complete(health(readiness.isReady()))))));
+        return pathPrefix(
+                "health",
+                () -> concat(
+                        path("live", () -> get(() -> complete(health(true)))),
+                        path("ready", () -> get(() -> complete(health(readiness.isReady()))))));
     }
 
     private static HttpResponse health(boolean up) {
@@ -133,21 +137,20 @@ public final class VoiceWebhookRoutes {
 
     private Route webhookRoutes() {
         return concat(
-                pathEndOrSingleSlash(() -> webhook(
-                        body -> handle(decoder.decode(body)),
-                        query -> handle(decoder.decode(query)))),
-                path(PathMatchers.segment(), name -> VoiceChannel.forPath(name)
-                        .map(channel -> webhook(
-                                body -> handle(decoder.decode(channel, body)),
-                                query -> handle(decoder.decode(channel, query))))
-                        .orElseGet(() -> unknownChannel(name))));
+                pathEndOrSingleSlash(
+                        () -> webhook(body -> handle(decoder.decode(body)), query -> handle(decoder.decode(query)))),
+                path(
+                        PathMatchers.segment(),
+                        name -> VoiceChannel.forPath(name)
+                                .map(channel -> webhook(
+                                        body -> handle(decoder.decode(channel, body)),
+                                        query -> handle(decoder.decode(channel, query))))
+                                .orElseGet(() -> unknownChannel(name))));
     }
 
     /** A webhook POSTed as JSON, or sent as a GET with its fields as query parameters. */
     private Route webhook(Function<byte[], Route> posted, Function<List<Map.Entry<String, String>>, Route> got) {
-        return concat(
-                post(() -> jsonBody(posted)),
-                get(() -> parameterList(got)));
+        return concat(post(() -> jsonBody(posted)), get(() -> parameterList(got)));
     }
 
     /**
@@ -160,8 +163,7 @@ public final class VoiceWebhookRoutes {
                 inFlight.decrementAndGet();
                 monitor.shed();
                 return complete(problems.render(
-                        Problem.of(ProblemType.SERVICE_UNAVAILABLE, "Too many webhooks in flight; retry"),
-                        retryAfter));
+                        Problem.of(ProblemType.SERVICE_UNAVAILABLE, "Too many webhooks in flight; retry"), retryAfter));
             }
             return mapRouteResultFuture(
                     result -> result.whenComplete((done, failed) -> inFlight.decrementAndGet()),
@@ -173,7 +175,8 @@ public final class VoiceWebhookRoutes {
     /** Bandwidth sends the first request without credentials and resends only after the 401 challenge. */
     private Route authenticated(Supplier<Route> inner) {
         return settings.credentials()
-                .map(expected -> authenticateBasic(settings.realm(),
+                .map(expected -> authenticateBasic(
+                        settings.realm(),
                         provided -> provided.filter(expected::matches).map(ProvidedCredentials::identifier),
                         username -> inner.get()))
                 .orElseGet(inner);
@@ -206,12 +209,18 @@ public final class VoiceWebhookRoutes {
 
     private void observe(VoiceEvent event) {
         if (event instanceof UnrecognizedCallEvent || event instanceof UnrecognizedConferenceEvent) {
-            log.warn("Recorded a webhook of unrecognized eventType '{}' on {} {}", event.eventType(),
-                    event.entityIdName(), event.entityId());
+            log.warn(
+                    "Recorded a webhook of unrecognized eventType '{}' on {} {}",
+                    event.eventType(),
+                    event.entityIdName(),
+                    event.entityId());
             monitor.unrecognizedEvent(event.eventType());
         }
-        Map<String, String> unparsed = event instanceof CallEvent call ? call.call().unparsedFields()
-                : event instanceof ConferenceEvent conference ? conference.conference().unparsedFields() : Map.of();
+        Map<String, String> unparsed = event instanceof CallEvent call
+                ? call.call().unparsedFields()
+                : event instanceof ConferenceEvent conference
+                        ? conference.conference().unparsedFields()
+                        : Map.of();
         if (!unparsed.isEmpty()) {
             monitor.unparsedFields(event.eventType(), unparsed.keySet());
         }
@@ -227,12 +236,15 @@ public final class VoiceWebhookRoutes {
             return bxml(bxmlWriter.write(response));
         } catch (RuntimeException unrenderable) {
             try (var ignored = MDC.putCloseable(event.entityIdName(), event.entityId())) {
-                log.error("The reply to {} of {} {} cannot be sent as BXML ({}); answering with the fallback",
-                        event.eventType(), event.entityIdName(), event.entityId(), unrenderable.getMessage());
+                log.error(
+                        "The reply to {} of {} {} cannot be sent as BXML ({}); answering with the fallback",
+                        event.eventType(),
+                        event.entityIdName(),
+                        event.entityId(),
+                        unrenderable.getMessage());
             }
             monitor.replyReplacedByFallback(event.eventType());
-            return fallback.replyTo(event, ReplyOrigin.INVALID_BXML).bxml().isPresent()
-                    ? bxml(fallbackBxml) : EMPTY_OK;
+            return fallback.replyTo(event, ReplyOrigin.INVALID_BXML).bxml().isPresent() ? bxml(fallbackBxml) : EMPTY_OK;
         }
     }
 
@@ -241,8 +253,8 @@ public final class VoiceWebhookRoutes {
     }
 
     private Route unknownChannel(String name) {
-        return complete(problems.render(Problem.of(ProblemType.UNKNOWN_CHANNEL,
-                        "Known channels: " + VoiceChannel.knownPaths())
-                .withChannel(name.length() <= 64 ? name : name.substring(0, 64) + "...")));
+        return complete(
+                problems.render(Problem.of(ProblemType.UNKNOWN_CHANNEL, "Known channels: " + VoiceChannel.knownPaths())
+                        .withChannel(name.length() <= 64 ? name : name.substring(0, 64) + "...")));
     }
 }

@@ -8,26 +8,20 @@ import java.util.Set;
  */
 public interface WebhookMonitor {
     /** Counts nothing. */
-    WebhookMonitor NONE = new WebhookMonitor() {
-    };
+    WebhookMonitor NONE = new WebhookMonitor() {};
 
     /** An event of a type this version does not know (or could not read) was recorded on its call or conference. */
-    default void unrecognizedEvent(String eventType) {
-    }
+    default void unrecognizedEvent(String eventType) {}
 
     /** An event of a type nobody knows named neither a call nor a conference: acknowledged, kept nowhere. */
-    default void unattributedEvent(String eventType) {
-    }
+    default void unattributedEvent(String eventType) {}
 
     /** Fields beyond the contract arrived malformed and were kept as sent. */
-    default void unparsedFields(String eventType, Set<String> fields) {
-    }
+    default void unparsedFields(String eventType, Set<String> fields) {}
 
     /** A webhook was refused with 503 because too many were in flight. */
-    default void shed() {
-    }
+    default void shed() {}
 
     /** The flow's reply could not be rendered as BXML; the fallback was sent instead. */
-    default void replyReplacedByFallback(String eventType) {
-    }
+    default void replyReplacedByFallback(String eventType) {}
 }

@@ -3,8 +3,8 @@ package io.switchboard.adapters.http;
 import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.ConnectionContext;
 import akka.http.javadsl.Http;
-import akka.http.javadsl.ServerBuilder;
 import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.ServerBuilder;
 import akka.http.javadsl.server.Route;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class WebhookServer {
     private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
 
-    private WebhookServer() {
-    }
+    private WebhookServer() {}
 
     /**
      * Binds {@code routes} at the host and port of their settings, speaking HTTPS when they hold TLS settings.
@@ -37,18 +36,22 @@ public final class WebhookServer {
             ActorSystem<?> system, HttpSettings settings, Route route, Duration hardTerminationDeadline) {
         ServerBuilder server = Http.get(system).newServerAt(settings.host(), settings.port());
         if (settings.tls().isPresent()) {
-            server = server.enableHttps(ConnectionContext.httpsServer(settings.tls().get().serverContext()));
+            server = server.enableHttps(
+                    ConnectionContext.httpsServer(settings.tls().get().serverContext()));
         }
-        return server
-                .bind(route)
+        return server.bind(route)
                 // Async on the system's dispatcher: the stage Akka returns would otherwise use commonPool.
-                .thenApplyAsync(binding -> {
-                    binding.addToCoordinatedShutdown(hardTerminationDeadline, system);
-                    log.info("Webhook server listening on {} ({}), basic auth {}", binding.localAddress(),
-                            settings.tls().isPresent() ? "https" : "http",
-                            settings.credentials().isPresent() ? "required" : "off");
-                    return binding;
-                }, system.executionContext())
+                .thenApplyAsync(
+                        binding -> {
+                            binding.addToCoordinatedShutdown(hardTerminationDeadline, system);
+                            log.info(
+                                    "Webhook server listening on {} ({}), basic auth {}",
+                                    binding.localAddress(),
+                                    settings.tls().isPresent() ? "https" : "http",
+                                    settings.credentials().isPresent() ? "required" : "off");
+                            return binding;
+                        },
+                        system.executionContext())
                 .whenComplete((binding, failure) -> {
                     if (failure != null) {
                         log.error("Webhook server could not bind {}:{}", settings.host(), settings.port(), failure);

@@ -19,8 +19,9 @@ final class CapturedLogs implements AutoCloseable {
 
     /** Whether a line at {@code level} contains every one of {@code fragments}. */
     boolean has(Level level, String... fragments) {
-        return appender.list.stream().anyMatch(line -> line.getLevel() == level
-                && java.util.Arrays.stream(fragments).allMatch(line.getFormattedMessage()::contains));
+        return appender.list.stream()
+                .anyMatch(line -> line.getLevel() == level
+                        && java.util.Arrays.stream(fragments).allMatch(line.getFormattedMessage()::contains));
     }
 
     @Override

@@ -17,9 +17,14 @@ import java.util.concurrent.TimeUnit;
 record Exchange(HttpResponse response, String body) {
 
     static Exchange send(ActorSystem<?> system, Route route, HttpRequest request) throws Exception {
-        HttpResponse response = route.handler(system).apply(request).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        String body = response.entity().toStrict(5_000, system)
-                .toCompletableFuture().get(5, TimeUnit.SECONDS).getData().utf8String();
+        HttpResponse response =
+                route.handler(system).apply(request).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        String body = response.entity()
+                .toStrict(5_000, system)
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS)
+                .getData()
+                .utf8String();
         return new Exchange(response, body);
     }
 

@@ -16,10 +16,12 @@ import java.util.function.Function;
  * default with {@link #GREETING} where Bandwidth would run BXML and with no BXML where it would ignore it.
  */
 final class FakeVoiceEventHandler implements HandleVoiceEventUseCase {
-    static final Response GREETING = Response.builder().speak("Hello from Switchboard").build();
+    static final Response GREETING =
+            Response.builder().speak("Hello from Switchboard").build();
 
     private final List<VoiceEvent> received = new CopyOnWriteArrayList<>();
-    private volatile Function<VoiceEvent, CompletionStage<EventReply>> answer = FakeVoiceEventHandler::greetWhereExecuted;
+    private volatile Function<VoiceEvent, CompletionStage<EventReply>> answer =
+            FakeVoiceEventHandler::greetWhereExecuted;
 
     @Override
     public CompletionStage<EventReply> handle(VoiceEvent event) {

@@ -23,8 +23,8 @@ class HttpSettingsTest {
 
     @Test
     void textOfSettingsNeverShowsThePassword() {
-        HttpSettings settings = HttpSettings.of("0.0.0.0", 8080)
-                .withCredentials(new WebhookCredentials("bandwidth", "hunter2-secret"));
+        HttpSettings settings =
+                HttpSettings.of("0.0.0.0", 8080).withCredentials(new WebhookCredentials("bandwidth", "hunter2-secret"));
 
         assertFalse(settings.toString().contains("hunter2-secret"), settings::toString);
         assertTrue(settings.toString().contains("bandwidth"), settings::toString);
@@ -46,18 +46,24 @@ class HttpSettingsTest {
 
     @Test
     void bodyLimitMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> HttpSettings.of("0.0.0.0", 0).withMaxBodyBytes(0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> HttpSettings.of("0.0.0.0", 0).withMaxBodyBytes(0));
     }
 
     @Test
     void limitsMustBePositiveAndIdentifiersFitTheDomainsBound() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> io.switchboard.adapters.http.json.PayloadLimits.DEFAULTS.withMaxIdLength(0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> io.switchboard.adapters.http.json.PayloadLimits.DEFAULTS.withMaxIdLength(257));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> HttpSettings.of("0.0.0.0", 0).withOverload(0, java.time.Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> HttpSettings.of("0.0.0.0", 0).withOverload(1, java.time.Duration.ZERO));
     }
 

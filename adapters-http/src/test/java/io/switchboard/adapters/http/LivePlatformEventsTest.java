@@ -51,9 +51,9 @@ class LivePlatformEventsTest {
     private static final ActorTestKit testKit = ActorTestKit.create();
 
     private final FakeVoiceEventHandler useCase = new FakeVoiceEventHandler();
-    private final Route route =
-            new VoiceWebhookRoutes(useCase, () -> true, VoiceWebhookRoutesTest.FALLBACK, HttpSettings.of("127.0.0.1", 0))
-                    .route();
+    private final Route route = new VoiceWebhookRoutes(
+                    useCase, () -> true, VoiceWebhookRoutesTest.FALLBACK, HttpSettings.of("127.0.0.1", 0))
+            .route();
 
     @AfterAll
     static void shutdown() {
@@ -103,7 +103,8 @@ class LivePlatformEventsTest {
                 () -> assertEquals("+15556667777", event.call().transferTo()),
                 () -> assertEquals(DisconnectCause.BUSY, event.outcome().cause()),
                 () -> assertEquals("Callee is busy", event.outcome().errorMessage()),
-                () -> assertEquals("4642074b-7b58-478b-96e4-3a60955c6765", event.outcome().errorId()),
+                () -> assertEquals(
+                        "4642074b-7b58-478b-96e4-3a60955c6765", event.outcome().errorId()),
                 () -> assertEquals(Instant.parse("2019-07-31T13:20:39.810Z"), event.eventTime()));
     }
 
@@ -129,18 +130,24 @@ class LivePlatformEventsTest {
         RecordingAvailable event = receive("recordingAvailable", RecordingAvailable.class);
 
         assertAll(
-                () -> assertEquals("r-115da407-e3d9-4ea7-889f-5f4ad7386a80", event.recording().recordingId()),
+                () -> assertEquals(
+                        "r-115da407-e3d9-4ea7-889f-5f4ad7386a80",
+                        event.recording().recordingId()),
                 () -> assertEquals(1, event.recording().channels()),
                 () -> assertEquals(Duration.ofMillis(20_056), event.recording().duration()),
                 () -> assertEquals(FileFormat.WAV, event.recording().fileFormat()),
                 () -> assertEquals(RecordingStatus.COMPLETE, event.recording().status()),
-                () -> assertEquals(Instant.parse("2019-09-13T16:48:48.890Z"), event.recording().endTime()),
-                () -> assertEquals("https://../{accountId}/calls/{callId-1}", event.call().callUrl()),
+                () -> assertEquals(
+                        Instant.parse("2019-09-13T16:48:48.890Z"),
+                        event.recording().endTime()),
+                () -> assertEquals(
+                        "https://../{accountId}/calls/{callId-1}", event.call().callUrl()),
                 // Bandwidth's example: a zone-less eventTime, an enqueuedTime with a dash for the T.
                 () -> assertNull(event.eventTime()),
                 () -> assertNull(event.call().enqueuedTime()),
-                () -> assertEquals(Map.of("eventTime", "2019-09-13T16:49:40.500",
-                        "enqueuedTime", "2019-09-13-16:48:27.198Z"), event.call().unparsedFields()));
+                () -> assertEquals(
+                        Map.of("eventTime", "2019-09-13T16:49:40.500", "enqueuedTime", "2019-09-13-16:48:27.198Z"),
+                        event.call().unparsedFields()));
     }
 
     @Test
@@ -164,7 +171,10 @@ class LivePlatformEventsTest {
         String payload = example("machineDetectionComplete")
                 .replaceAll("\\{\"value\": \"answering-machine\", \"duration\": \"PT4.9891287S\"}", "\"human\"");
 
-        assertEquals(200, Exchange.send(testKit.system(), route, Exchange.post("/voice", payload)).status());
+        assertEquals(
+                200,
+                Exchange.send(testKit.system(), route, Exchange.post("/voice", payload))
+                        .status());
 
         MachineDetectionCompleted event = assertInstanceOf(MachineDetectionCompleted.class, useCase.onlyEvent());
         assertTrue(event.result().human());
@@ -177,11 +187,17 @@ class LivePlatformEventsTest {
 
         assertAll(
                 () -> assertEquals(MediaStreamChange.STARTED, event.change()),
-                () -> assertEquals("s-95ac90b3-bfc81595-35fc-4b64-8265-fab6855b74a2", event.stream().id()),
+                () -> assertEquals(
+                        "s-95ac90b3-bfc81595-35fc-4b64-8265-fab6855b74a2",
+                        event.stream().id()),
                 () -> assertEquals("example_stream", event.stream().name()),
-                () -> assertEquals("wss://websocket.myapp.example", event.stream().destination()),
-                () -> assertEquals(List.of("inbound", "outbound"), event.stream().tracks()),
-                () -> assertEquals(Instant.parse("2022-06-30T18:55:02.489Z"), event.stream().startTime()));
+                () -> assertEquals(
+                        "wss://websocket.myapp.example", event.stream().destination()),
+                () -> assertEquals(
+                        List.of("inbound", "outbound"), event.stream().tracks()),
+                () -> assertEquals(
+                        Instant.parse("2022-06-30T18:55:02.489Z"),
+                        event.stream().startTime()));
     }
 
     @Test
@@ -205,14 +221,19 @@ class LivePlatformEventsTest {
 
     @Test
     void realTimeTranscriptionStartedWithItsStabilizedFlagWrittenAsText() throws Exception {
-        RealTimeTranscriptionChanged event = receive("realTimeTranscriptionStarted", RealTimeTranscriptionChanged.class);
+        RealTimeTranscriptionChanged event =
+                receive("realTimeTranscriptionStarted", RealTimeTranscriptionChanged.class);
 
         assertAll(
                 () -> assertEquals(RealTimeTranscriptionChange.STARTED, event.change()),
-                () -> assertEquals("t-95ac90b3-bfc81595-35fc-4b64-8265-fab6855b74a2", event.transcription().id()),
+                () -> assertEquals(
+                        "t-95ac90b3-bfc81595-35fc-4b64-8265-fab6855b74a2",
+                        event.transcription().id()),
                 () -> assertEquals(Boolean.TRUE, event.transcription().stabilized()),
-                () -> assertEquals("wss://websocket.myapp.example", event.transcription().destination()),
-                () -> assertEquals(List.of("inbound", "outbound"), event.transcription().tracks()));
+                () -> assertEquals(
+                        "wss://websocket.myapp.example", event.transcription().destination()),
+                () -> assertEquals(
+                        List.of("inbound", "outbound"), event.transcription().tracks()));
     }
 
     @Test
@@ -221,14 +242,17 @@ class LivePlatformEventsTest {
                 receive("realTimeTranscriptionRejected", RealTimeTranscriptionChanged.class);
 
         assertEquals(RealTimeTranscriptionChange.REJECTED, event.change());
-        assertEquals("t-95ac90b3-a2b4fd9b-579c-4cc7-898e-3d257c7a042b", event.transcription().id());
+        assertEquals(
+                "t-95ac90b3-a2b4fd9b-579c-4cc7-898e-3d257c7a042b",
+                event.transcription().id());
         assertEquals("duplicate", event.cause());
         assertTrue(event.errorMessage().contains("already exists"));
     }
 
     @Test
     void realTimeTranscriptionStopped() throws Exception {
-        RealTimeTranscriptionChanged event = receive("realTimeTranscriptionStopped", RealTimeTranscriptionChanged.class);
+        RealTimeTranscriptionChanged event =
+                receive("realTimeTranscriptionStopped", RealTimeTranscriptionChanged.class);
 
         assertEquals(RealTimeTranscriptionChange.STOPPED, event.change());
         assertEquals(Duration.parse("PT1M52.217257456S"), event.transcription().duration());
@@ -242,8 +266,11 @@ class LivePlatformEventsTest {
 
         assertEquals(RealTimeTranscriptionChange.AVAILABLE, event.change());
         assertEquals("available", event.transcription().status());
-        assertTrue(event.transcription().url().endsWith("/transcriptions/t-95ac90b3-bfc81595-35fc-4b64-8265-fab6855b74a2"));
-        assertEquals(Instant.parse("2022-06-30T18:55:02.489Z"), event.transcription().completedTime());
+        assertTrue(event.transcription()
+                .url()
+                .endsWith("/transcriptions/t-95ac90b3-bfc81595-35fc-4b64-8265-fab6855b74a2"));
+        assertEquals(
+                Instant.parse("2022-06-30T18:55:02.489Z"), event.transcription().completedTime());
     }
 
     @Test
@@ -268,26 +295,48 @@ class LivePlatformEventsTest {
 
     @Test
     void conferenceRecordingAvailable() throws Exception {
-        ConferenceRecordingAvailable event = receive("conferenceRecordingAvailable", ConferenceRecordingAvailable.class);
+        ConferenceRecordingAvailable event =
+                receive("conferenceRecordingAvailable", ConferenceRecordingAvailable.class);
 
         assertAll(
                 () -> assertEquals("55555555", event.accountId()),
-                () -> assertEquals("r-115da407-e3d9-4ea7-889f-5f4ad7386a80", event.recording().recordingId()),
-                () -> assertEquals(Instant.parse("2019-09-13T16:48:29.235Z"), event.recording().startTime()),
+                () -> assertEquals(
+                        "r-115da407-e3d9-4ea7-889f-5f4ad7386a80",
+                        event.recording().recordingId()),
+                () -> assertEquals(
+                        Instant.parse("2019-09-13T16:48:29.235Z"),
+                        event.recording().startTime()),
                 () -> assertEquals(Duration.ofMillis(20_056), event.recording().duration()),
                 () -> assertEquals(RecordingStatus.COMPLETE, event.recording().status()));
     }
 
     @Test
     void everyLiveOnlyEventTypeOfBandwidthsCatalogueHasAChannel() {
-        List<String> catalogue = Arrays.asList("transferComplete", "bridgeComplete", "bridgeTargetComplete",
-                "recordingAvailable", "conferenceRedirect", "conferenceRecordingAvailable", "dtmf",
-                "machineDetectionComplete", "mediaStreamStarted", "mediaStreamRejected", "mediaStreamStopped",
-                "realTimeTranscriptionStarted", "realTimeTranscriptionRejected", "realTimeTranscriptionStopped",
-                "realTimeTranscriptionAvailable", "referComplete");
+        List<String> catalogue = Arrays.asList(
+                "transferComplete",
+                "bridgeComplete",
+                "bridgeTargetComplete",
+                "recordingAvailable",
+                "conferenceRedirect",
+                "conferenceRecordingAvailable",
+                "dtmf",
+                "machineDetectionComplete",
+                "mediaStreamStarted",
+                "mediaStreamRejected",
+                "mediaStreamStopped",
+                "realTimeTranscriptionStarted",
+                "realTimeTranscriptionRejected",
+                "realTimeTranscriptionStopped",
+                "realTimeTranscriptionAvailable",
+                "referComplete");
 
-        catalogue.forEach(eventType -> assertEquals(eventType,
+        catalogue.forEach(eventType -> assertEquals(
+                eventType,
                 VoiceChannel.forPath(eventType).orElseThrow().eventTypes().get(0)));
-        assertEquals(catalogue.size(), Arrays.stream(VoiceChannel.values()).filter(c -> !c.inContract()).count());
+        assertEquals(
+                catalogue.size(),
+                Arrays.stream(VoiceChannel.values())
+                        .filter(c -> !c.inContract())
+                        .count());
     }
 }

@@ -19,11 +19,9 @@ public final class Payloads {
     public static final String FROM = "+15555555555";
     public static final String TO = "+15555555556";
     public static final String START_TIME = "2019-06-20T15:54:22.234Z";
-    public static final String CALL_URL =
-            "https://voice.bandwidth.com/api/v2/accounts/9900000/calls/" + CALL_ID;
+    public static final String CALL_URL = "https://voice.bandwidth.com/api/v2/accounts/9900000/calls/" + CALL_ID;
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /** The contract's BaseCallEvent fields under {@code eventType}. */
     public static ObjectNode callEvent(String eventType) {
@@ -54,29 +52,29 @@ public final class Payloads {
         return switch (channel) {
             case ANSWER -> callEvent(eventType).put("answerTime", "2019-06-20T15:54:25.432Z");
             case INITIATE, REDIRECT -> callEvent(eventType);
-            case DISCONNECT -> callEvent(eventType)
-                    .put("endTime", "2019-06-20T15:59:22.234Z")
-                    .put("cause", "hangup");
-            case TRANSFER_ANSWER -> callEvent(eventType)
-                    .put("transferCallId", PARENT_CALL_ID)
-                    .put("transferTo", "+15555555557");
-            case TRANSFER_DISCONNECT -> callEvent(eventType)
-                    .put("transferCallId", PARENT_CALL_ID)
-                    .put("cause", "busy");
-            case RECORDING_COMPLETE -> callEvent(eventType)
-                    .put("recordingId", "r-fbe05094-87bd8d7d-7c53-4bdb-bd1f-0e3c1eb9be22")
-                    .put("channels", 1)
-                    .put("duration", "PT20.056S")
-                    .put("fileFormat", "wav")
-                    .put("mediaUrl", "https://voice.bandwidth.com/api/v2/recordings/r-1/media")
-                    .put("status", "complete");
-            case TRANSCRIPTION_AVAILABLE -> callEvent(eventType)
-                    .put("recordingId", "r-fbe05094-87bd8d7d-7c53-4bdb-bd1f-0e3c1eb9be22")
-                    .put("transcriptionId", "t-aa11")
-                    .put("transcriptionUrl", "https://voice.bandwidth.com/api/v2/transcriptions/t-aa11");
+            case DISCONNECT ->
+                callEvent(eventType).put("endTime", "2019-06-20T15:59:22.234Z").put("cause", "hangup");
+            case TRANSFER_ANSWER ->
+                callEvent(eventType).put("transferCallId", PARENT_CALL_ID).put("transferTo", "+15555555557");
+            case TRANSFER_DISCONNECT ->
+                callEvent(eventType).put("transferCallId", PARENT_CALL_ID).put("cause", "busy");
+            case RECORDING_COMPLETE ->
+                callEvent(eventType)
+                        .put("recordingId", "r-fbe05094-87bd8d7d-7c53-4bdb-bd1f-0e3c1eb9be22")
+                        .put("channels", 1)
+                        .put("duration", "PT20.056S")
+                        .put("fileFormat", "wav")
+                        .put("mediaUrl", "https://voice.bandwidth.com/api/v2/recordings/r-1/media")
+                        .put("status", "complete");
+            case TRANSCRIPTION_AVAILABLE ->
+                callEvent(eventType)
+                        .put("recordingId", "r-fbe05094-87bd8d7d-7c53-4bdb-bd1f-0e3c1eb9be22")
+                        .put("transcriptionId", "t-aa11")
+                        .put("transcriptionUrl", "https://voice.bandwidth.com/api/v2/transcriptions/t-aa11");
             case GATHER -> callEvent(eventType).put("digits", "123").put("terminatingDigit", "#");
             case CONFERENCE_CREATED, CONFERENCE_COMPLETED -> conferenceEvent(eventType);
-            case CONFERENCE_MEMBER_JOIN, CONFERENCE_MEMBER_EXIT -> conferenceEvent(eventType).put("callId", CALL_ID);
+            case CONFERENCE_MEMBER_JOIN, CONFERENCE_MEMBER_EXIT ->
+                conferenceEvent(eventType).put("callId", CALL_ID);
             default -> throw new IllegalArgumentException(channel + " is not a channel of the contract");
         };
     }
@@ -87,26 +85,40 @@ public final class Payloads {
             return contractPayload(channel);
         }
         String eventType = channel.eventTypes().get(0);
-        ObjectNode payload = channel.name().startsWith("CONFERENCE_") ? conferenceEvent(eventType) : callEvent(eventType);
+        ObjectNode payload =
+                channel.name().startsWith("CONFERENCE_") ? conferenceEvent(eventType) : callEvent(eventType);
         switch (channel) {
-            case TRANSFER_COMPLETE, BRIDGE_COMPLETE -> payload.put("cause", "busy").put("errorMessage", "Callee is busy");
-            case RECORDING_AVAILABLE, CONFERENCE_RECORDING_AVAILABLE -> payload
-                    .put("recordingId", "r-115da407-e3d9-4ea7-889f-5f4ad7386a80")
-                    .put("channels", 1)
-                    .put("duration", "PT20.056S")
-                    .put("fileFormat", "wav")
-                    .put("status", "complete");
+            case TRANSFER_COMPLETE, BRIDGE_COMPLETE ->
+                payload.put("cause", "busy").put("errorMessage", "Callee is busy");
+            case RECORDING_AVAILABLE, CONFERENCE_RECORDING_AVAILABLE ->
+                payload.put("recordingId", "r-115da407-e3d9-4ea7-889f-5f4ad7386a80")
+                        .put("channels", 1)
+                        .put("duration", "PT20.056S")
+                        .put("fileFormat", "wav")
+                        .put("status", "complete");
             case DTMF -> payload.put("digit", "5");
-            case MACHINE_DETECTION_COMPLETE -> payload.putObject("machineDetectionResult")
-                    .put("value", "answering-machine").put("duration", "PT4.1S");
-            case MEDIA_STREAM_STARTED, MEDIA_STREAM_REJECTED, MEDIA_STREAM_STOPPED -> payload.putObject("mediaStream")
-                    .put("id", "s-95ac90b3").put("name", "agent-assist").put("destination", "wss://streams.example.test")
-                    .putArray("tracks").add("inbound");
-            case REAL_TIME_TRANSCRIPTION_STARTED, REAL_TIME_TRANSCRIPTION_REJECTED, REAL_TIME_TRANSCRIPTION_STOPPED,
-                    REAL_TIME_TRANSCRIPTION_AVAILABLE -> payload.putObject("realTimeTranscription")
-                    .put("id", "t-95ac90b3").put("name", "live-notes").putArray("tracks").add("inbound");
+            case MACHINE_DETECTION_COMPLETE ->
+                payload.putObject("machineDetectionResult")
+                        .put("value", "answering-machine")
+                        .put("duration", "PT4.1S");
+            case MEDIA_STREAM_STARTED, MEDIA_STREAM_REJECTED, MEDIA_STREAM_STOPPED ->
+                payload.putObject("mediaStream")
+                        .put("id", "s-95ac90b3")
+                        .put("name", "agent-assist")
+                        .put("destination", "wss://streams.example.test")
+                        .putArray("tracks")
+                        .add("inbound");
+            case REAL_TIME_TRANSCRIPTION_STARTED,
+                    REAL_TIME_TRANSCRIPTION_REJECTED,
+                    REAL_TIME_TRANSCRIPTION_STOPPED,
+                    REAL_TIME_TRANSCRIPTION_AVAILABLE ->
+                payload.putObject("realTimeTranscription")
+                        .put("id", "t-95ac90b3")
+                        .put("name", "live-notes")
+                        .putArray("tracks")
+                        .add("inbound");
             case REFER_COMPLETE -> payload.put("referCallStatus", "failure").put("referSipResponseCode", 603);
-            default -> { }
+            default -> {}
         }
         return payload;
     }

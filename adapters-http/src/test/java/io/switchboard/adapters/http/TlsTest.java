@@ -50,6 +50,7 @@ class TlsTest {
 
     @TempDir
     static Path dir;
+
     private static Path keystore;
     private static X509Certificate certificate;
 
@@ -60,16 +61,23 @@ class TlsTest {
         KeyPair keys = generator.generateKeyPair();
         X500Name name = new X500Name("CN=127.0.0.1");
         Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(Duration.ofMinutes(1))), Date.from(now.plus(Duration.ofDays(1))), name,
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                name,
+                BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(Duration.ofMinutes(1))),
+                Date.from(now.plus(Duration.ofDays(1))),
+                name,
                 keys.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false,
+        builder.addExtension(
+                Extension.subjectAlternativeName,
+                false,
                 new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
         certificate = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry("switchboard", keys.getPrivate(), PASSWORD.toCharArray(), new X509Certificate[] {certificate});
+        store.setKeyEntry(
+                "switchboard", keys.getPrivate(), PASSWORD.toCharArray(), new X509Certificate[] {certificate});
         keystore = dir.resolve("switchboard.p12");
         try (OutputStream out = Files.newOutputStream(keystore)) {
             store.store(out, PASSWORD.toCharArray());
@@ -99,24 +107,32 @@ class TlsTest {
     @Test
     void servesWebhooksOverHttpsOnly() throws Exception {
         HttpSettings settings = HttpSettings.of("127.0.0.1", 0).withTls(TlsSettings.pkcs12(keystore, PASSWORD));
-        VoiceWebhookRoutes routes = new VoiceWebhookRoutes(new FakeVoiceEventHandler(), () -> true,
-                VoiceWebhookRoutesTest.FALLBACK, settings);
+        VoiceWebhookRoutes routes = new VoiceWebhookRoutes(
+                new FakeVoiceEventHandler(), () -> true, VoiceWebhookRoutesTest.FALLBACK, settings);
         ServerBinding binding = await(WebhookServer.start(testKit.system(), routes, Duration.ofSeconds(3)));
         try {
             int port = binding.localAddress().getPort();
-            akka.http.javadsl.model.HttpRequest answer = Exchange.post("https://127.0.0.1:" + port + "/voice/answer",
-                    Payloads.contractPayload(VoiceChannel.ANSWER));
+            akka.http.javadsl.model.HttpRequest answer = Exchange.post(
+                    "https://127.0.0.1:" + port + "/voice/answer", Payloads.contractPayload(VoiceChannel.ANSWER));
 
             HttpResponse response = await(Http.get(testKit.system())
                     .singleRequest(answer, ConnectionContext.httpsClient(trustingTheCertificate())));
-            String body = await(response.entity().toStrict(5_000, testKit.system())).getData().utf8String();
+            String body = await(response.entity().toStrict(5_000, testKit.system()))
+                    .getData()
+                    .utf8String();
 
             assertEquals(200, response.status().intValue());
             assertEquals(new BxmlWriter().write(FakeVoiceEventHandler.GREETING), body);
-            HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            assertThrows(IOException.class, () -> plain.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/health/live")).timeout(Duration.ofSeconds(5)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+            HttpClient plain = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            assertThrows(
+                    IOException.class,
+                    () -> plain.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()));
         } finally {
             await(binding.unbind());
         }

@@ -20,19 +20,19 @@ import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.adapters.bxml.BxmlWriter;
-import io.switchboard.domain.call.UnrecognizedCallEvent;
-import io.switchboard.domain.conference.UnrecognizedConferenceEvent;
-import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.adapters.http.json.VoiceChannel;
 import io.switchboard.domain.call.CallAnswered;
 import io.switchboard.domain.call.CallDisconnected;
 import io.switchboard.domain.call.RecordingCompleted;
 import io.switchboard.domain.call.TranscriptionAvailable;
 import io.switchboard.domain.call.TransferAnswered;
+import io.switchboard.domain.call.UnrecognizedCallEvent;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceMemberJoined;
+import io.switchboard.domain.conference.UnrecognizedConferenceEvent;
 import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.verb.Response;
 import java.time.Duration;
@@ -51,7 +51,8 @@ class VoiceWebhookRoutesTest {
     private static final BxmlWriter bxmlWriter = new BxmlWriter();
     private static final WebhookCredentials CREDENTIALS = new WebhookCredentials("bandwidth", "s3cret-Pa55");
     private static final HttpSettings OPEN = HttpSettings.of("127.0.0.1", 0);
-    static final FallbackPolicy FALLBACK = new FallbackPolicy(Response.builder().speak("Sorry").hangup().build());
+    static final FallbackPolicy FALLBACK =
+            new FallbackPolicy(Response.builder().speak("Sorry").hangup().build());
 
     private final FakeVoiceEventHandler useCase = new FakeVoiceEventHandler();
     private final AtomicBoolean ready = new AtomicBoolean(true);
@@ -62,8 +63,8 @@ class VoiceWebhookRoutesTest {
     }
 
     private Exchange send(HttpSettings settings, HttpRequest request) throws Exception {
-        return Exchange.send(testKit.system(),
-                new VoiceWebhookRoutes(useCase, ready::get, FALLBACK, settings).route(), request);
+        return Exchange.send(
+                testKit.system(), new VoiceWebhookRoutes(useCase, ready::get, FALLBACK, settings).route(), request);
     }
 
     private Exchange send(HttpRequest request) throws Exception {
@@ -98,7 +99,8 @@ class VoiceWebhookRoutesTest {
 
         @Test
         void liveRecordCompleteIsTheRecordingCompleteChannel() throws Exception {
-            ObjectNode payload = contractPayload(VoiceChannel.RECORDING_COMPLETE).put("eventType", "recordComplete");
+            ObjectNode payload =
+                    contractPayload(VoiceChannel.RECORDING_COMPLETE).put("eventType", "recordComplete");
             payload.remove("status");
 
             Exchange exchange = send(post("/voice/recordingComplete", payload));
@@ -140,9 +142,11 @@ class VoiceWebhookRoutesTest {
             JsonNode problem = exchange.problem();
             assertAll(
                     () -> assertEquals("eventType", problem.path("field").asText()),
-                    () -> assertEquals("recordingComplete", problem.path("channel").asText()),
-                    () -> assertTrue(problem.path("detail").asText()
-                            .contains("recording, recordComplete, recordingComplete"), exchange.body()),
+                    () -> assertEquals(
+                            "recordingComplete", problem.path("channel").asText()),
+                    () -> assertTrue(
+                            problem.path("detail").asText().contains("recording, recordComplete, recordingComplete"),
+                            exchange.body()),
                     () -> assertTrue(useCase.received().isEmpty()));
         }
 
@@ -188,7 +192,8 @@ class VoiceWebhookRoutesTest {
         @Test
         void unknownEventTypeOfACallIsRecordedOnItsCallAndLogged() throws Exception {
             try (CapturedLogs logged = new CapturedLogs(VoiceWebhookRoutes.class)) {
-                Exchange exchange = send(post("/voice", callEvent("aiAgentHandoff").put("agentId", "a-7")));
+                Exchange exchange =
+                        send(post("/voice", callEvent("aiAgentHandoff").put("agentId", "a-7")));
 
                 assertEquals(200, exchange.status());
                 assertEquals("", exchange.body());
@@ -219,7 +224,8 @@ class VoiceWebhookRoutesTest {
                     counted.add(eventType);
                 }
             };
-            Exchange exchange = Exchange.send(testKit.system(),
+            Exchange exchange = Exchange.send(
+                    testKit.system(),
                     new VoiceWebhookRoutes(useCase, ready::get, FALLBACK, OPEN, monitor).route(),
                     post("/voice", "{\"eventType\": \"accountNotice\"}"));
 
@@ -253,7 +259,9 @@ class VoiceWebhookRoutesTest {
 
             assertEquals("direction", problem.path("field").asText());
             assertEquals("answer", problem.path("channel").asText());
-            assertEquals("direction must be one of inbound, outbound, was 'sideways'", problem.path("detail").asText());
+            assertEquals(
+                    "direction must be one of inbound, outbound, was 'sideways'",
+                    problem.path("detail").asText());
         }
 
         @Test
@@ -271,7 +279,9 @@ class VoiceWebhookRoutesTest {
             JsonNode problem = problemFor(payload);
 
             assertEquals("callId", problem.path("field").asText());
-            assertEquals("urn:switchboard:problem:invalid-payload", problem.path("type").asText());
+            assertEquals(
+                    "urn:switchboard:problem:invalid-payload",
+                    problem.path("type").asText());
         }
 
         @Test
@@ -317,8 +327,9 @@ class VoiceWebhookRoutesTest {
         @Test
         void streamedBodyOverTheLimitIsRefusedToo() throws Exception {
             ByteString padding = ByteString.fromString(" ".repeat(300));
-            HttpRequest chunked = HttpRequest.POST("/voice/answer").withEntity(HttpEntities.createChunked(
-                    ContentTypes.APPLICATION_JSON, Source.from(List.of(padding, padding, padding))));
+            HttpRequest chunked = HttpRequest.POST("/voice/answer")
+                    .withEntity(HttpEntities.createChunked(
+                            ContentTypes.APPLICATION_JSON, Source.from(List.of(padding, padding, padding))));
 
             Exchange exchange = send(OPEN.withMaxBodyBytes(512), chunked);
 
@@ -343,8 +354,11 @@ class VoiceWebhookRoutesTest {
             Exchange exchange = send(HttpRequest.create("/voice/answer").withMethod(HttpMethods.PUT));
 
             assertEquals(405, exchange.status());
-            assertEquals(List.of("GET", "POST"),
-                    List.of(exchange.header("Allow").split(", ")).stream().sorted().toList());
+            assertEquals(
+                    List.of("GET", "POST"),
+                    List.of(exchange.header("Allow").split(", ")).stream()
+                            .sorted()
+                            .toList());
             exchange.problem();
         }
 
@@ -378,7 +392,8 @@ class VoiceWebhookRoutesTest {
 
         @Test
         void emptyReplyToAnExecutedEventIsAnEmptyOk() throws Exception {
-            useCase.answerWith(event -> CompletableFuture.completedFuture(new EventReply(null, ReplyOrigin.FLOW_TIMED_OUT)));
+            useCase.answerWith(
+                    event -> CompletableFuture.completedFuture(new EventReply(null, ReplyOrigin.FLOW_TIMED_OUT)));
 
             Exchange exchange = send(post("/voice/gather", contractPayload(VoiceChannel.GATHER)));
 
@@ -388,7 +403,8 @@ class VoiceWebhookRoutesTest {
 
         @Test
         void replyIsRenderedByTheBxmlWriter() throws Exception {
-            Response hangup = Response.builder().speak("Goodbye & thanks").hangup().build();
+            Response hangup =
+                    Response.builder().speak("Goodbye & thanks").hangup().build();
             useCase.answerWith(event -> CompletableFuture.completedFuture(new EventReply(hangup, ReplyOrigin.FLOW)));
 
             Exchange exchange = send(post("/voice/redirect", contractPayload(VoiceChannel.REDIRECT)));
@@ -407,7 +423,8 @@ class VoiceWebhookRoutesTest {
             Exchange exchange = send(secured, answer);
 
             assertEquals(401, exchange.status());
-            assertTrue(exchange.header("WWW-Authenticate").startsWith("Basic realm=\"switchboard\""),
+            assertTrue(
+                    exchange.header("WWW-Authenticate").startsWith("Basic realm=\"switchboard\""),
                     exchange.header("WWW-Authenticate"));
             exchange.problem();
             assertTrue(useCase.received().isEmpty());
@@ -447,7 +464,10 @@ class VoiceWebhookRoutesTest {
 
         @Test
         void sharedUrlIsProtectedToo() throws Exception {
-            assertEquals(401, send(secured, post("/voice", contractPayload(VoiceChannel.ANSWER))).status());
+            assertEquals(
+                    401,
+                    send(secured, post("/voice", contractPayload(VoiceChannel.ANSWER)))
+                            .status());
         }
 
         @Test

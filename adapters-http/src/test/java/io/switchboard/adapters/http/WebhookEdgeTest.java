@@ -21,8 +21,8 @@ import io.switchboard.domain.call.DtmfReceived;
 import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.call.MachineDetectionCompleted;
 import io.switchboard.domain.call.MediaStreamChanged;
-import io.switchboard.domain.call.RecordingCompleted;
 import io.switchboard.domain.call.RealTimeTranscriptionChanged;
+import io.switchboard.domain.call.RecordingCompleted;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
@@ -53,7 +53,8 @@ class WebhookEdgeTest {
     }
 
     private Exchange send(HttpSettings settings, HttpRequest request) throws Exception {
-        return Exchange.send(testKit.system(), routes(settings, WebhookMonitor.NONE).route(), request);
+        return Exchange.send(
+                testKit.system(), routes(settings, WebhookMonitor.NONE).route(), request);
     }
 
     private VoiceWebhookRoutes routes(HttpSettings settings, WebhookMonitor monitor) {
@@ -69,10 +70,16 @@ class WebhookEdgeTest {
     class GetCallbacks {
         @Test
         void queryParametersAreTheFieldsOfThePayload() throws Exception {
-            Exchange exchange = send(OPEN, get("/voice/gather",
-                    Pair.create("eventType", "gather"), Pair.create("callId", Payloads.CALL_ID),
-                    Pair.create("direction", "inbound"), Pair.create("startTime", Payloads.START_TIME),
-                    Pair.create("digits", "42#"), Pair.create("terminatingDigit", "#")));
+            Exchange exchange = send(
+                    OPEN,
+                    get(
+                            "/voice/gather",
+                            Pair.create("eventType", "gather"),
+                            Pair.create("callId", Payloads.CALL_ID),
+                            Pair.create("direction", "inbound"),
+                            Pair.create("startTime", Payloads.START_TIME),
+                            Pair.create("digits", "42#"),
+                            Pair.create("terminatingDigit", "#")));
 
             assertEquals(200, exchange.status(), exchange.body());
             assertEquals(new BxmlWriter().write(FakeVoiceEventHandler.GREETING), exchange.body());
@@ -83,12 +90,16 @@ class WebhookEdgeTest {
 
         @Test
         void numbersAndBooleansComeAsTextAndDottedNamesNest() throws Exception {
-            Exchange exchange = send(OPEN, get("/voice",
-                    Pair.create("eventType", "realTimeTranscriptionStarted"), Pair.create("callId", Payloads.CALL_ID),
-                    Pair.create("realTimeTranscription.id", "t-1"),
-                    Pair.create("realTimeTranscription.stabilized", "true"),
-                    Pair.create("realTimeTranscription.tracks", "inbound"),
-                    Pair.create("realTimeTranscription.tracks", "outbound")));
+            Exchange exchange = send(
+                    OPEN,
+                    get(
+                            "/voice",
+                            Pair.create("eventType", "realTimeTranscriptionStarted"),
+                            Pair.create("callId", Payloads.CALL_ID),
+                            Pair.create("realTimeTranscription.id", "t-1"),
+                            Pair.create("realTimeTranscription.stabilized", "true"),
+                            Pair.create("realTimeTranscription.tracks", "inbound"),
+                            Pair.create("realTimeTranscription.tracks", "outbound")));
 
             assertEquals(200, exchange.status(), exchange.body());
             RealTimeTranscriptionChanged event =
@@ -99,19 +110,32 @@ class WebhookEdgeTest {
 
         @Test
         void aSingleTrackIsAListOfOne() throws Exception {
-            send(OPEN, get("/voice/mediaStreamStarted", Pair.create("eventType", "mediaStreamStarted"),
-                    Pair.create("callId", "c-1"), Pair.create("mediaStream.id", "s-1"),
-                    Pair.create("mediaStream.tracks", "inbound")));
+            send(
+                    OPEN,
+                    get(
+                            "/voice/mediaStreamStarted",
+                            Pair.create("eventType", "mediaStreamStarted"),
+                            Pair.create("callId", "c-1"),
+                            Pair.create("mediaStream.id", "s-1"),
+                            Pair.create("mediaStream.tracks", "inbound")));
 
-            assertEquals(List.of("inbound"),
-                    assertInstanceOf(MediaStreamChanged.class, useCase.onlyEvent()).stream().tracks());
+            assertEquals(
+                    List.of("inbound"),
+                    assertInstanceOf(MediaStreamChanged.class, useCase.onlyEvent()).stream()
+                            .tracks());
         }
 
         @Test
         void integersOfTheContractAreReadFromText() throws Exception {
-            Exchange exchange = send(OPEN, get("/voice/recordComplete", Pair.create("eventType", "recordComplete"),
-                    Pair.create("callId", "c-1"), Pair.create("recordingId", "r-1"), Pair.create("channels", "2"),
-                    Pair.create("duration", "PT3S")));
+            Exchange exchange = send(
+                    OPEN,
+                    get(
+                            "/voice/recordComplete",
+                            Pair.create("eventType", "recordComplete"),
+                            Pair.create("callId", "c-1"),
+                            Pair.create("recordingId", "r-1"),
+                            Pair.create("channels", "2"),
+                            Pair.create("duration", "PT3S")));
 
             assertEquals(200, exchange.status(), exchange.body());
             RecordingCompleted event = assertInstanceOf(RecordingCompleted.class, useCase.onlyEvent());
@@ -121,9 +145,14 @@ class WebhookEdgeTest {
 
         @Test
         void theFlatMachineDetectionResultIsAcceptedToo() throws Exception {
-            send(OPEN, get("/voice", Pair.create("eventType", "machineDetectionComplete"), Pair.create("callId", "c-1"),
-                    Pair.create("machineDetectionResult.value", "human"),
-                    Pair.create("machineDetectionResult.duration", "PT1.2S")));
+            send(
+                    OPEN,
+                    get(
+                            "/voice",
+                            Pair.create("eventType", "machineDetectionComplete"),
+                            Pair.create("callId", "c-1"),
+                            Pair.create("machineDetectionResult.value", "human"),
+                            Pair.create("machineDetectionResult.duration", "PT1.2S")));
 
             MachineDetectionCompleted event = assertInstanceOf(MachineDetectionCompleted.class, useCase.onlyEvent());
             assertTrue(event.result().human());
@@ -132,8 +161,14 @@ class WebhookEdgeTest {
 
         @Test
         void aWrongValueNamesItsParameter() throws Exception {
-            Exchange exchange = send(OPEN, get("/voice/recordComplete", Pair.create("eventType", "recordComplete"),
-                    Pair.create("callId", "c-1"), Pair.create("recordingId", "r-1"), Pair.create("channels", "stereo")));
+            Exchange exchange = send(
+                    OPEN,
+                    get(
+                            "/voice/recordComplete",
+                            Pair.create("eventType", "recordComplete"),
+                            Pair.create("callId", "c-1"),
+                            Pair.create("recordingId", "r-1"),
+                            Pair.create("channels", "stereo")));
 
             assertEquals(400, exchange.status());
             assertEquals("channels", exchange.problem().path("field").asText());
@@ -154,11 +189,12 @@ class WebhookEdgeTest {
             });
             AtomicInteger shed = new AtomicInteger();
             Route route = routes(OPEN.withOverload(2, Duration.ofSeconds(3)), new WebhookMonitor() {
-                @Override
-                public void shed() {
-                    shed.incrementAndGet();
-                }
-            }).route();
+                        @Override
+                        public void shed() {
+                            shed.incrementAndGet();
+                        }
+                    })
+                    .route();
             HttpRequest answer = Exchange.post("/voice/answer", Payloads.contractPayload(VoiceChannel.ANSWER));
             List<CompletionStage<HttpResponse>> held = new ArrayList<>();
             held.add(route.handler(testKit.system()).apply(answer));
@@ -170,7 +206,8 @@ class WebhookEdgeTest {
             assertAll(
                     () -> assertEquals(503, third.status()),
                     () -> assertEquals("3", third.header("Retry-After")),
-                    () -> assertEquals("urn:switchboard:problem:service-unavailable",
+                    () -> assertEquals(
+                            "urn:switchboard:problem:service-unavailable",
                             third.problem().path("type").asText()),
                     () -> assertEquals(1, shed.get()),
                     () -> assertEquals(200, health.status(), "health checks are never shed"),
@@ -178,7 +215,12 @@ class WebhookEdgeTest {
 
             pending.forEach(reply -> reply.complete(new EventReply(FakeVoiceEventHandler.GREETING, ReplyOrigin.FLOW)));
             for (CompletionStage<HttpResponse> response : held) {
-                assertEquals(200, response.toCompletableFuture().get(5, TimeUnit.SECONDS).status().intValue());
+                assertEquals(
+                        200,
+                        response.toCompletableFuture()
+                                .get(5, TimeUnit.SECONDS)
+                                .status()
+                                .intValue());
             }
             useCase.answerWith(event -> CompletableFuture.completedFuture(
                     new EventReply(FakeVoiceEventHandler.GREETING, ReplyOrigin.FLOW)));
@@ -189,18 +231,35 @@ class WebhookEdgeTest {
 
         @Test
         void refusedAndFailedWebhooksLeaveTheCountToo() throws Exception {
-            Route route = routes(OPEN.withOverload(1, Duration.ofSeconds(1)), WebhookMonitor.NONE).route();
+            Route route = routes(OPEN.withOverload(1, Duration.ofSeconds(1)), WebhookMonitor.NONE)
+                    .route();
             useCase.answerWith(event -> CompletableFuture.failedFuture(new IllegalStateException("region gone")));
 
-            assertEquals(400, Exchange.send(testKit.system(), route, Exchange.post("/voice/answer", "{")).status());
-            assertEquals(404, Exchange.send(testKit.system(), route, Exchange.post("/voice/nope", "{}")).status());
-            assertEquals(503, Exchange.send(testKit.system(), route,
-                    Exchange.post("/voice/answer", Payloads.contractPayload(VoiceChannel.ANSWER))).status());
+            assertEquals(
+                    400,
+                    Exchange.send(testKit.system(), route, Exchange.post("/voice/answer", "{"))
+                            .status());
+            assertEquals(
+                    404,
+                    Exchange.send(testKit.system(), route, Exchange.post("/voice/nope", "{}"))
+                            .status());
+            assertEquals(
+                    503,
+                    Exchange.send(
+                                    testKit.system(),
+                                    route,
+                                    Exchange.post("/voice/answer", Payloads.contractPayload(VoiceChannel.ANSWER)))
+                            .status());
             useCase.answerWith(event -> CompletableFuture.completedFuture(
                     new EventReply(FakeVoiceEventHandler.GREETING, ReplyOrigin.FLOW)));
 
-            assertEquals(200, Exchange.send(testKit.system(), route,
-                    Exchange.post("/voice/answer", Payloads.contractPayload(VoiceChannel.ANSWER))).status());
+            assertEquals(
+                    200,
+                    Exchange.send(
+                                    testKit.system(),
+                                    route,
+                                    Exchange.post("/voice/answer", Payloads.contractPayload(VoiceChannel.ANSWER)))
+                            .status());
         }
     }
 
@@ -214,13 +273,15 @@ class WebhookEdgeTest {
 
         @Test
         void callbacksLeftWithoutAUrlComeHomeUnderThePublicUrl() throws Exception {
-            replyWith(Response.builder().add(Gather.builder().maxDigits(1).speak("Press one").build()).build());
+            replyWith(Response.builder()
+                    .add(Gather.builder().maxDigits(1).speak("Press one").build())
+                    .build());
 
-            Exchange exchange = send(published, Exchange.post("/voice/answer",
-                    Payloads.contractPayload(VoiceChannel.ANSWER)));
+            Exchange exchange =
+                    send(published, Exchange.post("/voice/answer", Payloads.contractPayload(VoiceChannel.ANSWER)));
 
-            assertTrue(exchange.body().contains("gatherUrl=\"https://ivr.example.test/voice/gather\""),
-                    exchange.body());
+            assertTrue(
+                    exchange.body().contains("gatherUrl=\"https://ivr.example.test/voice/gather\""), exchange.body());
         }
 
         @Test
@@ -235,12 +296,15 @@ class WebhookEdgeTest {
             // A Redirect without a URL, and no public URL to point it at: BXML cannot carry it.
             replyWith(Response.of(Redirect.toService()));
             try (CapturedLogs logged = new CapturedLogs(VoiceWebhookRoutes.class)) {
-                Exchange exchange = Exchange.send(testKit.system(), routes(OPEN, monitor).route(),
+                Exchange exchange = Exchange.send(
+                        testKit.system(),
+                        routes(OPEN, monitor).route(),
                         Exchange.post("/voice/gather", Payloads.contractPayload(VoiceChannel.GATHER)));
 
                 assertAll(
                         () -> assertEquals(200, exchange.status()),
-                        () -> assertEquals(new BxmlWriter().write(VoiceWebhookRoutesTest.FALLBACK.executedEventResponse()),
+                        () -> assertEquals(
+                                new BxmlWriter().write(VoiceWebhookRoutesTest.FALLBACK.executedEventResponse()),
                                 exchange.body()),
                         () -> assertEquals(List.of("gather"), replaced),
                         () -> assertTrue(logged.has(Level.ERROR, Payloads.CALL_ID, "Redirect"), logged::toString));
@@ -255,19 +319,22 @@ class WebhookEdgeTest {
             }
             replyWith(huge.build());
 
-            Exchange exchange = send(OPEN, Exchange.post("/voice/answer", Payloads.contractPayload(VoiceChannel.ANSWER)));
+            Exchange exchange =
+                    send(OPEN, Exchange.post("/voice/answer", Payloads.contractPayload(VoiceChannel.ANSWER)));
 
             assertEquals(200, exchange.status());
-            assertEquals(new BxmlWriter().write(VoiceWebhookRoutesTest.FALLBACK.executedEventResponse()),
-                    exchange.body());
+            assertEquals(
+                    new BxmlWriter().write(VoiceWebhookRoutesTest.FALLBACK.executedEventResponse()), exchange.body());
         }
 
         @Test
         void anEventWhoseBxmlIsOptionalGetsAnEmptyReplyInstead() throws Exception {
             replyWith(Response.of(Redirect.toService()));
 
-            Exchange exchange = send(OPEN, Exchange.post("/voice/conferenceCreated",
-                    Payloads.contractPayload(VoiceChannel.CONFERENCE_CREATED)));
+            Exchange exchange = send(
+                    OPEN,
+                    Exchange.post(
+                            "/voice/conferenceCreated", Payloads.contractPayload(VoiceChannel.CONFERENCE_CREATED)));
 
             assertEquals(200, exchange.status());
             assertEquals("", exchange.body());
@@ -292,9 +359,14 @@ class WebhookEdgeTest {
                 counted.add(eventType + ":" + String.join(",", new java.util.TreeSet<>(fields)));
             }
         };
-        Exchange exchange = Exchange.send(testKit.system(), routes(OPEN, monitor).route(), Exchange.post("/voice",
-                Payloads.contractPayload(VoiceChannel.ANSWER).put("eventTime", "2019-06-20T15:54:25")
-                        .put("enqueuedTime", "yesterday")));
+        Exchange exchange = Exchange.send(
+                testKit.system(),
+                routes(OPEN, monitor).route(),
+                Exchange.post(
+                        "/voice",
+                        Payloads.contractPayload(VoiceChannel.ANSWER)
+                                .put("eventTime", "2019-06-20T15:54:25")
+                                .put("enqueuedTime", "yesterday")));
 
         assertEquals(200, exchange.status());
         assertEquals(List.of("answer:enqueuedTime,eventTime"), counted);

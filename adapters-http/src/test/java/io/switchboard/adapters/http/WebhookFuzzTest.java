@@ -58,13 +58,43 @@ import org.slf4j.LoggerFactory;
 class WebhookFuzzTest {
     private static final Set<Integer> ANSWERS = Set.of(200, 400, 404, 405, 413, 415);
     private static final String VALID = Payloads.json(Payloads.contractPayload(VoiceChannel.ANSWER));
-    private static final String[] FIELD_NAMES = {"eventType", "callId", "conferenceId", "eventTime", "startTime",
-        "answerTime", "enqueuedTime", "direction", "channels", "duration", "fileFormat", "status", "cause", "digits",
-        "digit", "tag", "parentCallId", "transferCallId", "recordingId", "transcription", "mediaStream",
-        "realTimeTranscription", "machineDetectionResult", "referCallStatus", "referSipResponseCode", "tracks", "id",
-        "stabilized", "", "__proto__", "@type", "callId "};
+    private static final String[] FIELD_NAMES = {
+        "eventType",
+        "callId",
+        "conferenceId",
+        "eventTime",
+        "startTime",
+        "answerTime",
+        "enqueuedTime",
+        "direction",
+        "channels",
+        "duration",
+        "fileFormat",
+        "status",
+        "cause",
+        "digits",
+        "digit",
+        "tag",
+        "parentCallId",
+        "transferCallId",
+        "recordingId",
+        "transcription",
+        "mediaStream",
+        "realTimeTranscription",
+        "machineDetectionResult",
+        "referCallStatus",
+        "referSipResponseCode",
+        "tracks",
+        "id",
+        "stabilized",
+        "",
+        "__proto__",
+        "@type",
+        "callId "
+    };
     private static final String[] EVENT_TYPES = Arrays.stream(VoiceChannel.values())
-            .flatMap(channel -> channel.eventTypes().stream()).toArray(String[]::new);
+            .flatMap(channel -> channel.eventTypes().stream())
+            .toArray(String[]::new);
 
     private static ActorTestKit testKit;
     private static Function<HttpRequest, CompletionStage<HttpResponse>> handler;
@@ -80,8 +110,12 @@ class WebhookFuzzTest {
             return CompletableFuture.completedFuture(new EventReply(
                     event.replyExpectation().allowsBxml() ? FakeVoiceEventHandler.GREETING : null, ReplyOrigin.FLOW));
         };
-        handler = new VoiceWebhookRoutes(useCase, () -> true, VoiceWebhookRoutesTest.FALLBACK,
-                HttpSettings.of("127.0.0.1", 0).withPublicUrl("https://ivr.example.test")).route()
+        handler = new VoiceWebhookRoutes(
+                        useCase,
+                        () -> true,
+                        VoiceWebhookRoutesTest.FALLBACK,
+                        HttpSettings.of("127.0.0.1", 0).withPublicUrl("https://ivr.example.test"))
+                .route()
                 .handler(testKit.system());
         corpus = new ArrayList<>();
         for (VoiceChannel channel : VoiceChannel.values()) {
@@ -113,22 +147,36 @@ class WebhookFuzzTest {
     @Property(tries = 25_000, shrinking = ShrinkingMode.OFF)
     void randomBodiesAreAnsweredWithoutAServerError(@ForAll("seeds") long seed) throws Exception {
         Random random = new Random(seed);
-        byte[] body = random.nextBoolean() ? randomBytes(random) : randomJson(random, 0).toString().getBytes(
-                StandardCharsets.UTF_8);
+        byte[] body = random.nextBoolean()
+                ? randomBytes(random)
+                : randomJson(random, 0).toString().getBytes(StandardCharsets.UTF_8);
         check(HttpRequest.POST(randomPath(random)).withEntity(ContentTypes.APPLICATION_JSON, body), seed);
     }
 
     @Property(tries = 25_000, shrinking = ShrinkingMode.OFF)
     void randomRequestsAreAnsweredWithoutAServerError(@ForAll("seeds") long seed) throws Exception {
         Random random = new Random(seed);
-        HttpMethod[] methods = {HttpMethods.GET, HttpMethods.POST, HttpMethods.PUT, HttpMethods.DELETE,
-            HttpMethods.PATCH, HttpMethods.HEAD, HttpMethods.OPTIONS};
-        ContentType[] contentTypes = {ContentTypes.APPLICATION_JSON, ContentTypes.TEXT_PLAIN_UTF8,
-            ContentTypes.APPLICATION_X_WWW_FORM_URLENCODED, ContentTypes.APPLICATION_OCTET_STREAM,
-            MediaTypes.APPLICATION_JSON.toContentType(), MediaTypes.TEXT_XML.toContentType(HttpCharsets.UTF_16)};
+        HttpMethod[] methods = {
+            HttpMethods.GET,
+            HttpMethods.POST,
+            HttpMethods.PUT,
+            HttpMethods.DELETE,
+            HttpMethods.PATCH,
+            HttpMethods.HEAD,
+            HttpMethods.OPTIONS
+        };
+        ContentType[] contentTypes = {
+            ContentTypes.APPLICATION_JSON,
+            ContentTypes.TEXT_PLAIN_UTF8,
+            ContentTypes.APPLICATION_X_WWW_FORM_URLENCODED,
+            ContentTypes.APPLICATION_OCTET_STREAM,
+            MediaTypes.APPLICATION_JSON.toContentType(),
+            MediaTypes.TEXT_XML.toContentType(HttpCharsets.UTF_16)
+        };
         List<Pair<String, String>> query = new ArrayList<>();
         for (int i = random.nextInt(8); i > 0; i--) {
-            String name = random.nextInt(4) == 0 ? randomText(random, 12)
+            String name = random.nextInt(4) == 0
+                    ? randomText(random, 12)
                     : pick(random, FIELD_NAMES) + (random.nextInt(4) == 0 ? "." + pick(random, FIELD_NAMES) : "");
             String value = random.nextInt(3) == 0 ? pick(random, EVENT_TYPES) : randomText(random, 40);
             query.add(Pair.create(name, value));
@@ -136,7 +184,8 @@ class WebhookFuzzTest {
         Uri uri = Uri.create(randomPath(random)).query(Query.create(query.toArray(Pair[]::new)));
         HttpRequest request = HttpRequest.create(uri.toString()).withMethod(pick(random, methods));
         if (random.nextBoolean() && request.method().isEntityAccepted()) {
-            byte[] body = random.nextBoolean() ? mutate(random, corpus.get(random.nextInt(corpus.size())))
+            byte[] body = random.nextBoolean()
+                    ? mutate(random, corpus.get(random.nextInt(corpus.size())))
                     : randomBytes(random);
             request = request.withEntity(pick(random, contentTypes), body);
         }
@@ -153,9 +202,14 @@ class WebhookFuzzTest {
     void aValidWebhookIsStillAnsweredCorrectly() throws Exception {
         long before = handled.get();
         HttpResponse response = handler.apply(Exchange.post("/voice/answer", VALID))
-                .toCompletableFuture().get(5, TimeUnit.SECONDS);
-        String body = response.entity().toStrict(5_000, testKit.system())
-                .toCompletableFuture().get(5, TimeUnit.SECONDS).getData().utf8String();
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+        String body = response.entity()
+                .toStrict(5_000, testKit.system())
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS)
+                .getData()
+                .utf8String();
 
         assertEquals(200, response.status().intValue(), body);
         assertEquals(new BxmlWriter().write(FakeVoiceEventHandler.GREETING), body);
@@ -167,7 +221,9 @@ class WebhookFuzzTest {
         int status = response.status().intValue();
         assertTrue(ANSWERS.contains(status), () -> "seed " + seed + ": " + request + " answered " + response);
         if (status >= 400) {
-            assertEquals("application/problem+json", response.entity().getContentType().toString(),
+            assertEquals(
+                    "application/problem+json",
+                    response.entity().getContentType().toString(),
                     () -> "seed " + seed + ": " + request);
         }
         response.discardEntityBytes(testKit.system());
@@ -234,9 +290,24 @@ class WebhookFuzzTest {
             case 1 -> nodes.booleanNode(random.nextBoolean());
             case 2 -> nodes.numberNode(random.nextLong());
             case 3 -> nodes.numberNode(random.nextDouble() * Math.pow(10, random.nextInt(300)));
-            case 4 -> nodes.textNode(pick(random, "2019-06-20T15:54:25", "2019-06-20T15:54:25.432Z", "PT20.056S",
-                    "inbound", "outbound", "wav", "complete", "human", "success", "true", "1", "", " ", "\u0000",
-                    "c-" + "9".repeat(random.nextInt(300))));
+            case 4 ->
+                nodes.textNode(pick(
+                        random,
+                        "2019-06-20T15:54:25",
+                        "2019-06-20T15:54:25.432Z",
+                        "PT20.056S",
+                        "inbound",
+                        "outbound",
+                        "wav",
+                        "complete",
+                        "human",
+                        "success",
+                        "true",
+                        "1",
+                        "",
+                        " ",
+                        "\u0000",
+                        "c-" + "9".repeat(random.nextInt(300))));
             case 5 -> nodes.textNode(pick(random, EVENT_TYPES));
             case 6, 7 -> nodes.textNode(randomText(random, random.nextInt(4) == 0 ? 5_000 : 30));
             case 8 -> {
@@ -260,7 +331,8 @@ class WebhookFuzzTest {
         return switch (random.nextInt(6)) {
             case 0 -> "/voice";
             case 1, 2 -> "/voice/" + pick(random, EVENT_TYPES);
-            case 3 -> Uri.create("/voice").addPathSegment(randomText(random, 20)).toString();
+            case 3 ->
+                Uri.create("/voice").addPathSegment(randomText(random, 20)).toString();
             case 4 -> pick(random, "/health/live", "/health/ready", "/", "/voice/", "/voice/answer/x", "/admin");
             default -> Uri.create("").addPathSegment(randomText(random, 10)).toString();
         };

@@ -29,7 +29,10 @@ class WebhookServerTest {
     }
 
     private static VoiceWebhookRoutes routesAt(int port) {
-        return new VoiceWebhookRoutes(new FakeVoiceEventHandler(), () -> true, VoiceWebhookRoutesTest.FALLBACK,
+        return new VoiceWebhookRoutes(
+                new FakeVoiceEventHandler(),
+                () -> true,
+                VoiceWebhookRoutesTest.FALLBACK,
                 HttpSettings.of("127.0.0.1", port));
     }
 
@@ -42,11 +45,15 @@ class WebhookServerTest {
         ServerBinding binding = await(WebhookServer.start(testKit.system(), routesAt(0), HARD_TERMINATION));
         try {
             String base = "http://127.0.0.1:" + binding.localAddress().getPort();
-            HttpRequest answer = HttpRequest.POST(base + "/voice/answer").withEntity(ContentTypes.APPLICATION_JSON,
-                    Payloads.json(Payloads.contractPayload(VoiceChannel.ANSWER)));
+            HttpRequest answer = HttpRequest.POST(base + "/voice/answer")
+                    .withEntity(
+                            ContentTypes.APPLICATION_JSON,
+                            Payloads.json(Payloads.contractPayload(VoiceChannel.ANSWER)));
 
             HttpResponse response = await(Http.get(testKit.system()).singleRequest(answer));
-            String body = await(response.entity().toStrict(5_000, testKit.system())).getData().utf8String();
+            String body = await(response.entity().toStrict(5_000, testKit.system()))
+                    .getData()
+                    .utf8String();
 
             assertEquals(200, response.status().intValue());
             assertEquals(new BxmlWriter().write(FakeVoiceEventHandler.GREETING), body);
@@ -61,10 +68,12 @@ class WebhookServerTest {
         try {
             int takenPort = first.localAddress().getPort();
 
-            ExecutionException failure = assertThrows(ExecutionException.class,
+            ExecutionException failure = assertThrows(
+                    ExecutionException.class,
                     () -> await(WebhookServer.start(testKit.system(), routesAt(takenPort), HARD_TERMINATION)));
 
-            assertTrue(failure.getCause().getMessage().contains(String.valueOf(takenPort)), failure.getCause()::toString);
+            assertTrue(
+                    failure.getCause().getMessage().contains(String.valueOf(takenPort)), failure.getCause()::toString);
         } finally {
             await(first.unbind());
         }

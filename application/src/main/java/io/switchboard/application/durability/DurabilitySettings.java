@@ -22,7 +22,8 @@ import java.util.Objects;
 public record DurabilitySettings(Mode mode, int snapshotEvery, Duration retention, RetentionSweep sweep) {
 
     public enum Mode {
-        JOURNAL, MEMORY
+        JOURNAL,
+        MEMORY
     }
 
     /**
@@ -37,7 +38,8 @@ public record DurabilitySettings(Mode mode, int snapshotEvery, Duration retentio
             requirePositive("retention-sweep.first-after", firstAfter);
             if (purgesAtOnce < 1) {
                 throw new IllegalArgumentException(
-                        "switchboard.durability.retention-sweep.purges-at-once must be at least 1, was " + purgesAtOnce);
+                        "switchboard.durability.retention-sweep.purges-at-once must be at least 1, was "
+                                + purgesAtOnce);
             }
             Objects.requireNonNull(readJournalPlugin, "readJournalPlugin");
         }
@@ -63,9 +65,15 @@ public record DurabilitySettings(Mode mode, int snapshotEvery, Duration retentio
                     "switchboard.durability.mode (SWITCHBOARD_DURABILITY) must be journal or memory, was " + mode);
         }
         Config sweep = durability.getConfig("retention-sweep");
-        return new DurabilitySettings(parsed, durability.getInt("snapshot-every"), durability.getDuration("retention"),
-                new RetentionSweep(sweep.getDuration("interval"), sweep.getDuration("first-after"),
-                        sweep.getInt("purges-at-once"), sweep.getString("read-journal-plugin")));
+        return new DurabilitySettings(
+                parsed,
+                durability.getInt("snapshot-every"),
+                durability.getDuration("retention"),
+                new RetentionSweep(
+                        sweep.getDuration("interval"),
+                        sweep.getDuration("first-after"),
+                        sweep.getInt("purges-at-once"),
+                        sweep.getString("read-journal-plugin")));
     }
 
     public boolean journaled() {

@@ -56,8 +56,7 @@ public final class DurableVoiceEntity<E, S extends EntityState>
      * Delete the entity's events and snapshots, if it has ended; the retention job sends it through the shard,
      * so the one writer of the journal is the one that deletes it.
      */
-    public record Purge(ActorRef<PurgeOutcome> replyTo) implements Command {
-    }
+    public record Purge(ActorRef<PurgeOutcome> replyTo) implements Command {}
 
     /** What a {@link Purge} did. */
     public enum PurgeOutcome {
@@ -74,12 +73,10 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         INSTANCE
     }
 
-    private record PurgeFinished(ActorRef<PurgeOutcome> replyTo, Throwable failure) implements Command {
-    }
+    private record PurgeFinished(ActorRef<PurgeOutcome> replyTo, Throwable failure) implements Command {}
 
     /** The event the flow works on, and the memory it sees meanwhile (the event applied, its reply pending). */
-    private record InFlight(Handle handle, long ticket, EntityMemory<?> working) {
-    }
+    private record InFlight(Handle handle, long ticket, EntityMemory<?> working) {}
 
     private final ActorContext<Command> context;
     private final EntityLogic<E, S> logic;
@@ -92,8 +89,12 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     private int stashed;
     private boolean stopWaiting;
 
-    private DurableVoiceEntity(PersistenceId persistenceId, ActorContext<Command> context, EntityLogic<E, S> logic,
-                               EntityChores<E, S> chores, int snapshotEvery) {
+    private DurableVoiceEntity(
+            PersistenceId persistenceId,
+            ActorContext<Command> context,
+            EntityLogic<E, S> logic,
+            EntityChores<E, S> chores,
+            int snapshotEvery) {
         super(persistenceId);
         this.context = context;
         this.logic = logic;
@@ -112,12 +113,19 @@ public final class DurableVoiceEntity<E, S extends EntityState>
      *                           {@link VoiceEntity.Stop}
      */
     public static <E, S extends EntityState> Behavior<Command> create(
-            PersistenceId persistenceId, EntityRules<E, S> rules, Executor flowExecutor, EntitySettings settings,
-            int snapshotEvery, Consumer<ActorRef<Command>> requestPassivation) {
+            PersistenceId persistenceId,
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            EntitySettings settings,
+            int snapshotEvery,
+            Consumer<ActorRef<Command>> requestPassivation) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
-        return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context ->
-                new DurableVoiceEntity<>(persistenceId, context, logic,
-                        new EntityChores<>(context, timers, logic, flowExecutor, requestPassivation), snapshotEvery)));
+        return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context -> new DurableVoiceEntity<>(
+                persistenceId,
+                context,
+                logic,
+                new EntityChores<>(context, timers, logic, flowExecutor, requestPassivation),
+                snapshotEvery)));
     }
 
     @Override
@@ -127,9 +135,8 @@ public final class DurableVoiceEntity<E, S extends EntityState>
 
     @Override
     public EventHandler<EntityMemory<S>, Object> eventHandler() {
-        return (memory, event) -> event instanceof TimelineEntry entry
-                ? logic.after(memory, entry)
-                : logic.emptyMemory();
+        return (memory, event) ->
+                event instanceof TimelineEntry entry ? logic.after(memory, entry) : logic.emptyMemory();
     }
 
     @Override
@@ -155,7 +162,8 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     }
 
     private void onRecovered(EntityMemory<S> memory) {
-        context.getLog().debug("recovered {} events of its timeline", memory.timeline().size());
+        context.getLog()
+                .debug("recovered {} events of its timeline", memory.timeline().size());
         if (logic.ended(memory)) {
             chores.startRetention();
         } else {
@@ -197,14 +205,16 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     }
 
     private Effect<Object, EntityMemory<S>> onHandle(EntityMemory<S> memory, Handle handle) {
-        EntityLogic.Decision<E, S> decision = logic.decide(memory, handle.event(), handle.receivedAt(),
-                context.getLog());
+        EntityLogic.Decision<E, S> decision =
+                logic.decide(memory, handle.event(), handle.receivedAt(), context.getLog());
         if (decision instanceof EntityLogic.Refuse<E, S> refuse) {
             handle.replyTo().tell(refuse.reply());
             return Effect().none();
         }
         if (decision instanceof EntityLogic.AnswerAgain<E, S> again) {
-            return Effect().persist(again.entry()).thenReply(handle.replyTo(), stored -> again.entry().reply());
+            return Effect()
+                    .persist(again.entry())
+                    .thenReply(handle.replyTo(), stored -> again.entry().reply());
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
         inFlight = new InFlight(handle, chores.startFlow(run), run.working());
@@ -255,7 +265,8 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         Handle current = inFlight.handle();
         inFlight = null;
         unstashing();
-        return Effect().persist(new TimelineEntry(current.event(), current.receivedAt(), reply))
+        return Effect()
+                .persist(new TimelineEntry(current.event(), current.receivedAt(), reply))
                 .thenRun(stored -> {
                     current.replyTo().tell(reply);
                     chores.restartIdleTimer();
@@ -300,8 +311,8 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             context.getLog().info("ended longer ago than the retention period: its events and snapshots are deleted");
             finished.replyTo().tell(PurgeOutcome.PURGED);
         } else {
-            context.getLog().warn("could not delete its events and snapshots; a later sweep tries again",
-                    finished.failure());
+            context.getLog()
+                    .warn("could not delete its events and snapshots; a later sweep tries again", finished.failure());
             finished.replyTo().tell(PurgeOutcome.FAILED);
         }
         // Nothing is left to keep resident.
@@ -329,10 +340,9 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             this.replyTo = replyTo;
         }
 
-        static akka.actor.Props props(String persistenceId, ActorRef<Command> entity,
-                                      ActorRef<PurgeOutcome> replyTo) {
-            return akka.actor.Props.create(JournalPurger.class, () -> new JournalPurger(persistenceId, entity,
-                    replyTo));
+        static akka.actor.Props props(String persistenceId, ActorRef<Command> entity, ActorRef<PurgeOutcome> replyTo) {
+            return akka.actor.Props.create(
+                    JournalPurger.class, () -> new JournalPurger(persistenceId, entity, replyTo));
         }
 
         @Override
@@ -350,8 +360,8 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             return receiveBuilder()
                     .match(akka.persistence.RecoveryCompleted.class, recovered -> {
                         deleteMessages(lastSequenceNr());
-                        deleteSnapshots(akka.persistence.SnapshotSelectionCriteria.create(lastSequenceNr(),
-                                Long.MAX_VALUE));
+                        deleteSnapshots(
+                                akka.persistence.SnapshotSelectionCriteria.create(lastSequenceNr(), Long.MAX_VALUE));
                     })
                     .build();
         }

@@ -36,15 +36,13 @@ import java.util.concurrent.CompletionStage;
 public final class EndedEntityRetention {
 
     /** The singleton's messages: its own timer and results. */
-    public interface Command {
-    }
+    public interface Command {}
 
     private enum Sweep implements Command {
         INSTANCE
     }
 
-    private record Swept(Map<PurgeOutcome, Integer> outcomes, Throwable failure) implements Command {
-    }
+    private record Swept(Map<PurgeOutcome, Integer> outcomes, Throwable failure) implements Command {}
 
     private static final String SINGLETON_NAME = "ended-entity-retention";
 
@@ -56,9 +54,13 @@ public final class EndedEntityRetention {
     private final Clock clock;
     private final Map<String, EntityTypeKey<VoiceEntity.Command>> keysByName;
 
-    private EndedEntityRetention(ActorContext<Command> context, CurrentEventsByTagQuery journal,
-                                 DurabilitySettings settings, Duration askTimeout, Clock clock,
-                                 List<EntityTypeKey<VoiceEntity.Command>> keys) {
+    private EndedEntityRetention(
+            ActorContext<Command> context,
+            CurrentEventsByTagQuery journal,
+            DurabilitySettings settings,
+            Duration askTimeout,
+            Clock clock,
+            List<EntityTypeKey<VoiceEntity.Command>> keys) {
         this.context = context;
         this.sharding = ClusterSharding.get(context.getSystem());
         this.journal = journal;
@@ -74,18 +76,28 @@ public final class EndedEntityRetention {
      * @param keys       the sharded entity types whose ended entities it purges; a persistence id names its type
      * @param askTimeout how long an entity may take to purge itself
      */
-    public static void init(ActorSystem<?> system, DurabilitySettings settings, Duration askTimeout,
-                            List<EntityTypeKey<VoiceEntity.Command>> keys) {
-        ClusterSingleton.get(system).init(SingletonActor.of(
-                create(settings, askTimeout, Clock.systemUTC(), keys), SINGLETON_NAME));
+    public static void init(
+            ActorSystem<?> system,
+            DurabilitySettings settings,
+            Duration askTimeout,
+            List<EntityTypeKey<VoiceEntity.Command>> keys) {
+        ClusterSingleton.get(system)
+                .init(SingletonActor.of(create(settings, askTimeout, Clock.systemUTC(), keys), SINGLETON_NAME));
     }
 
-    static Behavior<Command> create(DurabilitySettings settings, Duration askTimeout, Clock clock,
-                                    List<EntityTypeKey<VoiceEntity.Command>> keys) {
+    static Behavior<Command> create(
+            DurabilitySettings settings,
+            Duration askTimeout,
+            Clock clock,
+            List<EntityTypeKey<VoiceEntity.Command>> keys) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             CurrentEventsByTagQuery journal = PersistenceQuery.get(context.getSystem())
-                    .getReadJournalFor(CurrentEventsByTagQuery.class, settings.sweep().readJournalPlugin());
-            timers.startTimerWithFixedDelay(Sweep.INSTANCE, settings.sweep().firstAfter(), settings.sweep().interval());
+                    .getReadJournalFor(
+                            CurrentEventsByTagQuery.class, settings.sweep().readJournalPlugin());
+            timers.startTimerWithFixedDelay(
+                    Sweep.INSTANCE,
+                    settings.sweep().firstAfter(),
+                    settings.sweep().interval());
             return new EndedEntityRetention(context, journal, settings, askTimeout, clock, keys).waiting();
         }));
     }
@@ -106,26 +118,30 @@ public final class EndedEntityRetention {
 
     private Behavior<Command> sweep() {
         Instant cutoff = clock.instant().minus(settings.retention());
-        CompletionStage<Map<PurgeOutcome, Integer>> outcomes = journal
-                .currentEventsByTag(DurableVoiceEntity.ENDED_TAG, Offset.noOffset())
+        CompletionStage<Map<PurgeOutcome, Integer>> outcomes = journal.currentEventsByTag(
+                        DurableVoiceEntity.ENDED_TAG, Offset.noOffset())
                 // Oldest first: the first that ended after the cut-off ends the sweep.
                 .takeWhile(envelope -> endedBefore(envelope, cutoff))
                 .mapAsync(settings.sweep().purgesAtOnce(), envelope -> purge(envelope.persistenceId()))
-                .runFold(new EnumMap<PurgeOutcome, Integer>(PurgeOutcome.class), (counts, outcome) -> {
-                    counts.merge(outcome, 1, Integer::sum);
-                    return counts;
-                }, context.getSystem());
+                .runFold(
+                        new EnumMap<PurgeOutcome, Integer>(PurgeOutcome.class),
+                        (counts, outcome) -> {
+                            counts.merge(outcome, 1, Integer::sum);
+                            return counts;
+                        },
+                        context.getSystem());
         context.pipeToSelf(outcomes, Swept::new);
         return sweeping();
     }
 
     private static boolean endedBefore(EventEnvelope envelope, Instant cutoff) {
-        return envelope.event() instanceof TimelineEntry entry && entry.receivedAt().isBefore(cutoff);
+        return envelope.event() instanceof TimelineEntry entry
+                && entry.receivedAt().isBefore(cutoff);
     }
 
     private CompletionStage<PurgeOutcome> purge(String persistenceId) {
-        Optional<EntityTypeKey<VoiceEntity.Command>> key = Optional.ofNullable(
-                keysByName.get(PersistenceId.extractEntityType(persistenceId)));
+        Optional<EntityTypeKey<VoiceEntity.Command>> key =
+                Optional.ofNullable(keysByName.get(PersistenceId.extractEntityType(persistenceId)));
         if (key.isEmpty()) {
             context.getLog().warn("{} is of no entity type this service knows; left as it is", persistenceId);
             return CompletableFuture.completedFuture(PurgeOutcome.NOT_ENDED);
@@ -133,7 +149,8 @@ public final class EndedEntityRetention {
         return sharding.entityRefFor(key.get(), PersistenceId.extractEntityId(persistenceId))
                 .<PurgeOutcome>ask(DurableVoiceEntity.Purge::new, askTimeout)
                 // On the system's dispatcher, not the common pool (STYLE pitfall 11).
-                .handleAsync((outcome, failure) -> failure == null ? outcome : PurgeOutcome.FAILED,
+                .handleAsync(
+                        (outcome, failure) -> failure == null ? outcome : PurgeOutcome.FAILED,
                         context.getExecutionContext());
     }
 
@@ -141,11 +158,13 @@ public final class EndedEntityRetention {
         if (swept.failure() != null) {
             context.getLog().warn("retention sweep failed; the next one tries again", swept.failure());
         } else if (!swept.outcomes().isEmpty()) {
-            context.getLog().info("retention sweep: events and snapshots of {} ended calls and conferences deleted"
-                            + " ({} not ended, {} failed and left for the next sweep)",
-                    swept.outcomes().getOrDefault(PurgeOutcome.PURGED, 0),
-                    swept.outcomes().getOrDefault(PurgeOutcome.NOT_ENDED, 0),
-                    swept.outcomes().getOrDefault(PurgeOutcome.FAILED, 0));
+            context.getLog()
+                    .info(
+                            "retention sweep: events and snapshots of {} ended calls and conferences deleted"
+                                    + " ({} not ended, {} failed and left for the next sweep)",
+                            swept.outcomes().getOrDefault(PurgeOutcome.PURGED, 0),
+                            swept.outcomes().getOrDefault(PurgeOutcome.NOT_ENDED, 0),
+                            swept.outcomes().getOrDefault(PurgeOutcome.FAILED, 0));
         }
         return waiting();
     }

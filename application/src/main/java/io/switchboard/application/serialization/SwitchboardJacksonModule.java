@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.call.CallEvent;
 import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.ConferenceState;
 import io.switchboard.domain.entity.EntityState;
@@ -28,18 +28,22 @@ import java.util.List;
 public final class SwitchboardJacksonModule extends SimpleModule {
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "@type")
-    private interface Polymorphic {
-    }
+    private interface Polymorphic {}
 
     /** {@code isEmpty()} looks like a property to Jackson; it is derived from the verbs. */
     @JsonIgnoreProperties({"empty"})
-    private interface ResponseMixIn {
-    }
+    private interface ResponseMixIn {}
 
     public SwitchboardJacksonModule() {
         super("SwitchboardJacksonModule");
-        for (Class<?> polymorphic : List.of(VoiceEvent.class, CallEvent.class, ConferenceEvent.class, Verb.class,
-                Prompt.class, TransferTarget.class, EntityState.class)) {
+        for (Class<?> polymorphic : List.of(
+                VoiceEvent.class,
+                CallEvent.class,
+                ConferenceEvent.class,
+                Verb.class,
+                Prompt.class,
+                TransferTarget.class,
+                EntityState.class)) {
             setMixInAnnotation(polymorphic, Polymorphic.class);
         }
         setMixInAnnotation(Response.class, ResponseMixIn.class);
@@ -48,8 +52,8 @@ public final class SwitchboardJacksonModule extends SimpleModule {
         registerSubtypes(concreteTypes(Verb.class));
         registerSubtypes(concreteTypes(TransferTarget.class));
         // Not sealed (its two kinds live in other packages), so named one by one.
-        registerSubtypes(new NamedType(CallState.class, "CallState"),
-                new NamedType(ConferenceState.class, "ConferenceState"));
+        registerSubtypes(
+                new NamedType(CallState.class, "CallState"), new NamedType(ConferenceState.class, "ConferenceState"));
     }
 
     /** Every record below {@code sealed}, however deep the sealed hierarchy, named by its simple name. */

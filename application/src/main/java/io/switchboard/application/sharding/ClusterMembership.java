@@ -7,8 +7,7 @@ import akka.cluster.typed.Join;
 /** How this node enters its cluster. */
 public final class ClusterMembership {
 
-    private ClusterMembership() {
-    }
+    private ClusterMembership() {}
 
     /**
      * With no seed nodes configured the node forms a cluster of its own, so a single node needs no setup and

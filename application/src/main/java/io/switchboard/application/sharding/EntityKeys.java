@@ -10,6 +10,5 @@ public final class EntityKeys {
     public static final EntityTypeKey<VoiceEntity.Command> CONFERENCE =
             EntityTypeKey.create(VoiceEntity.Command.class, "Conference");
 
-    private EntityKeys() {
-    }
+    private EntityKeys() {}
 }

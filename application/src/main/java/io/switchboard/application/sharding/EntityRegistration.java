@@ -2,6 +2,7 @@ package io.switchboard.application.sharding;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
 import akka.cluster.sharding.typed.ClusterShardingSettings;
 import akka.cluster.sharding.typed.ShardingEnvelope;
@@ -9,7 +10,6 @@ import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
 import akka.cluster.sharding.typed.javadsl.EntityContext;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
-import akka.actor.typed.Behavior;
 import akka.persistence.typed.PersistenceId;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.durability.DurabilitySettings;
@@ -32,38 +32,58 @@ import java.util.function.Consumer;
 /** Starts the call and conference shard regions on this node, with the flows that answer their events. */
 public final class EntityRegistration {
 
-    private EntityRegistration() {
-    }
+    private EntityRegistration() {}
 
     /**
      * Starts both shard regions, with the in-memory or the durable entity shell as
      * {@code switchboard.durability.mode} says, and in journal mode the retention job of ended entities (a
      * cluster singleton); idempotent per node, as {@link ClusterSharding#init} is.
      */
-    public static void init(ActorSystem<?> system, CallFlow callFlow, ConferenceFlow conferenceFlow,
-                            SwitchboardSettings settings) {
-        Executor flowExecutor = system.dispatchers().lookup(
-                DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
+    public static void init(
+            ActorSystem<?> system, CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings) {
+        Executor flowExecutor =
+                system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
         DurabilitySettings durability = settings.durability();
-        register(system, EntityKeys.CALL, (context, passivate) -> shell(context,
-                CallEntity.rules(CallId.of(context.getEntityId()), callFlow), flowExecutor, settings, passivate));
-        register(system, EntityKeys.CONFERENCE, (context, passivate) -> shell(context,
-                ConferenceEntity.rules(ConferenceId.of(context.getEntityId()), conferenceFlow), flowExecutor, settings,
-                passivate));
+        register(
+                system,
+                EntityKeys.CALL,
+                (context, passivate) -> shell(
+                        context,
+                        CallEntity.rules(CallId.of(context.getEntityId()), callFlow),
+                        flowExecutor,
+                        settings,
+                        passivate));
+        register(
+                system,
+                EntityKeys.CONFERENCE,
+                (context, passivate) -> shell(
+                        context,
+                        ConferenceEntity.rules(ConferenceId.of(context.getEntityId()), conferenceFlow),
+                        flowExecutor,
+                        settings,
+                        passivate));
         if (durability.journaled()) {
-            EndedEntityRetention.init(system, durability, settings.queryTimeout(),
-                    List.of(EntityKeys.CALL, EntityKeys.CONFERENCE));
+            EndedEntityRetention.init(
+                    system, durability, settings.queryTimeout(), List.of(EntityKeys.CALL, EntityKeys.CONFERENCE));
         }
     }
 
     /** The entity's actor: the journaled shell over {@code rules}, or the in-memory one. */
     private static <E, S extends EntityState> Behavior<VoiceEntity.Command> shell(
-            EntityContext<VoiceEntity.Command> context, EntityRules<E, S> rules, Executor flowExecutor,
-            SwitchboardSettings settings, Consumer<ActorRef<VoiceEntity.Command>> passivate) {
+            EntityContext<VoiceEntity.Command> context,
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            SwitchboardSettings settings,
+            Consumer<ActorRef<VoiceEntity.Command>> passivate) {
         DurabilitySettings durability = settings.durability();
         return durability.journaled()
-                ? DurableVoiceEntity.create(persistenceId(context), rules, flowExecutor, settings.entity(),
-                        durability.snapshotEvery(), passivate)
+                ? DurableVoiceEntity.create(
+                        persistenceId(context),
+                        rules,
+                        flowExecutor,
+                        settings.entity(),
+                        durability.snapshotEvery(),
+                        passivate)
                 : VoiceEntity.create(rules, flowExecutor, settings.entity(), passivate);
     }
 
@@ -73,12 +93,19 @@ public final class EntityRegistration {
     }
 
     private static ActorRef<ShardingEnvelope<VoiceEntity.Command>> register(
-            ActorSystem<?> system, EntityTypeKey<VoiceEntity.Command> key,
-            BiFunction<EntityContext<VoiceEntity.Command>, Consumer<ActorRef<VoiceEntity.Command>>,
-                    Behavior<VoiceEntity.Command>> behavior) {
-        return ClusterSharding.get(system).init(
-                Entity.of(key, context -> behavior.apply(context, self ->
-                                context.getShard().tell(new ClusterSharding.Passivate<>(self))))
+            ActorSystem<?> system,
+            EntityTypeKey<VoiceEntity.Command> key,
+            BiFunction<
+                            EntityContext<VoiceEntity.Command>,
+                            Consumer<ActorRef<VoiceEntity.Command>>,
+                            Behavior<VoiceEntity.Command>>
+                    behavior) {
+        return ClusterSharding.get(system)
+                .init(Entity.of(
+                                key,
+                                context -> behavior.apply(
+                                        context,
+                                        self -> context.getShard().tell(new ClusterSharding.Passivate<>(self))))
                         .withStopMessage(VoiceEntity.Stop.INSTANCE)
                         // The entities passivate themselves (idle and retention timers): sharding's own
                         // idle passivation would forget quiet calls in the middle of a conference.

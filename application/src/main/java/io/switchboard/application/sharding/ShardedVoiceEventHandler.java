@@ -37,14 +37,14 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
     private final List<VoiceEventListener> listeners;
     private final AtomicInteger awaitingReply = new AtomicInteger();
 
-    public ShardedVoiceEventHandler(ActorSystem<?> system, SwitchboardSettings settings,
-                                    List<VoiceEventListener> listeners) {
+    public ShardedVoiceEventHandler(
+            ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
         this.sharding = ClusterSharding.get(system);
         this.settings = settings;
         // The ask's stage would otherwise run its callbacks on the common pool, which has one thread on 2 CPUs.
         this.replyExecutor = system.executionContext();
-        this.listenerExecutor = system.dispatchers().lookup(
-                DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
+        this.listenerExecutor =
+                system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
         this.listeners = List.copyOf(listeners);
     }
 
@@ -60,12 +60,14 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
         awaitingReply.incrementAndGet();
         return sharding.entityRefFor(key, event.entityId())
                 .<EventReply>ask(replyTo -> new VoiceEntity.Handle(event, replyTo), deadline)
-                .handleAsync((reply, failure) -> {
-                    awaitingReply.decrementAndGet();
-                    EventReply answer = failure == null ? reply : deadlineMissed(event, failure);
-                    notifyListeners(event, answer, Duration.ofNanos(System.nanoTime() - started));
-                    return answer;
-                }, replyExecutor);
+                .handleAsync(
+                        (reply, failure) -> {
+                            awaitingReply.decrementAndGet();
+                            EventReply answer = failure == null ? reply : deadlineMissed(event, failure);
+                            notifyListeners(event, answer, Duration.ofNanos(System.nanoTime() - started));
+                            return answer;
+                        },
+                        replyExecutor);
     }
 
     /**
@@ -88,8 +90,11 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
 
     private EventReply deadlineMissed(VoiceEvent event, Throwable failure) {
         try (var ignored = MDC.putCloseable(event.entityIdName(), event.entityId())) {
-            log.warn("no reply to {} within {} ({}); sending the fallback",
-                    event.eventType(), settings.replyDeadline(), failure.toString());
+            log.warn(
+                    "no reply to {} within {} ({}); sending the fallback",
+                    event.eventType(),
+                    settings.replyDeadline(),
+                    failure.toString());
         }
         return settings.entity().fallback().replyTo(event, ReplyOrigin.DEADLINE_EXCEEDED);
     }

@@ -52,8 +52,8 @@ public final class ShardingClusterShape implements ClusterShapeQuery {
 
     @Override
     public CompletionStage<EntityCounts> localEntities() {
-        return localEntities(EntityKeys.CALL).thenCombineAsync(localEntities(EntityKeys.CONFERENCE),
-                EntityCounts::new, executor);
+        return localEntities(EntityKeys.CALL)
+                .thenCombineAsync(localEntities(EntityKeys.CONFERENCE), EntityCounts::new, executor);
     }
 
     @Override
@@ -72,43 +72,57 @@ public final class ShardingClusterShape implements ClusterShapeQuery {
      * that, so a slow region costs its counts, not the whole answer.
      */
     private CompletionStage<ShardRegion.ClusterShardingStats> stats(EntityTypeKey<VoiceEntity.Command> key) {
-        return AskPattern.ask(sharding.shardState(),
-                replyTo -> new GetClusterShardingStats(key, timeout, replyTo), timeout.multipliedBy(2),
+        return AskPattern.ask(
+                sharding.shardState(),
+                replyTo -> new GetClusterShardingStats(key, timeout, replyTo),
+                timeout.multipliedBy(2),
                 system.scheduler());
     }
 
     private CompletionStage<Integer> localEntities(EntityTypeKey<VoiceEntity.Command> key) {
-        CompletionStage<ShardRegion.CurrentShardRegionState> state = AskPattern.ask(sharding.shardState(),
-                replyTo -> new GetShardRegionState(key, replyTo), timeout, system.scheduler());
-        return state.thenApplyAsync(region -> region.getShards().stream()
-                .mapToInt(shard -> shard.getEntityIds().size()).sum(), executor);
+        CompletionStage<ShardRegion.CurrentShardRegionState> state = AskPattern.ask(
+                sharding.shardState(), replyTo -> new GetShardRegionState(key, replyTo), timeout, system.scheduler());
+        return state.thenApplyAsync(
+                region -> region.getShards().stream()
+                        .mapToInt(shard -> shard.getEntityIds().size())
+                        .sum(),
+                executor);
     }
 
     private ClusterShape shape(ShardRegion.ClusterShardingStats calls, ShardRegion.ClusterShardingStats conferences) {
         CurrentClusterState state = cluster.state();
         Set<Member> unreachable = state.getUnreachable();
-        Map<String, ShardRegion.ClusterShardingStats> byType = Map.of(
-                EntityKeys.CALL.name(), calls, EntityKeys.CONFERENCE.name(), conferences);
+        Map<String, ShardRegion.ClusterShardingStats> byType =
+                Map.of(EntityKeys.CALL.name(), calls, EntityKeys.CONFERENCE.name(), conferences);
         List<ClusterShape.Node> nodes = StreamSupport.stream(state.getMembers().spliterator(), false)
                 .map(member -> node(member, !unreachable.contains(member), byType))
                 .toList();
         Address leader = state.getLeader();
-        return new ClusterShape(cluster.selfMember().address().toString(),
-                leader == null ? null : leader.toString(), nodes);
+        return new ClusterShape(
+                cluster.selfMember().address().toString(), leader == null ? null : leader.toString(), nodes);
     }
 
-    private static ClusterShape.Node node(Member member, boolean reachable,
-                                          Map<String, ShardRegion.ClusterShardingStats> byType) {
+    private static ClusterShape.Node node(
+            Member member, boolean reachable, Map<String, ShardRegion.ClusterShardingStats> byType) {
         Map<String, Integer> shards = new HashMap<>();
         Map<String, Integer> entities = new HashMap<>();
         byType.forEach((type, stats) -> {
             ShardRegion.ShardRegionStats region = stats.getRegions().get(member.address());
             if (region != null) {
                 shards.put(type, region.getStats().size());
-                entities.put(type, region.getStats().values().stream().mapToInt(n -> ((Number) n).intValue()).sum());
+                entities.put(
+                        type,
+                        region.getStats().values().stream()
+                                .mapToInt(n -> ((Number) n).intValue())
+                                .sum());
             }
         });
-        return new ClusterShape.Node(member.address().toString(), member.status().toString(), member.getRoles(),
-                reachable, shards, entities);
+        return new ClusterShape.Node(
+                member.address().toString(),
+                member.status().toString(),
+                member.getRoles(),
+                reachable,
+                shards,
+                entities);
     }
 }

@@ -51,7 +51,7 @@ public record CallOutcome(DisconnectCause cause, boolean byCaller, String errorM
         if (cause == null) {
             return "the BXML ran out of verbs";
         }
-        return (byCaller ? "the caller hung up" : cause.value()) + (errorMessage == null ? "" : " (" + errorMessage
-                + ")");
+        return (byCaller ? "the caller hung up" : cause.value())
+                + (errorMessage == null ? "" : " (" + errorMessage + ")");
     }
 }

@@ -27,8 +27,12 @@ public final class CallPlayer {
      *                   happens to name)
      * @param delayer    runs the delayed start of a slow delivery, never blocking a thread
      */
-    public CallPlayer(WebhookTransport transport, ReplyChecks checks, CallerScript script, Predicate<URI> followable,
-                      Executor delayer) {
+    public CallPlayer(
+            WebhookTransport transport,
+            ReplyChecks checks,
+            CallerScript script,
+            Predicate<URI> followable,
+            Executor delayer) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.checks = Objects.requireNonNull(checks, "checks");
         this.script = Objects.requireNonNull(script, "script");
@@ -40,8 +44,7 @@ public final class CallPlayer {
     }
 
     /** A call being played. */
-    public record Playing(String callId, CompletionStage<CallOutcome> outcome) {
-    }
+    public record Playing(String callId, CompletionStage<CallOutcome> outcome) {}
 
     /**
      * Starts playing one call; {@code observer} hears its activities and deliveries. The outcome completes once
@@ -78,7 +81,7 @@ public final class CallPlayer {
 
     /** Completes after {@code millis} of real time. */
     CompletionStage<Void> after(long millis) {
-        return CompletableFuture.runAsync(() -> { },
-                CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, delayer));
+        return CompletableFuture.runAsync(
+                () -> {}, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, delayer));
     }
 }

@@ -80,12 +80,10 @@ final class CallRun {
     private static final Duration PER_KEY = Duration.ofSeconds(1);
 
     /** A BXML document and the URL that returned it, against which its relative URLs resolve. */
-    private record Document(URI base, Response response, String answers) {
-    }
+    private record Document(URI base, Response response, String answers) {}
 
     /** An asynchronous event owed after the call: sent with the disconnect, possibly out of order. */
-    private record Owed(Leg leg, URI url, Function<Instant, VoiceEvent> event) {
-    }
+    private record Owed(Leg leg, URI url, Function<Instant, VoiceEvent> event) {}
 
     /** A callback URL that BXML named but that cannot be used. */
     private static final class UnusableUrl extends RuntimeException {
@@ -109,8 +107,14 @@ final class CallRun {
         Instant answerTime;
         String tag;
 
-        Leg(Party party, CallId callId, Direction direction, String from, String to, CallId parentCallId,
-            Caller person) {
+        Leg(
+                Party party,
+                CallId callId,
+                Direction direction,
+                String from,
+                String to,
+                CallId parentCallId,
+                Caller person) {
             this.party = party;
             this.callId = callId;
             this.direction = direction;
@@ -126,8 +130,8 @@ final class CallRun {
                     .eventTime(eventTime)
                     .account(player.script().accountId(), player.script().applicationId())
                     .parties(from, to, direction)
-                    .callUrl("https://voice.bandwidth.com/api/v2/accounts/" + player.script().accountId() + "/calls/"
-                            + callId)
+                    .callUrl("https://voice.bandwidth.com/api/v2/accounts/"
+                            + player.script().accountId() + "/calls/" + callId)
                     .times(startTime, answerTime, null)
                     .tag(tag);
             return parentCallId == null ? details : details.transfer(parentCallId, from, to);
@@ -163,8 +167,8 @@ final class CallRun {
         this.setup = setup;
         this.random = new SplittableRandom(setup.seed());
         this.clock = setup.startTime();
-        this.callerLeg = new Leg(Party.CALLER, nextCallId(), setup.direction(), setup.from(), setup.to(), null,
-                setup.caller());
+        this.callerLeg =
+                new Leg(Party.CALLER, nextCallId(), setup.direction(), setup.from(), setup.to(), null, setup.caller());
     }
 
     /** Plays the whole call; completes once its last event was delivered, with how its BXML ended. */
@@ -179,8 +183,7 @@ final class CallRun {
             leg.answerTime = now();
             first = new CallAnswered(leg.current());
         }
-        return exchange(leg, setup.target(), first)
-                .thenCompose(this::finish);
+        return exchange(leg, setup.target(), first).thenCompose(this::finish);
     }
 
     String callId() {
@@ -194,7 +197,9 @@ final class CallRun {
         return send(leg, url, event).thenCompose(delivery -> {
             eventsAnswered++;
             CallOutcome failure = failureOf(event, delivery);
-            return failure != null ? done(failure) : execute(leg, new Document(url, delivery.bxml(), event.eventType()), 0);
+            return failure != null
+                    ? done(failure)
+                    : execute(leg, new Document(url, delivery.bxml(), event.eventType()), 0);
         });
     }
 
@@ -236,14 +241,18 @@ final class CallRun {
         try {
             return run(leg, document, verb, next);
         } catch (UnusableUrl unusable) {
-            observer.violation(new Violation(leg.id(), document.answers(), document.base().toString(),
-                    ReplyChecks.CALLBACK_URL, unusable.getMessage()));
+            observer.violation(new Violation(
+                    leg.id(),
+                    document.answers(),
+                    document.base().toString(),
+                    ReplyChecks.CALLBACK_URL,
+                    unusable.getMessage()));
             return done(CallOutcome.failed(DisconnectCause.INVALID_BXML, unusable.getMessage()));
         }
     }
 
-    private CompletionStage<CallOutcome> run(Leg leg, Document document, Verb verb,
-                                             Supplier<CompletionStage<CallOutcome>> next) {
+    private CompletionStage<CallOutcome> run(
+            Leg leg, Document document, Verb verb, Supplier<CompletionStage<CallOutcome>> next) {
         if (verb instanceof Gather gather) {
             return gather(leg, document, gather, next);
         }
@@ -275,18 +284,21 @@ final class CallRun {
         if (verb instanceof Bridge bridge) {
             advance(DEFAULT_TALK);
             URI url = resolve(document, bridge.bridgeComplete(), "bridgeCompleteUrl");
-            return url == null ? next.get()
+            return url == null
+                    ? next.get()
                     : exchange(leg, url, new BridgeCompleted(leg.current(), new CallEnding(now(), null, null, null)));
         }
         if (verb instanceof Tag tag) {
-            leg.tag = tag.value() == null || tag.value().isBlank() ? null : tag.value().strip();
+            leg.tag = tag.value() == null || tag.value().isBlank()
+                    ? null
+                    : tag.value().strip();
         }
         advance(Verbs.playTime(verb));
         return next.get();
     }
 
-    private CompletionStage<CallOutcome> gather(Leg leg, Document document, Gather gather,
-                                                Supplier<CompletionStage<CallOutcome>> next) {
+    private CompletionStage<CallOutcome> gather(
+            Leg leg, Document document, Gather gather, Supplier<CompletionStage<CallOutcome>> next) {
         Duration promptTime = Duration.ZERO;
         for (Prompt prompt : gather.prompts()) {
             ran(leg, prompt);
@@ -304,8 +316,12 @@ final class CallRun {
             }
             Gathered gathered = Gathered.of(gather, move);
             advance(move.after() != null ? move.after() : gathered.took(gather, prompts));
-            return url == null ? next.get()
-                    : exchange(leg, url, new GatherCompleted(leg.current(), gathered.digits(), gathered.terminatingDigit()));
+            return url == null
+                    ? next.get()
+                    : exchange(
+                            leg,
+                            url,
+                            new GatherCompleted(leg.current(), gathered.digits(), gathered.terminatingDigit()));
         });
     }
 
@@ -343,13 +359,14 @@ final class CallRun {
         }
     }
 
-    private CompletionStage<CallOutcome> record(Leg leg, Document document, Record record,
-                                                Supplier<CompletionStage<CallOutcome>> next) {
+    private CompletionStage<CallOutcome> record(
+            Leg leg, Document document, Record record, Supplier<CompletionStage<CallOutcome>> next) {
         ran(leg, record);
         URI completeUrl = resolve(document, record.recordComplete(), "recordCompleteUrl");
         URI availableUrl = resolve(document, record.recordingAvailable(), "recordingAvailableUrl");
         URI transcriptionUrl = Boolean.TRUE.equals(record.transcribe())
-                ? resolve(document, record.transcriptionAvailable(), "transcriptionAvailableUrl") : null;
+                ? resolve(document, record.transcriptionAvailable(), "transcriptionAvailableUrl")
+                : null;
         return leg.person.respond(record, gathers).thenCompose(move -> {
             Duration spoken = move.after() != null ? move.after() : DEFAULT_RECORDING;
             Duration limit = Duration.ofSeconds(record.maxDuration() == null ? 60 : record.maxDuration());
@@ -357,37 +374,59 @@ final class CallRun {
             Instant started = now();
             advance(length);
             String recordingId = "r-" + leg.id() + "-" + ++recordings;
-            Recording recording = new Recording(recordingId,
-                    "https://voice.bandwidth.com/api/v2/accounts/" + player.script().accountId() + "/calls/" + leg.id()
-                            + "/recordings/" + recordingId + "/media",
-                    1, length, record.fileFormat() == null ? FileFormat.WAV : record.fileFormat(), started, now(),
+            Recording recording = new Recording(
+                    recordingId,
+                    "https://voice.bandwidth.com/api/v2/accounts/"
+                            + player.script().accountId() + "/calls/" + leg.id() + "/recordings/" + recordingId
+                            + "/media",
+                    1,
+                    length,
+                    record.fileFormat() == null ? FileFormat.WAV : record.fileFormat(),
+                    started,
+                    now(),
                     null);
             // The media is processed after the recording ended; those events often arrive after the call is over.
             if (availableUrl != null) {
-                owed.add(new Owed(leg, availableUrl, at -> new RecordingAvailable(
-                        recordingDetails(leg, at, recording),
-                        recording.updatedBy(withStatus(recording, RecordingStatus.COMPLETE)))));
+                owed.add(new Owed(
+                        leg,
+                        availableUrl,
+                        at -> new RecordingAvailable(
+                                recordingDetails(leg, at, recording),
+                                recording.updatedBy(withStatus(recording, RecordingStatus.COMPLETE)))));
             }
             if (transcriptionUrl != null) {
-                owed.add(new Owed(leg, transcriptionUrl, at -> new TranscriptionAvailable(
-                        recordingDetails(leg, at, recording), recording,
-                        new Transcription("t-" + recordingId, "https://voice.bandwidth.com/api/v2/accounts/"
-                                + player.script().accountId() + "/recordings/" + recordingId + "/transcription",
-                                "available", at))));
+                owed.add(new Owed(
+                        leg,
+                        transcriptionUrl,
+                        at -> new TranscriptionAvailable(
+                                recordingDetails(leg, at, recording),
+                                recording,
+                                new Transcription(
+                                        "t-" + recordingId,
+                                        "https://voice.bandwidth.com/api/v2/accounts/"
+                                                + player.script().accountId() + "/recordings/" + recordingId
+                                                + "/transcription",
+                                        "available",
+                                        at))));
             }
             if (move.hangsUp()) {
                 // Bandwidth sends no recordComplete to a call that hung up; the recording is kept all the same.
                 return done(CallOutcome.hungUpByCaller());
             }
-            return completeUrl == null ? next.get()
-                    : exchange(leg, completeUrl, new RecordingCompleted(recordingDetails(leg, now(), recording),
-                            recording));
+            return completeUrl == null
+                    ? next.get()
+                    : exchange(
+                            leg,
+                            completeUrl,
+                            new RecordingCompleted(recordingDetails(leg, now(), recording), recording));
         });
     }
 
     /** A recording event's startTime is the recording's: the payload has one field for both. */
     private CallDetails recordingDetails(Leg leg, Instant at, Recording recording) {
-        return leg.details(at).times(recording.startTime(), leg.answerTime, null).build();
+        return leg.details(at)
+                .times(recording.startTime(), leg.answerTime, null)
+                .build();
     }
 
     private static Recording withStatus(Recording recording, RecordingStatus status) {
@@ -395,36 +434,53 @@ final class CallRun {
     }
 
     /** A leg a transfer rings, and where its {@code transferDisconnect} goes ({@code null}: nowhere). */
-    private record Rung(Leg leg, URI disconnectUrl) {
-    }
+    private record Rung(Leg leg, URI disconnectUrl) {}
 
-    private CompletionStage<CallOutcome> transfer(Leg leg, Document document, Transfer transfer,
-                                                  Supplier<CompletionStage<CallOutcome>> next) {
+    private CompletionStage<CallOutcome> transfer(
+            Leg leg, Document document, Transfer transfer, Supplier<CompletionStage<CallOutcome>> next) {
         ran(leg, transfer);
         String callerId = transfer.transferCallerId() != null ? transfer.transferCallerId() : leg.from;
         // Every URL is resolved before anything is sent, so a bad one fails the verb, not a later stage.
         List<Rung> rung = new ArrayList<>();
         for (TransferTarget target : transfer.targets()) {
-            rung.add(new Rung(new Leg(Party.TRANSFER_TARGET, nextCallId(), Direction.OUTBOUND, callerId,
-                    target.address(), leg.callId, TransferTargetPerson.INSTANCE),
+            rung.add(new Rung(
+                    new Leg(
+                            Party.TRANSFER_TARGET,
+                            nextCallId(),
+                            Direction.OUTBOUND,
+                            callerId,
+                            target.address(),
+                            leg.callId,
+                            TransferTargetPerson.INSTANCE),
                     resolve(document, target.transferDisconnect(), "transferDisconnectUrl")));
         }
         URI answerUrl = resolve(document, transfer.targets().get(0).transferAnswer(), "transferAnswerUrl");
         URI completeUrl = resolve(document, transfer.transferComplete(), "transferCompleteUrl");
-        Function<DisconnectCause, CompletionStage<CallOutcome>> complete = cause -> completeUrl == null ? next.get()
-                : exchange(leg, completeUrl, new TransferCompleted(
-                        leg.details(now()).transfer(null, callerId, transfer.targets().get(0).address()).build(),
-                        new CallEnding(null, cause, null, null)));
+        Function<DisconnectCause, CompletionStage<CallOutcome>> complete = cause -> completeUrl == null
+                ? next.get()
+                : exchange(
+                        leg,
+                        completeUrl,
+                        new TransferCompleted(
+                                leg.details(now())
+                                        .transfer(
+                                                null,
+                                                callerId,
+                                                transfer.targets().get(0).address())
+                                        .build(),
+                                new CallEnding(null, cause, null, null)));
         if (!leg.person.transferAnswered()) {
             advance(Duration.ofSeconds(transfer.callTimeout() == null ? 30 : transfer.callTimeout()));
-            return endLegs(rung, DisconnectCause.TIMEOUT).thenCompose(ignored -> complete.apply(DisconnectCause.TIMEOUT));
+            return endLegs(rung, DisconnectCause.TIMEOUT)
+                    .thenCompose(ignored -> complete.apply(DisconnectCause.TIMEOUT));
         }
         advance(RINGING);
         // The first target picks up; the others stop ringing.
         Leg answered = rung.get(0).leg();
         answered.answerTime = now();
         CompletionStage<CallOutcome> targetLeg = endLegs(rung.subList(1, rung.size()), DisconnectCause.CANCEL)
-                .thenCompose(ignored -> answerUrl == null ? done(CallOutcome.documentEnded())
+                .thenCompose(ignored -> answerUrl == null
+                        ? done(CallOutcome.documentEnded())
                         : exchange(answered, answerUrl, new TransferAnswered(answered.current())));
         List<Rung> bridged = rung.subList(0, 1);
         return targetLeg.thenCompose(targetOutcome -> {
@@ -436,7 +492,8 @@ final class CallRun {
             return leg.person.respond(transfer, gathers).thenCompose(move -> {
                 advance(move.after() != null ? move.after() : DEFAULT_TALK);
                 CompletionStage<Void> targetGone = endLegs(bridged, DisconnectCause.HANGUP);
-                return move.hangsUp() ? targetGone.thenApply(ignored -> CallOutcome.hungUpByCaller())
+                return move.hangsUp()
+                        ? targetGone.thenApply(ignored -> CallOutcome.hungUpByCaller())
                         : targetGone.thenCompose(ignored -> complete.apply(DisconnectCause.HANGUP));
             });
         });
@@ -447,39 +504,55 @@ final class CallRun {
         CompletionStage<Void> sent = CompletableFuture.completedFuture(null);
         for (Rung target : legs) {
             if (target.disconnectUrl() != null) {
-                sent = sent.thenCompose(ignored -> send(target.leg(), target.disconnectUrl(), new TransferDisconnected(
-                        target.leg().current(), new CallEnding(now(), cause, null, null))).thenApply(delivery -> null));
+                sent = sent.thenCompose(ignored -> send(
+                                target.leg(),
+                                target.disconnectUrl(),
+                                new TransferDisconnected(
+                                        target.leg().current(), new CallEnding(now(), cause, null, null)))
+                        .thenApply(delivery -> null));
             }
         }
         return sent;
     }
 
-    private CompletionStage<CallOutcome> conference(Leg leg, Document document, Conference conference,
-                                                    Supplier<CompletionStage<CallOutcome>> next) {
+    private CompletionStage<CallOutcome> conference(
+            Leg leg, Document document, Conference conference, Supplier<CompletionStage<CallOutcome>> next) {
         ran(leg, conference);
         URI eventUrl = resolve(document, conference.conferenceEvent(), "conferenceEventUrl");
         ConferenceMember member = new ConferenceMember(leg.callId, leg.from, leg.to);
-        CompletionStage<Void> joined = player.rooms().join(conference.name(), leg.id(), leg.tag, eventUrl,
-                (room, created) -> (created
-                        ? conferenceEvent(leg, room, new ConferenceCreated(conferenceDetails(room)))
-                        : CompletableFuture.<Void>completedFuture(null))
-                        .thenCompose(ignored -> conferenceEvent(leg, room,
-                                new ConferenceMemberJoined(conferenceDetails(room), member))));
-        return joined.thenCompose(ignored -> leg.person.respond(conference, gathers)).thenCompose(move -> {
-            advance(move.after() != null ? move.after() : DEFAULT_CONFERENCE_STAY);
-            CompletionStage<Void> left = player.rooms().leave(conference.name(), leg.id(),
-                    (room, last) -> conferenceEvent(leg, room,
-                            new ConferenceMemberExited(conferenceDetails(room), member))
-                            .thenCompose(ignored -> last
-                                    ? conferenceEvent(leg, room, new ConferenceCompleted(conferenceDetails(room)))
-                                    : CompletableFuture.completedFuture(null)));
-            return left.thenCompose(ignored -> move.hangsUp() ? done(CallOutcome.hungUpByCaller()) : next.get());
-        });
+        CompletionStage<Void> joined = player.rooms()
+                .join(
+                        conference.name(),
+                        leg.id(),
+                        leg.tag,
+                        eventUrl,
+                        (room, created) -> (created
+                                        ? conferenceEvent(leg, room, new ConferenceCreated(conferenceDetails(room)))
+                                        : CompletableFuture.<Void>completedFuture(null))
+                                .thenCompose(ignored -> conferenceEvent(
+                                        leg, room, new ConferenceMemberJoined(conferenceDetails(room), member))));
+        return joined.thenCompose(ignored -> leg.person.respond(conference, gathers))
+                .thenCompose(move -> {
+                    advance(move.after() != null ? move.after() : DEFAULT_CONFERENCE_STAY);
+                    CompletionStage<Void> left = player.rooms()
+                            .leave(
+                                    conference.name(),
+                                    leg.id(),
+                                    (room, last) -> conferenceEvent(
+                                                    leg,
+                                                    room,
+                                                    new ConferenceMemberExited(conferenceDetails(room), member))
+                                            .thenCompose(ignored -> last
+                                                    ? conferenceEvent(
+                                                            leg, room, new ConferenceCompleted(conferenceDetails(room)))
+                                                    : CompletableFuture.completedFuture(null)));
+                    return left.thenCompose(
+                            ignored -> move.hangsUp() ? done(CallOutcome.hungUpByCaller()) : next.get());
+                });
     }
 
     private ConferenceDetails conferenceDetails(ConferenceRooms.Room room) {
-        return new ConferenceDetails(ConferenceId.of(room.conferenceId), room.name,
-                room.tag, now());
+        return new ConferenceDetails(ConferenceId.of(room.conferenceId), room.name, room.tag, now());
     }
 
     /** Sends a conference event; BXML in its reply plays to the whole conference and causes no callbacks here. */
@@ -489,8 +562,9 @@ final class CallRun {
         }
         return send(leg, room.eventUrl, event).thenAccept(delivery -> {
             if (delivery.bxml() != null && delivery.status() == 200) {
-                delivery.bxml().verbs().forEach(verb -> observer.activity(
-                        CallActivity.ran(Party.CONFERENCE, leg.id(), verb, now())));
+                delivery.bxml()
+                        .verbs()
+                        .forEach(verb -> observer.activity(CallActivity.ran(Party.CONFERENCE, leg.id(), verb, now())));
             }
         });
     }
@@ -503,8 +577,12 @@ final class CallRun {
         observer.activity(CallActivity.ended(Party.CALLER, leg.id(), outcome, now()));
         Instant ended = now();
         List<Owed> trailing = new ArrayList<>();
-        trailing.add(new Owed(leg, setup.statusUrl(), at -> new CallDisconnected(leg.details(at).build(),
-                new CallEnding(ended, outcome.disconnectCause(), outcome.errorMessage(), null))));
+        trailing.add(new Owed(
+                leg,
+                setup.statusUrl(),
+                at -> new CallDisconnected(
+                        leg.details(at).build(),
+                        new CallEnding(ended, outcome.disconnectCause(), outcome.errorMessage(), null))));
         trailing.addAll(owed);
         List<Sendable> events = new ArrayList<>();
         for (Owed each : trailing) {
@@ -517,7 +595,8 @@ final class CallRun {
         }
         CompletionStage<Void> sent = CompletableFuture.completedFuture(null);
         for (Sendable event : events) {
-            sent = sent.thenCompose(ignored -> send(event.leg(), event.url(), event.event()).thenApply(d -> null));
+            sent = sent.thenCompose(
+                    ignored -> send(event.leg(), event.url(), event.event()).thenApply(d -> null));
         }
         return sent.thenApply(ignored -> {
             observer.callEnded(setup.profile(), outcome, cut);
@@ -525,8 +604,7 @@ final class CallRun {
         });
     }
 
-    private record Sendable(Leg leg, URI url, VoiceEvent event) {
-    }
+    private record Sendable(Leg leg, URI url, VoiceEvent event) {}
 
     // ---- delivery, with the platform's faults ----
 
@@ -537,7 +615,11 @@ final class CallRun {
     private CompletionStage<Delivery> send(Leg leg, URI url, VoiceEvent event) {
         eventsSent++;
         if (!player.follows(url)) {
-            Violation offsite = new Violation(leg.id(), event.eventType(), url.toString(), ReplyChecks.CALLBACK_URL,
+            Violation offsite = new Violation(
+                    leg.id(),
+                    event.eventType(),
+                    url.toString(),
+                    ReplyChecks.CALLBACK_URL,
                     "not followed: the simulator only sends to the service under test");
             observer.violation(offsite);
             return CompletableFuture.completedFuture(Delivery.failed(offsite.detail(), false, Duration.ZERO));
@@ -562,11 +644,15 @@ final class CallRun {
                     return attempt(url, event).thenApply(second -> {
                         // The body of an event Bandwidth ignores may differ: only the status counts there.
                         boolean bodyCounts = event.replyExpectation().allowsBxml();
-                        if (second.answered() && (second.status() != first.status()
-                                || bodyCounts && !Objects.equals(second.bxml(), first.bxml()))) {
-                            mismatches.add(new Violation(leg.id(), event.eventType(), url.toString(),
-                                    ReplyChecks.REDELIVERY_MISMATCH, "first answered " + summary(first)
-                                    + ", the redelivery " + summary(second)));
+                        if (second.answered()
+                                && (second.status() != first.status()
+                                        || bodyCounts && !Objects.equals(second.bxml(), first.bxml()))) {
+                            mismatches.add(new Violation(
+                                    leg.id(),
+                                    event.eventType(),
+                                    url.toString(),
+                                    ReplyChecks.REDELIVERY_MISMATCH,
+                                    "first answered " + summary(first) + ", the redelivery " + summary(second)));
                         }
                         // A lost reply never reached Bandwidth: the retry's is the one it runs.
                         return lostReply ? second : first;
@@ -650,8 +736,8 @@ final class CallRun {
 
         @Override
         public CompletionStage<CallerMove> respond(Verb verb, int gatherIndex) {
-            return CompletableFuture.completedFuture(verb instanceof Gather ? CallerMove.noInput()
-                    : CallerMove.proceed());
+            return CompletableFuture.completedFuture(
+                    verb instanceof Gather ? CallerMove.noInput() : CallerMove.proceed());
         }
     }
 }

@@ -17,8 +17,17 @@ import java.util.Objects;
  * @param seed      the call's own random source: its faults depend on nothing else
  * @param caller    the person placing or taking the call
  */
-public record CallSetup(int index, String profile, Direction direction, String from, String to, URI target,
-                        URI statusUrl, Instant startTime, long seed, Caller caller) {
+public record CallSetup(
+        int index,
+        String profile,
+        Direction direction,
+        String from,
+        String to,
+        URI target,
+        URI statusUrl,
+        Instant startTime,
+        long seed,
+        Caller caller) {
     public CallSetup {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(direction, "direction");

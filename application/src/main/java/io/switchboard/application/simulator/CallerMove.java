@@ -31,8 +31,8 @@ public record CallerMove(Kind kind, String keys, Duration after) {
     public CallerMove {
         Objects.requireNonNull(kind, "kind");
         if ((kind == Kind.PRESS) != (keys != null && !keys.isEmpty())) {
-            throw new IllegalArgumentException("keys are given with PRESS and only then, got " + kind + " '" + keys
-                    + "'");
+            throw new IllegalArgumentException(
+                    "keys are given with PRESS and only then, got " + kind + " '" + keys + "'");
         }
         if (keys != null && !keys.chars().allMatch(key -> "0123456789*#".indexOf(key) >= 0)) {
             throw new IllegalArgumentException("keys must be 0-9, * and #, was '" + keys + "'");

@@ -50,8 +50,8 @@ public record CallerProfile(
             }
         }
         if (hangUpAfterEvents != null && hangUpAfterEvents < 1) {
-            throw new IllegalArgumentException("hang-up-after-events of caller '" + name + "' must be at least 1, was "
-                    + hangUpAfterEvents);
+            throw new IllegalArgumentException(
+                    "hang-up-after-events of caller '" + name + "' must be at least 1, was " + hangUpAfterEvents);
         }
         requirePositive(name, "record-for", recordFor);
         requirePositive(name, "stay-in-conference", stayInConference);
@@ -60,8 +60,18 @@ public record CallerProfile(
 
     /** An inbound caller who never presses a key and never hangs up first. */
     public static CallerProfile silent(String name) {
-        return new CallerProfile(name, 1, Direction.INBOUND, null, List.of(), null, null, Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(20), true);
+        return new CallerProfile(
+                name,
+                1,
+                Direction.INBOUND,
+                null,
+                List.of(),
+                null,
+                null,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(20),
+                true);
     }
 
     private static void requirePositive(String name, String field, Duration value) {

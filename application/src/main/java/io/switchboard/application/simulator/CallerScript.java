@@ -97,12 +97,19 @@ public record CallerScript(
                 callers.add(CallerProfile.silent("caller"));
             }
             Config faults = config.getConfig("faults");
-            return new CallerScript(callers,
-                    new Faults(faults.getDouble("duplicate"), faults.getDouble("lost-reply"),
-                            faults.getDouble("reorder-async"), faults.getDouble("slow.probability"),
+            return new CallerScript(
+                    callers,
+                    new Faults(
+                            faults.getDouble("duplicate"),
+                            faults.getDouble("lost-reply"),
+                            faults.getDouble("reorder-async"),
+                            faults.getDouble("slow.probability"),
                             faults.getDuration("slow.delay")),
-                    config.getString("to"), config.getString("account-id"), config.getString("application-id"),
-                    instant(config, "start-time"), config.getInt("max-events-per-call"));
+                    config.getString("to"),
+                    config.getString("account-id"),
+                    config.getString("application-id"),
+                    instant(config, "start-time"),
+                    config.getInt("max-events-per-call"));
         } catch (ConfigException wrong) {
             throw new IllegalArgumentException(wrong.getMessage(), wrong);
         }
@@ -134,14 +141,18 @@ public record CallerScript(
     private static CallerProfile profile(Config caller) {
         String name = caller.getString("name");
         try {
-            return new CallerProfile(name, caller.getInt("weight"),
+            return new CallerProfile(
+                    name,
+                    caller.getInt("weight"),
                     WireValue.parse(Direction.class, "direction", caller.getString("direction")),
                     caller.hasPath("from") ? caller.getString("from") : null,
                     caller.getStringList("presses"),
                     caller.hasPath("hang-up-after-events") ? caller.getInt("hang-up-after-events") : null,
                     caller.hasPath("hang-up-at") ? caller.getString("hang-up-at") : null,
-                    caller.getDuration("record-for"), caller.getDuration("stay-in-conference"),
-                    caller.getDuration("talk-after-transfer"), caller.getBoolean("transfer-answered"));
+                    caller.getDuration("record-for"),
+                    caller.getDuration("stay-in-conference"),
+                    caller.getDuration("talk-after-transfer"),
+                    caller.getBoolean("transfer-answered"));
         } catch (IllegalArgumentException invalid) {
             throw new IllegalArgumentException("caller '" + name + "': " + invalid.getMessage(), invalid);
         }
@@ -151,8 +162,8 @@ public record CallerScript(
         try {
             return Instant.parse(config.getString(path));
         } catch (DateTimeParseException wrong) {
-            throw new ConfigException.BadValue(config.origin(), path, "must be an ISO-8601 instant such as "
-                    + "2026-01-05T09:00:00Z");
+            throw new ConfigException.BadValue(
+                    config.origin(), path, "must be an ISO-8601 instant such as " + "2026-01-05T09:00:00Z");
         }
     }
 

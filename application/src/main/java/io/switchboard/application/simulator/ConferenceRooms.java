@@ -53,13 +53,16 @@ final class ConferenceRooms {
      * Adds {@code callId} to the conference {@code name} (creating it with the creator's tag and event URL), and
      * queues the events that follow through {@code events}, given the room and whether this call created it.
      */
-    synchronized CompletionStage<Void> join(String name, String callId, String tag, URI eventUrl,
-                                            BiFunction<Room, Boolean, CompletionStage<Void>> events) {
+    synchronized CompletionStage<Void> join(
+            String name,
+            String callId,
+            String tag,
+            URI eventUrl,
+            BiFunction<Room, Boolean, CompletionStage<Void>> events) {
         Room room = open.get(name);
         boolean creates = room == null;
         if (creates) {
-            room = new Room("conf-" + runTag + "-" + Long.toHexString(created.incrementAndGet()), name, tag,
-                    eventUrl);
+            room = new Room("conf-" + runTag + "-" + Long.toHexString(created.incrementAndGet()), name, tag, eventUrl);
             open.put(name, room);
         }
         room.members.add(callId);
@@ -70,8 +73,8 @@ final class ConferenceRooms {
      * Takes {@code callId} out of its conference and queues the events that follow through {@code events}, given
      * whether it was the last member (the conference is then over).
      */
-    synchronized CompletionStage<Void> leave(String name, String callId,
-                                             BiFunction<Room, Boolean, CompletionStage<Void>> events) {
+    synchronized CompletionStage<Void> leave(
+            String name, String callId, BiFunction<Room, Boolean, CompletionStage<Void>> events) {
         Room room = open.get(name);
         if (room == null || !room.members.remove(callId)) {
             throw new IllegalStateException(callId + " is not in the conference " + name);

@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param retryable   whether Bandwidth would retry this failure once: only a connection error
  * @param latency     from sending the request to having the whole reply
  */
-public record Delivery(int status, String contentType, Response bxml, String unreadable, String fallback,
-                       String failure, boolean retryable, Duration latency) {
+public record Delivery(
+        int status,
+        String contentType,
+        Response bxml,
+        String unreadable,
+        String fallback,
+        String failure,
+        boolean retryable,
+        Duration latency) {
 
     public Delivery {
         Objects.requireNonNull(latency, "latency");
@@ -35,8 +42,8 @@ public record Delivery(int status, String contentType, Response bxml, String unr
 
     /** An answer whose body is not BXML the reader accepts. */
     public static Delivery unreadable(int status, String contentType, String reason, Duration latency) {
-        return new Delivery(status, contentType, null, Objects.requireNonNull(reason, "reason"), null, null, false,
-                latency);
+        return new Delivery(
+                status, contentType, null, Objects.requireNonNull(reason, "reason"), null, null, false, latency);
     }
 
     /** No answer; {@code retryable} for a connection error, which Bandwidth retries once. */

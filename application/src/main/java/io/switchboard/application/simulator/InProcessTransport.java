@@ -34,10 +34,11 @@ public final class InProcessTransport implements WebhookTransport {
         long started = System.nanoTime();
         return useCase.handle(event).thenApply(reply -> {
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
-            Delivery delivery = Delivery.answered(200, reply.response() == null ? null : BXML, reply.response(),
-                    latency);
+            Delivery delivery =
+                    Delivery.answered(200, reply.response() == null ? null : BXML, reply.response(), latency);
             ReplyOrigin origin = reply.origin();
-            return origin.isFallback() ? delivery.withFallback("the service answered with its fallback: " + origin)
+            return origin.isFallback()
+                    ? delivery.withFallback("the service answered with its fallback: " + origin)
                     : delivery;
         });
     }

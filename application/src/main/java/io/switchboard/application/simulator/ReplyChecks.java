@@ -57,8 +57,8 @@ public final class ReplyChecks {
     public List<Violation> check(String callId, URI url, VoiceEvent event, Delivery delivery) {
         List<Violation> found = new ArrayList<>();
         String eventType = event.eventType();
-        Reporter report = (check, detail) -> found.add(new Violation(callId, eventType, String.valueOf(url), check,
-                detail));
+        Reporter report =
+                (check, detail) -> found.add(new Violation(callId, eventType, String.valueOf(url), check, detail));
         if (!delivery.answered()) {
             report.add(UNDELIVERABLE, delivery.failure());
             return found;
@@ -71,20 +71,24 @@ public final class ReplyChecks {
             case IGNORED -> status >= 200 && status < 300;
         };
         if (!statusOk) {
-            report.add(STATUS, "HTTP " + status + "; expected " + switch (expectation) {
-                case EXECUTED -> "200 with BXML";
-                case EXECUTED_IF_PRESENT -> "200 with BXML, or 204";
-                case IGNORED -> "2xx";
-            });
+            report.add(
+                    STATUS,
+                    "HTTP " + status + "; expected "
+                            + switch (expectation) {
+                                case EXECUTED -> "200 with BXML";
+                                case EXECUTED_IF_PRESENT -> "200 with BXML, or 204";
+                                case IGNORED -> "2xx";
+                            });
         } else if (expectation.allowsBxml()) {
             checkBody(event, delivery, report);
         }
         if (delivery.latency().compareTo(bandwidthTimeout) > 0) {
-            report.add(BANDWIDTH_TIMEOUT, "replied after " + millis(delivery.latency()) + "; Bandwidth waits "
-                    + millis(bandwidthTimeout));
+            report.add(
+                    BANDWIDTH_TIMEOUT,
+                    "replied after " + millis(delivery.latency()) + "; Bandwidth waits " + millis(bandwidthTimeout));
         } else if (delivery.latency().compareTo(deadline) > 0) {
-            report.add(DEADLINE, "replied after " + millis(delivery.latency()) + "; the deadline is "
-                    + millis(deadline));
+            report.add(
+                    DEADLINE, "replied after " + millis(delivery.latency()) + "; the deadline is " + millis(deadline));
         }
         if (delivery.fallback() != null) {
             report.add(FALLBACK, delivery.fallback());
@@ -99,8 +103,10 @@ public final class ReplyChecks {
         }
         if (delivery.bxml() == null) {
             if (event.replyExpectation() == ReplyExpectation.EXECUTED) {
-                report.add(EMPTY_REPLY, "an empty body; Bandwidth runs the reply to " + event.eventType()
-                        + ", so send a document (<Response/> hangs up)");
+                report.add(
+                        EMPTY_REPLY,
+                        "an empty body; Bandwidth runs the reply to " + event.eventType()
+                                + ", so send a document (<Response/> hangs up)");
             }
             return;
         }

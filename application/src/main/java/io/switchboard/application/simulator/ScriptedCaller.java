@@ -34,7 +34,8 @@ final class ScriptedCaller implements Caller {
             if (hangsUpAt(verb)) {
                 return CallerMove.hangUp();
             }
-            String keys = gatherIndex < profile.presses().size() ? profile.presses().get(gatherIndex) : "";
+            String keys =
+                    gatherIndex < profile.presses().size() ? profile.presses().get(gatherIndex) : "";
             return keys.isEmpty() ? CallerMove.noInput() : CallerMove.press(keys);
         }
         if (verb instanceof Record) {

@@ -54,18 +54,18 @@ public record SimulationPlan(
 
     /** {@code calls} calls to {@code target} (disconnects there too), Bandwidth's 15 s timeout, a 5 s deadline. */
     public static SimulationPlan of(URI target, int calls, int concurrency, CallerScript script) {
-        return new SimulationPlan(target, target, calls, concurrency, 0, script, 1, Duration.ofSeconds(15),
-                Duration.ofSeconds(5));
+        return new SimulationPlan(
+                target, target, calls, concurrency, 0, script, 1, Duration.ofSeconds(15), Duration.ofSeconds(5));
     }
 
     public SimulationPlan withRate(double callsPerSecond) {
-        return new SimulationPlan(target, statusUrl, calls, concurrency, callsPerSecond, script, seed,
-                callbackTimeout, deadline);
+        return new SimulationPlan(
+                target, statusUrl, calls, concurrency, callsPerSecond, script, seed, callbackTimeout, deadline);
     }
 
     public SimulationPlan withSeed(long value) {
-        return new SimulationPlan(target, statusUrl, calls, concurrency, rate, script, value, callbackTimeout,
-                deadline);
+        return new SimulationPlan(
+                target, statusUrl, calls, concurrency, rate, script, value, callbackTimeout, deadline);
     }
 
     /** Whether {@code url} is on the service under test: the target's scheme, host and port. */

@@ -20,6 +20,7 @@ import org.HdrHistogram.Histogram;
 public final class SimulationStats implements CallObserver {
     /** How many violations a summary lists in full; all are counted. */
     public static final int KEPT_VIOLATIONS = 100;
+
     private static final int KEPT_ERRORS = 5;
 
     private final Histogram latencyMicros = new ConcurrentHistogram(3);
@@ -41,8 +42,7 @@ public final class SimulationStats implements CallObserver {
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
 
     /** Where a run stands, for a progress display. */
-    public record Progress(long callsDone, long events, long violations) {
-    }
+    public record Progress(long callsDone, long events, long violations) {}
 
     @Override
     public void delivered(String callId, URI url, VoiceEvent event, Delivery delivery, List<Violation> violations) {
@@ -107,15 +107,32 @@ public final class SimulationStats implements CallObserver {
         long violations = violationCount.sum();
         return new SimulationSummary(
                 violations == 0 && errors.isEmpty() && completed == callsPlanned,
-                callsPlanned, completed, callsFailed.sum(), callsCut.sum(),
-                sorted(callsByProfile), sorted(endings),
-                events.sum(), sorted(eventsByType), sorted(statuses), non2xx.sum(), invalidBxml.sum(),
-                sorted(faults), violations, sorted(violationsByCheck), List.copyOf(kept),
-                new SimulationSummary.Latency(millis(latency.getValueAtPercentile(50)),
-                        millis(latency.getValueAtPercentile(90)), millis(latency.getValueAtPercentile(99)),
-                        millis(latency.getValueAtPercentile(99.9)), millis(latency.getMaxValue()),
+                callsPlanned,
+                completed,
+                callsFailed.sum(),
+                callsCut.sum(),
+                sorted(callsByProfile),
+                sorted(endings),
+                events.sum(),
+                sorted(eventsByType),
+                sorted(statuses),
+                non2xx.sum(),
+                invalidBxml.sum(),
+                sorted(faults),
+                violations,
+                sorted(violationsByCheck),
+                List.copyOf(kept),
+                new SimulationSummary.Latency(
+                        millis(latency.getValueAtPercentile(50)),
+                        millis(latency.getValueAtPercentile(90)),
+                        millis(latency.getValueAtPercentile(99)),
+                        millis(latency.getValueAtPercentile(99.9)),
+                        millis(latency.getMaxValue()),
                         latency.getTotalCount() == 0 ? 0 : latency.getMean() / 1_000.0),
-                seconds, events.sum() / seconds, completed / seconds, List.copyOf(errors));
+                seconds,
+                events.sum() / seconds,
+                completed / seconds,
+                List.copyOf(errors));
     }
 
     private static double millis(long micros) {

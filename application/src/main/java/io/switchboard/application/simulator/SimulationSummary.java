@@ -43,8 +43,7 @@ public record SimulationSummary(
         List<String> errors) {
 
     /** Reply latency in milliseconds, over every delivery. */
-    public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {
-    }
+    public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {}
 
     /** How many events of {@code eventType} were sent; 0 when none. */
     public long eventCount(String eventType) {

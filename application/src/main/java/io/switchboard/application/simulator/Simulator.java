@@ -51,8 +51,12 @@ public final class Simulator {
         private Run(SimulationPlan plan) {
             this.plan = plan;
             this.intervalNanos = plan.rate() > 0 ? (long) (1e9 / plan.rate()) : 0;
-            this.player = new CallPlayer(transport, new ReplyChecks(plan.callbackTimeout(), plan.deadline()),
-                    plan.script(), plan::isOnTarget, scheduler);
+            this.player = new CallPlayer(
+                    transport,
+                    new ReplyChecks(plan.callbackTimeout(), plan.deadline()),
+                    plan.script(),
+                    plan::isOnTarget,
+                    scheduler);
         }
 
         public SimulationStats.Progress progress() {
@@ -105,13 +109,21 @@ public final class Simulator {
             CallerScript script = plan.script();
             SplittableRandom random = new SplittableRandom(plan.seed() * 0x9E3779B97F4A7C15L + index);
             CallerProfile profile = script.pick(random);
-            String person = profile.from() != null ? profile.from()
+            String person = profile.from() != null
+                    ? profile.from()
                     : String.format(Locale.ROOT, "+1555%07d", random.nextInt(10_000_000));
             boolean inbound = profile.direction() == Direction.INBOUND;
             Duration offset = CallerScript.interArrival(plan.rate()).multipliedBy(index);
-            return new CallSetup(index, profile.name(), profile.direction(),
-                    inbound ? person : script.to(), inbound ? script.to() : person,
-                    plan.target(), plan.statusUrl(), script.startTime().plus(offset), random.nextLong(),
+            return new CallSetup(
+                    index,
+                    profile.name(),
+                    profile.direction(),
+                    inbound ? person : script.to(),
+                    inbound ? script.to() : person,
+                    plan.target(),
+                    plan.statusUrl(),
+                    script.startTime().plus(offset),
+                    random.nextLong(),
                     new ScriptedCaller(profile));
         }
 

@@ -23,8 +23,7 @@ final class Verbs {
     /** What an audio file of unknown length is taken to last. */
     static final Duration AUDIO_FILE = Duration.ofSeconds(5);
 
-    private Verbs() {
-    }
+    private Verbs() {}
 
     /** How long {@code verb} plays before the next one runs; zero for verbs that take no time of their own. */
     static Duration playTime(Verb verb) {
@@ -51,7 +50,9 @@ final class Verbs {
 
     /** Whether {@code verb} waits for the caller: they press keys, speak, talk or sit in a conference. */
     static boolean waitsForCaller(Verb verb) {
-        return verb instanceof Gather || verb instanceof Record || verb instanceof Transfer
+        return verb instanceof Gather
+                || verb instanceof Record
+                || verb instanceof Transfer
                 || verb instanceof Conference;
     }
 
@@ -74,14 +75,17 @@ final class Verbs {
             return "records";
         }
         if (verb instanceof Transfer transfer) {
-            return "transfers to " + transfer.targets().stream().map(TransferTarget::address)
-                    .collect(Collectors.joining(", "));
+            return "transfers to "
+                    + transfer.targets().stream().map(TransferTarget::address).collect(Collectors.joining(", "));
         }
         if (verb instanceof Conference conference) {
             return "joins the conference " + conference.name();
         }
         if (verb instanceof Redirect redirect) {
-            return "redirects" + (redirect.redirect() == null ? "" : " to " + redirect.redirect().url());
+            return "redirects"
+                    + (redirect.redirect() == null
+                            ? ""
+                            : " to " + redirect.redirect().url());
         }
         if (verb instanceof Forward forward) {
             return "forwards to " + forward.to();

@@ -88,7 +88,10 @@ public final class CallUnderTest {
 
     /** The caller hears the audio file {@code url} next. */
     public CallUnderTest expectPlays(String url) {
-        next(Party.CALLER, "to play " + url, verb -> verb instanceof PlayAudio play && play.url().equals(url));
+        next(
+                Party.CALLER,
+                "to play " + url,
+                verb -> verb instanceof PlayAudio play && play.url().equals(url));
         return this;
     }
 
@@ -104,14 +107,22 @@ public final class CallUnderTest {
 
     /** A {@code <Transfer>} rings {@code number} (among its targets) next. */
     public Transfer expectTransfer(String number) {
-        return (Transfer) next(Party.CALLER, "a <Transfer> to " + number, verb -> verb instanceof Transfer transfer
-                && transfer.targets().stream().map(TransferTarget::address).anyMatch(number::equals));
+        return (Transfer) next(
+                Party.CALLER,
+                "a <Transfer> to " + number,
+                verb -> verb instanceof Transfer transfer
+                        && transfer.targets().stream()
+                                .map(TransferTarget::address)
+                                .anyMatch(number::equals));
     }
 
     /** The call joins the conference {@code name} next. */
     public Conference expectConference(String name) {
-        return (Conference) next(Party.CALLER, "to join the conference " + name,
-                verb -> verb instanceof Conference conference && conference.name().equals(name));
+        return (Conference) next(
+                Party.CALLER,
+                "to join the conference " + name,
+                verb -> verb instanceof Conference conference
+                        && conference.name().equals(name));
     }
 
     /** A {@code <Redirect>} asks for new BXML next. */
@@ -154,7 +165,9 @@ public final class CallUnderTest {
         }
 
         public CallUnderTest expectSpeaks(String fragment) {
-            next(party, "to hear speech containing \"" + fragment + "\"",
+            next(
+                    party,
+                    "to hear speech containing \"" + fragment + "\"",
                     verb -> verb instanceof SpeakSentence speak && speak.text().contains(fragment));
             return CallUnderTest.this;
         }
@@ -277,7 +290,9 @@ public final class CallUnderTest {
     }
 
     private List<CallActivity> remaining(Party party) {
-        List<CallActivity> own = activities.stream().filter(activity -> activity.party() == party).toList();
+        List<CallActivity> own = activities.stream()
+                .filter(activity -> activity.party() == party)
+                .toList();
         return own.subList(Math.min(cursors[party.ordinal()], own.size()), own.size());
     }
 
@@ -288,8 +303,8 @@ public final class CallUnderTest {
             while (move == null && !outcome.toCompletableFuture().isDone()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw failure("the call neither waited for the caller nor ended within " + patience.toMillis()
-                            + " ms");
+                    throw failure(
+                            "the call neither waited for the caller nor ended within " + patience.toMillis() + " ms");
                 }
                 try {
                     TimeUnit.NANOSECONDS.timedWait(lock, left);
@@ -301,7 +316,8 @@ public final class CallUnderTest {
         }
         CompletableFuture<CallOutcome> ended = outcome.toCompletableFuture();
         if (ended.isCompletedExceptionally()) {
-            throw failure("the simulator failed: " + ended.handle((ok, failure) -> failure).join());
+            throw failure("the simulator failed: "
+                    + ended.handle((ok, failure) -> failure).join());
         }
     }
 
@@ -324,7 +340,8 @@ public final class CallUnderTest {
     }
 
     private AssertionError failure(String message) {
-        StringBuilder text = new StringBuilder("call ").append(callId).append(": ").append(message);
+        StringBuilder text =
+                new StringBuilder("call ").append(callId).append(": ").append(message);
         text.append("\n  what happened:");
         activities.forEach(activity -> text.append("\n    ").append(activity));
         text.append("\n  events sent: ").append(events);

@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FlowTest {
     /** Where the first webhooks "go"; nothing is sent over a network, the URL only anchors relative ones. */
     private static final URI SERVICE_URL = URI.create("https://flow-test.invalid/voice");
+
     private static final Duration BANDWIDTH_TIMEOUT = Duration.ofSeconds(15);
     private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 
@@ -51,23 +52,26 @@ public final class FlowTest {
     /** Shared by the test's calls: they reach the same entities, so they can meet in a conference. */
     private final CallPlayer player;
 
-    private FlowTest(CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings,
-                     Duration patience) {
+    private FlowTest(
+            CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings, Duration patience) {
         this.callFlow = Objects.requireNonNull(callFlow, "callFlow");
         this.conferenceFlow = Objects.requireNonNull(conferenceFlow, "conferenceFlow");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.patience = Objects.requireNonNull(patience, "patience");
-        LocalVoiceEventHandler service = new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow, conferenceFlow,
-                settings);
+        LocalVoiceEventHandler service =
+                new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow, conferenceFlow, settings);
         // Offline nothing goes over a network, so every URL the BXML names may be followed.
-        this.player = new CallPlayer(new InProcessTransport(service),
+        this.player = new CallPlayer(
+                new InProcessTransport(service),
                 new ReplyChecks(BANDWIDTH_TIMEOUT, settings.replyDeadline()),
-                CallerScript.of(CallerProfile.silent("test")), url -> true, LocalSystem.SYSTEM.executionContext());
+                CallerScript.of(CallerProfile.silent("test")),
+                url -> true,
+                LocalSystem.SYSTEM.executionContext());
     }
 
     /** A test of {@code callFlow}; conferences answer nothing. */
     public static FlowTest of(CallFlow callFlow) {
-        return of(callFlow, new ConferenceFlow() { });
+        return of(callFlow, new ConferenceFlow() {});
     }
 
     /** A test of both flows, with the library's default settings (reply deadline, flow timeout, fallback). */
@@ -94,8 +98,10 @@ public final class FlowTest {
     private CallUnderTest place(Direction direction, String from, String to) {
         CallUnderTest call = new CallUnderTest(patience);
         int index = calls.getAndIncrement();
-        call.start(player, new CallSetup(index, "test", direction, from, to, SERVICE_URL, SERVICE_URL, START, index,
-                call.caller()));
+        call.start(
+                player,
+                new CallSetup(
+                        index, "test", direction, from, to, SERVICE_URL, SERVICE_URL, START, index, call.caller()));
         return call;
     }
 
@@ -110,7 +116,9 @@ public final class FlowTest {
                 akka.daemonic = on
                 akka.coordinated-shutdown.exit-jvm = off
                 akka.coordinated-shutdown.run-by-jvm-shutdown-hook = off
-                """).withFallback(ConfigFactory.load()).resolve();
+                """)
+                .withFallback(ConfigFactory.load())
+                .resolve();
         static final ActorSystem<Void> SYSTEM = ActorSystem.create(Behaviors.empty(), "flow-test", CONFIG);
     }
 }

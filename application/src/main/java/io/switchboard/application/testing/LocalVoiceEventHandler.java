@@ -44,25 +44,32 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
     private final Executor flowExecutor;
     private final Map<String, ActorRef<VoiceEntity.Command>> entities = new ConcurrentHashMap<>();
 
-    public LocalVoiceEventHandler(ActorSystem<?> system, CallFlow callFlow, ConferenceFlow conferenceFlow,
-                                  SwitchboardSettings settings) {
+    public LocalVoiceEventHandler(
+            ActorSystem<?> system, CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings) {
         this.system = Objects.requireNonNull(system, "system");
         this.callFlow = Objects.requireNonNull(callFlow, "callFlow");
         this.conferenceFlow = Objects.requireNonNull(conferenceFlow, "conferenceFlow");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.flowExecutor = system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
+        this.flowExecutor =
+                system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
     }
 
     @Override
     public CompletionStage<EventReply> handle(VoiceEvent event) {
         ActorRef<VoiceEntity.Command> entity = entityFor(event);
         if (entity == null) {
-            return CompletableFuture.completedFuture(settings.entity().fallback().replyTo(event, ReplyOrigin.MISROUTED));
+            return CompletableFuture.completedFuture(
+                    settings.entity().fallback().replyTo(event, ReplyOrigin.MISROUTED));
         }
-        return AskPattern.<VoiceEntity.Command, EventReply>ask(entity,
-                        replyTo -> new VoiceEntity.Handle(event, replyTo), settings.replyDeadline(), system.scheduler())
+        return AskPattern.<VoiceEntity.Command, EventReply>ask(
+                        entity,
+                        replyTo -> new VoiceEntity.Handle(event, replyTo),
+                        settings.replyDeadline(),
+                        system.scheduler())
                 // Not thenApply on the common pool: see STYLE pitfall 11.
-                .handleAsync((reply, failure) -> failure == null ? reply
+                .handleAsync(
+                        (reply, failure) -> failure == null
+                                ? reply
                                 : settings.entity().fallback().replyTo(event, ReplyOrigin.DEADLINE_EXCEEDED),
                         system.executionContext());
     }
@@ -70,14 +77,29 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
     private ActorRef<VoiceEntity.Command> entityFor(VoiceEvent event) {
         if (event instanceof CallEvent call) {
             String id = call.callId().value();
-            return entities.computeIfAbsent("call/" + id, key -> spawn(key, CallEntity.create(CallId.of(id), callFlow,
-                    flowExecutor, settings.entity(), self -> passivate(key, self))));
+            return entities.computeIfAbsent(
+                    "call/" + id,
+                    key -> spawn(
+                            key,
+                            CallEntity.create(
+                                    CallId.of(id),
+                                    callFlow,
+                                    flowExecutor,
+                                    settings.entity(),
+                                    self -> passivate(key, self))));
         }
         if (event instanceof ConferenceEvent conference) {
             String id = conference.conferenceId().value();
-            return entities.computeIfAbsent("conference/" + id, key -> spawn(key, ConferenceEntity.create(
-                    ConferenceId.of(id), conferenceFlow, flowExecutor, settings.entity(),
-                    self -> passivate(key, self))));
+            return entities.computeIfAbsent(
+                    "conference/" + id,
+                    key -> spawn(
+                            key,
+                            ConferenceEntity.create(
+                                    ConferenceId.of(id),
+                                    conferenceFlow,
+                                    flowExecutor,
+                                    settings.entity(),
+                                    self -> passivate(key, self))));
         }
         return null;
     }

@@ -75,7 +75,8 @@ class DurableVoiceEntityTest {
     /** One call and what the test watches of it; each {@link #start} is a new incarnation of the same entity. */
     private static final class Fixture {
         final CallEvents call = CallEvents.newCall();
-        final PersistenceId persistenceId = PersistenceId.of("Call", call.callId().value());
+        final PersistenceId persistenceId =
+                PersistenceId.of("Call", call.callId().value());
         final TestProbe<ScriptedCallFlow.Call> flowCalls = testKit.createTestProbe();
         final TestProbe<EventReply> replies = testKit.createTestProbe();
         final TestProbe<ActorRef<VoiceEntity.Command>> passivations = testKit.createTestProbe();
@@ -84,7 +85,9 @@ class DurableVoiceEntityTest {
         final int snapshotEvery;
         ActorRef<VoiceEntity.Command> entity;
 
-        Fixture(Function<ActorRef<ScriptedCallFlow.Call>, ScriptedCallFlow> flowMaker, EntitySettings settings,
+        Fixture(
+                Function<ActorRef<ScriptedCallFlow.Call>, ScriptedCallFlow> flowMaker,
+                EntitySettings settings,
                 int snapshotEvery) {
             this.flow = flowMaker.apply(flowCalls.getRef());
             this.settings = settings;
@@ -92,8 +95,12 @@ class DurableVoiceEntityTest {
         }
 
         Fixture start() {
-            Behavior<VoiceEntity.Command> behavior = DurableVoiceEntity.create(persistenceId,
-                    CallEntity.rules(call.callId(), flow), flowExecutor, settings, snapshotEvery,
+            Behavior<VoiceEntity.Command> behavior = DurableVoiceEntity.create(
+                    persistenceId,
+                    CallEntity.rules(call.callId(), flow),
+                    flowExecutor,
+                    settings,
+                    snapshotEvery,
                     passivations.getRef()::tell);
             entity = testKit.spawn(behavior);
             return this;
@@ -134,8 +141,11 @@ class DurableVoiceEntityTest {
     }
 
     private static Fixture naming(EntitySettings settings, int snapshotEvery) {
-        return new Fixture(calls -> ScriptedCallFlow.sync(calls, (event, state) -> responseNaming(event)), settings,
-                snapshotEvery).start();
+        return new Fixture(
+                        calls -> ScriptedCallFlow.sync(calls, (event, state) -> responseNaming(event)),
+                        settings,
+                        snapshotEvery)
+                .start();
     }
 
     private static Fixture async(EntitySettings settings) {
@@ -175,7 +185,9 @@ class DurableVoiceEntityTest {
         assertEquals(List.of("4", "2"), ((CallState) after.state()).gatheredDigits());
         GatherCompleted next = f.call.gather("7");
         assertEquals(new EventReply(responseNaming(next), ReplyOrigin.FLOW), f.ask(next));
-        assertEquals(List.of("4", "2", "7"), f.flowCalls.receiveSeveralMessages(4).get(3).state().gatheredDigits(),
+        assertEquals(
+                List.of("4", "2", "7"),
+                f.flowCalls.receiveSeveralMessages(4).get(3).state().gatheredDigits(),
                 "the flow of the new incarnation sees the whole history");
     }
 
@@ -193,10 +205,13 @@ class DurableVoiceEntityTest {
         assertEquals(1, f.flow.calls(), "the flow ran once, in the first incarnation");
         List<Object> stored = f.stored();
         assertEquals(2, stored.size(), "the redelivery joins the stored timeline");
-        assertEquals(ReplyOrigin.REDELIVERY, ((TimelineEntry) stored.get(1)).reply().origin());
+        assertEquals(
+                ReplyOrigin.REDELIVERY, ((TimelineEntry) stored.get(1)).reply().origin());
         f.stop();
         f.start();
-        assertEquals(List.of("42"), ((CallState) f.inspect().state()).gatheredDigits(),
+        assertEquals(
+                List.of("42"),
+                ((CallState) f.inspect().state()).gatheredDigits(),
                 "a stored redelivery changes no state on recovery");
     }
 
@@ -212,7 +227,9 @@ class DurableVoiceEntityTest {
         f.replies.expectTerminated(f.entity); // the journal failed: the entity stops without a word
         assertEquals(1, f.stored().size(), "only the initiate is stored");
         f.start();
-        assertEquals(new EventReply(responseNaming(gather), ReplyOrigin.FLOW), f.ask(again(gather)),
+        assertEquals(
+                new EventReply(responseNaming(gather), ReplyOrigin.FLOW),
+                f.ask(again(gather)),
                 "Bandwidth's retry is handled afresh, not taken for a redelivery");
         assertEquals(3, f.flow.calls(), "initiate, the gather that was never stored, and its retry");
     }
@@ -220,16 +237,27 @@ class DurableVoiceEntityTest {
     @Test
     void snapshotsHoldTheWholeMemoryAndRecoveryStartsFromTheLatest() {
         Fixture f = naming(EntityTestSupport.settings(16, 4), 3);
-        List<GatherCompleted> gathers = List.of(f.call.gather("1"), f.call.gather("2"), f.call.gather("3"),
-                f.call.gather("4"), f.call.gather("5"), f.call.gather("6"), f.call.gather("7"));
+        List<GatherCompleted> gathers = List.of(
+                f.call.gather("1"),
+                f.call.gather("2"),
+                f.call.gather("3"),
+                f.call.gather("4"),
+                f.call.gather("5"),
+                f.call.gather("6"),
+                f.call.gather("7"));
         gathers.forEach(f::ask);
         EntityInspection asAnswered = f.inspect();
 
         List<Pair<SnapshotMeta, Object>> taken = snapshots.persistedInStorage(f.persistenceId.id());
-        assertEquals(List.of(3L, 6L), taken.stream().map(pair -> pair.first().sequenceNr()).toList());
-        EntityMemory<?> latest = assertInstanceOf(EntityMemory.class, taken.get(1).second());
+        assertEquals(
+                List.of(3L, 6L),
+                taken.stream().map(pair -> pair.first().sequenceNr()).toList());
+        EntityMemory<?> latest =
+                assertInstanceOf(EntityMemory.class, taken.get(1).second());
         assertEquals(List.of("1", "2", "3", "4", "5", "6"), ((CallState) latest.state()).gatheredDigits());
-        assertEquals(gathers.subList(2, 6), latest.timeline().stream().map(TimelineEntry::event).toList());
+        assertEquals(
+                gathers.subList(2, 6),
+                latest.timeline().stream().map(TimelineEntry::event).toList());
 
         f.stop();
         f.start();
@@ -239,7 +267,8 @@ class DurableVoiceEntityTest {
         f.stop();
         journal.clearByIdPreservingSeqNumbers(f.persistenceId.id());
         f.start();
-        assertEquals(List.of("1", "2", "3", "4", "5", "6"), ((CallState) f.inspect().state()).gatheredDigits());
+        assertEquals(
+                List.of("1", "2", "3", "4", "5", "6"), ((CallState) f.inspect().state()).gatheredDigits());
     }
 
     // --- ordering and stopping --------------------------------------------------------------------------------
@@ -257,7 +286,11 @@ class DurableVoiceEntityTest {
             working.pending().complete(speak(event.digits()));
             assertEquals(new EventReply(speak(event.digits()), ReplyOrigin.FLOW), f.replies.receiveMessage());
         }
-        assertEquals(events, f.stored().stream().map(entry -> ((TimelineEntry) entry).event()).toList());
+        assertEquals(
+                events,
+                f.stored().stream()
+                        .map(entry -> ((TimelineEntry) entry).event())
+                        .toList());
         assertEquals(1, f.flow.mostRunningAtOnce());
     }
 
@@ -302,8 +335,8 @@ class DurableVoiceEntityTest {
     @Test
     void eventsBeyondTheStashCapacityAreShedAndNeitherStoredNorRemembered() {
         Fixture f = async(EntityTestSupport.settings(2));
-        List<GatherCompleted> events = List.of(f.call.gather("1"), f.call.gather("2"), f.call.gather("3"),
-                f.call.gather("4"));
+        List<GatherCompleted> events =
+                List.of(f.call.gather("1"), f.call.gather("2"), f.call.gather("3"), f.call.gather("4"));
         events.forEach(f::send);
 
         ScriptedCallFlow.Call working = f.flowCalls.receiveMessage();
@@ -314,7 +347,11 @@ class DurableVoiceEntityTest {
             f.flowCalls.receiveMessage().pending().complete(speak(events.get(i).digits()));
         }
         f.replies.receiveMessage();
-        assertEquals(events.subList(0, 3), f.stored().stream().map(entry -> ((TimelineEntry) entry).event()).toList());
+        assertEquals(
+                events.subList(0, 3),
+                f.stored().stream()
+                        .map(entry -> ((TimelineEntry) entry).event())
+                        .toList());
     }
 
     @Test
@@ -329,7 +366,8 @@ class DurableVoiceEntityTest {
 
         EventReply fallback = new EventReply(EntityTestSupport.FALLBACK, ReplyOrigin.FLOW_TIMED_OUT);
         assertEquals(fallback, f.replies.receiveMessage());
-        assertEquals(List.of(new TimelineEntry(slow, ((TimelineEntry) f.stored().get(0)).receivedAt(), fallback)),
+        assertEquals(
+                List.of(new TimelineEntry(slow, ((TimelineEntry) f.stored().get(0)).receivedAt(), fallback)),
                 f.stored());
     }
 
@@ -356,7 +394,8 @@ class DurableVoiceEntityTest {
         f.stop();
         f.start();
         // A late transcription: recovered ended, the call is resident for its retention from the recovery on.
-        assertEquals(new EventReply(null, ReplyOrigin.FLOW),
+        assertEquals(
+                new EventReply(null, ReplyOrigin.FLOW),
                 f.ask(f.call.transcription(null, CallEvents.transcriptionOf("r-1"))));
 
         f.expectPassivationAfter(EntityTestSupport.RETENTION);
@@ -387,7 +426,9 @@ class DurableVoiceEntityTest {
         f.entity.tell(new DurableVoiceEntity.Purge(outcome.getRef()));
 
         assertEquals(DurableVoiceEntity.PurgeOutcome.PURGED, outcome.receiveMessage());
-        assertEquals(List.of(), f.stored().stream().filter(TimelineEntry.class::isInstance).toList());
+        assertEquals(
+                List.of(),
+                f.stored().stream().filter(TimelineEntry.class::isInstance).toList());
         assertEquals(List.of(), snapshots.persistedInStorage(f.persistenceId.id()));
         assertFalse(f.inspect().hasHistory());
         assertEquals(f.entity, f.passivations.receiveMessage());

@@ -51,10 +51,11 @@ import org.junit.jupiter.api.Test;
  * ones keep theirs. The sweep runs every few hundred milliseconds; the test waits for it with awaitAssert.
  */
 class EndedEntityRetentionTest {
-    private static final String H2_URL = "jdbc:h2:mem:retention-" + UUID.randomUUID()
-            + ";DB_CLOSE_DELAY=-1;DATABASE_TO_UPPER=false;MODE=LEGACY";
+    private static final String H2_URL =
+            "jdbc:h2:mem:retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DATABASE_TO_UPPER=false;MODE=LEGACY";
     private static final Duration RETENTION = Duration.ofDays(7);
-    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString("""
+    private static final ActorTestKit testKit =
+            ActorTestKit.create(ConfigFactory.parseString("""
             akka.loglevel = WARNING
             akka.actor.provider = cluster
             akka.remote.artery.canonical.hostname = 127.0.0.1
@@ -86,14 +87,15 @@ class EndedEntityRetentionTest {
               retention-sweep { interval = 300ms, first-after = 300ms }
             }
             """.formatted(H2_URL)).withFallback(ConfigFactory.load()));
-    private static final SwitchboardSettings settings = SwitchboardSettings.from(testKit.system().settings().config());
+    private static final SwitchboardSettings settings =
+            SwitchboardSettings.from(testKit.system().settings().config());
     private static final Duration ASK = Duration.ofSeconds(10);
 
     @BeforeAll
     static void start() throws Exception {
         SchemaUtils.createIfNotExists(testKit.system()).toCompletableFuture().get(30, TimeUnit.SECONDS);
         ClusterMembership.joinSelfUnlessSeeded(testKit.system());
-        EntityRegistration.init(testKit.system(), new CallFlow() { }, new ConferenceFlow() { }, settings);
+        EntityRegistration.init(testKit.system(), new CallFlow() {}, new ConferenceFlow() {}, settings);
     }
 
     @AfterAll
@@ -126,8 +128,10 @@ class EndedEntityRetentionTest {
         TestProbe.create(testKit.system()).awaitAssert(Duration.ofSeconds(60), Duration.ofMillis(200), () -> {
             for (String ended : List.of("Call|" + oldCall, "Conference|conf-retention-old")) {
                 // What the journal keeps of a purged entity: the deleted marker of its highest sequence number.
-                assertEquals(List.of("true " + DurableVoiceEntity.Forgotten.class.getName()),
-                        rows("event_journal", ended), ended);
+                assertEquals(
+                        List.of("true " + DurableVoiceEntity.Forgotten.class.getName()),
+                        rows("event_journal", ended),
+                        ended);
                 assertEquals(List.of(), rows("snapshot", ended), ended);
             }
             return null;
@@ -142,41 +146,50 @@ class EndedEntityRetentionTest {
     }
 
     private static CallDisconnected disconnect(String callId) {
-        return new CallDisconnected(SampleEvents.call(callId),
-                new CallEnding(null, DisconnectCause.HANGUP, null, null));
+        return new CallDisconnected(
+                SampleEvents.call(callId), new CallEnding(null, DisconnectCause.HANGUP, null, null));
     }
 
-    private static EventReply handle(EntityTypeKey<VoiceEntity.Command> key, String id, VoiceEvent event,
-                                     Instant receivedAt) throws Exception {
-        return ClusterSharding.get(testKit.system()).entityRefFor(key, id)
+    private static EventReply handle(
+            EntityTypeKey<VoiceEntity.Command> key, String id, VoiceEvent event, Instant receivedAt) throws Exception {
+        return ClusterSharding.get(testKit.system())
+                .entityRefFor(key, id)
                 .<EventReply>ask(replyTo -> new VoiceEntity.Handle(event, replyTo, receivedAt), ASK)
-                .toCompletableFuture().get(ASK.toSeconds(), TimeUnit.SECONDS);
+                .toCompletableFuture()
+                .get(ASK.toSeconds(), TimeUnit.SECONDS);
     }
 
     private static EntityInspection inspect(EntityTypeKey<VoiceEntity.Command> key, String id) throws Exception {
-        return ClusterSharding.get(testKit.system()).entityRefFor(key, id)
+        return ClusterSharding.get(testKit.system())
+                .entityRefFor(key, id)
                 .<EntityInspection>ask(VoiceEntity.Inspect::new, ASK)
-                .toCompletableFuture().get(ASK.toSeconds(), TimeUnit.SECONDS);
+                .toCompletableFuture()
+                .get(ASK.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** One line per row of {@code persistenceId} in {@code table}: whether it is deleted, and its payload's type. */
     private static List<String> rows(String table, String persistenceId) throws SQLException {
-        String columns = table.equals("snapshot")
-                ? "'false', \"snapshot_ser_manifest\""
-                : "\"deleted\", \"event_ser_manifest\"";
-        return query("SELECT " + columns + " FROM \"" + table + "\" WHERE \"persistence_id\" = ?"
-                + " ORDER BY \"sequence_number\"", persistenceId);
+        String columns =
+                table.equals("snapshot") ? "'false', \"snapshot_ser_manifest\"" : "\"deleted\", \"event_ser_manifest\"";
+        return query(
+                "SELECT " + columns + " FROM \"" + table + "\" WHERE \"persistence_id\" = ?"
+                        + " ORDER BY \"sequence_number\"",
+                persistenceId);
     }
 
     private static List<String> tags(String persistenceId) throws SQLException {
-        return query("SELECT t.\"tag\", 'tag' FROM \"event_tag\" t JOIN \"event_journal\" j"
-                + " ON t.\"event_id\" = j.\"ordering\" WHERE j.\"persistence_id\" = ?", persistenceId)
-                .stream().map(row -> row.split(" ")[0]).toList();
+        return query(
+                        "SELECT t.\"tag\", 'tag' FROM \"event_tag\" t JOIN \"event_journal\" j"
+                                + " ON t.\"event_id\" = j.\"ordering\" WHERE j.\"persistence_id\" = ?",
+                        persistenceId)
+                .stream()
+                .map(row -> row.split(" ")[0])
+                .toList();
     }
 
     private static List<String> query(String sql, String persistenceId) throws SQLException {
         try (Connection connection = DriverManager.getConnection(H2_URL, "sa", "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, persistenceId);
             List<String> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {

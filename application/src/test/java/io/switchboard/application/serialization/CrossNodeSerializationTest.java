@@ -9,6 +9,7 @@ import akka.serialization.SerializationExtension;
 import akka.serialization.jackson.JacksonCborSerializer;
 import com.typesafe.config.ConfigFactory;
 import io.switchboard.application.SampleEvents;
+import io.switchboard.application.durability.DurableVoiceEntity;
 import io.switchboard.domain.call.CallEvent;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.common.CallId;
@@ -17,12 +18,11 @@ import io.switchboard.domain.common.FileFormat;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.ConferenceState;
-import io.switchboard.application.durability.DurableVoiceEntity;
 import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EntityMemory;
 import io.switchboard.domain.entity.EventReply;
-import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.ReplyOrigin;
+import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.CallbackMethod;
@@ -30,13 +30,12 @@ import io.switchboard.domain.verb.Conference;
 import io.switchboard.domain.verb.Credentials;
 import io.switchboard.domain.verb.DiversionReason;
 import io.switchboard.domain.verb.DiversionTreatment;
-import io.switchboard.domain.verb.Gender;
-import io.switchboard.domain.verb.PlainCallback;
-import io.switchboard.domain.verb.Voice;
 import io.switchboard.domain.verb.Gather;
+import io.switchboard.domain.verb.Gender;
 import io.switchboard.domain.verb.Hangup;
 import io.switchboard.domain.verb.Pause;
 import io.switchboard.domain.verb.PhoneNumber;
+import io.switchboard.domain.verb.PlainCallback;
 import io.switchboard.domain.verb.PlayAudio;
 import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Redirect;
@@ -45,6 +44,7 @@ import io.switchboard.domain.verb.SipUri;
 import io.switchboard.domain.verb.SpeakSentence;
 import io.switchboard.domain.verb.Tag;
 import io.switchboard.domain.verb.Transfer;
+import io.switchboard.domain.verb.Voice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +60,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * so this test is what proves it works.
  */
 class CrossNodeSerializationTest {
-    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString("""
+    private static final ActorTestKit testKit =
+            ActorTestKit.create(ConfigFactory.parseString("""
             akka.actor.provider = cluster
             akka.remote.artery.canonical.hostname = 127.0.0.1
             akka.remote.artery.canonical.port = 0
@@ -79,7 +80,8 @@ class CrossNodeSerializationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyEvent")
     void handleOfEveryEventSurvives(VoiceEvent event) {
-        var handle = new VoiceEntity.Handle(event, testKit.<EventReply>createTestProbe().getRef());
+        var handle = new VoiceEntity.Handle(
+                event, testKit.<EventReply>createTestProbe().getRef());
         assertEquals(handle, serialization.verifySerialization(handle, true));
         assertBoundToCbor(handle);
     }
@@ -99,7 +101,8 @@ class CrossNodeSerializationTest {
 
     @Test
     void inspectSurvives() {
-        var inspect = new VoiceEntity.Inspect(testKit.<EntityInspection>createTestProbe().getRef());
+        var inspect = new VoiceEntity.Inspect(
+                testKit.<EntityInspection>createTestProbe().getRef());
         assertEquals(inspect, serialization.verifySerialization(inspect, true));
     }
 
@@ -138,8 +141,9 @@ class CrossNodeSerializationTest {
     void journalEntryOfEveryEventSurvives() {
         Instant receivedAt = Instant.parse("2026-11-25T10:00:00.123456Z");
         for (VoiceEvent event : everyEvent()) {
-            for (TimelineEntry entry : List.of(new TimelineEntry(event, receivedAt, new EventReply(everyVerb(),
-                    ReplyOrigin.FLOW)), new TimelineEntry(event, receivedAt, new EventReply(null, ReplyOrigin.REDELIVERY)))) {
+            for (TimelineEntry entry : List.of(
+                    new TimelineEntry(event, receivedAt, new EventReply(everyVerb(), ReplyOrigin.FLOW)),
+                    new TimelineEntry(event, receivedAt, new EventReply(null, ReplyOrigin.REDELIVERY)))) {
                 assertEquals(entry, serialization.verifySerialization(entry, true));
                 assertBoundToCbor(entry);
             }
@@ -159,8 +163,7 @@ class CrossNodeSerializationTest {
                 conference = conference.apply(conferenceEvent);
             }
         }
-        for (EntityMemory<?> memory : List.of(new EntityMemory<>(call, timeline),
-                EntityMemory.empty(conference))) {
+        for (EntityMemory<?> memory : List.of(new EntityMemory<>(call, timeline), EntityMemory.empty(conference))) {
             assertEquals(memory, serialization.verifySerialization(memory, true));
             assertBoundToCbor(memory);
         }
@@ -168,13 +171,15 @@ class CrossNodeSerializationTest {
 
     @Test
     void purgeItsOutcomesAndTheForgottenMarkerSurvive() {
-        var purge = new DurableVoiceEntity.Purge(testKit.<DurableVoiceEntity.PurgeOutcome>createTestProbe().getRef());
+        var purge = new DurableVoiceEntity.Purge(
+                testKit.<DurableVoiceEntity.PurgeOutcome>createTestProbe().getRef());
         assertEquals(purge, serialization.verifySerialization(purge, true));
         for (DurableVoiceEntity.PurgeOutcome outcome : DurableVoiceEntity.PurgeOutcome.values()) {
             assertEquals(outcome, serialization.verifySerialization(outcome, true));
             assertBoundToCbor(outcome);
         }
-        assertEquals(DurableVoiceEntity.Forgotten.INSTANCE,
+        assertEquals(
+                DurableVoiceEntity.Forgotten.INSTANCE,
                 serialization.verifySerialization(DurableVoiceEntity.Forgotten.INSTANCE, true));
         assertBoundToCbor(DurableVoiceEntity.Forgotten.INSTANCE);
     }
@@ -185,27 +190,60 @@ class CrossNodeSerializationTest {
     }
 
     private static void assertBoundToCbor(Object message) {
-        assertTrue(SerializationExtension.get(testKit.system().classicSystem()).findSerializerFor(message)
-                instanceof JacksonCborSerializer, "bound to jackson-cbor");
+        assertTrue(
+                SerializationExtension.get(testKit.system().classicSystem()).findSerializerFor(message)
+                        instanceof JacksonCborSerializer,
+                "bound to jackson-cbor");
     }
 
     private static Response everyVerb() {
-        Callback full = new Callback("https://example.test/a", CallbackMethod.POST,
-                "https://example.test/b", CallbackMethod.GET);
+        Callback full = new Callback(
+                "https://example.test/a", CallbackMethod.POST, "https://example.test/b", CallbackMethod.GET);
         Credentials credentials = new Credentials("user", "secret", "user2", "secret2");
         return Response.of(
                 new SpeakSentence("Hello <break time=\"1s\"/> there", Voice.JULIE, Gender.FEMALE, "en_US"),
                 new PlayAudio("https://example.test/hello.wav", "u", "p"),
-                new Gather(full, credentials, "g", "#", 5, 5.0, 10.0, 2,
+                new Gather(
+                        full,
+                        credentials,
+                        "g",
+                        "#",
+                        5,
+                        5.0,
+                        10.0,
+                        2,
                         List.of(SpeakSentence.of("Press 1"), PlayAudio.of("https://example.test/menu.mp3"))),
                 new Pause(1.5),
                 new Tag("vip"),
-                new Record(full, PlainCallback.to("https://example.test/avail"), true, false,
-                        PlainCallback.to("https://example.test/trans"), credentials, "r", "#", 60, 5, FileFormat.MP3),
-                new Transfer("+15550001111", "Sales", 30, full, credentials, "t", DiversionTreatment.PROPAGATE,
+                new Record(
+                        full,
+                        PlainCallback.to("https://example.test/avail"),
+                        true,
+                        false,
+                        PlainCallback.to("https://example.test/trans"),
+                        credentials,
+                        "r",
+                        "#",
+                        60,
+                        5,
+                        FileFormat.MP3),
+                new Transfer(
+                        "+15550001111",
+                        "Sales",
+                        30,
+                        full,
+                        credentials,
+                        "t",
+                        DiversionTreatment.PROPAGATE,
                         DiversionReason.UNKNOWN,
-                        List.of(new PhoneNumber("+15550002222", full, PlainCallback.to("https://example.test/td"),
-                                        credentials, "leg", "uui-1"),
+                        List.of(
+                                new PhoneNumber(
+                                        "+15550002222",
+                                        full,
+                                        PlainCallback.to("https://example.test/td"),
+                                        credentials,
+                                        "leg",
+                                        "uui-1"),
                                 SipUri.of("sip:agent@example.test"))),
                 new Conference("sales-room", true, false, List.of("c-1", "c-2"), full, credentials, "c", 10.0),
                 new Redirect(full, credentials, "again"),

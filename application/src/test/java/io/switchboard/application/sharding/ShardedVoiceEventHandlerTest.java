@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /** The inbound port over Cluster Sharding, on one node that joined itself. */
 class ShardedVoiceEventHandlerTest {
     private static final Duration DEADLINE = Duration.ofSeconds(3);
-    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString("""
+    private static final ActorTestKit testKit =
+            ActorTestKit.create(ConfigFactory.parseString("""
             akka.actor.provider = cluster
             akka.remote.artery.canonical.hostname = 127.0.0.1
             akka.remote.artery.canonical.port = 0
@@ -46,7 +47,8 @@ class ShardedVoiceEventHandlerTest {
             # flow's call stops only once its flow timed out.
             akka.actor.testkit.typed.system-shutdown-default = 30s
             """).withFallback(ConfigFactory.load()));
-    private static final SwitchboardSettings settings = SwitchboardSettings.from(testKit.system().settings().config());
+    private static final SwitchboardSettings settings =
+            SwitchboardSettings.from(testKit.system().settings().config());
     private static final TestProbe<String> heard = testKit.createTestProbe();
     private static ShardedVoiceEventHandler handler;
 
@@ -61,7 +63,9 @@ class ShardedVoiceEventHandlerTest {
             if (id.startsWith("boom-")) {
                 throw new IllegalStateException("flow bug");
             }
-            return Response.builder().speak("You pressed " + call.gatheredDigits()).build();
+            return Response.builder()
+                    .speak("You pressed " + call.gatheredDigits())
+                    .build();
         }
     };
 
@@ -76,8 +80,8 @@ class ShardedVoiceEventHandlerTest {
     static void start() {
         ClusterMembership.joinSelfUnlessSeeded(testKit.system());
         EntityRegistration.init(testKit.system(), flow, conferenceFlow, settings);
-        VoiceEventListener listener = (event, reply, latency) ->
-                heard.getRef().tell(event.eventType() + ":" + reply.origin());
+        VoiceEventListener listener =
+                (event, reply, latency) -> heard.getRef().tell(event.eventType() + ":" + reply.origin());
         handler = new ShardedVoiceEventHandler(testKit.system(), settings, List.of(listener));
     }
 
@@ -105,7 +109,9 @@ class ShardedVoiceEventHandlerTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertEquals(ReplyOrigin.DEADLINE_EXCEEDED, reply.origin());
         assertEquals(settings.entity().fallback().executedEventResponse(), reply.response());
-        assertEquals(true, took.compareTo(DEADLINE) >= 0 && took.compareTo(DEADLINE.plusSeconds(5)) < 0,
+        assertEquals(
+                true,
+                took.compareTo(DEADLINE) >= 0 && took.compareTo(DEADLINE.plusSeconds(5)) < 0,
                 "answered after the deadline, not long after: " + took);
     }
 
@@ -141,8 +147,10 @@ class ShardedVoiceEventHandlerTest {
     @Test
     void listenersHearEveryHandledEvent() throws Exception {
         await(handler.handle(SampleEvents.gather("c-listened", "5")));
-        heard.fishForMessage(Duration.ofSeconds(5), message -> message.equals("gather:FLOW")
-                ? FishingOutcomes.complete()
-                : FishingOutcomes.continueAndIgnore());
+        heard.fishForMessage(
+                Duration.ofSeconds(5),
+                message -> message.equals("gather:FLOW")
+                        ? FishingOutcomes.complete()
+                        : FishingOutcomes.continueAndIgnore());
     }
 }

@@ -39,13 +39,15 @@ import org.junit.jupiter.api.Test;
 
 /** The admin queries over Cluster Sharding, on one node that joined itself. */
 class ShardingQueriesTest {
-    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString("""
+    private static final ActorTestKit testKit =
+            ActorTestKit.create(ConfigFactory.parseString("""
             akka.actor.provider = cluster
             akka.remote.artery.canonical.hostname = 127.0.0.1
             akka.remote.artery.canonical.port = 0
             akka.actor.testkit.typed.single-expect-default = 20s
             """).withFallback(ConfigFactory.load()));
-    private static final SwitchboardSettings settings = SwitchboardSettings.from(testKit.system().settings().config());
+    private static final SwitchboardSettings settings =
+            SwitchboardSettings.from(testKit.system().settings().config());
     private static ShardedVoiceEventHandler handler;
     private static ShardedEntityQuery entities;
     private static ShardingClusterShape shape;
@@ -60,7 +62,7 @@ class ShardingQueriesTest {
     @BeforeAll
     static void start() {
         ClusterMembership.joinSelfUnlessSeeded(testKit.system());
-        EntityRegistration.init(testKit.system(), echo, new ConferenceFlow() { }, settings);
+        EntityRegistration.init(testKit.system(), echo, new ConferenceFlow() {}, settings);
         handler = new ShardedVoiceEventHandler(testKit.system(), settings, List.of());
         entities = new ShardedEntityQuery(testKit.system(), settings);
         shape = new ShardingClusterShape(testKit.system(), settings);
@@ -82,11 +84,16 @@ class ShardingQueriesTest {
         await(handler.handle(first));
         await(handler.handle(second));
 
-        EntityInspection inspection = await(entities.call(CallId.of("c-queried"))).orElseThrow();
+        EntityInspection inspection =
+                await(entities.call(CallId.of("c-queried"))).orElseThrow();
 
         assertEquals(List.of("1", "2"), ((CallState) inspection.state()).gatheredDigits());
-        assertEquals(List.of(first, second), inspection.timeline().stream().map(TimelineEntry::event).toList());
-        assertEquals(Response.builder().speak("You pressed 2").build(), inspection.timeline().get(1).reply().response());
+        assertEquals(
+                List.of(first, second),
+                inspection.timeline().stream().map(TimelineEntry::event).toList());
+        assertEquals(
+                Response.builder().speak("You pressed 2").build(),
+                inspection.timeline().get(1).reply().response());
         assertEquals(ReplyOrigin.FLOW, inspection.timeline().get(1).reply().origin());
     }
 
@@ -106,7 +113,8 @@ class ShardingQueriesTest {
 
         TestProbe<ShardRegion.CurrentShardRegionState> probe = testKit.createTestProbe();
         probe.awaitAssert(Duration.ofSeconds(20), () -> {
-            ClusterSharding.get(testKit.system()).shardState()
+            ClusterSharding.get(testKit.system())
+                    .shardState()
                     .tell(new GetShardRegionState(EntityKeys.CALL, probe.getRef()));
             boolean resident = probe.receiveMessage().getShards().stream()
                     .anyMatch(shard -> shard.getEntityIds().contains("c-never-seen"));
@@ -141,8 +149,8 @@ class ShardingQueriesTest {
     void localEntitiesCountTheActiveCallsAndConferences() throws Exception {
         EntityCounts before = await(shape.localEntities());
         await(handler.handle(SampleEvents.gather("c-counted", "1")));
-        await(handler.handle(new ConferenceCreated(new ConferenceDetails(ConferenceId.of("conf-counted"), "c", null,
-                null))));
+        await(handler.handle(
+                new ConferenceCreated(new ConferenceDetails(ConferenceId.of("conf-counted"), "c", null, null))));
 
         EntityCounts after = await(shape.localEntities());
 

@@ -37,28 +37,46 @@ class CallerScriptTest {
     @Test
     void picksProfilesByWeight() {
         CallerScript script = CallerScript.of(
-                new CallerProfile("often", 3, Direction.INBOUND, null, List.of(), null, null, Duration.ofSeconds(1),
-                        Duration.ofSeconds(1), Duration.ofSeconds(1), true),
+                new CallerProfile(
+                        "often",
+                        3,
+                        Direction.INBOUND,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        true),
                 CallerProfile.silent("rarely"));
         SplittableRandom random = new SplittableRandom(7);
-        long often = java.util.stream.IntStream.range(0, 4000).filter(i -> script.pick(random).name().equals("often"))
+        long often = java.util.stream.IntStream.range(0, 4000)
+                .filter(i -> script.pick(random).name().equals("often"))
                 .count();
         assertTrue(often > 2800 && often < 3200, "about three in four, was " + often);
     }
 
     @Test
     void aWrongValueIsNamedWithItsCaller() {
-        IllegalArgumentException wrongDirection = assertThrows(IllegalArgumentException.class, () ->
-                CallerScript.fromConfig(ConfigFactory.parseString("callers = [{ name = x, direction = sideways }]")));
-        assertTrue(wrongDirection.getMessage().contains("caller 'x'")
-                && wrongDirection.getMessage().contains("inbound, outbound"), wrongDirection.getMessage());
+        IllegalArgumentException wrongDirection = assertThrows(
+                IllegalArgumentException.class,
+                () -> CallerScript.fromConfig(
+                        ConfigFactory.parseString("callers = [{ name = x, direction = sideways }]")));
+        assertTrue(
+                wrongDirection.getMessage().contains("caller 'x'")
+                        && wrongDirection.getMessage().contains("inbound, outbound"),
+                wrongDirection.getMessage());
 
-        IllegalArgumentException badKeys = assertThrows(IllegalArgumentException.class, () ->
-                CallerScript.fromConfig(ConfigFactory.parseString("callers = [{ name = y, presses = [\"1a\"] }]")));
+        IllegalArgumentException badKeys = assertThrows(
+                IllegalArgumentException.class,
+                () -> CallerScript.fromConfig(
+                        ConfigFactory.parseString("callers = [{ name = y, presses = [\"1a\"] }]")));
         assertTrue(badKeys.getMessage().contains("0-9, * and #"), badKeys.getMessage());
 
-        IllegalArgumentException notAProbability = assertThrows(IllegalArgumentException.class, () ->
-                CallerScript.fromConfig(ConfigFactory.parseString("faults.duplicate = 2")));
+        IllegalArgumentException notAProbability = assertThrows(
+                IllegalArgumentException.class,
+                () -> CallerScript.fromConfig(ConfigFactory.parseString("faults.duplicate = 2")));
         assertTrue(notAProbability.getMessage().contains("faults.duplicate"), notAProbability.getMessage());
     }
 }

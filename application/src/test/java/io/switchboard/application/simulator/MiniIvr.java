@@ -33,7 +33,9 @@ public final class MiniIvr implements CallFlow {
     public static final ConferenceFlow ROOM = new ConferenceFlow() {
         @Override
         public Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference) {
-            return Response.builder().speak("Members: " + conference.members().size()).build();
+            return Response.builder()
+                    .speak("Members: " + conference.members().size())
+                    .build();
         }
     };
 
@@ -50,20 +52,34 @@ public final class MiniIvr implements CallFlow {
     @Override
     public Reply onGather(GatherCompleted event, CallState call) {
         return switch (event.digits()) {
-            case "1" -> Response.builder().speak("Transferring.")
-                    .add(Transfer.builder().transferCompleteUrl("transfer/complete")
-                            .target(new PhoneNumber(AGENT, Callback.to("transfer/answer"),
-                                    PlainCallback.to("transfer/disconnect"), null, null, null))
-                            .build())
-                    .build();
-            case "2" -> Response.builder().speak("Leave a message.")
-                    .add(Record.builder().recordCompleteUrl("recorded").recordingAvailableUrl("available")
-                            .transcribeTo("transcribed").build())
-                    .build();
+            case "1" ->
+                Response.builder()
+                        .speak("Transferring.")
+                        .add(Transfer.builder()
+                                .transferCompleteUrl("transfer/complete")
+                                .target(new PhoneNumber(
+                                        AGENT,
+                                        Callback.to("transfer/answer"),
+                                        PlainCallback.to("transfer/disconnect"),
+                                        null,
+                                        null,
+                                        null))
+                                .build())
+                        .build();
+            case "2" ->
+                Response.builder()
+                        .speak("Leave a message.")
+                        .add(Record.builder()
+                                .recordCompleteUrl("recorded")
+                                .recordingAvailableUrl("available")
+                                .transcribeTo("transcribed")
+                                .build())
+                        .build();
             case "3" -> Response.of(Conference.named("room").withEventUrl("/voice/conference"));
             case "4" -> Response.builder().redirect("menu").build();
-            case "5" -> Reply.later(CompletableFuture.supplyAsync(
-                    () -> Response.builder().speak("Looked it up.").hangup().build()));
+            case "5" ->
+                Reply.later(CompletableFuture.supplyAsync(
+                        () -> Response.builder().speak("Looked it up.").hangup().build()));
             default -> Response.builder().speak("Goodbye.").hangup().build();
         };
     }
@@ -84,7 +100,11 @@ public final class MiniIvr implements CallFlow {
     }
 
     private static Response menu(String preface) {
-        return Response.of(Gather.builder().gatherUrl("gather").maxDigits(1).terminatingDigits("#")
-                .speak(preface + " Press a key.").build());
+        return Response.of(Gather.builder()
+                .gatherUrl("gather")
+                .maxDigits(1)
+                .terminatingDigits("#")
+                .speak(preface + " Press a key.")
+                .build());
     }
 }

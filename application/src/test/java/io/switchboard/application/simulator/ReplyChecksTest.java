@@ -24,16 +24,19 @@ import org.junit.jupiter.api.Test;
 class ReplyChecksTest {
     private static final ReplyChecks checks = new ReplyChecks(Duration.ofSeconds(15), Duration.ofSeconds(5));
     private static final URI URL = URI.create("http://127.0.0.1:8080/voice");
-    private static final CallDetails CALL = CallDetails.builder(CallId.of("c-1")).build();
+    private static final CallDetails CALL =
+            CallDetails.builder(CallId.of("c-1")).build();
     private static final VoiceEvent INITIATE = new CallInitiated(CALL);
     private static final VoiceEvent DISCONNECT = new CallDisconnected(CALL, CallEnding.of(DisconnectCause.HANGUP));
-    private static final VoiceEvent CREATED = new ConferenceCreated(new ConferenceDetails(ConferenceId.of("f-1"),
-            "room", null, null));
+    private static final VoiceEvent CREATED =
+            new ConferenceCreated(new ConferenceDetails(ConferenceId.of("f-1"), "room", null, null));
     private static final String XML = "application/xml; charset=UTF-8";
     private static final Duration FAST = Duration.ofMillis(3);
 
     private static List<String> failed(VoiceEvent event, Delivery delivery) {
-        return checks.check("c-1", URL, event, delivery).stream().map(Violation::check).toList();
+        return checks.check("c-1", URL, event, delivery).stream()
+                .map(Violation::check)
+                .toList();
     }
 
     @Test
@@ -48,27 +51,41 @@ class ReplyChecksTest {
         assertEquals(List.of(ReplyChecks.STATUS), failed(INITIATE, Delivery.answered(204, null, null, FAST)));
         assertEquals(List.of(ReplyChecks.STATUS), failed(DISCONNECT, Delivery.answered(500, null, null, FAST)));
         assertEquals(List.of(ReplyChecks.EMPTY_REPLY), failed(INITIATE, Delivery.answered(200, null, null, FAST)));
-        assertEquals(List.of(ReplyChecks.CONTENT_TYPE),
+        assertEquals(
+                List.of(ReplyChecks.CONTENT_TYPE),
                 failed(INITIATE, Delivery.answered(200, "text/html", Response.empty(), FAST)));
-        assertEquals(List.of(ReplyChecks.UNREADABLE_BXML),
+        assertEquals(
+                List.of(ReplyChecks.UNREADABLE_BXML),
                 failed(INITIATE, Delivery.unreadable(200, XML, "not well-formed XML", FAST)));
-        assertEquals(List.of(ReplyChecks.BXML_RULES), failed(CREATED,
-                Delivery.answered(200, XML, Response.of(Gather.builder().speak("Hi").build()), FAST)));
-        assertEquals(List.of(ReplyChecks.DEADLINE),
+        assertEquals(
+                List.of(ReplyChecks.BXML_RULES),
+                failed(
+                        CREATED,
+                        Delivery.answered(
+                                200,
+                                XML,
+                                Response.of(Gather.builder().speak("Hi").build()),
+                                FAST)));
+        assertEquals(
+                List.of(ReplyChecks.DEADLINE),
                 failed(INITIATE, Delivery.answered(200, XML, Response.empty(), Duration.ofSeconds(6))));
-        assertEquals(List.of(ReplyChecks.BANDWIDTH_TIMEOUT),
+        assertEquals(
+                List.of(ReplyChecks.BANDWIDTH_TIMEOUT),
                 failed(INITIATE, Delivery.answered(200, XML, Response.empty(), Duration.ofSeconds(16))));
-        assertEquals(List.of(ReplyChecks.UNDELIVERABLE),
+        assertEquals(
+                List.of(ReplyChecks.UNDELIVERABLE),
                 failed(INITIATE, Delivery.failed("Connection refused", true, FAST)));
     }
 
     @Test
     void aViolationNamesTheCallTheEventAndWhatWasWrong() {
-        Violation violation = checks.check("c-42", URL, INITIATE, Delivery.answered(404, null, null, FAST)).get(0);
+        Violation violation = checks.check("c-42", URL, INITIATE, Delivery.answered(404, null, null, FAST))
+                .get(0);
 
         assertEquals("c-42", violation.callId());
         assertEquals("initiate", violation.eventType());
-        assertTrue(violation.toString().contains("call c-42, initiate to http://127.0.0.1:8080/voice: status: HTTP 404"),
+        assertTrue(
+                violation.toString().contains("call c-42, initiate to http://127.0.0.1:8080/voice: status: HTTP 404"),
                 violation.toString());
     }
 }

@@ -48,13 +48,20 @@ class SimulatorTest {
     }
 
     private static SimulationSummary simulate(CallFlow flow, SimulationPlan plan) throws Exception {
-        LocalVoiceEventHandler service = new LocalVoiceEventHandler(testKit.system(), flow, MiniIvr.ROOM,
+        LocalVoiceEventHandler service = new LocalVoiceEventHandler(
+                testKit.system(),
+                flow,
+                MiniIvr.ROOM,
                 SwitchboardSettings.from(testKit.system().settings().config()));
         return simulate(new InProcessTransport(service), plan);
     }
 
     private static SimulationSummary simulate(WebhookTransport transport, SimulationPlan plan) throws Exception {
-        return new Simulator(transport, scheduler).start(plan).summary().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return new Simulator(transport, scheduler)
+                .start(plan)
+                .summary()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
     }
 
     @Test
@@ -80,7 +87,8 @@ class SimulatorTest {
         assertEquals(summary.eventCount("conferenceCreated"), summary.eventCount("conferenceCompleted"));
         assertTrue(summary.eventCount("conferenceCreated") >= 1);
         assertEquals(summary.events(), summary.statuses().get("200"));
-        assertTrue(summary.latency().p50() > 0 && summary.latency().p50() <= summary.latency().p999());
+        assertTrue(summary.latency().p50() > 0
+                && summary.latency().p50() <= summary.latency().p999());
     }
 
     @Test
@@ -102,7 +110,8 @@ class SimulatorTest {
         SimulationSummary summary = simulate(new MiniIvr(), SimulationPlan.of(SERVICE, 60, 8, faulty));
 
         assertTrue(summary.passed(), summary.violations()::toString);
-        long redelivered = summary.faults().getOrDefault("duplicate", 0L) + summary.faults().getOrDefault("lost-reply", 0L);
+        long redelivered = summary.faults().getOrDefault("duplicate", 0L)
+                + summary.faults().getOrDefault("lost-reply", 0L);
         assertTrue(redelivered > summary.events() / 2, summary.faults()::toString);
         // Only voicemail calls owe events besides the disconnect, so only theirs can be reordered.
         assertEquals(summary.callsByProfile().get("voicemail"), summary.faults().get("reorder-async"));
@@ -111,8 +120,8 @@ class SimulatorTest {
 
     @Test
     void callbacksToAnotherHostAreNotFollowedButReported() throws Exception {
-        SimulationSummary summary = simulate(gatheringAt("https://elsewhere.example/gather"),
-                SimulationPlan.of(SERVICE, 3, 3, MIX));
+        SimulationSummary summary =
+                simulate(gatheringAt("https://elsewhere.example/gather"), SimulationPlan.of(SERVICE, 3, 3, MIX));
 
         assertFalse(summary.passed());
         assertEquals(3, summary.violationsByCheck().get(ReplyChecks.CALLBACK_URL));
@@ -137,26 +146,34 @@ class SimulatorTest {
     @Test
     void aRedeliveryAnsweredDifferentlyIsReported() throws Exception {
         AtomicInteger replies = new AtomicInteger();
-        WebhookTransport forgetful = (url, event) -> CompletableFuture.completedFuture(Delivery.answered(200,
-                "application/xml", Response.builder().speak("Reply " + replies.incrementAndGet()).hangup().build(),
+        WebhookTransport forgetful = (url, event) -> CompletableFuture.completedFuture(Delivery.answered(
+                200,
+                "application/xml",
+                Response.builder()
+                        .speak("Reply " + replies.incrementAndGet())
+                        .hangup()
+                        .build(),
                 Duration.ofMillis(1)));
         CallerScript duplicating = MIX.withFaults(new Faults(1.0, 0, 0, 0, Duration.ZERO));
         SimulationSummary summary = simulate(forgetful, SimulationPlan.of(SERVICE, 2, 2, duplicating));
 
-        assertEquals(2, summary.violationsByCheck().get(ReplyChecks.REDELIVERY_MISMATCH), summary.violations()::toString);
+        assertEquals(
+                2, summary.violationsByCheck().get(ReplyChecks.REDELIVERY_MISMATCH), summary.violations()::toString);
         assertTrue(summary.violations().get(0).detail().contains("Reply"), summary.violations()::toString);
     }
 
     @Test
     void aCallbackUrlWithoutAHostFailsTheCallAsInvalidBxml() throws Exception {
-        SimulationSummary summary = simulate(gatheringAt("mailto:ivr@example.test"), SimulationPlan.of(SERVICE, 2, 2, MIX));
+        SimulationSummary summary =
+                simulate(gatheringAt("mailto:ivr@example.test"), SimulationPlan.of(SERVICE, 2, 2, MIX));
 
         assertEquals(2, summary.violationsByCheck().get(ReplyChecks.CALLBACK_URL));
         Violation first = summary.violations().get(0);
         assertEquals("initiate", first.eventType(), "reported against the reply that named the URL");
         assertTrue(first.detail().contains("gatherUrl=\"mailto:ivr@example.test\""), first.detail());
         assertEquals(2, summary.callsFailed());
-        assertTrue(summary.endings().keySet().iterator().next().startsWith("invalid-bxml"), summary.endings()::toString);
+        assertTrue(
+                summary.endings().keySet().iterator().next().startsWith("invalid-bxml"), summary.endings()::toString);
     }
 
     @Test
@@ -178,30 +195,40 @@ class SimulatorTest {
         WebhookTransport recording = (url, event) -> {
             sent.add(event.eventType() + " " + url + " " + event.eventTime());
             Response reply = event.eventType().equals("initiate")
-                    ? Response.of(Gather.builder().gatherUrl("gather").speak("one two three four five").build())
+                    ? Response.of(Gather.builder()
+                            .gatherUrl("gather")
+                            .speak("one two three four five")
+                            .build())
                     : Response.builder().hangup().build();
-            return CompletableFuture.completedFuture(Delivery.answered(200, "application/xml",
-                    event.replyExpectation().allowsBxml() ? reply : null, Duration.ofMillis(1)));
+            return CompletableFuture.completedFuture(Delivery.answered(
+                    200,
+                    "application/xml",
+                    event.replyExpectation().allowsBxml() ? reply : null,
+                    Duration.ofMillis(1)));
         };
         CallerScript silent = CallerScript.of(CallerProfile.silent("silent"));
         simulate(recording, SimulationPlan.of(SERVICE, 1, 1, silent));
 
-        assertEquals(List.of(
-                "initiate https://ivr.example.test/voice/initiate 2026-01-05T09:00:00Z",
-                // five words take two seconds to speak, then the first-digit timeout of five passes
-                "gather https://ivr.example.test/voice/gather 2026-01-05T09:00:07Z",
-                "disconnect https://ivr.example.test/voice/initiate 2026-01-05T09:00:07Z"), sent);
+        assertEquals(
+                List.of(
+                        "initiate https://ivr.example.test/voice/initiate 2026-01-05T09:00:00Z",
+                        // five words take two seconds to speak, then the first-digit timeout of five passes
+                        "gather https://ivr.example.test/voice/gather 2026-01-05T09:00:07Z",
+                        "disconnect https://ivr.example.test/voice/initiate 2026-01-05T09:00:07Z"),
+                sent);
     }
 
     @Test
     void callsStartNoFasterThanTheRate() throws Exception {
         WebhookTransport instant = (url, event) -> CompletableFuture.completedFuture(
                 Delivery.answered(200, "application/xml", Response.empty(), Duration.ZERO));
-        SimulationSummary summary = simulate(instant, SimulationPlan.of(SERVICE, 11, 11, MIX).withRate(100));
+        SimulationSummary summary =
+                simulate(instant, SimulationPlan.of(SERVICE, 11, 11, MIX).withRate(100));
 
         assertEquals(11, summary.callsCompleted());
-        assertTrue(summary.wallSeconds() >= 0.1, "eleven calls at 100 a second span ten intervals of 10 ms, took "
-                + summary.wallSeconds() + " s");
+        assertTrue(
+                summary.wallSeconds() >= 0.1,
+                "eleven calls at 100 a second span ten intervals of 10 ms, took " + summary.wallSeconds() + " s");
     }
 
     /** A flow that answers every call's initiate with a Gather whose digits go to {@code gatherUrl}. */
@@ -209,7 +236,8 @@ class SimulatorTest {
         return new CallFlow() {
             @Override
             public Reply onInitiate(CallInitiated event, CallState call) {
-                return Response.of(Gather.builder().gatherUrl(gatherUrl).speak("Hi").build());
+                return Response.of(
+                        Gather.builder().gatherUrl(gatherUrl).speak("Hi").build());
             }
         };
     }

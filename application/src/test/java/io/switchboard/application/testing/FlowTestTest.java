@@ -47,7 +47,8 @@ class FlowTestTest {
         call.hangUp();
 
         assertTrue(call.expectEnded().byCaller());
-        assertEquals(List.of("initiate", "gather", "disconnect", "recordingAvailable", "transcriptionAvailable"),
+        assertEquals(
+                List.of("initiate", "gather", "disconnect", "recordingAvailable", "transcriptionAvailable"),
                 call.events());
         call.assertNoViolations();
     }
@@ -59,8 +60,15 @@ class FlowTestTest {
         call.expectSpeaks("Welcome").expectGather();
         call.expectSpeaks("Leave").expectRecord();
         call.expectSpeaks("Thanks").expectHangup();
-        assertEquals(List.of("initiate", "gather", "recordComplete", "disconnect", "recordingAvailable",
-                "transcriptionAvailable"), call.events());
+        assertEquals(
+                List.of(
+                        "initiate",
+                        "gather",
+                        "recordComplete",
+                        "disconnect",
+                        "recordingAvailable",
+                        "transcriptionAvailable"),
+                call.events());
     }
 
     @Test
@@ -74,8 +82,9 @@ class FlowTestTest {
         call.farEndHangsUp();
 
         call.expectSpeaks("The transfer ended").expectHangup();
-        assertEquals(List.of("initiate", "gather", "transferAnswer", "transferDisconnect", "transferComplete",
-                "disconnect"), call.events());
+        assertEquals(
+                List.of("initiate", "gather", "transferAnswer", "transferDisconnect", "transferComplete", "disconnect"),
+                call.events());
         call.assertNoViolations();
     }
 
@@ -85,16 +94,31 @@ class FlowTestTest {
         first.expectSpeaks("Welcome").expectGather();
         first.expectConference("room");
         first.conference().expectSpeaks("Members: 1");
-        CallUnderTest second = flows.placeInboundCall("+15552229999", OUR_NUMBER).press("3");
+        CallUnderTest second =
+                flows.placeInboundCall("+15552229999", OUR_NUMBER).press("3");
         second.conference().expectSpeaks("Members: 2");
 
         first.hangUp();
         second.hangUp();
 
-        assertEquals(List.of("initiate", "gather", "conferenceCreated", "conferenceMemberJoin",
-                "conferenceMemberExit", "disconnect"), first.events());
-        assertEquals(List.of("initiate", "gather", "conferenceMemberJoin", "conferenceMemberExit",
-                "conferenceCompleted", "disconnect"), second.events());
+        assertEquals(
+                List.of(
+                        "initiate",
+                        "gather",
+                        "conferenceCreated",
+                        "conferenceMemberJoin",
+                        "conferenceMemberExit",
+                        "disconnect"),
+                first.events());
+        assertEquals(
+                List.of(
+                        "initiate",
+                        "gather",
+                        "conferenceMemberJoin",
+                        "conferenceMemberExit",
+                        "conferenceCompleted",
+                        "disconnect"),
+                second.events());
         first.assertNoViolations();
         second.assertNoViolations();
     }
@@ -104,15 +128,20 @@ class FlowTestTest {
         CallFlow terse = new CallFlow() {
             @Override
             public Reply onInitiate(CallInitiated event, CallState call) {
-                return Response.of(Gather.builder().maxDigits(1).speak("Pick one").build());
+                return Response.of(
+                        Gather.builder().maxDigits(1).speak("Pick one").build());
             }
 
             @Override
             public Reply onGather(GatherCompleted event, CallState call) {
-                return Response.builder().speak("You picked " + event.digits()).hangup().build();
+                return Response.builder()
+                        .speak("You picked " + event.digits())
+                        .hangup()
+                        .build();
             }
         };
-        CallUnderTest call = FlowTest.of(terse).placeInboundCall(CALLER, OUR_NUMBER).press("7");
+        CallUnderTest call =
+                FlowTest.of(terse).placeInboundCall(CALLER, OUR_NUMBER).press("7");
 
         call.expectSpeaks("Pick one").expectGather();
         call.expectSpeaks("You picked 7").expectHangup();
@@ -150,7 +179,9 @@ class FlowTestTest {
         assertEquals(ReplyChecks.FALLBACK, call.violations().get(0).check());
         AssertionError failure = assertThrows(AssertionError.class, call::assertNoViolations);
         assertTrue(failure.getMessage().contains("call " + call.callId()), failure.getMessage());
-        assertTrue(failure.getMessage().contains("initiate") && failure.getMessage().contains("FLOW_FAILED"),
+        assertTrue(
+                failure.getMessage().contains("initiate")
+                        && failure.getMessage().contains("FLOW_FAILED"),
                 failure.getMessage());
     }
 
@@ -160,7 +191,8 @@ class FlowTestTest {
 
         AssertionError failure = assertThrows(AssertionError.class, () -> call.expectSpeaks("Goodbye"));
 
-        assertTrue(failure.getMessage().contains("but next: caller: speaks \"Welcome. Press a key.\""),
+        assertTrue(
+                failure.getMessage().contains("but next: caller: speaks \"Welcome. Press a key.\""),
                 failure.getMessage());
         AssertionError wrongAction = assertThrows(AssertionError.class, call::finishRecording);
         assertTrue(wrongAction.getMessage().contains("the call waits at Gather"), wrongAction.getMessage());

@@ -73,8 +73,11 @@ public class CallEntityBenchmark {
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
     private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     private static final Response MENU = Response.of(Gather.builder()
-            .gatherUrl("https://ivr.example.com/voice/gather").maxDigits(1).firstDigitTimeout(5)
-            .speak("Press 1 for sales, 2 for support, or 3 to leave a message.").build());
+            .gatherUrl("https://ivr.example.com/voice/gather")
+            .maxDigits(1)
+            .firstDigitTimeout(5)
+            .speak("Press 1 for sales, 2 for support, or 3 to leave a message.")
+            .build());
 
     /** Answers at once, on the flow dispatcher, as a flow without I/O does. */
     private static final CallFlow MENU_FLOW = new CallFlow() {
@@ -105,7 +108,10 @@ public class CallEntityBenchmark {
     public void startSystem() throws Exception {
         dataDir = Files.createTempDirectory("switchboard-bench");
         String journal = "jdbc:h2:file:" + dataDir.resolve("journal") + ";DATABASE_TO_UPPER=false;MODE=LEGACY";
-        system = ActorSystem.create(Behaviors.empty(), "bench", ConfigFactory.parseString("""
+        system = ActorSystem.create(
+                Behaviors.empty(),
+                "bench",
+                ConfigFactory.parseString("""
                 akka.loglevel = WARNING
                 akka.persistence.journal.plugin = "jdbc-journal"
                 akka.persistence.snapshot-store.plugin = "jdbc-snapshot-store"
@@ -129,7 +135,8 @@ public class CallEntityBenchmark {
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().join();
         try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -175,20 +182,25 @@ public class CallEntityBenchmark {
 
     private ActorRef<VoiceEntity.Command> spawn(CallId callId) {
         Behavior<VoiceEntity.Command> entity = store.equals("h2")
-                ? DurableVoiceEntity.create(PersistenceId.of("Call", callId.value()),
-                        CallEntity.rules(callId, MENU_FLOW), flowExecutor, settings.entity(),
-                        settings.durability().snapshotEvery(), self -> { })
-                : CallEntity.create(callId, MENU_FLOW, flowExecutor, settings.entity(), self -> { });
+                ? DurableVoiceEntity.create(
+                        PersistenceId.of("Call", callId.value()),
+                        CallEntity.rules(callId, MENU_FLOW),
+                        flowExecutor,
+                        settings.entity(),
+                        settings.durability().snapshotEvery(),
+                        self -> {})
+                : CallEntity.create(callId, MENU_FLOW, flowExecutor, settings.entity(), self -> {});
         return system.systemActorOf(entity, callId.value(), Props.empty());
     }
 
     private EventReply ask(ActorRef<VoiceEntity.Command> call, VoiceEvent event) {
-        EventReply reply = AskPattern.<VoiceEntity.Command, EventReply>ask(call,
-                        replyTo -> new VoiceEntity.Handle(event, replyTo), ASK_TIMEOUT, system.scheduler())
-                .toCompletableFuture().join();
+        EventReply reply = AskPattern.<VoiceEntity.Command, EventReply>ask(
+                        call, replyTo -> new VoiceEntity.Handle(event, replyTo), ASK_TIMEOUT, system.scheduler())
+                .toCompletableFuture()
+                .join();
         if (reply.origin() != ReplyOrigin.FLOW) {
-            throw new IllegalStateException("the entity answered " + reply.origin() + ", not the flow: not measuring"
-                    + " the path we mean to");
+            throw new IllegalStateException(
+                    "the entity answered " + reply.origin() + ", not the flow: not measuring" + " the path we mean to");
         }
         return reply;
     }

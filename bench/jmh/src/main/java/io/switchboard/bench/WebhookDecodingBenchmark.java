@@ -26,8 +26,18 @@ import org.openjdk.jmh.annotations.State;
 public class WebhookDecodingBenchmark {
 
     @Param({
-        "answer", "initiate", "disconnect", "transferAnswer", "transferDisconnect", "redirect", "recordingComplete",
-        "transcriptionAvailable", "gather", "conferenceCreated", "conferenceMemberJoin", "conferenceMemberExit",
+        "answer",
+        "initiate",
+        "disconnect",
+        "transferAnswer",
+        "transferDisconnect",
+        "redirect",
+        "recordingComplete",
+        "transcriptionAvailable",
+        "gather",
+        "conferenceCreated",
+        "conferenceMemberJoin",
+        "conferenceMemberExit",
         "conferenceCompleted",
     })
     public String channel;

@@ -16,7 +16,10 @@ public final class DemoConferenceFlow implements ConferenceFlow {
 
     @Override
     public Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference) {
-        log.info("{} joined; {} in the conference", event.member().callId(), conference.members().size());
+        log.info(
+                "{} joined; {} in the conference",
+                event.member().callId(),
+                conference.members().size());
         int count = conference.members().size();
         return Response.builder()
                 .speak(count == 1 ? "You are the first one here." : "There are now " + count + " people here.")
@@ -25,13 +28,19 @@ public final class DemoConferenceFlow implements ConferenceFlow {
 
     @Override
     public Reply onMemberExit(ConferenceMemberExited event, ConferenceState conference) {
-        log.info("{} left; {} in the conference", event.member().callId(), conference.members().size());
+        log.info(
+                "{} left; {} in the conference",
+                event.member().callId(),
+                conference.members().size());
         return Reply.none();
     }
 
     @Override
     public void onCompleted(ConferenceCompleted event, ConferenceState conference) {
-        log.info("conference {} over after {} joins, at most {} at once", conference.name(), conference.joinCount(),
+        log.info(
+                "conference {} over after {} joins, at most {} at once",
+                conference.name(),
+                conference.joinCount(),
                 conference.peakMembers());
     }
 }

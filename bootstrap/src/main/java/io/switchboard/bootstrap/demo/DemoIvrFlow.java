@@ -38,11 +38,15 @@ public final class DemoIvrFlow implements CallFlow {
 
     static final String MENU = "Press 1 to talk to us, 2 to leave a message, or 3 to join the conference.";
 
-    private static final Response GOODBYE = Response.builder().speak("Goodbye.").hangup().build();
-    private static final Response MESSAGE_RECORDED =
-            Response.builder().speak("Thank you, your message was recorded. Goodbye.").hangup().build();
-    private static final Response TRANSFER_ANNOUNCEMENT =
-            Response.builder().speak("You have a call from the Switchboard demo.").build();
+    private static final Response GOODBYE =
+            Response.builder().speak("Goodbye.").hangup().build();
+    private static final Response MESSAGE_RECORDED = Response.builder()
+            .speak("Thank you, your message was recorded. Goodbye.")
+            .hangup()
+            .build();
+    private static final Response TRANSFER_ANNOUNCEMENT = Response.builder()
+            .speak("You have a call from the Switchboard demo.")
+            .build();
 
     private final DemoSettings settings;
     // Every reply depends on the settings alone, so each is built once and shared: an entity remembers its
@@ -89,15 +93,19 @@ public final class DemoIvrFlow implements CallFlow {
             case TRANSFER -> transferReply;
             case VOICEMAIL -> voicemailReply;
             case CONFERENCE -> conferenceReply;
-            default -> attemptsWithoutChoice(call) < settings.menuAttempts()
-                    ? (event.digits().isEmpty() ? nothingHeardMenu : notAnOptionMenu)
-                    : GOODBYE;
+            default ->
+                attemptsWithoutChoice(call) < settings.menuAttempts()
+                        ? (event.digits().isEmpty() ? nothingHeardMenu : notAnOptionMenu)
+                        : GOODBYE;
         };
     }
 
     @Override
     public Reply onRecordingComplete(RecordingCompleted event, CallState call) {
-        log.info("message {} recorded ({})", event.recording().recordingId(), event.recording().duration());
+        log.info(
+                "message {} recorded ({})",
+                event.recording().recordingId(),
+                event.recording().duration());
         return MESSAGE_RECORDED;
     }
 
@@ -114,8 +122,11 @@ public final class DemoIvrFlow implements CallFlow {
 
     @Override
     public void onTranscriptionAvailable(TranscriptionAvailable event, CallState call) {
-        log.info("transcription {} of recording {}: {}", event.transcription().id(),
-                event.recording() == null ? null : event.recording().recordingId(), event.transcription().url());
+        log.info(
+                "transcription {} of recording {}: {}",
+                event.transcription().id(),
+                event.recording() == null ? null : event.recording().recordingId(),
+                event.transcription().url());
     }
 
     @Override
@@ -125,7 +136,10 @@ public final class DemoIvrFlow implements CallFlow {
 
     @Override
     public void onDisconnect(CallDisconnected event, CallState call) {
-        log.info("call ended: {} after {} events, digits {}", event.ending().cause(), call.eventsApplied(),
+        log.info(
+                "call ended: {} after {} events, digits {}",
+                event.ending().cause(),
+                call.eventsApplied(),
                 call.gatheredDigits());
     }
 
@@ -151,7 +165,10 @@ public final class DemoIvrFlow implements CallFlow {
         // When the transfer ends and the caller is still there, transferComplete asks what comes next.
         return Response.builder()
                 .speak("Connecting you now.")
-                .add(Transfer.builder().callTimeout(30).phoneNumber(settings.transferTo()).build())
+                .add(Transfer.builder()
+                        .callTimeout(30)
+                        .phoneNumber(settings.transferTo())
+                        .build())
                 .build();
     }
 

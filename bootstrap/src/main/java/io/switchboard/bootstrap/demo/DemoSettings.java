@@ -13,13 +13,14 @@ public record DemoSettings(String transferTo, String conferenceName, int menuAtt
 
     public DemoSettings {
         if (menuAttempts < 1) {
-            throw new IllegalArgumentException("switchboard.demo.menu-attempts must be at least 1, was " + menuAttempts);
+            throw new IllegalArgumentException(
+                    "switchboard.demo.menu-attempts must be at least 1, was " + menuAttempts);
         }
     }
 
     public static DemoSettings from(Config root) {
         Config demo = root.getConfig("switchboard.demo");
-        return new DemoSettings(demo.getString("transfer-to"),
-                demo.getString("conference-name"), demo.getInt("menu-attempts"));
+        return new DemoSettings(
+                demo.getString("transfer-to"), demo.getString("conference-name"), demo.getInt("menu-attempts"));
     }
 }

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The demo conference counts its members aloud; calls reach it through the demo menu's option 3. */
 class DemoConferenceFlowTest {
-    private static final DemoSettings SETTINGS = new DemoSettings("+15555550100",
-            "switchboard-demo", 3);
+    private static final DemoSettings SETTINGS = new DemoSettings("+15555550100", "switchboard-demo", 3);
 
     private final FlowTest demo = FlowTest.of(new DemoIvrFlow(SETTINGS), new DemoConferenceFlow());
 
@@ -35,8 +34,15 @@ class DemoConferenceFlowTest {
 
         second.hangUp();
         third.hangUp();
-        assertEquals(List.of("initiate", "gather", "conferenceMemberJoin", "conferenceMemberExit",
-                "conferenceCompleted", "disconnect"), third.events());
+        assertEquals(
+                List.of(
+                        "initiate",
+                        "gather",
+                        "conferenceMemberJoin",
+                        "conferenceMemberExit",
+                        "conferenceCompleted",
+                        "disconnect"),
+                third.events());
         List.of(first, second, third).forEach(CallUnderTest::assertNoViolations);
     }
 

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class DemoIvrFlowTest {
     private static final String CALLER = "+15552223333";
     private static final String DEMO_NUMBER = "+15553334444";
-    private static final DemoSettings SETTINGS = new DemoSettings("+15555550100",
-            "switchboard-demo", 3);
+    private static final DemoSettings SETTINGS = new DemoSettings("+15555550100", "switchboard-demo", 3);
 
     private final FlowTest demo = FlowTest.of(new DemoIvrFlow(SETTINGS), new DemoConferenceFlow());
 
@@ -40,7 +39,9 @@ class DemoIvrFlowTest {
 
     @Test
     void anOutboundCallIsGreetedDifferently() {
-        demo.placeOutboundCall(DEMO_NUMBER, CALLER).expectSpeaks("Hello from Switchboard.").expectGather();
+        demo.placeOutboundCall(DEMO_NUMBER, CALLER)
+                .expectSpeaks("Hello from Switchboard.")
+                .expectGather();
     }
 
     @Test
@@ -53,8 +54,9 @@ class DemoIvrFlowTest {
         call.farEndHangsUp();
 
         call.expectSpeaks("The call has ended. Goodbye.").expectHangup();
-        assertEquals(List.of("initiate", "gather", "transferAnswer", "transferDisconnect", "transferComplete",
-                "disconnect"), call.events());
+        assertEquals(
+                List.of("initiate", "gather", "transferAnswer", "transferDisconnect", "transferComplete", "disconnect"),
+                call.events());
         call.assertNoViolations();
     }
 
@@ -66,8 +68,8 @@ class DemoIvrFlowTest {
         call.hangUp();
 
         assertTrue(call.expectEnded().byCaller());
-        assertEquals(List.of("initiate", "gather", "transferAnswer", "transferDisconnect", "disconnect"),
-                call.events());
+        assertEquals(
+                List.of("initiate", "gather", "transferAnswer", "transferDisconnect", "disconnect"), call.events());
     }
 
     @Test
@@ -81,8 +83,15 @@ class DemoIvrFlowTest {
         call.finishRecording();
 
         call.expectSpeaks("Thank you, your message was recorded. Goodbye.").expectHangup();
-        assertEquals(List.of("initiate", "gather", "recordComplete", "disconnect", "recordingAvailable",
-                "transcriptionAvailable"), call.events());
+        assertEquals(
+                List.of(
+                        "initiate",
+                        "gather",
+                        "recordComplete",
+                        "disconnect",
+                        "recordingAvailable",
+                        "transcriptionAvailable"),
+                call.events());
         call.assertNoViolations();
     }
 
@@ -93,7 +102,8 @@ class DemoIvrFlowTest {
 
         call.hangUp();
 
-        assertEquals(List.of("initiate", "gather", "disconnect", "recordingAvailable", "transcriptionAvailable"),
+        assertEquals(
+                List.of("initiate", "gather", "disconnect", "recordingAvailable", "transcriptionAvailable"),
                 call.events());
         call.assertNoViolations();
     }
@@ -105,8 +115,16 @@ class DemoIvrFlowTest {
         call.expectConference("switchboard-demo");
         call.conference().expectSpeaks("You are the first one here.");
         call.hangUp();
-        assertEquals(List.of("initiate", "gather", "conferenceCreated", "conferenceMemberJoin", "conferenceMemberExit",
-                "conferenceCompleted", "disconnect"), call.events());
+        assertEquals(
+                List.of(
+                        "initiate",
+                        "gather",
+                        "conferenceCreated",
+                        "conferenceMemberJoin",
+                        "conferenceMemberExit",
+                        "conferenceCompleted",
+                        "disconnect"),
+                call.events());
         call.assertNoViolations();
     }
 

@@ -128,8 +128,22 @@ public record CallDetails(
         }
 
         public CallDetails build() {
-            return new CallDetails(callId, eventTime, accountId, applicationId, from, to, direction, callUrl,
-                    startTime, answerTime, enqueuedTime, tag, parentCallId, transferCallerId, transferTo,
+            return new CallDetails(
+                    callId,
+                    eventTime,
+                    accountId,
+                    applicationId,
+                    from,
+                    to,
+                    direction,
+                    callUrl,
+                    startTime,
+                    answerTime,
+                    enqueuedTime,
+                    tag,
+                    parentCallId,
+                    transferCallerId,
+                    transferTo,
                     unparsedFields);
         }
     }

@@ -13,23 +13,31 @@ import java.util.function.Consumer;
 /** One call leg as an actor: its events handled one at a time, in order, answered by a {@link CallFlow}. */
 public final class CallEntity {
 
-    private CallEntity() {
-    }
+    private CallEntity() {}
 
     /**
      * @param flowExecutor       where the flow runs, never the actor's dispatcher
      * @param requestPassivation asks the owner to stop this entity (answered with {@link VoiceEntity.Stop})
      */
-    public static Behavior<VoiceEntity.Command> create(CallId callId, CallFlow flow, Executor flowExecutor,
-                                                       EntitySettings settings,
-                                                       Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
+    public static Behavior<VoiceEntity.Command> create(
+            CallId callId,
+            CallFlow flow,
+            Executor flowExecutor,
+            EntitySettings settings,
+            Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
         return VoiceEntity.create(rules(callId, flow), flowExecutor, settings, requestPassivation);
     }
 
     /** The pure rules of one call: what any shell, in memory or durable, runs. */
     public static EntityRules<CallEvent, CallState> rules(CallId callId, CallFlow flow) {
-        return new EntityRules<>(callId.value(), "callId", CallEvent.class, () -> CallState.initial(callId),
-                CallState::apply, (event, state) -> event.offerTo(flow, state), CallState::hasEnded,
+        return new EntityRules<>(
+                callId.value(),
+                "callId",
+                CallEvent.class,
+                () -> CallState.initial(callId),
+                CallState::apply,
+                (event, state) -> event.offerTo(flow, state),
+                CallState::hasEnded,
                 event -> event instanceof TransferAnswered ? ReplyContext.TRANSFER_ANSWER : ReplyContext.CALL);
     }
 }

@@ -10,10 +10,24 @@ import java.time.Instant;
  * of event cannot compile until the flow port has a method for it.
  */
 public sealed interface CallEvent extends VoiceEvent
-        permits CallInitiated, CallAnswered, CallDisconnected, CallRedirected, GatherCompleted,
-                RecordingCompleted, TranscriptionAvailable, TransferAnswered, TransferDisconnected,
-                TransferCompleted, BridgeCompleted, BridgeTargetCompleted, RecordingAvailable, DtmfReceived,
-                MachineDetectionCompleted, MediaStreamChanged, RealTimeTranscriptionChanged, ReferCompleted,
+        permits CallInitiated,
+                CallAnswered,
+                CallDisconnected,
+                CallRedirected,
+                GatherCompleted,
+                RecordingCompleted,
+                TranscriptionAvailable,
+                TransferAnswered,
+                TransferDisconnected,
+                TransferCompleted,
+                BridgeCompleted,
+                BridgeTargetCompleted,
+                RecordingAvailable,
+                DtmfReceived,
+                MachineDetectionCompleted,
+                MediaStreamChanged,
+                RealTimeTranscriptionChanged,
+                ReferCompleted,
                 UnrecognizedCallEvent {
 
     CallDetails call();

@@ -64,35 +64,26 @@ public interface CallFlow {
         return Response.empty();
     }
 
-    default void onDisconnect(CallDisconnected event, CallState call) {
-    }
+    default void onDisconnect(CallDisconnected event, CallState call) {}
 
-    default void onTransferDisconnect(TransferDisconnected event, CallState call) {
-    }
+    default void onTransferDisconnect(TransferDisconnected event, CallState call) {}
 
-    default void onTranscriptionAvailable(TranscriptionAvailable event, CallState call) {
-    }
+    default void onTranscriptionAvailable(TranscriptionAvailable event, CallState call) {}
 
-    default void onRecordingAvailable(RecordingAvailable event, CallState call) {
-    }
+    default void onRecordingAvailable(RecordingAvailable event, CallState call) {}
 
     /** A key press reported by {@code <StartGather>}; no BXML can answer it (use the update-call API). */
-    default void onDtmf(DtmfReceived event, CallState call) {
-    }
+    default void onDtmf(DtmfReceived event, CallState call) {}
 
     /** Asynchronous answering-machine detection finished; react through the update-call API. */
-    default void onMachineDetectionComplete(MachineDetectionCompleted event, CallState call) {
-    }
+    default void onMachineDetectionComplete(MachineDetectionCompleted event, CallState call) {}
 
     /** A media stream started, was rejected or stopped ({@link MediaStreamChanged#change()}). */
-    default void onMediaStream(MediaStreamChanged event, CallState call) {
-    }
+    default void onMediaStream(MediaStreamChanged event, CallState call) {}
 
     /** A real-time transcription started, was rejected, stopped or its transcript is available. */
-    default void onRealTimeTranscription(RealTimeTranscriptionChanged event, CallState call) {
-    }
+    default void onRealTimeTranscription(RealTimeTranscriptionChanged event, CallState call) {}
 
     /** An event of a type this version does not know; already counted in the call's state. */
-    default void onUnrecognized(UnrecognizedCallEvent event, CallState call) {
-    }
+    default void onUnrecognized(UnrecognizedCallEvent event, CallState call) {}
 }

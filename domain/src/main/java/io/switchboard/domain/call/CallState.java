@@ -56,7 +56,8 @@ public record CallState(
         List<String> activeMediaStreams,
         List<String> activeTranscriptions,
         int unrecognizedEvents,
-        List<String> unrecognizedEventTypes) implements EntityState {
+        List<String> unrecognizedEventTypes)
+        implements EntityState {
 
     /** How many DTMF characters a call keeps, the latest ones: a long call cannot grow its state without bound. */
     public static final int MAX_DTMF_DIGITS = 256;
@@ -78,9 +79,33 @@ public record CallState(
 
     /** A call no event has been applied to yet. */
     public static CallState initial(CallId callId) {
-        return new CallState(callId, CallStatus.RINGING, null, null, null, null, null, null, null, null, null, null,
-                List.of(), List.of(), List.of(), 0, null,
-                null, null, null, null, "", List.of(), List.of(), 0, List.of());
+        return new CallState(
+                callId,
+                CallStatus.RINGING,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "",
+                List.of(),
+                List.of(),
+                0,
+                List.of());
     }
 
     public boolean hasEnded() {
@@ -142,12 +167,12 @@ public record CallState(
             switch (transcription.change()) {
                 case STARTED -> next.activeTranscriptions = withAdded(next.activeTranscriptions, id);
                 case STOPPED, REJECTED -> next.activeTranscriptions = without(next.activeTranscriptions, id);
-                case AVAILABLE -> { } // the transcript of one already stopped: nothing is active any more or less
+                case AVAILABLE -> {} // the transcript of one already stopped: nothing is active any more or less
             }
         } else if (event instanceof UnrecognizedCallEvent unrecognized) {
             next.unrecognizedEvents++;
-            next.unrecognizedEventTypes = seenLast(next.unrecognizedEventTypes, unrecognized.eventType(),
-                    MAX_UNRECOGNIZED_TYPES);
+            next.unrecognizedEventTypes =
+                    seenLast(next.unrecognizedEventTypes, unrecognized.eventType(), MAX_UNRECOGNIZED_TYPES);
         }
         // CallInitiated, CallRedirected and BridgeTargetCompleted change nothing beyond the common fields.
         return next.build();
@@ -286,10 +311,32 @@ public record CallState(
         }
 
         CallState build() {
-            return new CallState(from.callId, status, direction, fromNumber, to, tag, parentCallId, transferTo,
-                    startTime, answerTime, endTime, ending, gatheredDigits, recordings, transcriptions,
-                    from.eventsApplied + 1, lastEventTime, transferOutcome, bridgeOutcome, referOutcome,
-                    machineDetection, dtmfDigits, activeMediaStreams, activeTranscriptions, unrecognizedEvents,
+            return new CallState(
+                    from.callId,
+                    status,
+                    direction,
+                    fromNumber,
+                    to,
+                    tag,
+                    parentCallId,
+                    transferTo,
+                    startTime,
+                    answerTime,
+                    endTime,
+                    ending,
+                    gatheredDigits,
+                    recordings,
+                    transcriptions,
+                    from.eventsApplied + 1,
+                    lastEventTime,
+                    transferOutcome,
+                    bridgeOutcome,
+                    referOutcome,
+                    machineDetection,
+                    dtmfDigits,
+                    activeMediaStreams,
+                    activeTranscriptions,
+                    unrecognizedEvents,
                     unrecognizedEventTypes);
         }
 

@@ -13,8 +13,8 @@ import java.util.List;
  * @param tracks      {@code inbound} / {@code outbound}, as sent; empty when not sent
  * @param duration    on {@code mediaStreamStopped}: how long it streamed
  */
-public record MediaStream(String id, String name, String destination, List<String> tracks, Instant startTime,
-                          Duration duration) {
+public record MediaStream(
+        String id, String name, String destination, List<String> tracks, Instant startTime, Duration duration) {
     public MediaStream {
         Checks.requireNonBlank("mediaStream.id", id);
         tracks = tracks == null ? List.of() : List.copyOf(tracks);

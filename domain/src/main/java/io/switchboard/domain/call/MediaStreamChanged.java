@@ -13,8 +13,9 @@ import java.util.Objects;
  *                     and stopped ({@code closed}, {@code connection-error}, {@code error}); kept as sent
  * @param errorMessage Bandwidth's explanation, when there is one
  */
-public record MediaStreamChanged(CallDetails call, MediaStreamChange change, MediaStream stream, String cause,
-                                 String errorMessage) implements CallEvent {
+public record MediaStreamChanged(
+        CallDetails call, MediaStreamChange change, MediaStream stream, String cause, String errorMessage)
+        implements CallEvent {
 
     public MediaStreamChanged {
         Objects.requireNonNull(call, "call");

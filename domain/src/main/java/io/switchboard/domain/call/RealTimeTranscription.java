@@ -18,9 +18,17 @@ import java.util.List;
  * @param completedTime on available
  * @param duration      on stopped: how long it ran
  */
-public record RealTimeTranscription(String id, String name, List<String> tracks, String destination,
-                                    Boolean stabilized, String status, String url, Instant startTime,
-                                    Instant completedTime, Duration duration) {
+public record RealTimeTranscription(
+        String id,
+        String name,
+        List<String> tracks,
+        String destination,
+        Boolean stabilized,
+        String status,
+        String url,
+        Instant startTime,
+        Instant completedTime,
+        Duration duration) {
     public RealTimeTranscription {
         Checks.requireNonBlank("realTimeTranscription.id", id);
         tracks = tracks == null ? List.of() : List.copyOf(tracks);

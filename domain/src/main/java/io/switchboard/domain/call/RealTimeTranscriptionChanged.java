@@ -12,9 +12,13 @@ import java.util.Objects;
  * @param cause        on rejected and stopped; kept as sent
  * @param errorMessage Bandwidth's explanation, when there is one
  */
-public record RealTimeTranscriptionChanged(CallDetails call, RealTimeTranscriptionChange change,
-                                           RealTimeTranscription transcription, String cause,
-                                           String errorMessage) implements CallEvent {
+public record RealTimeTranscriptionChanged(
+        CallDetails call,
+        RealTimeTranscriptionChange change,
+        RealTimeTranscription transcription,
+        String cause,
+        String errorMessage)
+        implements CallEvent {
 
     public RealTimeTranscriptionChanged {
         Objects.requireNonNull(call, "call");

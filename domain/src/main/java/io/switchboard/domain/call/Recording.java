@@ -42,7 +42,8 @@ public record Recording(
         if (!recordingId.equals(later.recordingId)) {
             throw new IllegalArgumentException("recording " + later.recordingId + " is not " + recordingId);
         }
-        return new Recording(recordingId,
+        return new Recording(
+                recordingId,
                 orElse(later.mediaUrl, mediaUrl),
                 orElse(later.channels, channels),
                 orElse(later.duration, duration),

@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param notifySipResponseCode the SIP response carried by the NOTIFY that followed, when sent (100-699)
  * @param referTo               the SIP URI referred to, when sent
  */
-public record ReferCompleted(CallDetails call, ReferCallStatus referCallStatus, Integer referSipResponseCode,
-                             Integer notifySipResponseCode, String referTo) implements CallEvent {
+public record ReferCompleted(
+        CallDetails call,
+        ReferCallStatus referCallStatus,
+        Integer referSipResponseCode,
+        Integer notifySipResponseCode,
+        String referTo)
+        implements CallEvent {
     public static final String EVENT_TYPE = "referComplete";
 
     public ReferCompleted {

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param notifySipResponseCode the SIP response carried by the NOTIFY that followed, when sent (100-699)
  * @param referTo               the SIP URI referred to, when sent
  */
-public record ReferOutcome(ReferCallStatus status, Integer referSipResponseCode, Integer notifySipResponseCode,
-                           String referTo) {
+public record ReferOutcome(
+        ReferCallStatus status, Integer referSipResponseCode, Integer notifySipResponseCode, String referTo) {
     public ReferOutcome {
         Objects.requireNonNull(status, "referCallStatus");
         requireSipCode("referSipResponseCode", referSipResponseCode);

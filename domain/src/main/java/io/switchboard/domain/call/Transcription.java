@@ -8,5 +8,4 @@ import java.time.Instant;
  *
  * @param status Bandwidth's word for it (available, error, timeout, file-size-too-big...), kept as sent
  */
-public record Transcription(String id, String url, String status, Instant completedTime) {
-}
+public record Transcription(String id, String url, String status, Instant completedTime) {}

@@ -5,7 +5,8 @@ import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
 /** A recording's transcription is ready (the contract's {@code transcription}). Bandwidth ignores the reply; it may come after the call ended. */
-public record TranscriptionAvailable(CallDetails call, Recording recording, Transcription transcription) implements CallEvent {
+public record TranscriptionAvailable(CallDetails call, Recording recording, Transcription transcription)
+        implements CallEvent {
     public static final String EVENT_TYPE = "transcriptionAvailable";
 
     public TranscriptionAvailable {

@@ -7,8 +7,7 @@ public final class Checks {
     /** The longest event type an unrecognized event may carry; Bandwidth's own are under 30 characters. */
     public static final int MAX_EVENT_TYPE_LENGTH = 64;
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** {@code value}, if present and not blank. */
     public static String requireNonBlank(String field, String value) {

@@ -1,7 +1,5 @@
 package io.switchboard.domain.common;
 
-import io.switchboard.domain.common.WireValue;
-
 /** The audio format of a recording. */
 public enum FileFormat implements WireValue {
     WAV("wav"),

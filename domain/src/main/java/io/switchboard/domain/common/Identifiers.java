@@ -5,8 +5,7 @@ public final class Identifiers {
     /** Hard upper bound on any identifier; the HTTP edge may enforce a tighter, configurable one. */
     public static final int MAX_LENGTH = 256;
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /**
      * Returns {@code value} if it is a usable identifier: present, not blank, at most {@link #MAX_LENGTH}

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param unparsedFields optional fields beyond the contract that arrived malformed, kept as sent (field name → raw
  *                       text) instead of refusing the event; empty (the shared empty map) almost always
  */
-public record ConferenceDetails(ConferenceId conferenceId, String name, String tag, Instant eventTime,
-                                Map<String, String> unparsedFields) {
+public record ConferenceDetails(
+        ConferenceId conferenceId, String name, String tag, Instant eventTime, Map<String, String> unparsedFields) {
     public ConferenceDetails {
         Objects.requireNonNull(conferenceId, "conferenceId");
         unparsedFields = Checks.copyOfTextFields("unparsedFields", unparsedFields);

@@ -13,24 +13,31 @@ import java.util.function.Consumer;
 /** One conference as an actor: its events handled one at a time, in order, answered by a {@link ConferenceFlow}. */
 public final class ConferenceEntity {
 
-    private ConferenceEntity() {
-    }
+    private ConferenceEntity() {}
 
     /**
      * @param flowExecutor       where the flow runs, never the actor's dispatcher
      * @param requestPassivation asks the owner to stop this entity (answered with {@link VoiceEntity.Stop})
      */
-    public static Behavior<VoiceEntity.Command> create(ConferenceId conferenceId, ConferenceFlow flow, Executor flowExecutor,
-                                                       EntitySettings settings,
-                                                       Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
+    public static Behavior<VoiceEntity.Command> create(
+            ConferenceId conferenceId,
+            ConferenceFlow flow,
+            Executor flowExecutor,
+            EntitySettings settings,
+            Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
         return VoiceEntity.create(rules(conferenceId, flow), flowExecutor, settings, requestPassivation);
     }
 
     /** The pure rules of one conference: what any shell, in memory or durable, runs. */
     public static EntityRules<ConferenceEvent, ConferenceState> rules(ConferenceId conferenceId, ConferenceFlow flow) {
-        return new EntityRules<>(conferenceId.value(), "conferenceId", ConferenceEvent.class,
-                () -> ConferenceState.initial(conferenceId), ConferenceState::apply,
-                (event, state) -> event.offerTo(flow, state), ConferenceState::hasEnded,
+        return new EntityRules<>(
+                conferenceId.value(),
+                "conferenceId",
+                ConferenceEvent.class,
+                () -> ConferenceState.initial(conferenceId),
+                ConferenceState::apply,
+                (event, state) -> event.offerTo(flow, state),
+                ConferenceState::hasEnded,
                 event -> ReplyContext.CONFERENCE);
     }
 }

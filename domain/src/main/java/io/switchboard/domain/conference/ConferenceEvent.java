@@ -7,8 +7,13 @@ import java.time.Instant;
 
 /** A webhook about one conference. Each kind knows which {@link ConferenceFlow} method answers it. */
 public sealed interface ConferenceEvent extends VoiceEvent
-        permits ConferenceCreated, ConferenceMemberJoined, ConferenceMemberExited, ConferenceCompleted,
-                ConferenceRedirected, ConferenceRecordingAvailable, UnrecognizedConferenceEvent {
+        permits ConferenceCreated,
+                ConferenceMemberJoined,
+                ConferenceMemberExited,
+                ConferenceCompleted,
+                ConferenceRedirected,
+                ConferenceRecordingAvailable,
+                UnrecognizedConferenceEvent {
 
     ConferenceDetails conference();
 

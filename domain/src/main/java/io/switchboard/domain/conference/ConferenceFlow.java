@@ -26,13 +26,10 @@ public interface ConferenceFlow {
         return Reply.none();
     }
 
-    default void onCompleted(ConferenceCompleted event, ConferenceState conference) {
-    }
+    default void onCompleted(ConferenceCompleted event, ConferenceState conference) {}
 
-    default void onRecordingAvailable(ConferenceRecordingAvailable event, ConferenceState conference) {
-    }
+    default void onRecordingAvailable(ConferenceRecordingAvailable event, ConferenceState conference) {}
 
     /** An event of a type this version does not know; already counted in the conference's state. */
-    default void onUnrecognized(UnrecognizedConferenceEvent event, ConferenceState conference) {
-    }
+    default void onUnrecognized(UnrecognizedConferenceEvent event, ConferenceState conference) {}
 }

@@ -32,7 +32,8 @@ public record ConferenceState(
         int eventsApplied,
         List<Recording> recordings,
         int redirectCount,
-        int unrecognizedEvents) implements EntityState {
+        int unrecognizedEvents)
+        implements EntityState {
 
     public ConferenceState {
         Objects.requireNonNull(conferenceId, "conferenceId");
@@ -42,8 +43,8 @@ public record ConferenceState(
     }
 
     public static ConferenceState initial(ConferenceId conferenceId) {
-        return new ConferenceState(conferenceId, ConferenceStatus.ACTIVE, null, null, List.of(), 0, 0, null, null, 0,
-                List.of(), 0, 0);
+        return new ConferenceState(
+                conferenceId, ConferenceStatus.ACTIVE, null, null, List.of(), 0, 0, null, null, 0, List.of(), 0, 0);
     }
 
     public boolean hasEnded() {
@@ -92,8 +93,19 @@ public record ConferenceState(
         } else if (event instanceof UnrecognizedConferenceEvent) {
             nextUnrecognized++;
         }
-        return new ConferenceState(conferenceId, nextStatus, nextName, nextTag, nextMembers, nextJoins,
-                Math.max(peakMembers, nextMembers.size()), created, completed, eventsApplied + 1,
-                nextRecordings, nextRedirects, nextUnrecognized);
+        return new ConferenceState(
+                conferenceId,
+                nextStatus,
+                nextName,
+                nextTag,
+                nextMembers,
+                nextJoins,
+                Math.max(peakMembers, nextMembers.size()),
+                created,
+                completed,
+                eventsApplied + 1,
+                nextRecordings,
+                nextRedirects,
+                nextUnrecognized);
     }
 }

@@ -16,12 +16,10 @@ import java.util.function.Consumer;
 public final class EntityChores<E, S extends EntityState> {
 
     /** The flow of the event with this ticket answered, or failed. */
-    public record FlowFinished(long ticket, Response response, Throwable failure) implements VoiceEntity.Command {
-    }
+    public record FlowFinished(long ticket, Response response, Throwable failure) implements VoiceEntity.Command {}
 
     /** The flow of the event with this ticket took longer than the flow timeout. */
-    public record FlowTimedOut(long ticket) implements VoiceEntity.Command {
-    }
+    public record FlowTimedOut(long ticket) implements VoiceEntity.Command {}
 
     /** No event for the idle timeout. */
     public enum Idle implements VoiceEntity.Command {
@@ -52,9 +50,12 @@ public final class EntityChores<E, S extends EntityState> {
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
      *                           {@link VoiceEntity.Stop}
      */
-    public EntityChores(ActorContext<VoiceEntity.Command> context, TimerScheduler<VoiceEntity.Command> timers,
-                        EntityLogic<E, S> logic, Executor flowExecutor,
-                        Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
+    public EntityChores(
+            ActorContext<VoiceEntity.Command> context,
+            TimerScheduler<VoiceEntity.Command> timers,
+            EntityLogic<E, S> logic,
+            Executor flowExecutor,
+            Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
         this.context = context;
         this.timers = timers;
         this.logic = logic;
@@ -71,9 +72,10 @@ public final class EntityChores<E, S extends EntityState> {
             startRetention();
         }
         long ticket = ++tickets;
-        context.pipeToSelf(logic.runFlow(run, flowExecutor),
-                (response, failure) -> new FlowFinished(ticket, response, failure));
-        timers.startSingleTimer(FLOW_TIMER, new FlowTimedOut(ticket), logic.settings().flowTimeout());
+        context.pipeToSelf(
+                logic.runFlow(run, flowExecutor), (response, failure) -> new FlowFinished(ticket, response, failure));
+        timers.startSingleTimer(
+                FLOW_TIMER, new FlowTimedOut(ticket), logic.settings().flowTimeout());
         return ticket;
     }
 
@@ -109,7 +111,8 @@ public final class EntityChores<E, S extends EntityState> {
     public void startRetention() {
         retentionStarted = true;
         timers.cancel(IDLE_TIMER);
-        timers.startSingleTimer(RETENTION_TIMER, RetentionElapsed.INSTANCE, logic.settings().retentionAfterEnd());
+        timers.startSingleTimer(
+                RETENTION_TIMER, RetentionElapsed.INSTANCE, logic.settings().retentionAfterEnd());
     }
 
     /** Asks the owner to stop the entity; once. */

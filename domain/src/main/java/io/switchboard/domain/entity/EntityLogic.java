@@ -28,27 +28,23 @@ import org.slf4j.Logger;
 public final class EntityLogic<E, S extends EntityState> {
 
     /** What to do with an event that reached the entity. */
-    public sealed interface Decision<E, S extends EntityState> {
-    }
+    public sealed interface Decision<E, S extends EntityState> {}
 
     /** Not this entity's event (a wiring bug): answer with {@code reply}, remember nothing. */
-    public record Refuse<E, S extends EntityState>(EventReply reply) implements Decision<E, S> {
-    }
+    public record Refuse<E, S extends EntityState>(EventReply reply) implements Decision<E, S> {}
 
     /**
      * A redelivery: {@code entry} holds the reply the event got before; it joins the timeline (without changing
      * the state), then the reply goes out. The flow does not run.
      */
-    public record AnswerAgain<E, S extends EntityState>(TimelineEntry entry) implements Decision<E, S> {
-    }
+    public record AnswerAgain<E, S extends EntityState>(TimelineEntry entry) implements Decision<E, S> {}
 
     /**
      * A new event: the flow works on it, given the state after it. {@code working} is the memory with the event
      * applied and pending in the timeline, as an inspection shows it meanwhile.
      */
     public record RunFlow<E, S extends EntityState>(E event, Instant receivedAt, EntityMemory<S> working)
-            implements Decision<E, S> {
-    }
+            implements Decision<E, S> {}
 
     private final EntityRules<E, S> rules;
     private final EntitySettings settings;
@@ -81,7 +77,8 @@ public final class EntityLogic<E, S extends EntityState> {
         var earlier = memory.replyGivenTo(event);
         if (earlier.isPresent()) {
             log.debug("{} redelivered; answering as before", event.eventType());
-            return new AnswerAgain<>(new TimelineEntry(event, receivedAt, earlier.get().asRedelivery()));
+            return new AnswerAgain<>(
+                    new TimelineEntry(event, receivedAt, earlier.get().asRedelivery()));
         }
         return new RunFlow<>((E) event, receivedAt, after(memory, TimelineEntry.pending(event, receivedAt)));
     }
@@ -106,14 +103,16 @@ public final class EntityLogic<E, S extends EntityState> {
      */
     @SuppressWarnings("unchecked")
     public boolean ends(TimelineEntry entry) {
-        return !entry.isRedelivery() && rules.eventClass().isInstance(entry.event())
-                && rules.ended().test(rules.transition().apply(rules.initialState().get(), (E) entry.event()));
+        return !entry.isRedelivery()
+                && rules.eventClass().isInstance(entry.event())
+                && rules.ended()
+                        .test(rules.transition().apply(rules.initialState().get(), (E) entry.event()));
     }
 
     /** Runs the flow on {@code executor}, never the caller's thread; completes with its document, or none. */
     public CompletionStage<Response> runFlow(RunFlow<E, S> run, Executor executor) {
-        return CompletableFuture
-                .supplyAsync(() -> rules.flowCall().apply(run.event(), run.working().state()), executor)
+        return CompletableFuture.supplyAsync(
+                        () -> rules.flowCall().apply(run.event(), run.working().state()), executor)
                 .thenCompose(EntityLogic::resolve);
     }
 
@@ -159,13 +158,18 @@ public final class EntityLogic<E, S extends EntityState> {
         if (violations.isEmpty()) {
             return new EventReply(document, ReplyOrigin.FLOW);
         }
-        log.error("flow answered {} with BXML that breaks {}; sending the fallback: {}", event.eventType(),
-                violations.stream().map(RuleViolation::rule).distinct().toList(), violations);
+        log.error(
+                "flow answered {} with BXML that breaks {}; sending the fallback: {}",
+                event.eventType(),
+                violations.stream().map(RuleViolation::rule).distinct().toList(),
+                violations);
         EventReply fallback = settings.fallback().replyTo(event, ReplyOrigin.INVALID_BXML);
         if (fallback.response() != null && !BxmlRules.allows(fallback.response(), replyContext)) {
             // The configured fallback may itself be wrong here (a transfer answering a transferAnswer).
-            log.error("the fallback breaks {} too; answering {} with an empty response",
-                    BxmlRules.check(fallback.response(), replyContext), event.eventType());
+            log.error(
+                    "the fallback breaks {} too; answering {} with an empty response",
+                    BxmlRules.check(fallback.response(), replyContext),
+                    event.eventType());
             return new EventReply(Response.empty(), ReplyOrigin.INVALID_BXML);
         }
         return fallback;

@@ -31,8 +31,7 @@ public final class VoiceEntity<E, S extends EntityState> {
      * The entity's protocol; {@link Handle}, {@link Inspect} and {@link Stop} are public, the rest are its own
      * timers and results.
      */
-    public interface Command {
-    }
+    public interface Command {}
 
     /**
      * Handle {@code event} and send the reply to {@code replyTo}.
@@ -51,8 +50,7 @@ public final class VoiceEntity<E, S extends EntityState> {
      * count as activity: an inspected entity passivates as if nobody had looked, and one that has answered no
      * event (started by this very inspection) asks to be passivated straight away.
      */
-    public record Inspect(ActorRef<EntityInspection> replyTo) implements Command {
-    }
+    public record Inspect(ActorRef<EntityInspection> replyTo) implements Command {}
 
     /** Stop: the message the shard sends once passivation was asked for, or to hand the entity over. */
     public enum Stop implements Command {
@@ -68,8 +66,11 @@ public final class VoiceEntity<E, S extends EntityState> {
 
     private EntityMemory<S> memory;
 
-    private VoiceEntity(ActorContext<Command> context, StashBuffer<Command> stash, EntityLogic<E, S> logic,
-                        EntityChores<E, S> chores) {
+    private VoiceEntity(
+            ActorContext<Command> context,
+            StashBuffer<Command> stash,
+            EntityLogic<E, S> logic,
+            EntityChores<E, S> chores) {
         this.context = context;
         this.stash = stash;
         this.logic = logic;
@@ -85,15 +86,18 @@ public final class VoiceEntity<E, S extends EntityState> {
      * @param flowExecutor       where flows run: never the actor's own dispatcher
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
      */
-    public static <E, S extends EntityState> Behavior<Command> create(EntityRules<E, S> rules, Executor flowExecutor,
-                                                 EntitySettings settings,
-                                                 Consumer<ActorRef<Command>> requestPassivation) {
+    public static <E, S extends EntityState> Behavior<Command> create(
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            EntitySettings settings,
+            Consumer<ActorRef<Command>> requestPassivation) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         // One slot more than the events may take: it is kept for the Stop that waits behind them.
-        return Behaviors.withStash(settings.stashCapacity() + 1, stash ->
-                Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-                    EntityChores<E, S> chores = new EntityChores<>(context, timers, logic, flowExecutor,
-                            requestPassivation);
+        return Behaviors.withStash(
+                settings.stashCapacity() + 1,
+                stash -> Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+                    EntityChores<E, S> chores =
+                            new EntityChores<>(context, timers, logic, flowExecutor, requestPassivation);
                     chores.restartIdleTimer();
                     return new VoiceEntity<>(context, stash, logic, chores).ready;
                 })));
@@ -128,19 +132,21 @@ public final class VoiceEntity<E, S extends EntityState> {
 
     /** The flow is working on {@code current}; everything else waits. */
     private Behavior<Command> awaitingFlow(Handle current, long ticket, EntityMemory<S> working) {
-        return Behaviors.receiveMessage(command -> withEntityMdc(command,
-                message -> whileWorking(message, current, ticket, working)));
+        return Behaviors.receiveMessage(
+                command -> withEntityMdc(command, message -> whileWorking(message, current, ticket, working)));
     }
 
     private Behavior<Command> whileWorking(Command command, Handle current, long ticket, EntityMemory<S> working) {
         if (command instanceof EntityChores.FlowFinished done) {
             // One that answered after its timeout is late: the fallback was sent already.
             return done.ticket() == ticket
-                    ? replyAndContinue(current, chores.replyTo(current.event(), done)) : Behaviors.same();
+                    ? replyAndContinue(current, chores.replyTo(current.event(), done))
+                    : Behaviors.same();
         }
         if (command instanceof EntityChores.FlowTimedOut timeout) {
             return timeout.ticket() == ticket
-                    ? replyAndContinue(current, chores.replyTo(current.event(), timeout)) : Behaviors.same();
+                    ? replyAndContinue(current, chores.replyTo(current.event(), timeout))
+                    : Behaviors.same();
         }
         if (command instanceof Inspect inspect) {
             inspect.replyTo().tell(working.inspection());
@@ -161,8 +167,8 @@ public final class VoiceEntity<E, S extends EntityState> {
     }
 
     private Behavior<Command> onHandle(Handle handle) {
-        EntityLogic.Decision<E, S> decision = logic.decide(memory, handle.event(), handle.receivedAt(),
-                context.getLog());
+        EntityLogic.Decision<E, S> decision =
+                logic.decide(memory, handle.event(), handle.receivedAt(), context.getLog());
         if (decision instanceof EntityLogic.Refuse<E, S> refuse) {
             handle.replyTo().tell(refuse.reply());
             return Behaviors.same();
@@ -213,5 +219,4 @@ public final class VoiceEntity<E, S extends EntityState> {
         }
         return Behaviors.same();
     }
-
 }

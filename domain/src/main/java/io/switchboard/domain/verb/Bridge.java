@@ -9,11 +9,8 @@ package io.switchboard.domain.verb;
  * @param bridgeTargetComplete absent: filled in by a writer with a callback base
  */
 public record Bridge(
-        String targetCall,
-        Callback bridgeComplete,
-        Callback bridgeTargetComplete,
-        Credentials credentials,
-        String tag) implements Verb {
+        String targetCall, Callback bridgeComplete, Callback bridgeTargetComplete, Credentials credentials, String tag)
+        implements Verb {
 
     public Bridge {
         Limits.required("Bridge", "target call id", targetCall);

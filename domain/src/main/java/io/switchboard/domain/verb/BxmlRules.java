@@ -22,15 +22,19 @@ public final class BxmlRules {
      */
     public static final String NOTHING_AFTER_REDIRECT = "nothing-after-redirect";
 
-    private static final Set<Class<? extends Verb>> CONFERENCE_VERBS = Set.of(PlayAudio.class, SpeakSentence.class,
-            StartRecording.class, StopRecording.class, PauseRecording.class, ResumeRecording.class);
+    private static final Set<Class<? extends Verb>> CONFERENCE_VERBS = Set.of(
+            PlayAudio.class,
+            SpeakSentence.class,
+            StartRecording.class,
+            StopRecording.class,
+            PauseRecording.class,
+            ResumeRecording.class);
     private static final String CONFERENCE_VERB_NAMES =
             "PlayAudio, SpeakSentence, StartRecording, StopRecording, PauseRecording, ResumeRecording";
     private static final Set<Class<? extends Verb>> NOT_ON_TRANSFER_ANSWER =
             Set.of(Bridge.class, Conference.class, Forward.class, Transfer.class);
 
-    private BxmlRules() {
-    }
+    private BxmlRules() {}
 
     /** Every rule {@code response} breaks as an answer in {@code context}, in document order; empty when none. */
     public static List<RuleViolation> check(Response response, ReplyContext context) {
@@ -41,17 +45,29 @@ public final class BxmlRules {
             Verb verb = verbs.get(i);
             String name = verb.verbName();
             if (context == ReplyContext.CONFERENCE && !CONFERENCE_VERBS.contains(verb.getClass())) {
-                violations.add(new RuleViolation(CONFERENCE_VERBS_ONLY, i, name, "<" + name + "> may not answer a "
-                        + "conference event; allowed there: " + CONFERENCE_VERB_NAMES));
+                violations.add(new RuleViolation(
+                        CONFERENCE_VERBS_ONLY,
+                        i,
+                        name,
+                        "<" + name + "> may not answer a " + "conference event; allowed there: "
+                                + CONFERENCE_VERB_NAMES));
             }
             if (context == ReplyContext.TRANSFER_ANSWER && NOT_ON_TRANSFER_ANSWER.contains(verb.getClass())) {
-                violations.add(new RuleViolation(NO_BRIDGING_ON_TRANSFER_ANSWER, i, name, "<" + name
-                        + "> may not answer a transferAnswer; Bridge, Conference, Forward and Transfer are refused "
-                        + "there"));
+                violations.add(new RuleViolation(
+                        NO_BRIDGING_ON_TRANSFER_ANSWER,
+                        i,
+                        name,
+                        "<" + name
+                                + "> may not answer a transferAnswer; Bridge, Conference, Forward and Transfer are refused "
+                                + "there"));
             }
             if (redirected) {
-                violations.add(new RuleViolation(NOTHING_AFTER_REDIRECT, i, name, "<" + name + "> follows a "
-                        + "<Redirect> and would never run: Bandwidth leaves the document at the Redirect"));
+                violations.add(new RuleViolation(
+                        NOTHING_AFTER_REDIRECT,
+                        i,
+                        name,
+                        "<" + name + "> follows a "
+                                + "<Redirect> and would never run: Bandwidth leaves the document at the Redirect"));
             } else if (verb instanceof Redirect) {
                 redirected = true;
             }

@@ -23,7 +23,8 @@ public record Conference(
         Callback conferenceEvent,
         Credentials credentials,
         String tag,
-        Double callbackTimeout) implements Verb {
+        Double callbackTimeout)
+        implements Verb {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
@@ -33,7 +34,10 @@ public record Conference(
         callIdsToCoach = Limits.elements("Conference", "callIdsToCoach", callIdsToCoach);
         for (String callId : callIdsToCoach) {
             if (callId.isBlank() || callId.indexOf(',') >= 0 || callId.chars().anyMatch(Character::isWhitespace)) {
-                throw Limits.invalid("Conference", "callIdsToCoach", callId,
+                throw Limits.invalid(
+                        "Conference",
+                        "callIdsToCoach",
+                        callId,
                         "must hold call ids, each non-empty without commas or whitespace");
             }
         }
@@ -112,8 +116,7 @@ public record Conference(
         }
 
         public Conference build() {
-            return new Conference(name, mute, hold, callIdsToCoach, conferenceEvent, credentials, tag,
-                    callbackTimeout);
+            return new Conference(name, mute, hold, callIdsToCoach, conferenceEvent, credentials, tag, callbackTimeout);
         }
     }
 }

@@ -14,8 +14,8 @@ public record Credentials(String username, String password, String fallbackUsern
 
     @Override
     public String toString() {
-        return "Credentials[username=" + username + ", password=" + mask(password)
-                + ", fallbackUsername=" + fallbackUsername + ", fallbackPassword=" + mask(fallbackPassword) + "]";
+        return "Credentials[username=" + username + ", password=" + mask(password) + ", fallbackUsername="
+                + fallbackUsername + ", fallbackPassword=" + mask(fallbackPassword) + "]";
     }
 
     static String mask(String secret) {

@@ -17,7 +17,8 @@ public record Forward(
         Double callTimeout,
         DiversionTreatment diversionTreatment,
         DiversionReason diversionReason,
-        String uui) implements Verb {
+        String uui)
+        implements Verb {
 
     public Forward {
         Limits.required("Forward", "to", to);

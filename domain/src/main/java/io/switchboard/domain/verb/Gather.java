@@ -25,7 +25,8 @@ public record Gather(
         Double interDigitTimeout,
         Double firstDigitTimeout,
         Integer repeatCount,
-        List<Prompt> prompts) implements Verb {
+        List<Prompt> prompts)
+        implements Verb {
 
     /** Bandwidth's limit on repeatCount × nested verbs. */
     public static final int MAX_PLAYED_PROMPTS = 20;
@@ -42,8 +43,10 @@ public record Gather(
         Limits.atLeast("Gather", "repeatCount", repeatCount, 1, "");
         int repeats = repeatCount == null ? 1 : repeatCount;
         if ((long) repeats * prompts.size() > MAX_PLAYED_PROMPTS) {
-            throw new InvalidVerbException("Gather", "repeatCount", repeats + " (× " + prompts.size()
-                    + " nested verbs = " + (long) repeats * prompts.size() + ")",
+            throw new InvalidVerbException(
+                    "Gather",
+                    "repeatCount",
+                    repeats + " (× " + prompts.size() + " nested verbs = " + (long) repeats * prompts.size() + ")",
                     "× nested verbs must be at most " + MAX_PLAYED_PROMPTS);
         }
     }
@@ -63,8 +66,7 @@ public record Gather(
         private Integer repeatCount;
         private final List<Prompt> prompts = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder gatherUrl(String url) {
             gather = Callback.to(url);
@@ -125,8 +127,16 @@ public record Gather(
         }
 
         public Gather build() {
-            return new Gather(gather, credentials, tag, terminatingDigits, maxDigits, interDigitTimeout,
-                    firstDigitTimeout, repeatCount, prompts);
+            return new Gather(
+                    gather,
+                    credentials,
+                    tag,
+                    terminatingDigits,
+                    maxDigits,
+                    interDigitTimeout,
+                    firstDigitTimeout,
+                    repeatCount,
+                    prompts);
         }
     }
 }

@@ -1,5 +1,4 @@
 package io.switchboard.domain.verb;
 
 /** Ends the call (rejects an unanswered inbound call). */
-public record Hangup() implements Verb {
-}
+public record Hangup() implements Verb {}

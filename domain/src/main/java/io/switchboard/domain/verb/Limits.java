@@ -17,6 +17,7 @@ final class Limits {
     static final int DISPLAY_NAME_LENGTH = 256;
     /** Bandwidth's limits on a StreamParam's or CustomParam's name and value. */
     static final int PARAM_NAME_LENGTH = 256;
+
     static final int PARAM_VALUE_LENGTH = 2048;
 
     static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
@@ -27,8 +28,7 @@ final class Limits {
 
     private static final int SHOWN_LENGTH = 60;
 
-    private Limits() {
-    }
+    private Limits() {}
 
     static InvalidVerbException invalid(String verb, String attribute, Object value, String allowed) {
         return new InvalidVerbException(verb, attribute, show(value), allowed);
@@ -40,11 +40,14 @@ final class Limits {
             return null;
         }
         if (value instanceof CharSequence text) {
-            String shown = text.length() <= SHOWN_LENGTH ? text.toString()
+            String shown = text.length() <= SHOWN_LENGTH
+                    ? text.toString()
                     : text.subSequence(0, SHOWN_LENGTH) + "... (" + text.length() + " characters)";
             return "'" + shown + "'";
         }
-        if (value instanceof Double number && number == Math.rint(number) && !number.isInfinite()
+        if (value instanceof Double number
+                && number == Math.rint(number)
+                && !number.isInfinite()
                 && Math.abs(number) < 1e15) {
             return Long.toString(number.longValue());
         }
@@ -127,8 +130,11 @@ final class Limits {
     /** An E.164 number or one of Bandwidth's private caller ids. */
     static String callerId(String verb, String attribute, String value) {
         if (value != null && !E164.matcher(value).matches() && !PRIVATE_CALLER_IDS.contains(value)) {
-            throw invalid(verb, attribute, value, "must be an E.164 number such as +15555550100 or one of "
-                    + String.join(", ", PRIVATE_CALLER_IDS));
+            throw invalid(
+                    verb,
+                    attribute,
+                    value,
+                    "must be an E.164 number such as +15555550100 or one of " + String.join(", ", PRIVATE_CALLER_IDS));
         }
         return value;
     }
@@ -192,8 +198,13 @@ final class Limits {
     }
 
     /** What a Transfer target ({@code <PhoneNumber>} or {@code <SipUri>}) carries besides its address. */
-    static void transferTarget(String element, Callback transferAnswer, PlainCallback transferDisconnect,
-                               Credentials credentials, String tag, String uui) {
+    static void transferTarget(
+            String element,
+            Callback transferAnswer,
+            PlainCallback transferDisconnect,
+            Credentials credentials,
+            String tag,
+            String uui) {
         callback(element, "transferAnswer", transferAnswer);
         callback(element, "transferDisconnect", transferDisconnect);
         credentials(element, credentials);

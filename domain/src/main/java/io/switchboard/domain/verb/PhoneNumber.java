@@ -8,8 +8,14 @@ package io.switchboard.domain.verb;
  * @param transferDisconnect absent: filled in by a writer with a callback base; BXML has no fallback
  * @param uui                User-to-User header value with its encoding, at most 256 characters
  */
-public record PhoneNumber(String address, Callback transferAnswer, PlainCallback transferDisconnect,
-                          Credentials credentials, String tag, String uui) implements TransferTarget {
+public record PhoneNumber(
+        String address,
+        Callback transferAnswer,
+        PlainCallback transferDisconnect,
+        Credentials credentials,
+        String tag,
+        String uui)
+        implements TransferTarget {
     public PhoneNumber {
         Limits.required("PhoneNumber", "number", address);
         Limits.matches("PhoneNumber", "number", address, Limits.E164, "an E.164 number such as +15555550100");

@@ -29,7 +29,8 @@ public record Record(
         String terminatingDigits,
         Integer maxDuration,
         Integer silenceTimeout,
-        FileFormat fileFormat) implements Verb {
+        FileFormat fileFormat)
+        implements Verb {
 
     /** Bandwidth's longest recording, three hours; also the longest silenceTimeout. */
     public static final int MAX_SECONDS = 10_800;
@@ -62,8 +63,7 @@ public record Record(
         private Integer silenceTimeout;
         private FileFormat fileFormat;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder recordCompleteUrl(String url) {
             recordComplete = Callback.to(url);
@@ -139,8 +139,18 @@ public record Record(
         }
 
         public Record build() {
-            return new Record(recordComplete, recordingAvailable, transcribe, detectLanguage, transcriptionAvailable,
-                    credentials, tag, terminatingDigits, maxDuration, silenceTimeout, fileFormat);
+            return new Record(
+                    recordComplete,
+                    recordingAvailable,
+                    transcribe,
+                    detectLanguage,
+                    transcriptionAvailable,
+                    credentials,
+                    tag,
+                    terminatingDigits,
+                    maxDuration,
+                    silenceTimeout,
+                    fileFormat);
         }
     }
 }

@@ -35,8 +35,7 @@ public record Response(List<Verb> verbs) implements Reply {
     public static final class Builder {
         private final List<Verb> verbs = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder add(Verb verb) {
             verbs.add(verb);

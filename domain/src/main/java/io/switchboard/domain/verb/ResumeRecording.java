@@ -1,5 +1,4 @@
 package io.switchboard.domain.verb;
 
 /** Resumes a recording paused with {@link PauseRecording}. No attributes. */
-public record ResumeRecording() implements Verb {
-}
+public record ResumeRecording() implements Verb {}

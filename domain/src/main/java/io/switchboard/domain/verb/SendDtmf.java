@@ -15,7 +15,11 @@ public record SendDtmf(String digits, Double toneDuration, Double toneInterval) 
 
     public SendDtmf {
         Limits.required("SendDtmf", "digits", digits);
-        Limits.matches("SendDtmf", "digits", digits, DIGITS,
+        Limits.matches(
+                "SendDtmf",
+                "digits",
+                digits,
+                DIGITS,
                 "1 to 50 of 0-9 * # a-d A-D, w or , (half a second) and W (a second)");
         Limits.between("SendDtmf", "toneDuration", toneDuration, 50, 5000, " milliseconds");
         Limits.between("SendDtmf", "toneInterval", toneInterval, 50, 5000, " milliseconds");

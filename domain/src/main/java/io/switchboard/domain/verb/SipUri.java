@@ -8,8 +8,14 @@ package io.switchboard.domain.verb;
  * @param transferDisconnect absent: filled in by a writer with a callback base; BXML has no fallback
  * @param uui                User-to-User header value with its encoding, at most 256 characters
  */
-public record SipUri(String address, Callback transferAnswer, PlainCallback transferDisconnect,
-                     Credentials credentials, String tag, String uui) implements TransferTarget {
+public record SipUri(
+        String address,
+        Callback transferAnswer,
+        PlainCallback transferDisconnect,
+        Credentials credentials,
+        String tag,
+        String uui)
+        implements TransferTarget {
     public SipUri {
         Limits.required("SipUri", "URI", address);
         if (!isSipUri(address)) {
@@ -24,7 +30,9 @@ public record SipUri(String address, Callback transferAnswer, PlainCallback tran
 
     /** Whether {@code value} is a {@code sip:} URI with something after the scheme and no whitespace. */
     static boolean isSipUri(String value) {
-        return value != null && value.startsWith("sip:") && value.length() > 4
+        return value != null
+                && value.startsWith("sip:")
+                && value.length() > 4
                 && value.chars().noneMatch(Character::isWhitespace);
     }
 

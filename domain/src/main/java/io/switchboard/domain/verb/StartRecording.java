@@ -24,7 +24,8 @@ public record StartRecording(
         String password,
         String tag,
         FileFormat fileFormat,
-        Boolean multiChannel) implements Verb {
+        Boolean multiChannel)
+        implements Verb {
 
     public StartRecording {
         Limits.callback("StartRecording", "recordingAvailable", recordingAvailable);
@@ -57,8 +58,7 @@ public record StartRecording(
         private FileFormat fileFormat;
         private Boolean multiChannel;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder recordingAvailableUrl(String url) {
             recordingAvailable = PlainCallback.to(url);
@@ -114,8 +114,16 @@ public record StartRecording(
         }
 
         public StartRecording build() {
-            return new StartRecording(recordingAvailable, transcribe, detectLanguage, transcriptionAvailable,
-                    username, password, tag, fileFormat, multiChannel);
+            return new StartRecording(
+                    recordingAvailable,
+                    transcribe,
+                    detectLanguage,
+                    transcriptionAvailable,
+                    username,
+                    password,
+                    tag,
+                    fileFormat,
+                    multiChannel);
         }
     }
 }

@@ -29,7 +29,8 @@ public record StartStream(
         StreamMode mode,
         String destinationUsername,
         String destinationPassword,
-        List<StreamParam> streamParams) implements Verb {
+        List<StreamParam> streamParams)
+        implements Verb {
 
     public static final int MAX_PARAMS = 12;
     static final Pattern WEBSOCKET = Pattern.compile("wss://\\S+");
@@ -118,8 +119,17 @@ public record StartStream(
         }
 
         public StartStream build() {
-            return new StartStream(name, tracks, destination, streamEvent, username, password, mode,
-                    destinationUsername, destinationPassword, streamParams);
+            return new StartStream(
+                    name,
+                    tracks,
+                    destination,
+                    streamEvent,
+                    username,
+                    password,
+                    mode,
+                    destinationUsername,
+                    destinationPassword,
+                    streamParams);
         }
     }
 }

@@ -24,7 +24,8 @@ public record StartTranscription(
         String password,
         String destination,
         Boolean stabilized,
-        List<CustomParam> customParams) implements Verb {
+        List<CustomParam> customParams)
+        implements Verb {
 
     public static final int MAX_PARAMS = 12;
 
@@ -59,8 +60,7 @@ public record StartTranscription(
         private Boolean stabilized;
         private final List<CustomParam> customParams = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder name(String value) {
             name = value;
@@ -104,8 +104,8 @@ public record StartTranscription(
         }
 
         public StartTranscription build() {
-            return new StartTranscription(name, tracks, transcriptionEvent, username, password, destination,
-                    stabilized, customParams);
+            return new StartTranscription(
+                    name, tracks, transcriptionEvent, username, password, destination, stabilized, customParams);
         }
     }
 }

@@ -1,5 +1,4 @@
 package io.switchboard.domain.verb;
 
 /** Stops the DTMF collection a {@link StartGather} began. No attributes. */
-public record StopGather() implements Verb {
-}
+public record StopGather() implements Verb {}

@@ -1,5 +1,4 @@
 package io.switchboard.domain.verb;
 
 /** Stops the recording a {@link StartRecording} began; {@code recordingAvailable} follows. No attributes. */
-public record StopRecording() implements Verb {
-}
+public record StopRecording() implements Verb {}

@@ -25,19 +25,23 @@ public record Transfer(
         String tag,
         DiversionTreatment diversionTreatment,
         DiversionReason diversionReason,
-        List<TransferTarget> targets) implements Verb {
+        List<TransferTarget> targets)
+        implements Verb {
 
     public static final int MAX_TARGETS = 8;
 
     public Transfer {
         targets = Limits.elements("Transfer", "targets", targets);
         if (targets.isEmpty() || targets.size() > MAX_TARGETS) {
-            throw Limits.invalid("Transfer", "targets", targets.size(),
+            throw Limits.invalid(
+                    "Transfer",
+                    "targets",
+                    targets.size(),
                     "must be 1 to " + MAX_TARGETS + " PhoneNumber or SipUri elements");
         }
         Limits.callerId("Transfer", "transferCallerId", transferCallerId);
-        Limits.maxLength("Transfer", "transferCallerDisplayName", transferCallerDisplayName,
-                Limits.DISPLAY_NAME_LENGTH);
+        Limits.maxLength(
+                "Transfer", "transferCallerDisplayName", transferCallerDisplayName, Limits.DISPLAY_NAME_LENGTH);
         Limits.between("Transfer", "callTimeout", callTimeout, 1, 300, " seconds");
         Limits.callback("Transfer", "transferComplete", transferComplete);
         Limits.credentials("Transfer", credentials);
@@ -59,8 +63,7 @@ public record Transfer(
         private DiversionReason diversionReason;
         private final List<TransferTarget> targets = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder transferCallerId(String value) {
             transferCallerId = value;
@@ -117,8 +120,16 @@ public record Transfer(
         }
 
         public Transfer build() {
-            return new Transfer(transferCallerId, transferCallerDisplayName, callTimeout, transferComplete, credentials,
-                    tag, diversionTreatment, diversionReason, targets);
+            return new Transfer(
+                    transferCallerId,
+                    transferCallerDisplayName,
+                    callTimeout,
+                    transferComplete,
+                    credentials,
+                    tag,
+                    diversionTreatment,
+                    diversionReason,
+                    targets);
         }
     }
 }

@@ -7,9 +7,31 @@ package io.switchboard.domain.verb;
  * {@link InvalidVerbException}. An absent ({@code null}) component is left out of the BXML, so Bandwidth's
  * documented default applies.
  */
-public sealed interface Verb permits Prompt, Bridge, Conference, Forward, Gather, Hangup, Pause, PauseRecording,
-        Record, Redirect, Refer, ResumeRecording, Ring, SendDtmf, StartGather, StartRecording, StartStream,
-        StartTranscription, StopGather, StopRecording, StopStream, StopTranscription, Tag, Transfer {
+public sealed interface Verb
+        permits Prompt,
+                Bridge,
+                Conference,
+                Forward,
+                Gather,
+                Hangup,
+                Pause,
+                PauseRecording,
+                Record,
+                Redirect,
+                Refer,
+                ResumeRecording,
+                Ring,
+                SendDtmf,
+                StartGather,
+                StartRecording,
+                StartStream,
+                StartTranscription,
+                StopGather,
+                StopRecording,
+                StopStream,
+                StopTranscription,
+                Tag,
+                Transfer {
 
     /** The BXML element name, such as {@code Gather}. */
     default String verbName() {

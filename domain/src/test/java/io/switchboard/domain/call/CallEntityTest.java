@@ -57,6 +57,7 @@ class CallEntityTest {
 
     /** Real-time wait for something that must not happen; the entity's timers run on manual time. */
     private static final Duration NOTHING_HAPPENS = Duration.ofMillis(300);
+
     private static final Duration ONE_MS = Duration.ofMillis(1);
 
     @AfterAll
@@ -66,9 +67,14 @@ class CallEntityTest {
     }
 
     /** One call entity under test with everything the test watches. */
-    private record Fixture(CallEvents call, ActorRef<VoiceEntity.Command> entity, ScriptedCallFlow flow,
-                           TestProbe<ScriptedCallFlow.Call> flowCalls, TestProbe<EventReply> replies,
-                           TestProbe<ActorRef<VoiceEntity.Command>> passivations, TestProbe<VoiceEvent> handled) {
+    private record Fixture(
+            CallEvents call,
+            ActorRef<VoiceEntity.Command> entity,
+            ScriptedCallFlow flow,
+            TestProbe<ScriptedCallFlow.Call> flowCalls,
+            TestProbe<EventReply> replies,
+            TestProbe<ActorRef<VoiceEntity.Command>> passivations,
+            TestProbe<VoiceEvent> handled) {
 
         void send(VoiceEvent event) {
             EntityTestSupport.send(entity, event, replies);
@@ -89,8 +95,8 @@ class CallEntityTest {
          */
         void barrier() {
             TestProbe<EventReply> probe = testKit.createTestProbe();
-            ConferenceCreated misrouted = new ConferenceCreated(
-                    new ConferenceDetails(ConferenceId.of("barrier"), "barrier", null, null));
+            ConferenceCreated misrouted =
+                    new ConferenceCreated(new ConferenceDetails(ConferenceId.of("barrier"), "barrier", null, null));
             entity.tell(new VoiceEntity.Handle(misrouted, probe.getRef()));
             assertEquals(ReplyOrigin.MISROUTED, probe.receiveMessage().origin());
         }
@@ -100,16 +106,18 @@ class CallEntityTest {
         return start(flowMaker, EntityTestSupport.settings(), false);
     }
 
-    private static Fixture start(Function<ActorRef<ScriptedCallFlow.Call>, ScriptedCallFlow> flowMaker,
-                                 EntitySettings settings, boolean reportHandled) {
+    private static Fixture start(
+            Function<ActorRef<ScriptedCallFlow.Call>, ScriptedCallFlow> flowMaker,
+            EntitySettings settings,
+            boolean reportHandled) {
         CallEvents call = CallEvents.newCall();
         TestProbe<ScriptedCallFlow.Call> flowCalls = testKit.createTestProbe();
         TestProbe<EventReply> replies = testKit.createTestProbe();
         TestProbe<ActorRef<VoiceEntity.Command>> passivations = testKit.createTestProbe();
         TestProbe<VoiceEvent> handled = testKit.createTestProbe();
         ScriptedCallFlow flow = flowMaker.apply(flowCalls.getRef());
-        Behavior<VoiceEntity.Command> entity = CallEntity.create(call.callId(), flow, flowExecutor, settings,
-                passivations.getRef()::tell);
+        Behavior<VoiceEntity.Command> entity =
+                CallEntity.create(call.callId(), flow, flowExecutor, settings, passivations.getRef()::tell);
         if (reportHandled) {
             entity = EntityTestSupport.reportingHandled(entity, handled.getRef());
         }
@@ -199,7 +207,8 @@ class CallEntityTest {
         ScriptedCallFlow.Call thirdCall = f.flowCalls().receiveMessage();
         assertEquals(third, thirdCall.event());
         thirdCall.pending().complete(speak("three"));
-        assertEquals(new EventReply(speak("three"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(speak("three"), ReplyOrigin.FLOW), f.replies().receiveMessage());
         assertEquals(3, f.flow().calls());
     }
 
@@ -238,8 +247,11 @@ class CallEntityTest {
         ScriptedCallFlow.Call working = f.flowCalls().receiveMessage();
         working.pending().complete(speak("once"));
 
-        assertEquals(new EventReply(speak("once"), ReplyOrigin.FLOW), f.replies().receiveMessage());
-        assertEquals(new EventReply(speak("once"), ReplyOrigin.REDELIVERY), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(speak("once"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(speak("once"), ReplyOrigin.REDELIVERY),
+                f.replies().receiveMessage());
         f.flowCalls().expectNoMessage(NOTHING_HAPPENS);
         assertEquals(1, f.flow().calls());
     }
@@ -249,7 +261,8 @@ class CallEntityTest {
         Fixture f = start(naming());
         CallDisconnected disconnect = f.call().disconnect(DisconnectCause.HANGUP);
         assertEquals(new EventReply(null, ReplyOrigin.FLOW), f.ask(disconnect));
-        assertEquals(new EventReply(null, ReplyOrigin.REDELIVERY),
+        assertEquals(
+                new EventReply(null, ReplyOrigin.REDELIVERY),
                 f.ask(new CallDisconnected(disconnect.call(), disconnect.ending())));
         assertEquals(1, f.flow().calls());
     }
@@ -264,7 +277,8 @@ class CallEntityTest {
         f.ask(call.answer());
         assertEquals(new EventReply(null, ReplyOrigin.FLOW), f.ask(call.disconnect(DisconnectCause.HANGUP)));
 
-        Recording recording = new Recording("r-late", "https://media.example/r-late", null, null, null, null, null, null);
+        Recording recording =
+                new Recording("r-late", "https://media.example/r-late", null, null, null, null, null, null);
         EventReply recordReply = f.ask(call.recordComplete(recording));
         assertEquals(new EventReply(Response.empty(), ReplyOrigin.FLOW), recordReply);
 
@@ -279,7 +293,9 @@ class CallEntityTest {
         CallState atTranscription = calls.get(4).state();
         assertTrue(atTranscription.hasEnded());
         assertEquals(List.of(transcription), atTranscription.transcriptions());
-        assertEquals(List.of(CallEvents.fullRecording("r-late")), atTranscription.recordings(),
+        assertEquals(
+                List.of(CallEvents.fullRecording("r-late")),
+                atTranscription.recordings(),
                 "the fuller description of the same recording is merged in");
     }
 
@@ -294,7 +310,8 @@ class CallEntityTest {
 
         manualTime.expectNoMessageFor(RETENTION.minus(ONE_MS), f.passivations());
         // A late event within the retention is answered and does not extend it.
-        assertEquals(new EventReply(null, ReplyOrigin.FLOW),
+        assertEquals(
+                new EventReply(null, ReplyOrigin.FLOW),
                 f.ask(call.transcription(null, CallEvents.transcriptionOf("r-1"))));
 
         manualTime.timePasses(ONE_MS);
@@ -342,7 +359,8 @@ class CallEntityTest {
         ScriptedCallFlow.Call working = f.flowCalls().receiveMessage();
         manualTime.timePasses(ONE_MS); // the idle deadline passes while the entity waits for its flow
         working.pending().complete(speak("welcome"));
-        assertEquals(new EventReply(speak("welcome"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(speak("welcome"), ReplyOrigin.FLOW), f.replies().receiveMessage());
         f.barrier();
 
         manualTime.expectNoMessageFor(IDLE_TIMEOUT.minus(ONE_MS), f.passivations());
@@ -375,8 +393,12 @@ class CallEntityTest {
     void failedFutureGetsTheFallback() {
         Fixture f = start(async());
         f.send(f.call().initiate());
-        f.flowCalls().receiveMessage().pending().completeExceptionally(new IllegalStateException("CRM down (expected)"));
-        assertEquals(new EventReply(FALLBACK, ReplyOrigin.FLOW_FAILED), f.replies().receiveMessage());
+        f.flowCalls()
+                .receiveMessage()
+                .pending()
+                .completeExceptionally(new IllegalStateException("CRM down (expected)"));
+        assertEquals(
+                new EventReply(FALLBACK, ReplyOrigin.FLOW_FAILED), f.replies().receiveMessage());
 
         GatherCompleted next = f.call().gather("3");
         f.send(next);
@@ -395,7 +417,9 @@ class CallEntityTest {
                 .withMdc(Map.of("callId", callId))
                 .expect(testKit.system(), () -> {
                     f.send(f.call().initiate());
-                    f.flowCalls().receiveMessage().pending()
+                    f.flowCalls()
+                            .receiveMessage()
+                            .pending()
                             .completeExceptionally(new IllegalStateException("CRM down (expected)"));
                     return f.replies().receiveMessage();
                 });
@@ -408,7 +432,8 @@ class CallEntityTest {
         Fixture f = start(answering((event, state) -> {
             throw new IllegalStateException("flow bug (expected by the test)");
         }));
-        assertEquals(new EventReply(null, ReplyOrigin.FLOW_FAILED), f.ask(f.call().disconnect(DisconnectCause.HANGUP)));
+        assertEquals(
+                new EventReply(null, ReplyOrigin.FLOW_FAILED), f.ask(f.call().disconnect(DisconnectCause.HANGUP)));
     }
 
     @Test
@@ -422,7 +447,9 @@ class CallEntityTest {
 
         manualTime.expectNoMessageFor(FLOW_TIMEOUT.minus(ONE_MS), f.replies());
         manualTime.timePasses(ONE_MS);
-        assertEquals(new EventReply(FALLBACK, ReplyOrigin.FLOW_TIMED_OUT), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(FALLBACK, ReplyOrigin.FLOW_TIMED_OUT),
+                f.replies().receiveMessage());
 
         // The next event is handled; the slow flow's answer, arriving meanwhile, is not taken for its reply.
         GatherCompleted next = call.gather("2");
@@ -434,7 +461,8 @@ class CallEntityTest {
         f.replies().expectNoMessage(NOTHING_HAPPENS);
 
         nextCall.pending().complete(speak("in time"));
-        assertEquals(new EventReply(speak("in time"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(speak("in time"), ReplyOrigin.FLOW), f.replies().receiveMessage());
         f.replies().expectNoMessage(NOTHING_HAPPENS);
     }
 
@@ -451,16 +479,20 @@ class CallEntityTest {
         ScriptedCallFlow.Call working = f.flowCalls().receiveMessage();
         assertEquals(first, working.event());
         // The first is worked on, two wait: the fourth is answered at once with the fallback.
-        assertEquals(new EventReply(FALLBACK, ReplyOrigin.OVERLOADED), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(FALLBACK, ReplyOrigin.OVERLOADED), f.replies().receiveMessage());
         f.replies().expectNoMessage(NOTHING_HAPPENS);
 
         working.pending().complete(speak("first"));
-        assertEquals(new EventReply(speak("first"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(speak("first"), ReplyOrigin.FLOW), f.replies().receiveMessage());
         for (GatherCompleted waiting : List.of(second, third)) {
             ScriptedCallFlow.Call call2 = f.flowCalls().receiveMessage();
             assertEquals(waiting, call2.event());
             call2.pending().complete(speak(waiting.digits()));
-            assertEquals(new EventReply(speak(waiting.digits()), ReplyOrigin.FLOW), f.replies().receiveMessage());
+            assertEquals(
+                    new EventReply(speak(waiting.digits()), ReplyOrigin.FLOW),
+                    f.replies().receiveMessage());
         }
         f.flowCalls().expectNoMessage(NOTHING_HAPPENS);
 
@@ -475,8 +507,8 @@ class CallEntityTest {
     @Test
     void conferenceEventSentToACallEntityIsMisrouted() {
         Fixture f = start(naming());
-        ConferenceCreated conference = new ConferenceCreated(
-                new ConferenceDetails(ConferenceId.of("conf-misrouted"), "room", null, null));
+        ConferenceCreated conference =
+                new ConferenceCreated(new ConferenceDetails(ConferenceId.of("conf-misrouted"), "room", null, null));
         assertEquals(new EventReply(null, ReplyOrigin.MISROUTED), f.ask(conference));
         f.flowCalls().expectNoMessage(NOTHING_HAPPENS);
 
@@ -505,15 +537,18 @@ class CallEntityTest {
                 : Response.builder().redirect("/voice/redirect").hangup().build()));
         CallEvents call = f.call();
 
-        assertEquals(new EventReply(FALLBACK, ReplyOrigin.INVALID_BXML), f.ask(call.initiate()),
-                "a verb after a Redirect");
-        assertEquals(new EventReply(FALLBACK, ReplyOrigin.INVALID_BXML), f.ask(call.transferAnswer()),
+        assertEquals(
+                new EventReply(FALLBACK, ReplyOrigin.INVALID_BXML), f.ask(call.initiate()), "a verb after a Redirect");
+        assertEquals(
+                new EventReply(FALLBACK, ReplyOrigin.INVALID_BXML),
+                f.ask(call.transferAnswer()),
                 "a Transfer answering a transferAnswer");
     }
 
     @Test
     void transferAnswerTakesTheVerbsItAllows() {
-        Response whisper = Response.builder().speak("A customer is on the line").pause(0.5).build();
+        Response whisper =
+                Response.builder().speak("A customer is on the line").pause(0.5).build();
         Fixture f = start(answering((event, state) -> whisper));
 
         assertEquals(new EventReply(whisper, ReplyOrigin.FLOW), f.ask(f.call().transferAnswer()));
@@ -521,13 +556,18 @@ class CallEntityTest {
 
     @Test
     void fallbackBreakingTheSameRuleGivesWayToAnEmptyResponse() {
-        Response transferFallback = Response.of(Transfer.builder().phoneNumber("+15555550199").build());
-        EntitySettings settings = new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, 16, 32,
-                new FallbackPolicy(transferFallback));
+        Response transferFallback =
+                Response.of(Transfer.builder().phoneNumber("+15555550199").build());
+        EntitySettings settings =
+                new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, 16, 32, new FallbackPolicy(transferFallback));
         Fixture f = start(answering((event, state) -> Response.of(Bridge.to("c-other"))), settings, false);
 
-        assertEquals(new EventReply(Response.empty(), ReplyOrigin.INVALID_BXML), f.ask(f.call().transferAnswer()));
-        assertEquals(new EventReply(Response.of(Bridge.to("c-other")), ReplyOrigin.FLOW), f.ask(f.call().answer()),
+        assertEquals(
+                new EventReply(Response.empty(), ReplyOrigin.INVALID_BXML),
+                f.ask(f.call().transferAnswer()));
+        assertEquals(
+                new EventReply(Response.of(Bridge.to("c-other")), ReplyOrigin.FLOW),
+                f.ask(f.call().answer()),
                 "the same reply is fine on a call event");
     }
 
@@ -536,8 +576,12 @@ class CallEntityTest {
     @Test
     void executedEventAnsweredWithNoneGetsAnEmptyResponseAndIgnoredEventNone() {
         Fixture f = start(answering((event, state) -> Reply.none()));
-        assertEquals(new EventReply(Response.empty(), ReplyOrigin.FLOW), f.ask(f.call().initiate()));
-        assertEquals(new EventReply(Response.empty(), ReplyOrigin.FLOW), f.ask(f.call().gather("1")));
+        assertEquals(
+                new EventReply(Response.empty(), ReplyOrigin.FLOW),
+                f.ask(f.call().initiate()));
+        assertEquals(
+                new EventReply(Response.empty(), ReplyOrigin.FLOW),
+                f.ask(f.call().gather("1")));
         assertEquals(new EventReply(null, ReplyOrigin.FLOW), f.ask(f.call().disconnect(DisconnectCause.HANGUP)));
     }
 
@@ -546,13 +590,18 @@ class CallEntityTest {
         Fixture f = start(async());
         f.send(f.call().answer());
         f.flowCalls().receiveMessage().pending().complete(null);
-        assertEquals(new EventReply(Response.empty(), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(Response.empty(), ReplyOrigin.FLOW), f.replies().receiveMessage());
     }
 
     @Test
     void flowResponseIsSentAsGiven() {
         Response menu = Response.builder()
-                .add(Gather.builder().gatherUrl("/voice/gather").maxDigits(1).speak("Press 1 for sales.").build())
+                .add(Gather.builder()
+                        .gatherUrl("/voice/gather")
+                        .maxDigits(1)
+                        .speak("Press 1 for sales.")
+                        .build())
                 .redirect("/voice/redirect")
                 .build();
         Fixture f = start(answering((event, state) -> menu));
@@ -582,11 +631,13 @@ class CallEntityTest {
         f.entity().tell(VoiceEntity.Stop.INSTANCE);
 
         working.pending().complete(speak("first"));
-        assertEquals(new EventReply(speak("first"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(speak("first"), ReplyOrigin.FLOW), f.replies().receiveMessage());
         ScriptedCallFlow.Call next = f.flowCalls().receiveMessage();
         assertEquals(second, next.event());
         next.pending().complete(speak("second"));
-        assertEquals(new EventReply(speak("second"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(speak("second"), ReplyOrigin.FLOW), f.replies().receiveMessage());
         f.replies().expectTerminated(f.entity());
         assertEquals(2, f.flow().calls());
     }
@@ -594,7 +645,8 @@ class CallEntityTest {
     @Test
     void stopFindsItsPlaceBehindAFullStash() {
         Fixture f = start(async(), EntityTestSupport.settings(2), false);
-        List<GatherCompleted> events = List.of(f.call().gather("1"), f.call().gather("2"), f.call().gather("3"));
+        List<GatherCompleted> events =
+                List.of(f.call().gather("1"), f.call().gather("2"), f.call().gather("3"));
         events.forEach(f::send); // one worked on, two wait: the stash is full
         f.entity().tell(VoiceEntity.Stop.INSTANCE);
 
@@ -602,7 +654,9 @@ class CallEntityTest {
             ScriptedCallFlow.Call call = f.flowCalls().receiveMessage();
             assertEquals(event, call.event());
             call.pending().complete(speak(event.digits()));
-            assertEquals(new EventReply(speak(event.digits()), ReplyOrigin.FLOW), f.replies().receiveMessage());
+            assertEquals(
+                    new EventReply(speak(event.digits()), ReplyOrigin.FLOW),
+                    f.replies().receiveMessage());
         }
         f.replies().expectTerminated(f.entity());
     }
@@ -626,8 +680,11 @@ class CallEntityTest {
         assertEquals(List.of("5"), state.gatheredDigits());
         assertEquals(2, state.eventsApplied());
         List<TimelineEntry> timeline = inspection.timeline();
-        assertEquals(List.of(initiate, gather, gather), timeline.stream().map(TimelineEntry::event).toList());
-        assertEquals(List.of(ReplyOrigin.FLOW, ReplyOrigin.FLOW, ReplyOrigin.REDELIVERY),
+        assertEquals(
+                List.of(initiate, gather, gather),
+                timeline.stream().map(TimelineEntry::event).toList());
+        assertEquals(
+                List.of(ReplyOrigin.FLOW, ReplyOrigin.FLOW, ReplyOrigin.REDELIVERY),
                 timeline.stream().map(entry -> entry.reply().origin()).toList());
         assertEquals(responseNaming(gather), timeline.get(1).reply().response());
         assertFalse(timeline.get(0).receivedAt().isBefore(before));
@@ -638,13 +695,16 @@ class CallEntityTest {
 
     @Test
     void timelineKeepsTheRememberedNumberOfEventsTheLatestOnes() {
-        EntitySettings rememberingTwo = new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, 16, 2,
-                new FallbackPolicy(FALLBACK));
+        EntitySettings rememberingTwo =
+                new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, 16, 2, new FallbackPolicy(FALLBACK));
         Fixture f = start(naming(), rememberingTwo, false);
-        List<GatherCompleted> gathers = List.of(f.call().gather("1"), f.call().gather("2"), f.call().gather("3"));
+        List<GatherCompleted> gathers =
+                List.of(f.call().gather("1"), f.call().gather("2"), f.call().gather("3"));
         gathers.forEach(f::ask);
 
-        assertEquals(gathers.subList(1, 3), f.inspect().timeline().stream().map(TimelineEntry::event).toList());
+        assertEquals(
+                gathers.subList(1, 3),
+                f.inspect().timeline().stream().map(TimelineEntry::event).toList());
     }
 
     @Test
@@ -661,7 +721,8 @@ class CallEntityTest {
         assertFalse(pending.answered());
 
         working.pending().complete(speak("welcome"));
-        assertEquals(new EventReply(speak("welcome"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(speak("welcome"), ReplyOrigin.FLOW), f.replies().receiveMessage());
         assertTrue(f.inspect().timeline().get(0).answered());
         f.passivations().expectNoMessage(NOTHING_HAPPENS);
     }

@@ -121,8 +121,8 @@ public final class CallEvents {
 
     /** The A-leg's {@code <Transfer>} ended with {@code cause}. */
     public TransferCompleted transferComplete(DisconnectCause cause) {
-        return new TransferCompleted(details().build(),
-                new CallEnding(null, cause, "transfer ended: " + cause, "e-" + cause));
+        return new TransferCompleted(
+                details().build(), new CallEnding(null, cause, "transfer ended: " + cause, "e-" + cause));
     }
 
     public BridgeCompleted bridgeComplete(DisconnectCause cause) {
@@ -143,38 +143,53 @@ public final class CallEvents {
 
     /** Asynchronous answering-machine detection concluded {@code value} after 3.2 s. */
     public MachineDetectionCompleted machineDetection(String value) {
-        return new MachineDetectionCompleted(details().build(),
-                new MachineDetectionResult(value, Duration.ofMillis(3_200)));
+        return new MachineDetectionCompleted(
+                details().build(), new MachineDetectionResult(value, Duration.ofMillis(3_200)));
     }
 
     /** Stream {@code streamId} changed; a stopped stream ran 30 s, a rejected one says why. */
     public MediaStreamChanged mediaStream(MediaStreamChange change, String streamId) {
-        MediaStream stream = new MediaStream(streamId, "stream-" + streamId, "wss://streams.example.test/audio",
-                List.of("inbound", "outbound"), START.plusSeconds(3),
+        MediaStream stream = new MediaStream(
+                streamId,
+                "stream-" + streamId,
+                "wss://streams.example.test/audio",
+                List.of("inbound", "outbound"),
+                START.plusSeconds(3),
                 change == MediaStreamChange.STOPPED ? Duration.ofSeconds(30) : null);
         String cause = switch (change) {
             case STARTED -> null;
             case REJECTED -> "track-limit";
             case STOPPED -> "closed";
         };
-        return new MediaStreamChanged(details().build(), change, stream, cause, cause == null ? null : "stream " + cause);
+        return new MediaStreamChanged(
+                details().build(), change, stream, cause, cause == null ? null : "stream " + cause);
     }
 
     /** Real-time transcription {@code id} changed; an available one carries its transcript's url. */
     public RealTimeTranscriptionChanged realTimeTranscription(RealTimeTranscriptionChange change, String id) {
         boolean available = change == RealTimeTranscriptionChange.AVAILABLE;
-        RealTimeTranscription transcription = new RealTimeTranscription(id, "rtt-" + id, List.of("inbound"), null,
-                Boolean.TRUE, available ? "available" : null,
+        RealTimeTranscription transcription = new RealTimeTranscription(
+                id,
+                "rtt-" + id,
+                List.of("inbound"),
+                null,
+                Boolean.TRUE,
+                available ? "available" : null,
                 available ? "https://voice.bandwidth.com/api/v2/accounts/" + ACCOUNT + "/transcriptions/" + id : null,
-                START.plusSeconds(4), available ? START.plusSeconds(90) : null,
+                START.plusSeconds(4),
+                available ? START.plusSeconds(90) : null,
                 change == RealTimeTranscriptionChange.STOPPED ? Duration.ofSeconds(40) : null);
         String cause = change == RealTimeTranscriptionChange.REJECTED ? "error" : null;
         return new RealTimeTranscriptionChanged(details().build(), change, transcription, cause, null);
     }
 
     public ReferCompleted referComplete(ReferCallStatus status, Integer referSipResponseCode) {
-        return new ReferCompleted(details().build(), status, referSipResponseCode,
-                status == ReferCallStatus.SUCCESS ? 200 : null, "sip:agent@pbx.example.test");
+        return new ReferCompleted(
+                details().build(),
+                status,
+                referSipResponseCode,
+                status == ReferCallStatus.SUCCESS ? 200 : null,
+                "sip:agent@pbx.example.test");
     }
 
     /** An event of a type nobody knows, carrying {@code fields} beyond the common ones. */
@@ -184,16 +199,24 @@ public final class CallEvents {
 
     /** A recording as {@code recordComplete} describes it: everything known. */
     public static Recording fullRecording(String recordingId) {
-        return new Recording(recordingId,
+        return new Recording(
+                recordingId,
                 "https://voice.bandwidth.com/api/v2/accounts/" + ACCOUNT + "/recordings/" + recordingId + "/media",
-                1, Duration.ofSeconds(12), FileFormat.WAV, START.plusSeconds(5), START.plusSeconds(17),
+                1,
+                Duration.ofSeconds(12),
+                FileFormat.WAV,
+                START.plusSeconds(5),
+                START.plusSeconds(17),
                 RecordingStatus.COMPLETE);
     }
 
     /** A transcription of a recording, as the live platform nests it. */
     public static Transcription transcriptionOf(String recordingId) {
-        return new Transcription("t-" + recordingId,
-                "https://voice.bandwidth.com/api/v2/accounts/" + ACCOUNT + "/recordings/" + recordingId + "/transcription",
-                "available", START.plusSeconds(60));
+        return new Transcription(
+                "t-" + recordingId,
+                "https://voice.bandwidth.com/api/v2/accounts/" + ACCOUNT + "/recordings/" + recordingId
+                        + "/transcription",
+                "available",
+                START.plusSeconds(60));
     }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** Each call event reaches its own {@link CallFlow} method through the entity, and is answered as Bandwidth expects. */
 class CallFlowDispatchTest {
-    private static final ActorTestKit testKit = ActorTestKit.create(
-            ConfigFactory.parseString(EntityTestSupport.TESTKIT_CONFIG));
+    private static final ActorTestKit testKit =
+            ActorTestKit.create(ConfigFactory.parseString(EntityTestSupport.TESTKIT_CONFIG));
     private static final ExecutorService flowExecutor = Executors.newFixedThreadPool(2);
 
     @AfterAll
@@ -36,8 +36,7 @@ class CallFlowDispatchTest {
     }
 
     /** One run of a flow method: which method, for which event, seeing which state. */
-    record Ran(String method, CallEvent event, CallState state) {
-    }
+    record Ran(String method, CallEvent event, CallState state) {}
 
     /** Reports every method that runs; executed events are answered with a response naming the method. */
     private static final class RecordingFlow implements CallFlow {
@@ -156,8 +155,8 @@ class CallFlowDispatchTest {
         return Response.builder().speak(method).build();
     }
 
-    private record Fixture(CallEvents call, ActorRef<VoiceEntity.Command> entity, TestProbe<Ran> ran,
-                           TestProbe<EventReply> replies) {
+    private record Fixture(
+            CallEvents call, ActorRef<VoiceEntity.Command> entity, TestProbe<Ran> ran, TestProbe<EventReply> replies) {
         EventReply ask(CallEvent event) {
             entity.tell(new VoiceEntity.Handle(event, replies.getRef()));
             return replies.receiveMessage();
@@ -168,8 +167,13 @@ class CallFlowDispatchTest {
         CallEvents call = CallEvents.newCall();
         TestProbe<Ran> ran = testKit.createTestProbe();
         TestProbe<EventReply> replies = testKit.createTestProbe();
-        ActorRef<VoiceEntity.Command> entity = testKit.spawn(CallEntity.create(call.callId(),
-                new RecordingFlow(ran.getRef()), flowExecutor, EntityTestSupport.settings(), stop -> { }),
+        ActorRef<VoiceEntity.Command> entity = testKit.spawn(
+                CallEntity.create(
+                        call.callId(),
+                        new RecordingFlow(ran.getRef()),
+                        flowExecutor,
+                        EntityTestSupport.settings(),
+                        stop -> {}),
                 call.callId().value());
         return new Fixture(call, entity, ran, replies);
     }
@@ -251,13 +255,16 @@ class CallFlowDispatchTest {
 
     @Test
     void executedNewEventsGetAnEmptyResponseFromTheDefaultFlow() {
-        CallFlow defaults = new CallFlow() { };
+        CallFlow defaults = new CallFlow() {};
         CallEvents call = CallEvents.newCall();
         CallState state = CallState.initial(call.callId());
-        assertEquals(Response.empty(), call.transferComplete(DisconnectCause.HANGUP).offerTo(defaults, state));
+        assertEquals(
+                Response.empty(), call.transferComplete(DisconnectCause.HANGUP).offerTo(defaults, state));
         assertEquals(Response.empty(), call.bridgeComplete(DisconnectCause.BUSY).offerTo(defaults, state));
         assertEquals(Response.empty(), call.bridgeTargetComplete().offerTo(defaults, state));
-        assertEquals(Response.empty(), call.referComplete(ReferCallStatus.FAILURE, 500).offerTo(defaults, state));
+        assertEquals(
+                Response.empty(),
+                call.referComplete(ReferCallStatus.FAILURE, 500).offerTo(defaults, state));
         assertEquals(Reply.none(), call.dtmf("1").offerTo(defaults, state));
         assertEquals(Reply.none(), call.unrecognized("x", Map.of()).offerTo(defaults, state));
     }

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.domain.common.CallId;
-import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.common.Direction;
+import io.switchboard.domain.common.DisconnectCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,7 +126,8 @@ class CallStateTest {
     @Test
     void gatherWithoutDigitsCountsAsEmpty() {
         CallEvents call = CallEvents.newCall();
-        CallState state = play(call, call.initiate(), new GatherCompleted(call.details().build(), null, null));
+        CallState state =
+                play(call, call.initiate(), new GatherCompleted(call.details().build(), null, null));
         assertEquals(List.of(""), state.gatheredDigits());
         assertEquals(1, state.consecutiveEmptyGathers());
     }
@@ -198,7 +199,8 @@ class CallStateTest {
     @Test
     void disconnectWithoutEndTimeEndsAtTheEventTime() {
         CallEvents call = CallEvents.newCall();
-        CallDisconnected disconnected = new CallDisconnected(call.details().build(), CallEnding.of(DisconnectCause.BUSY));
+        CallDisconnected disconnected =
+                new CallDisconnected(call.details().build(), CallEnding.of(DisconnectCause.BUSY));
         CallState state = play(call, disconnected);
         assertEquals(disconnected.eventTime(), state.endTime());
         assertEquals(CallStatus.ENDED, state.status());
@@ -240,7 +242,8 @@ class CallStateTest {
     void fieldsAnEventLeavesOutKeepTheirEarlierValues() {
         CallEvents call = CallEvents.newCall();
         CallState answered = play(call, call.initiate(), call.answer());
-        CallRedirected sparse = new CallRedirected(CallDetails.builder(call.callId()).build());
+        CallRedirected sparse =
+                new CallRedirected(CallDetails.builder(call.callId()).build());
         CallState state = answered.apply(sparse);
         assertAll(
                 () -> assertEquals(CallEvents.CALLER, state.from()),
@@ -255,7 +258,9 @@ class CallStateTest {
     void laterAnswerTimeDoesNotMoveTheFirst() {
         CallEvents call = CallEvents.newCall();
         CallState answered = play(call, call.initiate(), call.answer());
-        CallAnswered again = new CallAnswered(call.details().times(CallEvents.START, Instant.parse("2030-01-01T00:00:00Z"), null).build());
+        CallAnswered again = new CallAnswered(call.details()
+                .times(CallEvents.START, Instant.parse("2030-01-01T00:00:00Z"), null)
+                .build());
         assertEquals(answered.answerTime(), answered.apply(again).answerTime());
     }
 
@@ -265,22 +270,32 @@ class CallStateTest {
         CallState ended = play(call, call.initiate(), call.answer(), call.disconnect(DisconnectCause.HANGUP));
 
         // The recording is first known by its id and media only ...
-        Recording partial = new Recording("r-7", "https://media.example/r-7", null, null, null, null, null,
-                RecordingStatus.PROCESSING);
+        Recording partial = new Recording(
+                "r-7", "https://media.example/r-7", null, null, null, null, null, RecordingStatus.PROCESSING);
         CallState recorded = ended.apply(call.recordComplete(partial));
         assertEquals(CallStatus.ENDED, recorded.status());
         assertEquals(ended.endTime(), recorded.endTime());
         assertEquals(List.of(partial), recorded.recordings());
 
         // ... then a later event of the same recording tells more: merged, not added.
-        Recording fuller = new Recording("r-7", null, 2, Duration.ofSeconds(31), null, null, null, RecordingStatus.COMPLETE);
+        Recording fuller =
+                new Recording("r-7", null, 2, Duration.ofSeconds(31), null, null, null, RecordingStatus.COMPLETE);
         Transcription transcription = CallEvents.transcriptionOf("r-7");
         CallState transcribed = recorded.apply(call.transcription(fuller, transcription));
         assertEquals(CallStatus.ENDED, transcribed.status());
         assertEquals(ended.ending(), transcribed.ending());
         assertEquals(List.of(transcription), transcribed.transcriptions());
-        assertEquals(List.of(new Recording("r-7", "https://media.example/r-7", 2, Duration.ofSeconds(31), null, null,
-                null, RecordingStatus.COMPLETE)), transcribed.recordings());
+        assertEquals(
+                List.of(new Recording(
+                        "r-7",
+                        "https://media.example/r-7",
+                        2,
+                        Duration.ofSeconds(31),
+                        null,
+                        null,
+                        null,
+                        RecordingStatus.COMPLETE)),
+                transcribed.recordings());
     }
 
     @Test
@@ -288,8 +303,8 @@ class CallStateTest {
         CallEvents call = CallEvents.newCall();
         CallEvents other = CallEvents.newCall();
         CallState state = play(call, call.initiate());
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> state.apply(other.gather("1")));
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> state.apply(other.gather("1")));
         assertTrue(refused.getMessage().contains(other.callId().value()), refused.getMessage());
         assertTrue(refused.getMessage().contains(call.callId().value()), refused.getMessage());
     }
@@ -302,7 +317,9 @@ class CallStateTest {
         assertTrue(before.gatheredDigits().isEmpty());
         assertEquals(1, before.eventsApplied());
         assertEquals(2, after.eventsApplied());
-        assertThrows(UnsupportedOperationException.class, () -> after.gatheredDigits().add("2"));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> after.gatheredDigits().add("2"));
     }
 
     // --- the live platform's events beyond the contract ----------------------------------------------------
@@ -314,7 +331,8 @@ class CallStateTest {
         CallState afterBusy = play(call, call.initiate(), call.answer(), busy);
         assertAll(
                 () -> assertEquals(busy.outcome(), afterBusy.transferOutcome()),
-                () -> assertEquals(DisconnectCause.BUSY, afterBusy.transferOutcome().cause()),
+                () -> assertEquals(
+                        DisconnectCause.BUSY, afterBusy.transferOutcome().cause()),
                 () -> assertEquals("e-busy", afterBusy.transferOutcome().errorId()),
                 () -> assertEquals(CallStatus.ANSWERED, afterBusy.status()),
                 () -> assertNull(afterBusy.ending()),
@@ -355,15 +373,28 @@ class CallStateTest {
     void recordingAvailableMergesIntoTheRecordingOfTheSameIdAndAddsANewOne() {
         CallEvents call = CallEvents.newCall();
         // recordComplete carries no status; recordingAvailable tells it later, after the call ended.
-        Recording completed = new Recording("r-1", "https://media.example/r-1", 1, Duration.ofSeconds(12), null,
-                null, null, null);
-        CallState ended = play(call, call.initiate(), call.answer(), call.recordComplete(completed),
+        Recording completed =
+                new Recording("r-1", "https://media.example/r-1", 1, Duration.ofSeconds(12), null, null, null, null);
+        CallState ended = play(
+                call,
+                call.initiate(),
+                call.answer(),
+                call.recordComplete(completed),
                 call.disconnect(DisconnectCause.HANGUP));
-        Recording available = new Recording("r-1", null, null, null, null, null, CallEvents.START.plusSeconds(20),
-                RecordingStatus.COMPLETE);
+        Recording available = new Recording(
+                "r-1", null, null, null, null, null, CallEvents.START.plusSeconds(20), RecordingStatus.COMPLETE);
         CallState merged = ended.apply(call.recordingAvailable(available));
-        assertEquals(List.of(new Recording("r-1", "https://media.example/r-1", 1, Duration.ofSeconds(12), null,
-                null, CallEvents.START.plusSeconds(20), RecordingStatus.COMPLETE)), merged.recordings());
+        assertEquals(
+                List.of(new Recording(
+                        "r-1",
+                        "https://media.example/r-1",
+                        1,
+                        Duration.ofSeconds(12),
+                        null,
+                        null,
+                        CallEvents.START.plusSeconds(20),
+                        RecordingStatus.COMPLETE)),
+                merged.recordings());
         assertTrue(merged.hasEnded());
 
         Recording other = CallEvents.fullRecording("r-2");
@@ -420,8 +451,12 @@ class CallStateTest {
     @Test
     void mediaStreamsAreActiveFromStartUntilStoppedOrRejected() {
         CallEvents call = CallEvents.newCall();
-        CallState two = play(call, call.initiate(), call.answer(),
-                call.mediaStream(MediaStreamChange.STARTED, "s-1"), call.mediaStream(MediaStreamChange.STARTED, "s-2"));
+        CallState two = play(
+                call,
+                call.initiate(),
+                call.answer(),
+                call.mediaStream(MediaStreamChange.STARTED, "s-1"),
+                call.mediaStream(MediaStreamChange.STARTED, "s-2"));
         assertEquals(List.of("s-1", "s-2"), two.activeMediaStreams());
 
         CallState one = two.apply(call.mediaStream(MediaStreamChange.STOPPED, "s-1"));
@@ -447,7 +482,10 @@ class CallStateTest {
     @Test
     void realTimeTranscriptionsAreActiveFromStartUntilStoppedOrRejected() {
         CallEvents call = CallEvents.newCall();
-        CallState started = play(call, call.initiate(), call.answer(),
+        CallState started = play(
+                call,
+                call.initiate(),
+                call.answer(),
                 call.realTimeTranscription(RealTimeTranscriptionChange.STARTED, "t-1"),
                 call.realTimeTranscription(RealTimeTranscriptionChange.STARTED, "t-2"));
         assertEquals(List.of("t-1", "t-2"), started.activeTranscriptions());
@@ -456,7 +494,10 @@ class CallStateTest {
         assertEquals(List.of("t-2"), stopped.activeTranscriptions());
 
         CallState available = stopped.apply(call.realTimeTranscription(RealTimeTranscriptionChange.AVAILABLE, "t-1"));
-        assertEquals(List.of("t-2"), available.activeTranscriptions(), "a transcript becoming available changes nothing active");
+        assertEquals(
+                List.of("t-2"),
+                available.activeTranscriptions(),
+                "a transcript becoming available changes nothing active");
 
         CallState rejected = available.apply(call.realTimeTranscription(RealTimeTranscriptionChange.REJECTED, "t-2"));
         assertEquals(List.of(), rejected.activeTranscriptions());
@@ -467,24 +508,31 @@ class CallStateTest {
     void referCompletedRecordsTheOutcome() {
         CallEvents call = CallEvents.newCall();
         CallState failed = play(call, call.initiate(), call.referComplete(ReferCallStatus.FAILURE, 486));
-        assertEquals(new ReferOutcome(ReferCallStatus.FAILURE, 486, null, "sip:agent@pbx.example.test"),
+        assertEquals(
+                new ReferOutcome(ReferCallStatus.FAILURE, 486, null, "sip:agent@pbx.example.test"),
                 failed.referOutcome());
 
         CallState succeeded = failed.apply(call.referComplete(ReferCallStatus.SUCCESS, 202));
-        assertEquals(new ReferOutcome(ReferCallStatus.SUCCESS, 202, 200, "sip:agent@pbx.example.test"),
+        assertEquals(
+                new ReferOutcome(ReferCallStatus.SUCCESS, 202, 200, "sip:agent@pbx.example.test"),
                 succeeded.referOutcome());
     }
 
     @Test
     void unrecognizedEventIsCountedWithItsType() {
         CallEvents call = CallEvents.newCall();
-        CallState state = play(call, call.initiate(), call.answer(),
+        CallState state = play(
+                call,
+                call.initiate(),
+                call.answer(),
                 call.unrecognized("aiAgentHandoff", Map.of("agentId", "a-1")),
                 call.unrecognized("callQualityReport", Map.of()),
                 call.unrecognized("aiAgentHandoff", Map.of("agentId", "a-2")));
         assertAll(
                 () -> assertEquals(3, state.unrecognizedEvents()),
-                () -> assertEquals(List.of("callQualityReport", "aiAgentHandoff"), state.unrecognizedEventTypes(),
+                () -> assertEquals(
+                        List.of("callQualityReport", "aiAgentHandoff"),
+                        state.unrecognizedEventTypes(),
                         "distinct, the most recently seen last"),
                 () -> assertEquals(5, state.eventsApplied()),
                 () -> assertEquals(CallStatus.ANSWERED, state.status()));
@@ -507,12 +555,14 @@ class CallStateTest {
     void eventsThatChangeNoCollectionShareThemWithTheStateBefore() {
         CallEvents call = CallEvents.newCall();
         CallState initial = CallState.initial(call.callId());
-        assertAll("a new call holds the JDK's shared empty lists",
+        assertAll(
+                "a new call holds the JDK's shared empty lists",
                 () -> assertSame(List.of(), initial.gatheredDigits()),
                 () -> assertSame(List.of(), initial.recordings()),
                 () -> assertSame(List.of(), initial.activeMediaStreams()),
                 () -> assertSame(List.of(), initial.unrecognizedEventTypes()));
-        CallState recorded = play(call, call.initiate(), call.gather("1"), call.recordComplete(CallEvents.fullRecording("r-1")));
+        CallState recorded =
+                play(call, call.initiate(), call.gather("1"), call.recordComplete(CallEvents.fullRecording("r-1")));
         CallState after = recorded.apply(call.dtmf("5")).apply(call.redirect());
         assertAll(
                 () -> assertSame(recorded.gatheredDigits(), after.gatheredDigits()),
@@ -528,11 +578,16 @@ class CallStateTest {
         CallDetails plain = call.details().build();
         assertSame(Map.of(), plain.unparsedFields());
 
-        CallDetails kept = call.details().unparsed("enqueuedTime", "yesterday").unparsed("sipResponseCode", "4o4").build();
+        CallDetails kept = call.details()
+                .unparsed("enqueuedTime", "yesterday")
+                .unparsed("sipResponseCode", "4o4")
+                .build();
         assertEquals(Map.of("enqueuedTime", "yesterday", "sipResponseCode", "4o4"), kept.unparsedFields());
-        assertThrows(UnsupportedOperationException.class, () -> kept.unparsedFields().put("x", "y"));
+        assertThrows(
+                UnsupportedOperationException.class, () -> kept.unparsedFields().put("x", "y"));
         assertNull(kept.enqueuedTime());
         // The state takes no value from a field it could not read.
-        assertNull(CallState.initial(call.callId()).apply(new CallInitiated(kept)).answerTime());
+        assertNull(
+                CallState.initial(call.callId()).apply(new CallInitiated(kept)).answerTime());
     }
 }

@@ -29,25 +29,45 @@ class NewCallEventsTest {
     static Stream<Arguments> wireNamesAndExpectations() {
         CallEvents call = CallEvents.newCall();
         return Stream.of(
-                Arguments.of(call.transferComplete(DisconnectCause.HANGUP), "transferComplete", ReplyExpectation.EXECUTED),
+                Arguments.of(
+                        call.transferComplete(DisconnectCause.HANGUP), "transferComplete", ReplyExpectation.EXECUTED),
                 Arguments.of(call.bridgeComplete(DisconnectCause.BUSY), "bridgeComplete", ReplyExpectation.EXECUTED),
                 Arguments.of(call.bridgeTargetComplete(), "bridgeTargetComplete", ReplyExpectation.EXECUTED),
-                Arguments.of(call.referComplete(ReferCallStatus.FAILURE, 403), "referComplete", ReplyExpectation.EXECUTED),
+                Arguments.of(
+                        call.referComplete(ReferCallStatus.FAILURE, 403), "referComplete", ReplyExpectation.EXECUTED),
                 Arguments.of(call.recordingAvailable(RECORDING), "recordingAvailable", ReplyExpectation.IGNORED),
                 Arguments.of(call.dtmf("5"), "dtmf", ReplyExpectation.IGNORED),
                 Arguments.of(call.machineDetection("human"), "machineDetectionComplete", ReplyExpectation.IGNORED),
-                Arguments.of(call.mediaStream(MediaStreamChange.STARTED, "s-1"), "mediaStreamStarted", ReplyExpectation.IGNORED),
-                Arguments.of(call.mediaStream(MediaStreamChange.REJECTED, "s-1"), "mediaStreamRejected", ReplyExpectation.IGNORED),
-                Arguments.of(call.mediaStream(MediaStreamChange.STOPPED, "s-1"), "mediaStreamStopped", ReplyExpectation.IGNORED),
-                Arguments.of(call.realTimeTranscription(RealTimeTranscriptionChange.STARTED, "t-1"),
-                        "realTimeTranscriptionStarted", ReplyExpectation.IGNORED),
-                Arguments.of(call.realTimeTranscription(RealTimeTranscriptionChange.REJECTED, "t-1"),
-                        "realTimeTranscriptionRejected", ReplyExpectation.IGNORED),
-                Arguments.of(call.realTimeTranscription(RealTimeTranscriptionChange.STOPPED, "t-1"),
-                        "realTimeTranscriptionStopped", ReplyExpectation.IGNORED),
-                Arguments.of(call.realTimeTranscription(RealTimeTranscriptionChange.AVAILABLE, "t-1"),
-                        "realTimeTranscriptionAvailable", ReplyExpectation.IGNORED),
-                Arguments.of(call.unrecognized("someFutureEvent", Map.of()), "someFutureEvent", ReplyExpectation.IGNORED));
+                Arguments.of(
+                        call.mediaStream(MediaStreamChange.STARTED, "s-1"),
+                        "mediaStreamStarted",
+                        ReplyExpectation.IGNORED),
+                Arguments.of(
+                        call.mediaStream(MediaStreamChange.REJECTED, "s-1"),
+                        "mediaStreamRejected",
+                        ReplyExpectation.IGNORED),
+                Arguments.of(
+                        call.mediaStream(MediaStreamChange.STOPPED, "s-1"),
+                        "mediaStreamStopped",
+                        ReplyExpectation.IGNORED),
+                Arguments.of(
+                        call.realTimeTranscription(RealTimeTranscriptionChange.STARTED, "t-1"),
+                        "realTimeTranscriptionStarted",
+                        ReplyExpectation.IGNORED),
+                Arguments.of(
+                        call.realTimeTranscription(RealTimeTranscriptionChange.REJECTED, "t-1"),
+                        "realTimeTranscriptionRejected",
+                        ReplyExpectation.IGNORED),
+                Arguments.of(
+                        call.realTimeTranscription(RealTimeTranscriptionChange.STOPPED, "t-1"),
+                        "realTimeTranscriptionStopped",
+                        ReplyExpectation.IGNORED),
+                Arguments.of(
+                        call.realTimeTranscription(RealTimeTranscriptionChange.AVAILABLE, "t-1"),
+                        "realTimeTranscriptionAvailable",
+                        ReplyExpectation.IGNORED),
+                Arguments.of(
+                        call.unrecognized("someFutureEvent", Map.of()), "someFutureEvent", ReplyExpectation.IGNORED));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -66,14 +86,16 @@ class NewCallEventsTest {
                 Arguments.of("BridgeTargetCompleted", (Executable) () -> new BridgeTargetCompleted(null)),
                 Arguments.of("RecordingAvailable", (Executable) () -> new RecordingAvailable(null, RECORDING)),
                 Arguments.of("DtmfReceived", (Executable) () -> new DtmfReceived(null, "1")),
-                Arguments.of("MachineDetectionCompleted", (Executable) () -> new MachineDetectionCompleted(null, HUMAN)),
-                Arguments.of("MediaStreamChanged",
-                        (Executable) () -> new MediaStreamChanged(null, MediaStreamChange.STARTED, STREAM, null, null)),
+                Arguments.of(
+                        "MachineDetectionCompleted", (Executable) () -> new MachineDetectionCompleted(null, HUMAN)),
+                Arguments.of("MediaStreamChanged", (Executable)
+                        () -> new MediaStreamChanged(null, MediaStreamChange.STARTED, STREAM, null, null)),
                 Arguments.of("RealTimeTranscriptionChanged", (Executable) () -> new RealTimeTranscriptionChanged(
                         null, RealTimeTranscriptionChange.STARTED, TRANSCRIPTION, null, null)),
-                Arguments.of("ReferCompleted",
-                        (Executable) () -> new ReferCompleted(null, ReferCallStatus.SUCCESS, null, null, null)),
-                Arguments.of("UnrecognizedCallEvent", (Executable) () -> new UnrecognizedCallEvent(null, "x", Map.of())));
+                Arguments.of("ReferCompleted", (Executable)
+                        () -> new ReferCompleted(null, ReferCallStatus.SUCCESS, null, null, null)),
+                Arguments.of(
+                        "UnrecognizedCallEvent", (Executable) () -> new UnrecognizedCallEvent(null, "x", Map.of())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,24 +122,24 @@ class NewCallEventsTest {
                 Arguments.of("digit", (Executable) () -> new DtmfReceived(call, "123456789")),
                 Arguments.of("result", (Executable) () -> new MachineDetectionCompleted(call, null)),
                 Arguments.of("machineDetectionResult.value", (Executable) () -> new MachineDetectionResult("", null)),
-                Arguments.of("machineDetectionResult.duration",
-                        (Executable) () -> new MachineDetectionResult("human", Duration.ofSeconds(-1))),
+                Arguments.of("machineDetectionResult.duration", (Executable)
+                        () -> new MachineDetectionResult("human", Duration.ofSeconds(-1))),
                 Arguments.of("change", (Executable) () -> new MediaStreamChanged(call, null, STREAM, null, null)),
-                Arguments.of("stream",
-                        (Executable) () -> new MediaStreamChanged(call, MediaStreamChange.STOPPED, null, null, null)),
+                Arguments.of("stream", (Executable)
+                        () -> new MediaStreamChanged(call, MediaStreamChange.STOPPED, null, null, null)),
                 Arguments.of("mediaStream.id", (Executable) () -> MediaStream.withId(" ")),
-                Arguments.of("change",
-                        (Executable) () -> new RealTimeTranscriptionChanged(call, null, TRANSCRIPTION, null, null)),
+                Arguments.of("change", (Executable)
+                        () -> new RealTimeTranscriptionChanged(call, null, TRANSCRIPTION, null, null)),
                 Arguments.of("transcription", (Executable) () -> new RealTimeTranscriptionChanged(
                         call, RealTimeTranscriptionChange.AVAILABLE, null, null, null)),
                 Arguments.of("realTimeTranscription.id", (Executable) () -> RealTimeTranscription.withId(null)),
                 Arguments.of("referCallStatus", (Executable) () -> new ReferCompleted(call, null, 200, 200, null)),
-                Arguments.of("referSipResponseCode",
-                        (Executable) () -> new ReferCompleted(call, ReferCallStatus.FAILURE, 99, null, null)),
-                Arguments.of("notifySipResponseCode",
-                        (Executable) () -> new ReferCompleted(call, ReferCallStatus.FAILURE, null, 700, null)),
-                Arguments.of("referTo",
-                        (Executable) () -> new ReferCompleted(call, ReferCallStatus.SUCCESS, null, null, "  ")),
+                Arguments.of("referSipResponseCode", (Executable)
+                        () -> new ReferCompleted(call, ReferCallStatus.FAILURE, 99, null, null)),
+                Arguments.of("notifySipResponseCode", (Executable)
+                        () -> new ReferCompleted(call, ReferCallStatus.FAILURE, null, 700, null)),
+                Arguments.of("referTo", (Executable)
+                        () -> new ReferCompleted(call, ReferCallStatus.SUCCESS, null, null, "  ")),
                 Arguments.of("eventType", (Executable) () -> new UnrecognizedCallEvent(call, null, Map.of())),
                 Arguments.of("eventType", (Executable) () -> new UnrecognizedCallEvent(call, " ", Map.of())),
                 Arguments.of("eventType", (Executable) () -> new UnrecognizedCallEvent(call, tooLong, Map.of())),
@@ -127,17 +149,18 @@ class NewCallEventsTest {
                     fields.put("raw", null);
                     new UnrecognizedCallEvent(call, "someFutureEvent", fields);
                 }),
-                Arguments.of("unparsed field name",
-                        (Executable) () -> CallDetails.builder(CallId.of("c-1")).unparsed(" ", "x")),
-                Arguments.of("rawValue of unparsed field answerTime",
-                        (Executable) () -> CallDetails.builder(CallId.of("c-1")).unparsed("answerTime", null)));
+                Arguments.of("unparsed field name", (Executable)
+                        () -> CallDetails.builder(CallId.of("c-1")).unparsed(" ", "x")),
+                Arguments.of("rawValue of unparsed field answerTime", (Executable)
+                        () -> CallDetails.builder(CallId.of("c-1")).unparsed("answerTime", null)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("missingOrBlankRequiredValues")
     void missingOrBlankRequiredValueIsRefusedNamingTheField(String field, Executable construction) {
         RuntimeException refused = assertThrows(RuntimeException.class, construction);
-        assertTrue(refused instanceof NullPointerException || refused instanceof IllegalArgumentException,
+        assertTrue(
+                refused instanceof NullPointerException || refused instanceof IllegalArgumentException,
                 refused.toString());
         assertTrue(refused.getMessage() != null && refused.getMessage().startsWith(field), refused.getMessage());
     }
@@ -149,7 +172,9 @@ class NewCallEventsTest {
         sent.put("agentId", "changed later");
         assertEquals(Map.of("agentId", "a-1", "details", "{\"score\":3}"), event.fields());
         assertThrows(UnsupportedOperationException.class, () -> event.fields().put("x", "y"));
-        assertEquals(Map.of(), new UnrecognizedCallEvent(details(), "x".repeat(64), null).fields(),
+        assertEquals(
+                Map.of(),
+                new UnrecognizedCallEvent(details(), "x".repeat(64), null).fields(),
                 "64 characters is the longest event type; no fields is an empty map");
     }
 
@@ -157,8 +182,8 @@ class NewCallEventsTest {
     void mediaStreamAndTranscriptionTracksAreImmutableCopies() {
         List<String> tracks = new java.util.ArrayList<>(List.of("inbound"));
         MediaStream stream = new MediaStream("s-1", null, null, tracks, null, null);
-        RealTimeTranscription transcription = new RealTimeTranscription("t-1", null, tracks, null, null, null, null,
-                null, null, null);
+        RealTimeTranscription transcription =
+                new RealTimeTranscription("t-1", null, tracks, null, null, null, null, null, null, null);
         tracks.add("outbound");
         assertEquals(List.of("inbound"), stream.tracks());
         assertEquals(List.of("inbound"), transcription.tracks());

@@ -14,8 +14,7 @@ import java.util.function.BiFunction;
 public final class ScriptedCallFlow implements CallFlow {
 
     /** One call of the flow. {@code pending} is what an {@link #async} flow answers with, completed by the test. */
-    public record Call(CallEvent event, CallState state, CompletableFuture<Response> pending) {
-    }
+    public record Call(CallEvent event, CallState state, CompletableFuture<Response> pending) {}
 
     private final ActorRef<Call> calls;
     private final BiFunction<Call, CallState, Reply> script;

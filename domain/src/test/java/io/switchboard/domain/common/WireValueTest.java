@@ -21,23 +21,24 @@ class WireValueTest {
 
     @Test
     void unknownValueIsRefusedNamingFieldValueAndAllowedValues() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> WireValue.parse(Direction.class, "direction", "sideways"));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> WireValue.parse(Direction.class, "direction", "sideways"));
         assertEquals("direction must be one of inbound, outbound, was 'sideways'", refused.getMessage());
     }
 
     @Test
     void constantNameIsNotAWireName() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> WireValue.parse(RecordingStatus.class, "status", "COMPLETE"));
-        assertTrue(refused.getMessage().contains("complete, partial, error, processing, deleted"), refused.getMessage());
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> WireValue.parse(RecordingStatus.class, "status", "COMPLETE"));
+        assertTrue(
+                refused.getMessage().contains("complete, partial, error, processing, deleted"), refused.getMessage());
         assertTrue(refused.getMessage().contains("'COMPLETE'"), refused.getMessage());
     }
 
     @Test
     void missingValueIsRefused() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> WireValue.parse(FileFormat.class, "fileFormat", null));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> WireValue.parse(FileFormat.class, "fileFormat", null));
         assertTrue(refused.getMessage().startsWith("fileFormat must be one of wav, mp3"), refused.getMessage());
     }
 

@@ -46,8 +46,7 @@ class ConferenceEntityTest {
     }
 
     /** What the flow was asked about: the event and the conference as it saw it. */
-    private record Seen(ConferenceEvent event, ConferenceState state) {
-    }
+    private record Seen(ConferenceEvent event, ConferenceState state) {}
 
     /** Greets each joining member; says nothing to the other events. Reports every call to {@code seen}. */
     private static final class GreetingFlow implements ConferenceFlow {
@@ -88,8 +87,12 @@ class ConferenceEntityTest {
         return Response.builder().speak("Welcome, " + member.from()).build();
     }
 
-    private record Fixture(ConferenceEvents conference, ActorRef<VoiceEntity.Command> entity, TestProbe<Seen> seen,
-                           TestProbe<EventReply> replies, TestProbe<ActorRef<VoiceEntity.Command>> passivations) {
+    private record Fixture(
+            ConferenceEvents conference,
+            ActorRef<VoiceEntity.Command> entity,
+            TestProbe<Seen> seen,
+            TestProbe<EventReply> replies,
+            TestProbe<ActorRef<VoiceEntity.Command>> passivations) {
         EventReply ask(VoiceEvent event) {
             entity.tell(new VoiceEntity.Handle(event, replies.getRef()));
             return replies.receiveMessage();
@@ -105,9 +108,14 @@ class ConferenceEntityTest {
         TestProbe<Seen> seen = testKit.createTestProbe();
         TestProbe<EventReply> replies = testKit.createTestProbe();
         TestProbe<ActorRef<VoiceEntity.Command>> passivations = testKit.createTestProbe();
-        ActorRef<VoiceEntity.Command> entity = testKit.spawn(ConferenceEntity.create(conference.conferenceId(),
-                flowMaker.apply(seen.getRef()), flowExecutor, EntityTestSupport.settings(),
-                passivations.getRef()::tell), conference.conferenceId().value());
+        ActorRef<VoiceEntity.Command> entity = testKit.spawn(
+                ConferenceEntity.create(
+                        conference.conferenceId(),
+                        flowMaker.apply(seen.getRef()),
+                        flowExecutor,
+                        EntityTestSupport.settings(),
+                        passivations.getRef()::tell),
+                conference.conferenceId().value());
         return new Fixture(conference, entity, seen, replies, passivations);
     }
 
@@ -149,13 +157,18 @@ class ConferenceEntityTest {
         Fixture f = start();
         f.ask(f.conference().created());
         ConferenceMember anonymous = new ConferenceMember(ALICE.callId(), null, null);
-        assertEquals(new EventReply(null, ReplyOrigin.FLOW_FAILED), f.ask(f.conference().joined(anonymous)));
-        assertEquals(new EventReply(greeting(BOB), ReplyOrigin.FLOW), f.ask(f.conference().joined(BOB)));
+        assertEquals(
+                new EventReply(null, ReplyOrigin.FLOW_FAILED),
+                f.ask(f.conference().joined(anonymous)));
+        assertEquals(
+                new EventReply(greeting(BOB), ReplyOrigin.FLOW),
+                f.ask(f.conference().joined(BOB)));
     }
 
     @Test
     void joinAnsweredWithANonConferenceVerbGetsTheFallbackInstead() {
-        Response gatherOnJoin = Response.of(Gather.builder().speak("Press 1 to mute").build());
+        Response gatherOnJoin =
+                Response.of(Gather.builder().speak("Press 1 to mute").build());
         Fixture f = start(seen -> new ConferenceFlow() {
             @Override
             public Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference) {
@@ -163,8 +176,12 @@ class ConferenceEntityTest {
             }
         });
 
-        assertEquals(new EventReply(null, ReplyOrigin.INVALID_BXML), f.ask(f.conference().joined(ALICE)));
-        assertEquals(new EventReply(greeting(BOB), ReplyOrigin.FLOW), f.ask(f.conference().joined(BOB)));
+        assertEquals(
+                new EventReply(null, ReplyOrigin.INVALID_BXML),
+                f.ask(f.conference().joined(ALICE)));
+        assertEquals(
+                new EventReply(greeting(BOB), ReplyOrigin.FLOW),
+                f.ask(f.conference().joined(BOB)));
     }
 
     @Test
@@ -184,9 +201,12 @@ class ConferenceEntityTest {
     @Test
     void callEventSentToAConferenceEntityIsMisrouted() {
         Fixture f = start();
-        assertEquals(new EventReply(FALLBACK, ReplyOrigin.MISROUTED), f.ask(CallEvents.newCall().initiate()));
+        assertEquals(
+                new EventReply(FALLBACK, ReplyOrigin.MISROUTED),
+                f.ask(CallEvents.newCall().initiate()));
         f.seen().expectNoMessage(Duration.ofMillis(300));
-        assertEquals(new EventReply(null, ReplyOrigin.FLOW), f.ask(f.conference().created()));
+        assertEquals(
+                new EventReply(null, ReplyOrigin.FLOW), f.ask(f.conference().created()));
     }
 
     @Test
@@ -201,8 +221,11 @@ class ConferenceEntityTest {
 
         EntityInspection inspection = probe.receiveMessage();
         assertEquals(List.of(ALICE), ((ConferenceState) inspection.state()).members());
-        assertEquals(List.of("conferenceCreated", "conferenceMemberJoin"),
-                inspection.timeline().stream().map(entry -> entry.event().eventType()).toList());
+        assertEquals(
+                List.of("conferenceCreated", "conferenceMemberJoin"),
+                inspection.timeline().stream()
+                        .map(entry -> entry.event().eventType())
+                        .toList());
         assertEquals(greeting(ALICE), inspection.timeline().get(1).reply().response());
     }
 

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 
 /** The new conference events reach their {@link ConferenceFlow} methods through the entity. */
 class ConferenceFlowDispatchTest {
-    private static final ActorTestKit testKit = ActorTestKit.create(
-            ConfigFactory.parseString(EntityTestSupport.TESTKIT_CONFIG));
+    private static final ActorTestKit testKit =
+            ActorTestKit.create(ConfigFactory.parseString(EntityTestSupport.TESTKIT_CONFIG));
     private static final ExecutorService flowExecutor = Executors.newFixedThreadPool(2);
-    private static final Response MUSIC = Response.builder().play("https://example.test/hold.mp3").build();
+    private static final Response MUSIC =
+            Response.builder().play("https://example.test/hold.mp3").build();
 
     @AfterAll
     static void shutDown() {
@@ -33,8 +34,7 @@ class ConferenceFlowDispatchTest {
         flowExecutor.shutdownNow();
     }
 
-    record Ran(String method, ConferenceEvent event, ConferenceState state) {
-    }
+    record Ran(String method, ConferenceEvent event, ConferenceState state) {}
 
     /** Reports every method that runs; a redirect is answered with hold music. */
     private static final class RecordingFlow implements ConferenceFlow {
@@ -72,29 +72,42 @@ class ConferenceFlowDispatchTest {
         ConferenceEvents conference = ConferenceEvents.newConference();
         TestProbe<Ran> ran = testKit.createTestProbe();
         TestProbe<EventReply> replies = testKit.createTestProbe();
-        ActorRef<VoiceEntity.Command> entity = testKit.spawn(ConferenceEntity.create(conference.conferenceId(),
-                new RecordingFlow(ran.getRef()), flowExecutor, EntityTestSupport.settings(), stop -> { }),
+        ActorRef<VoiceEntity.Command> entity = testKit.spawn(
+                ConferenceEntity.create(
+                        conference.conferenceId(),
+                        new RecordingFlow(ran.getRef()),
+                        flowExecutor,
+                        EntityTestSupport.settings(),
+                        stop -> {}),
                 conference.conferenceId().value());
 
         ConferenceCreated created = conference.created();
         ConferenceRedirected redirected = conference.redirected();
         ConferenceRecordingAvailable recording = conference.recordingAvailable(CallEvents.fullRecording("cr-1"));
-        UnrecognizedConferenceEvent unknown = conference.unrecognized("conferenceSpeakerChanged", Map.of("callId", "c-1"));
-        List<EventReply> expectedReplies = List.of(new EventReply(null, ReplyOrigin.FLOW),
-                new EventReply(MUSIC, ReplyOrigin.FLOW), new EventReply(null, ReplyOrigin.FLOW),
+        UnrecognizedConferenceEvent unknown =
+                conference.unrecognized("conferenceSpeakerChanged", Map.of("callId", "c-1"));
+        List<EventReply> expectedReplies = List.of(
+                new EventReply(null, ReplyOrigin.FLOW),
+                new EventReply(MUSIC, ReplyOrigin.FLOW),
+                new EventReply(null, ReplyOrigin.FLOW),
                 new EventReply(null, ReplyOrigin.FLOW));
         List<ConferenceEvent> events = List.of(created, redirected, recording, unknown);
         for (int i = 0; i < events.size(); i++) {
             entity.tell(new VoiceEntity.Handle(events.get(i), replies.getRef()));
-            assertEquals(expectedReplies.get(i), replies.receiveMessage(), events.get(i).eventType());
+            assertEquals(
+                    expectedReplies.get(i),
+                    replies.receiveMessage(),
+                    events.get(i).eventType());
         }
 
         List<Ran> runs = ran.receiveSeveralMessages(4);
-        assertEquals(List.of("onCreated", "onRedirect", "onRecordingAvailable", "onUnrecognized"),
+        assertEquals(
+                List.of("onCreated", "onRedirect", "onRecordingAvailable", "onUnrecognized"),
                 runs.stream().map(Ran::method).toList());
         assertEquals(events, runs.stream().map(Ran::event).toList());
         assertEquals(1, runs.get(1).state().redirectCount());
-        assertEquals(List.of(CallEvents.fullRecording("cr-1")), runs.get(2).state().recordings());
+        assertEquals(
+                List.of(CallEvents.fullRecording("cr-1")), runs.get(2).state().recordings());
         assertEquals(1, runs.get(3).state().unrecognizedEvents());
     }
 
@@ -102,6 +115,6 @@ class ConferenceFlowDispatchTest {
     void defaultFlowAnswersTheRedirectWithoutBxml() {
         ConferenceEvents conference = ConferenceEvents.newConference();
         ConferenceState state = ConferenceState.initial(conference.conferenceId());
-        assertEquals(Reply.none(), conference.redirected().offerTo(new ConferenceFlow() { }, state));
+        assertEquals(Reply.none(), conference.redirected().offerTo(new ConferenceFlow() {}, state));
     }
 }

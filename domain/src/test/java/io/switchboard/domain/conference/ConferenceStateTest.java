@@ -59,8 +59,12 @@ class ConferenceStateTest {
     @Test
     void memberExitRemovesTheMember() {
         ConferenceEvents conference = ConferenceEvents.newConference();
-        ConferenceState state = play(conference, conference.created(), conference.joined(ALICE),
-                conference.joined(BOB), conference.exited(ALICE));
+        ConferenceState state = play(
+                conference,
+                conference.created(),
+                conference.joined(ALICE),
+                conference.joined(BOB),
+                conference.exited(ALICE));
         assertEquals(List.of(BOB), state.members());
         assertEquals(2, state.joinCount());
         assertEquals(ConferenceStatus.ACTIVE, state.status());
@@ -69,8 +73,8 @@ class ConferenceStateTest {
     @Test
     void exitOfACallThatIsNotAMemberChangesNoMembers() {
         ConferenceEvents conference = ConferenceEvents.newConference();
-        ConferenceState state = play(conference, conference.created(), conference.joined(ALICE),
-                conference.exited(BOB));
+        ConferenceState state =
+                play(conference, conference.created(), conference.joined(ALICE), conference.exited(BOB));
         assertEquals(List.of(ALICE), state.members());
     }
 
@@ -78,8 +82,8 @@ class ConferenceStateTest {
     void conferenceCompletedEndsItAndEmptiesTheMemberList() {
         ConferenceEvents conference = ConferenceEvents.newConference();
         ConferenceCompleted completed = conference.completed();
-        ConferenceState state = play(conference, conference.created(), conference.joined(ALICE),
-                conference.joined(BOB), completed);
+        ConferenceState state =
+                play(conference, conference.created(), conference.joined(ALICE), conference.joined(BOB), completed);
         assertAll(
                 () -> assertEquals(ConferenceStatus.COMPLETED, state.status()),
                 () -> assertTrue(state.hasEnded()),
@@ -93,8 +97,12 @@ class ConferenceStateTest {
     void rejoinIsNotDuplicatedButCounted() {
         ConferenceEvents conference = ConferenceEvents.newConference();
         ConferenceMember aliceAgain = new ConferenceMember(ALICE.callId(), ALICE.from(), ALICE.to());
-        ConferenceState state = play(conference, conference.created(), conference.joined(ALICE),
-                conference.joined(BOB), conference.joined(aliceAgain));
+        ConferenceState state = play(
+                conference,
+                conference.created(),
+                conference.joined(ALICE),
+                conference.joined(BOB),
+                conference.joined(aliceAgain));
         // One entry per call, moved to the end: the member list keeps the order of the latest joins.
         assertEquals(List.of(BOB, ALICE), state.members());
         assertEquals(3, state.joinCount());
@@ -104,9 +112,14 @@ class ConferenceStateTest {
     @Test
     void peakMembersIsTheMostAtOnce() {
         ConferenceEvents conference = ConferenceEvents.newConference();
-        ConferenceState state = play(conference, conference.created(),
-                conference.joined(ALICE), conference.joined(BOB), conference.joined(CAROL),
-                conference.exited(ALICE), conference.exited(BOB),
+        ConferenceState state = play(
+                conference,
+                conference.created(),
+                conference.joined(ALICE),
+                conference.joined(BOB),
+                conference.joined(CAROL),
+                conference.exited(ALICE),
+                conference.exited(BOB),
                 conference.joined(ALICE));
         assertEquals(List.of(CAROL, ALICE), state.members());
         assertEquals(3, state.peakMembers());
@@ -117,8 +130,8 @@ class ConferenceStateTest {
     void nameIsKeptAndTagFollowsTheLatestEvent() {
         ConferenceEvents conference = ConferenceEvents.newConference();
         ConferenceState created = play(conference, conference.created());
-        ConferenceState state = created.apply(new ConferenceMemberJoined(
-                new ConferenceDetails(conference.conferenceId(), null, null, null), ALICE));
+        ConferenceState state = created.apply(
+                new ConferenceMemberJoined(new ConferenceDetails(conference.conferenceId(), null, null, null), ALICE));
         assertEquals(conference.name(), state.name());
         assertNull(state.tag());
         assertEquals(created.createdTime(), state.createdTime());
@@ -129,8 +142,8 @@ class ConferenceStateTest {
         ConferenceEvents conference = ConferenceEvents.newConference();
         ConferenceEvents other = ConferenceEvents.newConference();
         ConferenceState state = play(conference, conference.created());
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> state.apply(other.joined(ALICE)));
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> state.apply(other.joined(ALICE)));
         assertTrue(refused.getMessage().contains(other.conferenceId().value()), refused.getMessage());
     }
 
@@ -149,27 +162,41 @@ class ConferenceStateTest {
     @Test
     void conferenceRecordingAvailableAddsTheRecordingAndMergesLaterNewsOfIt() {
         ConferenceEvents conference = ConferenceEvents.newConference();
-        Recording processing = new Recording("cr-1", "https://media.example/cr-1", 1, null, FileFormat.WAV, null,
-                null, RecordingStatus.PROCESSING);
-        ConferenceState completed = play(conference, conference.created(), conference.completed(),
-                conference.recordingAvailable(processing));
+        Recording processing = new Recording(
+                "cr-1", "https://media.example/cr-1", 1, null, FileFormat.WAV, null, null, RecordingStatus.PROCESSING);
+        ConferenceState completed = play(
+                conference, conference.created(), conference.completed(), conference.recordingAvailable(processing));
         assertEquals(List.of(processing), completed.recordings());
         assertTrue(completed.hasEnded(), "a late recording does not reopen the conference");
 
-        Recording done = new Recording("cr-1", null, null, Duration.ofMinutes(4), null, null, null,
-                RecordingStatus.COMPLETE);
+        Recording done =
+                new Recording("cr-1", null, null, Duration.ofMinutes(4), null, null, null, RecordingStatus.COMPLETE);
         ConferenceState merged = completed.apply(conference.recordingAvailable(done));
-        assertEquals(List.of(new Recording("cr-1", "https://media.example/cr-1", 1, Duration.ofMinutes(4),
-                FileFormat.WAV, null, null, RecordingStatus.COMPLETE)), merged.recordings());
+        assertEquals(
+                List.of(new Recording(
+                        "cr-1",
+                        "https://media.example/cr-1",
+                        1,
+                        Duration.ofMinutes(4),
+                        FileFormat.WAV,
+                        null,
+                        null,
+                        RecordingStatus.COMPLETE)),
+                merged.recordings());
 
         ConferenceState second = merged.apply(conference.recordingAvailable(CallEvents.fullRecording("cr-2")));
-        assertEquals(List.of("cr-1", "cr-2"), second.recordings().stream().map(Recording::recordingId).toList());
+        assertEquals(
+                List.of("cr-1", "cr-2"),
+                second.recordings().stream().map(Recording::recordingId).toList());
     }
 
     @Test
     void unrecognizedConferenceEventIsCounted() {
         ConferenceEvents conference = ConferenceEvents.newConference();
-        ConferenceState state = play(conference, conference.created(), conference.joined(ALICE),
+        ConferenceState state = play(
+                conference,
+                conference.created(),
+                conference.joined(ALICE),
                 conference.unrecognized("conferenceSpeakerChanged", Map.of("callId", "c-alice")),
                 conference.unrecognized("conferenceSpeakerChanged", Map.of("callId", "c-bob")));
         assertEquals(2, state.unrecognizedEvents());

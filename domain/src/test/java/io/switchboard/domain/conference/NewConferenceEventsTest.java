@@ -33,32 +33,44 @@ class NewConferenceEventsTest {
 
     @Test
     void eventsWithoutTheirConferenceAreRefusedNamingTheField() {
-        assertEquals("conference",
-                assertThrows(NullPointerException.class, () -> new ConferenceRedirected(null)).getMessage());
-        assertEquals("conference", assertThrows(NullPointerException.class,
-                () -> new ConferenceRecordingAvailable(null, "9900000", Recording.withId("cr-1"))).getMessage());
-        assertEquals("conference", assertThrows(NullPointerException.class,
-                () -> new UnrecognizedConferenceEvent(null, "x", Map.of())).getMessage());
+        assertEquals(
+                "conference",
+                assertThrows(NullPointerException.class, () -> new ConferenceRedirected(null))
+                        .getMessage());
+        assertEquals(
+                "conference",
+                assertThrows(
+                                NullPointerException.class,
+                                () -> new ConferenceRecordingAvailable(null, "9900000", Recording.withId("cr-1")))
+                        .getMessage());
+        assertEquals(
+                "conference",
+                assertThrows(NullPointerException.class, () -> new UnrecognizedConferenceEvent(null, "x", Map.of()))
+                        .getMessage());
     }
 
     @Test
     void missingOrBlankRequiredValuesAreRefusedNamingTheField() {
-        assertEquals("recording", assertThrows(NullPointerException.class,
-                () -> new ConferenceRecordingAvailable(DETAILS, "9900000", null)).getMessage());
+        assertEquals(
+                "recording",
+                assertThrows(
+                                NullPointerException.class,
+                                () -> new ConferenceRecordingAvailable(DETAILS, "9900000", null))
+                        .getMessage());
         for (String bad : new String[] {null, "", "  ", "y".repeat(65), "tab\there"}) {
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> new UnrecognizedConferenceEvent(DETAILS, bad, Map.of()));
+            IllegalArgumentException refused = assertThrows(
+                    IllegalArgumentException.class, () -> new UnrecognizedConferenceEvent(DETAILS, bad, Map.of()));
             assertTrue(refused.getMessage().startsWith("eventType"), refused.getMessage());
         }
-        IllegalArgumentException blankName = assertThrows(IllegalArgumentException.class,
-                () -> new UnrecognizedConferenceEvent(DETAILS, "x", Map.of(" ", "v")));
+        IllegalArgumentException blankName = assertThrows(
+                IllegalArgumentException.class, () -> new UnrecognizedConferenceEvent(DETAILS, "x", Map.of(" ", "v")));
         assertTrue(blankName.getMessage().startsWith("fields"), blankName.getMessage());
     }
 
     @Test
     void unrecognizedConferenceEventKeepsItsFields() {
-        UnrecognizedConferenceEvent event = new UnrecognizedConferenceEvent(DETAILS, "conferenceSpeakerChanged",
-                Map.of("callId", "c-1"));
+        UnrecognizedConferenceEvent event =
+                new UnrecognizedConferenceEvent(DETAILS, "conferenceSpeakerChanged", Map.of("callId", "c-1"));
         assertEquals(Map.of("callId", "c-1"), event.fields());
     }
 }

@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
 class EntityLogicTest {
     private static final Logger log = LoggerFactory.getLogger(EntityLogicTest.class);
     private static final Instant AT = Instant.parse("2026-11-25T10:00:00Z");
-    private static final EventReply ANSWERED = new EventReply(Response.builder().speak("ok").build(), ReplyOrigin.FLOW);
+    private static final EventReply ANSWERED =
+            new EventReply(Response.builder().speak("ok").build(), ReplyOrigin.FLOW);
 
     private static EntityLogic<CallEvent, CallState> callLogic(CallEvents call, int remembered) {
-        return new EntityLogic<>(CallEntity.rules(call.callId(), new CallFlow() { }),
-                EntityTestSupport.settings(16, remembered));
+        return new EntityLogic<>(
+                CallEntity.rules(call.callId(), new CallFlow() {}), EntityTestSupport.settings(16, remembered));
     }
 
     @Test
@@ -68,8 +69,8 @@ class EntityLogicTest {
         EntityMemory<CallState> memory = logic.after(logic.emptyMemory(), new TimelineEntry(gather, AT, ANSWERED));
         GatherCompleted redelivered = new GatherCompleted(gather.call(), "7", gather.terminatingDigit());
 
-        var again = assertInstanceOf(EntityLogic.AnswerAgain.class,
-                logic.decide(memory, redelivered, AT.plusSeconds(1), log));
+        var again = assertInstanceOf(
+                EntityLogic.AnswerAgain.class, logic.decide(memory, redelivered, AT.plusSeconds(1), log));
         EntityMemory<CallState> after = logic.after(memory, again.entry());
 
         assertEquals(ANSWERED.asRedelivery(), again.entry().reply());
@@ -82,8 +83,8 @@ class EntityLogicTest {
     void eventOfAnotherCallOrKindIsRefusedAsMisrouted() {
         CallEvents call = CallEvents.newCall();
         EntityLogic<CallEvent, CallState> logic = callLogic(call, 16);
-        ConferenceCreated conference = new ConferenceCreated(
-                new ConferenceDetails(ConferenceId.of("conf-logic"), "room", null, null));
+        ConferenceCreated conference =
+                new ConferenceCreated(new ConferenceDetails(ConferenceId.of("conf-logic"), "room", null, null));
 
         for (var event : List.of(CallEvents.newCall().initiate(), conference)) {
             var refuse = assertInstanceOf(EntityLogic.Refuse.class, logic.decide(logic.emptyMemory(), event, AT, log));
@@ -95,8 +96,13 @@ class EntityLogicTest {
     void replayingTheAnsweredEntriesRebuildsWhatTheEntityKnewWhileAnsweringThem() {
         CallEvents call = CallEvents.newCall();
         EntityLogic<CallEvent, CallState> logic = callLogic(call, 3);
-        List<CallEvent> events = List.of(call.initiate(), call.answer(), call.gather("1"), call.gather("2"),
-                call.gather("1"), call.disconnect(DisconnectCause.HANGUP));
+        List<CallEvent> events = List.of(
+                call.initiate(),
+                call.answer(),
+                call.gather("1"),
+                call.gather("2"),
+                call.gather("1"),
+                call.disconnect(DisconnectCause.HANGUP));
         EntityMemory<CallState> live = logic.emptyMemory();
         List<TimelineEntry> journal = new ArrayList<>();
         for (CallEvent event : events) {
@@ -123,18 +129,29 @@ class EntityLogicTest {
     void exactlyTheEventsThatEndACallInTheMiddleOfItAreTheEndingOnes() {
         CallEvents call = CallEvents.newCall();
         EntityLogic<CallEvent, CallState> logic = callLogic(call, 16);
-        EntityMemory<CallState> midCall = logic.after(logic.after(logic.emptyMemory(),
-                new TimelineEntry(call.initiate(), AT, ANSWERED)), new TimelineEntry(call.answer(), AT, ANSWERED));
-        List<CallEvent> everyKind = List.of(call.initiate(), call.answer(), call.redirect(), call.gather("1"),
+        EntityMemory<CallState> midCall = logic.after(
+                logic.after(logic.emptyMemory(), new TimelineEntry(call.initiate(), AT, ANSWERED)),
+                new TimelineEntry(call.answer(), AT, ANSWERED));
+        List<CallEvent> everyKind = List.of(
+                call.initiate(),
+                call.answer(),
+                call.redirect(),
+                call.gather("1"),
                 call.recordComplete(CallEvents.fullRecording("r-1")),
                 call.transcription(CallEvents.fullRecording("r-1"), CallEvents.transcriptionOf("r-1")),
-                call.transferAnswer(), call.disconnect(DisconnectCause.HANGUP),
-                call.transferDisconnect(DisconnectCause.HANGUP), call.transferComplete(DisconnectCause.BUSY),
-                call.bridgeComplete(DisconnectCause.HANGUP), call.bridgeTargetComplete(),
-                call.recordingAvailable(CallEvents.fullRecording("r-1")), call.dtmf("5"),
-                call.machineDetection("human"), call.mediaStream(MediaStreamChange.STARTED, "s-1"),
+                call.transferAnswer(),
+                call.disconnect(DisconnectCause.HANGUP),
+                call.transferDisconnect(DisconnectCause.HANGUP),
+                call.transferComplete(DisconnectCause.BUSY),
+                call.bridgeComplete(DisconnectCause.HANGUP),
+                call.bridgeTargetComplete(),
+                call.recordingAvailable(CallEvents.fullRecording("r-1")),
+                call.dtmf("5"),
+                call.machineDetection("human"),
+                call.mediaStream(MediaStreamChange.STARTED, "s-1"),
                 call.realTimeTranscription(RealTimeTranscriptionChange.STARTED, "t-1"),
-                call.referComplete(ReferCallStatus.SUCCESS, 202), call.unrecognized("future", Map.of()));
+                call.referComplete(ReferCallStatus.SUCCESS, 202),
+                call.unrecognized("future", Map.of()));
         for (CallEvent event : everyKind) {
             TimelineEntry entry = new TimelineEntry(event, AT, ANSWERED);
             assertEquals(logic.ended(logic.after(midCall, entry)), logic.ends(entry), event.eventType());
@@ -145,11 +162,11 @@ class EntityLogicTest {
     @Test
     void aCompletedConferenceEnds() {
         ConferenceId id = ConferenceId.of("conf-ends");
-        EntityLogic<ConferenceEvent, ConferenceState> logic = new EntityLogic<>(
-                ConferenceEntity.rules(id, new ConferenceFlow() { }), EntityTestSupport.settings());
+        EntityLogic<ConferenceEvent, ConferenceState> logic =
+                new EntityLogic<>(ConferenceEntity.rules(id, new ConferenceFlow() {}), EntityTestSupport.settings());
         ConferenceDetails details = new ConferenceDetails(id, "room", null, null);
-        ConferenceMemberJoined joined = new ConferenceMemberJoined(details,
-                new ConferenceMember(CallEvents.newCallId(), null, null));
+        ConferenceMemberJoined joined =
+                new ConferenceMemberJoined(details, new ConferenceMember(CallEvents.newCallId(), null, null));
 
         assertFalse(logic.ends(new TimelineEntry(joined, AT, ANSWERED)));
         assertTrue(logic.ends(new TimelineEntry(new ConferenceCompleted(details), AT, ANSWERED)));

@@ -28,8 +28,7 @@ public final class EntityTestSupport {
             akka.actor.testkit.typed.expect-no-message-default = 300ms
             """;
 
-    private EntityTestSupport() {
-    }
+    private EntityTestSupport() {}
 
     public static EntitySettings settings() {
         return settings(16);
@@ -40,8 +39,8 @@ public final class EntityTestSupport {
     }
 
     public static EntitySettings settings(int stashCapacity, int rememberedReplies) {
-        return new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, stashCapacity, rememberedReplies,
-                new FallbackPolicy(FALLBACK));
+        return new EntitySettings(
+                FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, stashCapacity, rememberedReplies, new FallbackPolicy(FALLBACK));
     }
 
     /** Sends {@code event} to {@code entity}, its reply to go to {@code replies}. */
@@ -50,8 +49,8 @@ public final class EntityTestSupport {
     }
 
     /** Sends {@code event} to {@code entity} and waits for its reply. */
-    public static EventReply ask(ActorRef<VoiceEntity.Command> entity, VoiceEvent event,
-                                 TestProbe<EventReply> replies) {
+    public static EventReply ask(
+            ActorRef<VoiceEntity.Command> entity, VoiceEvent event, TestProbe<EventReply> replies) {
         send(entity, event, replies);
         return replies.receiveMessage();
     }
@@ -68,20 +67,22 @@ public final class EntityTestSupport {
      * has fully processed that message (so its timers for it are started). A synchronisation point for
      * manual-time tests; it changes nothing in what the entity does.
      */
-    public static Behavior<VoiceEntity.Command> reportingHandled(Behavior<VoiceEntity.Command> entity,
-                                                                 ActorRef<VoiceEvent> handled) {
-        return Behaviors.intercept(() -> new BehaviorInterceptor<VoiceEntity.Command, VoiceEntity.Command>(
-                VoiceEntity.Command.class) {
-            @Override
-            public Behavior<VoiceEntity.Command> aroundReceive(TypedActorContext<VoiceEntity.Command> context,
-                                                               VoiceEntity.Command message,
-                                                               ReceiveTarget<VoiceEntity.Command> target) {
-                Behavior<VoiceEntity.Command> next = target.apply(context, message);
-                if (message instanceof VoiceEntity.Handle handle) {
-                    handled.tell(handle.event());
-                }
-                return next;
-            }
-        }, entity);
+    public static Behavior<VoiceEntity.Command> reportingHandled(
+            Behavior<VoiceEntity.Command> entity, ActorRef<VoiceEvent> handled) {
+        return Behaviors.intercept(
+                () -> new BehaviorInterceptor<VoiceEntity.Command, VoiceEntity.Command>(VoiceEntity.Command.class) {
+                    @Override
+                    public Behavior<VoiceEntity.Command> aroundReceive(
+                            TypedActorContext<VoiceEntity.Command> context,
+                            VoiceEntity.Command message,
+                            ReceiveTarget<VoiceEntity.Command> target) {
+                        Behavior<VoiceEntity.Command> next = target.apply(context, message);
+                        if (message instanceof VoiceEntity.Handle handle) {
+                            handled.tell(handle.event());
+                        }
+                        return next;
+                    }
+                },
+                entity);
     }
 }

@@ -14,8 +14,8 @@ import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.conference.ConferenceDetails;
-import io.switchboard.domain.conference.ConferenceMemberJoined;
 import io.switchboard.domain.conference.ConferenceMember;
+import io.switchboard.domain.conference.ConferenceMemberJoined;
 import io.switchboard.domain.verb.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +30,11 @@ class EntityValuesTest {
     @Test
     void fallbackGivesItsDocumentOnlyToExecutedEvents() {
         CallEvents call = CallEvents.newCall();
-        assertEquals(new EventReply(EntityTestSupport.FALLBACK, ReplyOrigin.FLOW_TIMED_OUT),
+        assertEquals(
+                new EventReply(EntityTestSupport.FALLBACK, ReplyOrigin.FLOW_TIMED_OUT),
                 POLICY.replyTo(call.initiate(), ReplyOrigin.FLOW_TIMED_OUT));
-        assertEquals(new EventReply(null, ReplyOrigin.OVERLOADED),
+        assertEquals(
+                new EventReply(null, ReplyOrigin.OVERLOADED),
                 POLICY.replyTo(call.disconnect(DisconnectCause.HANGUP), ReplyOrigin.OVERLOADED));
         ConferenceMemberJoined join = new ConferenceMemberJoined(
                 new ConferenceDetails(ConferenceId.of("conf-values"), "room", null, null),
@@ -42,9 +44,18 @@ class EntityValuesTest {
 
     @Test
     void onlyFlowAndRedeliveryAreNotFallbacks() {
-        List<ReplyOrigin> fallbacks = Arrays.stream(ReplyOrigin.values()).filter(ReplyOrigin::isFallback).toList();
-        assertEquals(List.of(ReplyOrigin.FLOW_FAILED, ReplyOrigin.FLOW_TIMED_OUT, ReplyOrigin.OVERLOADED,
-                ReplyOrigin.DEADLINE_EXCEEDED, ReplyOrigin.MISROUTED, ReplyOrigin.INVALID_BXML), fallbacks);
+        List<ReplyOrigin> fallbacks = Arrays.stream(ReplyOrigin.values())
+                .filter(ReplyOrigin::isFallback)
+                .toList();
+        assertEquals(
+                List.of(
+                        ReplyOrigin.FLOW_FAILED,
+                        ReplyOrigin.FLOW_TIMED_OUT,
+                        ReplyOrigin.OVERLOADED,
+                        ReplyOrigin.DEADLINE_EXCEEDED,
+                        ReplyOrigin.MISROUTED,
+                        ReplyOrigin.INVALID_BXML),
+                fallbacks);
     }
 
     @Test
@@ -59,23 +70,25 @@ class EntityValuesTest {
     @Test
     void settingsRefuseNonPositiveTimesAndCapacities() {
         Duration s = Duration.ofSeconds(1);
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new EntitySettings(Duration.ZERO, s, s, 1, 1, POLICY));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> new EntitySettings(Duration.ZERO, s, s, 1, 1, POLICY));
         assertTrue(refused.getMessage().contains("flowTimeout"), refused.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new EntitySettings(s, s.negated(), s, 1, 1, POLICY));
         assertThrows(IllegalArgumentException.class, () -> new EntitySettings(s, s, null, 1, 1, POLICY));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new EntitySettings(s, s, s, 0, 1, POLICY))
-                .getMessage().contains("stashCapacity"));
+                .getMessage()
+                .contains("stashCapacity"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new EntitySettings(s, s, s, 1, 0, POLICY))
-                .getMessage().contains("rememberedReplies"));
+                .getMessage()
+                .contains("rememberedReplies"));
         assertThrows(NullPointerException.class, () -> new EntitySettings(s, s, s, 1, 1, null));
     }
 
     @Test
     void memoryAnswersEqualEventsAndForgetsTheOldestFirst() {
         CallEvents call = CallEvents.newCall();
-        EntityLogic<CallEvent, CallState> logic = new EntityLogic<>(CallEntity.rules(call.callId(), new CallFlow() { }),
-                EntityTestSupport.settings(16, 2));
+        EntityLogic<CallEvent, CallState> logic = new EntityLogic<>(
+                CallEntity.rules(call.callId(), new CallFlow() {}), EntityTestSupport.settings(16, 2));
         GatherCompleted first = call.gather("1");
         GatherCompleted second = call.gather("2");
         GatherCompleted third = call.gather("3");
@@ -84,7 +97,10 @@ class EntityValuesTest {
         memory = logic.after(memory, new TimelineEntry(first, Instant.now(), one));
         memory = logic.after(memory, new TimelineEntry(second, Instant.now(), new EventReply(null, ReplyOrigin.FLOW)));
 
-        assertEquals(one, memory.replyGivenTo(new GatherCompleted(first.call(), "1", first.terminatingDigit())).orElseThrow());
+        assertEquals(
+                one,
+                memory.replyGivenTo(new GatherCompleted(first.call(), "1", first.terminatingDigit()))
+                        .orElseThrow());
         memory = logic.after(memory, new TimelineEntry(third, Instant.now(), new EventReply(null, ReplyOrigin.FLOW)));
         assertFalse(memory.replyGivenTo(first).isPresent(), "the oldest is forgotten past the capacity");
         assertTrue(memory.replyGivenTo(second).isPresent());

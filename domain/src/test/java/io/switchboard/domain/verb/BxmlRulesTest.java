@@ -18,10 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BxmlRulesTest {
 
     private static final Map<String, Verb> EVERY_VERB = VerbSamples.everyVerbFullyLoaded();
-    private static final Set<String> CONFERENCE_VERBS = Set.of("PlayAudio", "SpeakSentence", "StartRecording",
-            "StopRecording", "PauseRecording", "ResumeRecording");
-    private static final Set<String> REFUSED_ON_TRANSFER_ANSWER = Set.of("Bridge", "Conference", "Forward",
-            "Transfer");
+    private static final Set<String> CONFERENCE_VERBS = Set.of(
+            "PlayAudio", "SpeakSentence", "StartRecording", "StopRecording", "PauseRecording", "ResumeRecording");
+    private static final Set<String> REFUSED_ON_TRANSFER_ANSWER = Set.of("Bridge", "Conference", "Forward", "Transfer");
 
     static Stream<String> everyVerb() {
         return EVERY_VERB.keySet().stream();
@@ -29,21 +28,22 @@ class BxmlRulesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "conferenceCreated, CONFERENCE",
-            "conferenceMemberJoin, CONFERENCE",
-            "conferenceMemberExit, CONFERENCE",
-            "conferenceRedirect, CONFERENCE",
-            "conferenceCompleted, CONFERENCE",
-            "transferAnswer, TRANSFER_ANSWER",
-            "initiate, CALL",
-            "answer, CALL",
-            "gather, CALL",
-            "redirect, CALL",
-            "recordComplete, CALL",
-            "transferComplete, CALL",
-            "bridgeComplete, CALL",
-            "bridgeTargetComplete, CALL",
-            "referComplete, CALL"})
+        "conferenceCreated, CONFERENCE",
+        "conferenceMemberJoin, CONFERENCE",
+        "conferenceMemberExit, CONFERENCE",
+        "conferenceRedirect, CONFERENCE",
+        "conferenceCompleted, CONFERENCE",
+        "transferAnswer, TRANSFER_ANSWER",
+        "initiate, CALL",
+        "answer, CALL",
+        "gather, CALL",
+        "redirect, CALL",
+        "recordComplete, CALL",
+        "transferComplete, CALL",
+        "bridgeComplete, CALL",
+        "bridgeTargetComplete, CALL",
+        "referComplete, CALL"
+    })
     void eachEventTypeAnswersInItsContext(String eventType, ReplyContext expected) {
         assertEquals(expected, ReplyContext.ofEventType(eventType));
     }
@@ -58,9 +58,15 @@ class BxmlRulesTest {
         if (CONFERENCE_VERBS.contains(name)) {
             assertEquals(List.of(), violations);
         } else {
-            assertEquals(List.of(new RuleViolation(BxmlRules.CONFERENCE_VERBS_ONLY, 1, name, "<" + name
-                    + "> may not answer a conference event; allowed there: PlayAudio, SpeakSentence, StartRecording, "
-                    + "StopRecording, PauseRecording, ResumeRecording")), violations);
+            assertEquals(
+                    List.of(new RuleViolation(
+                            BxmlRules.CONFERENCE_VERBS_ONLY,
+                            1,
+                            name,
+                            "<" + name
+                                    + "> may not answer a conference event; allowed there: PlayAudio, SpeakSentence, StartRecording, "
+                                    + "StopRecording, PauseRecording, ResumeRecording")),
+                    violations);
         }
     }
 
@@ -72,9 +78,15 @@ class BxmlRulesTest {
         List<RuleViolation> violations = BxmlRules.check(response, ReplyContext.TRANSFER_ANSWER);
 
         if (REFUSED_ON_TRANSFER_ANSWER.contains(name)) {
-            assertEquals(List.of(new RuleViolation(BxmlRules.NO_BRIDGING_ON_TRANSFER_ANSWER, 0, name, "<" + name
-                    + "> may not answer a transferAnswer; Bridge, Conference, Forward and Transfer are refused "
-                    + "there")), violations);
+            assertEquals(
+                    List.of(new RuleViolation(
+                            BxmlRules.NO_BRIDGING_ON_TRANSFER_ANSWER,
+                            0,
+                            name,
+                            "<" + name
+                                    + "> may not answer a transferAnswer; Bridge, Conference, Forward and Transfer are refused "
+                                    + "there")),
+                    violations);
         } else {
             assertEquals(List.of(), violations);
         }
@@ -89,49 +101,66 @@ class BxmlRulesTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(ReplyContext.class)
     void everyVerbAfterARedirectIsRejectedInEveryContext(ReplyContext context) {
-        Response response = Response.of(PlayAudio.of("/a.wav"), Redirect.to("/next"), SpeakSentence.of("never"),
-                new StopRecording());
+        Response response = Response.of(
+                PlayAudio.of("/a.wav"), Redirect.to("/next"), SpeakSentence.of("never"), new StopRecording());
 
         List<RuleViolation> afterRedirect = BxmlRules.check(response, context).stream()
                 .filter(violation -> violation.rule().equals(BxmlRules.NOTHING_AFTER_REDIRECT))
                 .toList();
 
-        assertEquals(List.of(
-                new RuleViolation(BxmlRules.NOTHING_AFTER_REDIRECT, 2, "SpeakSentence", "<SpeakSentence> follows a "
-                        + "<Redirect> and would never run: Bandwidth leaves the document at the Redirect"),
-                new RuleViolation(BxmlRules.NOTHING_AFTER_REDIRECT, 3, "StopRecording", "<StopRecording> follows a "
-                        + "<Redirect> and would never run: Bandwidth leaves the document at the Redirect")),
+        assertEquals(
+                List.of(
+                        new RuleViolation(
+                                BxmlRules.NOTHING_AFTER_REDIRECT,
+                                2,
+                                "SpeakSentence",
+                                "<SpeakSentence> follows a "
+                                        + "<Redirect> and would never run: Bandwidth leaves the document at the Redirect"),
+                        new RuleViolation(
+                                BxmlRules.NOTHING_AFTER_REDIRECT,
+                                3,
+                                "StopRecording",
+                                "<StopRecording> follows a "
+                                        + "<Redirect> and would never run: Bandwidth leaves the document at the Redirect")),
                 afterRedirect);
     }
 
     @Test
     void aRedirectThatEndsTheDocumentIsAllowed() {
-        assertTrue(BxmlRules.allows(Response.builder().speak("One moment").redirectToService().build(),
-                ReplyContext.CALL));
+        assertTrue(BxmlRules.allows(
+                Response.builder().speak("One moment").redirectToService().build(), ReplyContext.CALL));
         assertTrue(BxmlRules.allows(Response.of(Redirect.to("/next")), ReplyContext.TRANSFER_ANSWER));
     }
 
     @Test
     void aSecondRedirectIsItselfAfterTheFirst() {
-        List<RuleViolation> violations = BxmlRules.check(Response.of(Redirect.to("/a"), Redirect.to("/b")),
-                ReplyContext.CALL);
+        List<RuleViolation> violations =
+                BxmlRules.check(Response.of(Redirect.to("/a"), Redirect.to("/b")), ReplyContext.CALL);
 
-        assertEquals(List.of(BxmlRules.NOTHING_AFTER_REDIRECT), violations.stream().map(RuleViolation::rule).toList());
+        assertEquals(
+                List.of(BxmlRules.NOTHING_AFTER_REDIRECT),
+                violations.stream().map(RuleViolation::rule).toList());
         assertEquals(1, violations.get(0).position());
     }
 
     @Test
     void everyBrokenRuleIsReportedInDocumentOrder() {
-        Response response = Response.of(SpeakSentence.of("Hi"), new Hangup(), Redirect.to("/next"),
-                PlayAudio.of("/a.wav"));
+        Response response =
+                Response.of(SpeakSentence.of("Hi"), new Hangup(), Redirect.to("/next"), PlayAudio.of("/a.wav"));
 
         List<RuleViolation> violations = BxmlRules.check(response, ReplyContext.CONFERENCE);
 
-        assertEquals(List.of(BxmlRules.CONFERENCE_VERBS_ONLY + "@1:Hangup", BxmlRules.CONFERENCE_VERBS_ONLY
-                        + "@2:Redirect", BxmlRules.NOTHING_AFTER_REDIRECT + "@3:PlayAudio"),
-                violations.stream().map(v -> v.rule() + "@" + v.position() + ":" + v.verb()).toList());
+        assertEquals(
+                List.of(
+                        BxmlRules.CONFERENCE_VERBS_ONLY + "@1:Hangup",
+                        BxmlRules.CONFERENCE_VERBS_ONLY + "@2:Redirect",
+                        BxmlRules.NOTHING_AFTER_REDIRECT + "@3:PlayAudio"),
+                violations.stream()
+                        .map(v -> v.rule() + "@" + v.position() + ":" + v.verb())
+                        .toList());
         assertFalse(BxmlRules.allows(response, ReplyContext.CONFERENCE));
-        assertEquals(BxmlRules.NOTHING_AFTER_REDIRECT + ": " + violations.get(2).message(),
+        assertEquals(
+                BxmlRules.NOTHING_AFTER_REDIRECT + ": " + violations.get(2).message(),
                 violations.get(2).toString());
     }
 

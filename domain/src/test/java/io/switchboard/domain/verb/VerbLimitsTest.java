@@ -71,14 +71,15 @@ class VerbLimitsTest {
 
         /** Refuses {@code value}, which the message shows as {@code shownValue}. */
         Limit<T> refusesShowing(T value, String shownValue) {
-            refused.add(arguments(label(value), (Supplier<?>) () -> build.apply(value), verb, attribute, shownValue,
-                    allowed));
+            refused.add(arguments(
+                    label(value), (Supplier<?>) () -> build.apply(value), verb, attribute, shownValue, allowed));
             return this;
         }
 
         private String label(T value) {
             String spelled = value instanceof String text && text.length() > 20
-                    ? text.length() + " characters" : String.valueOf(value);
+                    ? text.length() + " characters"
+                    : String.valueOf(value);
             return verb + " " + attribute + " = " + spelled;
         }
     }
@@ -89,8 +90,9 @@ class VerbLimitsTest {
             return null;
         }
         if (value instanceof String text) {
-            return text.length() <= 60 ? "'" + text + "'" : "'" + text.substring(0, 60) + "... (" + text.length()
-                    + " characters)'";
+            return text.length() <= 60
+                    ? "'" + text + "'"
+                    : "'" + text.substring(0, 60) + "... (" + text.length() + " characters)'";
         }
         if (value instanceof Double number && number == Math.rint(number) && !number.isInfinite()) {
             return Long.toString(number.longValue());
@@ -111,7 +113,9 @@ class VerbLimitsTest {
     }
 
     private static List<TransferTarget> numbers(int count) {
-        return IntStream.range(0, count).mapToObj(i -> (TransferTarget) PhoneNumber.of("+1555555010" + i)).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> (TransferTarget) PhoneNumber.of("+1555555010" + i))
+                .toList();
     }
 
     private static List<Prompt> prompts(int count) {
@@ -125,160 +129,313 @@ class VerbLimitsTest {
     // --- limits that only some verbs have ----------------------------------------------------------------------
 
     static {
-        limit("Bridge", "target call id", "is required", Bridge::to).accepts("c-1").refuses("", " ", null);
+        limit("Bridge", "target call id", "is required", Bridge::to)
+                .accepts("c-1")
+                .refuses("", " ", null);
 
         limit("Conference", "name", "is required", Conference::named).refuses("", null);
         limit("Conference", "name", "1 to 100 characters of [A-Za-z0-9-_.]", Conference::named)
-                .accepts("x", chars(100), "Sales_Room-2.b").refuses(chars(101), "sales room", "ü-room", "a/b");
-        limit("Conference", "callIdsToCoach", "each non-empty without commas or whitespace",
-                (String id) -> Conference.builder("room").coach("c-1", id).build())
-                .accepts("c-2").refuses("c-2,c-3", "", " ", "c 2");
-        limit("Conference", "callIdsToCoach", "must not hold a null element",
-                (List<String> ids) -> new Conference("room", null, null, ids, null, null, null, null))
+                .accepts("x", chars(100), "Sales_Room-2.b")
+                .refuses(chars(101), "sales room", "ü-room", "a/b");
+        limit(
+                        "Conference",
+                        "callIdsToCoach",
+                        "each non-empty without commas or whitespace",
+                        (String id) ->
+                                Conference.builder("room").coach("c-1", id).build())
+                .accepts("c-2")
+                .refuses("c-2,c-3", "", " ", "c 2");
+        limit(
+                        "Conference",
+                        "callIdsToCoach",
+                        "must not hold a null element",
+                        (List<String> ids) -> new Conference("room", null, null, ids, null, null, null, null))
                 .refusesShowing(Arrays.asList("c-1", null), null);
-        limit("Conference", "callbackTimeout", "between 1 and 25 seconds",
-                (Double seconds) -> Conference.builder("room").callbackTimeout(seconds).build())
-                .accepts(1.0, 25.0).refuses(0.99, 25.01, Double.NaN, INFINITY, -INFINITY);
+        limit(
+                        "Conference",
+                        "callbackTimeout",
+                        "between 1 and 25 seconds",
+                        (Double seconds) -> Conference.builder("room")
+                                .callbackTimeout(seconds)
+                                .build())
+                .accepts(1.0, 25.0)
+                .refuses(0.99, 25.01, Double.NaN, INFINITY, -INFINITY);
 
         limit("Forward", "to", "is required", (String to) -> Forward.to(to)).refuses(null, " ");
         limit("Forward", "to", "E.164 number such as +15555550100 or a sip: URI", (String to) -> Forward.to(to))
                 .accepts(PHONE, "+" + "1".repeat(15), "sip:agent@pbx.example.com")
                 .refuses("5555550100", "+0123456", "+" + "1".repeat(16), "tel:+15555550100", "sip:");
-        limit("Forward", "from", "E.164 number such as +15555550100 or one of Restricted, Anonymous, Private, "
-                + "Unavailable", (String from) -> Forward.builder(PHONE).from(from).build())
+        limit(
+                        "Forward",
+                        "from",
+                        "E.164 number such as +15555550100 or one of Restricted, Anonymous, Private, " + "Unavailable",
+                        (String from) -> Forward.builder(PHONE).from(from).build())
                 .accepts(PHONE, "Restricted", "Anonymous", "Private", "Unavailable")
                 .refuses("anonymous", "5550100", "");
-        limit("Forward", "callTimeout", "between 1 and 300 seconds",
-                (Double seconds) -> Forward.builder(PHONE).callTimeout(seconds).build())
-                .accepts(1.0, 300.0).refuses(0.9, 300.5, Double.NaN, INFINITY);
+        limit(
+                        "Forward",
+                        "callTimeout",
+                        "between 1 and 300 seconds",
+                        (Double seconds) ->
+                                Forward.builder(PHONE).callTimeout(seconds).build())
+                .accepts(1.0, 300.0)
+                .refuses(0.9, 300.5, Double.NaN, INFINITY);
 
-        limit("Gather", "maxDigits", "between 1 and 50",
-                (Integer digits) -> Gather.builder().maxDigits(digits).build()).accepts(1, 50).refuses(0, 51);
-        limit("Gather", "interDigitTimeout", "between 1 and 60 seconds",
-                (Double seconds) -> Gather.builder().interDigitTimeout(seconds).build())
-                .accepts(1.0, 60.0).refuses(0.99, 60.5, Double.NaN, INFINITY);
-        limit("Gather", "firstDigitTimeout", "between 0 and 60 seconds",
-                (Double seconds) -> Gather.builder().firstDigitTimeout(seconds).build())
-                .accepts(0.0, 60.0).refuses(-0.1, 60.01, Double.NaN, -INFINITY);
-        limit("Gather", "repeatCount", "at least 1", (Integer count) -> Gather.builder().repeatCount(count).build())
-                .accepts(1, 1000).refuses(0, -1);
+        limit(
+                        "Gather",
+                        "maxDigits",
+                        "between 1 and 50",
+                        (Integer digits) -> Gather.builder().maxDigits(digits).build())
+                .accepts(1, 50)
+                .refuses(0, 51);
+        limit(
+                        "Gather",
+                        "interDigitTimeout",
+                        "between 1 and 60 seconds",
+                        (Double seconds) ->
+                                Gather.builder().interDigitTimeout(seconds).build())
+                .accepts(1.0, 60.0)
+                .refuses(0.99, 60.5, Double.NaN, INFINITY);
+        limit(
+                        "Gather",
+                        "firstDigitTimeout",
+                        "between 0 and 60 seconds",
+                        (Double seconds) ->
+                                Gather.builder().firstDigitTimeout(seconds).build())
+                .accepts(0.0, 60.0)
+                .refuses(-0.1, 60.01, Double.NaN, -INFINITY);
+        limit(
+                        "Gather",
+                        "repeatCount",
+                        "at least 1",
+                        (Integer count) -> Gather.builder().repeatCount(count).build())
+                .accepts(1, 1000)
+                .refuses(0, -1);
         limit("Gather", "repeatCount", "× nested verbs must be at most 20", (Integer prompts) -> gather(4, prompts))
-                .accepts(0, 5).refusesShowing(6, "4 (× 6 nested verbs = 24)");
+                .accepts(0, 5)
+                .refusesShowing(6, "4 (× 6 nested verbs = 24)");
         limit("Gather", "repeatCount", "× nested verbs must be at most 20", (Integer count) -> gather(count, 1))
-                .accepts(20).refusesShowing(21, "21 (× 1 nested verbs = 21)");
-        limit("Gather", "nested verbs", "must not hold a null element",
-                (List<Prompt> nested) -> new Gather(null, null, null, null, null, null, null, null, nested))
+                .accepts(20)
+                .refusesShowing(21, "21 (× 1 nested verbs = 21)");
+        limit(
+                        "Gather",
+                        "nested verbs",
+                        "must not hold a null element",
+                        (List<Prompt> nested) -> new Gather(null, null, null, null, null, null, null, null, nested))
                 .refusesShowing(Arrays.asList(SpeakSentence.of("Hi"), null), null);
-        limit("Gather", "terminatingDigits", "made of the digits 0-9, * and #",
-                (String digits) -> Gather.builder().terminatingDigits(digits).build())
-                .accepts("", "#", "0123456789*#").refuses("a", "w", "1 2");
+        limit(
+                        "Gather",
+                        "terminatingDigits",
+                        "made of the digits 0-9, * and #",
+                        (String digits) ->
+                                Gather.builder().terminatingDigits(digits).build())
+                .accepts("", "#", "0123456789*#")
+                .refuses("a", "w", "1 2");
 
         limit("Pause", "duration", "between 0.1 and 86400 seconds", Pause::seconds)
-                .accepts(0.1, 86_400.0).refuses(0.09, 86_400.5, 0.0, Double.NaN, INFINITY);
+                .accepts(0.1, 86_400.0)
+                .refuses(0.09, 86_400.5, 0.0, Double.NaN, INFINITY);
         limit("Ring", "duration", "between 0.1 and 86400 seconds", Ring::seconds)
-                .accepts(0.1, 86_400.0).refuses(0.09, 86_400.5, Double.NaN, -INFINITY);
+                .accepts(0.1, 86_400.0)
+                .refuses(0.09, 86_400.5, Double.NaN, -INFINITY);
 
         limit("PlayAudio", "url", "is required", PlayAudio::of).refuses(null, "", " ");
         limit("PlayAudio", "url", "a URL without whitespace", PlayAudio::of)
-                .accepts("/hold.wav", "https://media.example/a.mp3").refuses("https://media.example/a b.wav");
+                .accepts("/hold.wav", "https://media.example/a.mp3")
+                .refuses("https://media.example/a b.wav");
 
-        limit("Record", "maxDuration", "between 1 and 10800 seconds",
-                (Integer seconds) -> Record.builder().maxDuration(seconds).build())
-                .accepts(1, 10_800).refuses(0, 10_801);
-        limit("Record", "silenceTimeout", "between 0 and 10800 seconds",
-                (Integer seconds) -> Record.builder().silenceTimeout(seconds).build())
-                .accepts(0, 10_800).refuses(-1, 10_801);
-        limit("Record", "terminatingDigits", "made of the digits 0-9, * and #",
-                (String digits) -> Record.builder().terminatingDigits(digits).build())
-                .accepts("#", "*0").refuses("x");
+        limit(
+                        "Record",
+                        "maxDuration",
+                        "between 1 and 10800 seconds",
+                        (Integer seconds) ->
+                                Record.builder().maxDuration(seconds).build())
+                .accepts(1, 10_800)
+                .refuses(0, 10_801);
+        limit(
+                        "Record",
+                        "silenceTimeout",
+                        "between 0 and 10800 seconds",
+                        (Integer seconds) ->
+                                Record.builder().silenceTimeout(seconds).build())
+                .accepts(0, 10_800)
+                .refuses(-1, 10_801);
+        limit(
+                        "Record",
+                        "terminatingDigits",
+                        "made of the digits 0-9, * and #",
+                        (String digits) ->
+                                Record.builder().terminatingDigits(digits).build())
+                .accepts("#", "*0")
+                .refuses("x");
 
         limit("Refer", "SipUri", "is required", Refer::to).refuses(null, "");
         limit("Refer", "SipUri", "a sip: URI", Refer::to)
-                .accepts("sip:agent@pbx.example.com").refuses("tel:+15555550100", "sip:", "sip:a b");
+                .accepts("sip:agent@pbx.example.com")
+                .refuses("tel:+15555550100", "sip:", "sip:a b");
 
         limit("SendDtmf", "digits", "is required", SendDtmf::of).refuses(null, "");
-        limit("SendDtmf", "digits", "1 to 50 of 0-9 * # a-d A-D, w or , (half a second) and W (a second)",
-                SendDtmf::of)
-                .accepts("1", "0123456789*#abcdABCDwW,", "9".repeat(50)).refuses("9".repeat(51), "e", "1 2", "x");
-        limit("SendDtmf", "toneDuration", "between 50 and 5000 milliseconds",
-                (Double ms) -> new SendDtmf("1", ms, null)).accepts(50.0, 5000.0).refuses(49.9, 5000.1, Double.NaN);
-        limit("SendDtmf", "toneInterval", "between 50 and 5000 milliseconds",
-                (Double ms) -> new SendDtmf("1", null, ms)).accepts(50.0, 5000.0).refuses(49.0, 5001.0, INFINITY);
+        limit("SendDtmf", "digits", "1 to 50 of 0-9 * # a-d A-D, w or , (half a second) and W (a second)", SendDtmf::of)
+                .accepts("1", "0123456789*#abcdABCDwW,", "9".repeat(50))
+                .refuses("9".repeat(51), "e", "1 2", "x");
+        limit(
+                        "SendDtmf",
+                        "toneDuration",
+                        "between 50 and 5000 milliseconds",
+                        (Double ms) -> new SendDtmf("1", ms, null))
+                .accepts(50.0, 5000.0)
+                .refuses(49.9, 5000.1, Double.NaN);
+        limit(
+                        "SendDtmf",
+                        "toneInterval",
+                        "between 50 and 5000 milliseconds",
+                        (Double ms) -> new SendDtmf("1", null, ms))
+                .accepts(50.0, 5000.0)
+                .refuses(49.0, 5001.0, INFINITY);
 
         limit("SpeakSentence", "text", "is required", SpeakSentence::of).refuses(null, "", "   ");
-        limit("SpeakSentence", "locale", "a locale such as en_US",
-                (String locale) -> new SpeakSentence("Hi", null, null, locale))
-                .accepts("en_US", "es_MX").refuses("en-US", "english", "EN_us");
+        limit(
+                        "SpeakSentence",
+                        "locale",
+                        "a locale such as en_US",
+                        (String locale) -> new SpeakSentence("Hi", null, null, locale))
+                .accepts("en_US", "es_MX")
+                .refuses("en-US", "english", "EN_us");
 
-        limit("StartStream", "destination", "is required", (String uri) -> StartStream.to(uri).build())
+        limit(
+                        "StartStream",
+                        "destination",
+                        "is required",
+                        (String uri) -> StartStream.to(uri).build())
                 .refuses(null, " ");
-        limit("StartStream", "destination", "a wss:// URI", (String uri) -> StartStream.to(uri).build())
-                .accepts("wss://stream.example.com/audio").refuses("ws://s.example.com", "https://s.example.com",
-                        "wss://", "wss://a b");
-        limit("StartStream", "name", "must not be blank when given",
-                (String name) -> StartStream.to("wss://s.example.com").name(name).build())
-                .accepts("live").refuses("", " ");
+        limit(
+                        "StartStream",
+                        "destination",
+                        "a wss:// URI",
+                        (String uri) -> StartStream.to(uri).build())
+                .accepts("wss://stream.example.com/audio")
+                .refuses("ws://s.example.com", "https://s.example.com", "wss://", "wss://a b");
+        limit(
+                        "StartStream",
+                        "name",
+                        "must not be blank when given",
+                        (String name) ->
+                                StartStream.to("wss://s.example.com").name(name).build())
+                .accepts("live")
+                .refuses("", " ");
         limit("StartStream", "StreamParam elements", "must be at most 12", (Integer count) -> {
-            StartStream.Builder stream = StartStream.to("wss://s.example.com");
-            IntStream.range(0, count).forEach(i -> stream.param("p" + i, "v"));
-            return stream.build();
-        }).accepts(0, 12).refuses(13);
-        limit("StartStream", "StreamParam elements", "must not hold a null element",
-                (List<StreamParam> params) -> new StartStream(null, null, "wss://s.example.com", null, null, null,
-                        null, null, null, params))
+                    StartStream.Builder stream = StartStream.to("wss://s.example.com");
+                    IntStream.range(0, count).forEach(i -> stream.param("p" + i, "v"));
+                    return stream.build();
+                })
+                .accepts(0, 12)
+                .refuses(13);
+        limit(
+                        "StartStream",
+                        "StreamParam elements",
+                        "must not hold a null element",
+                        (List<StreamParam> params) -> new StartStream(
+                                null, null, "wss://s.example.com", null, null, null, null, null, null, params))
                 .refusesShowing(Arrays.asList(new StreamParam("a", "b"), null), null);
 
-        limit("StartTranscription", "destination", "a wss:// URI",
-                (String uri) -> StartTranscription.builder().destination(uri).build())
-                .accepts("wss://t.example.com", null).refuses("https://t.example.com", "wss://");
-        limit("StartTranscription", "name", "must not be blank when given",
-                (String name) -> StartTranscription.builder().name(name).build()).accepts("live", null).refuses(" ");
+        limit(
+                        "StartTranscription",
+                        "destination",
+                        "a wss:// URI",
+                        (String uri) ->
+                                StartTranscription.builder().destination(uri).build())
+                .accepts("wss://t.example.com", null)
+                .refuses("https://t.example.com", "wss://");
+        limit(
+                        "StartTranscription",
+                        "name",
+                        "must not be blank when given",
+                        (String name) -> StartTranscription.builder().name(name).build())
+                .accepts("live", null)
+                .refuses(" ");
         limit("StartTranscription", "CustomParam elements", "must be at most 12", (Integer count) -> {
-            StartTranscription.Builder transcription = StartTranscription.builder();
-            IntStream.range(0, count).forEach(i -> transcription.param("p" + i, "v"));
-            return transcription.build();
-        }).accepts(0, 12).refuses(13);
+                    StartTranscription.Builder transcription = StartTranscription.builder();
+                    IntStream.range(0, count).forEach(i -> transcription.param("p" + i, "v"));
+                    return transcription.build();
+                })
+                .accepts(0, 12)
+                .refuses(13);
 
         for (String element : List.of("StreamParam", "CustomParam")) {
-            Function<String, Object> named = name -> element.equals("StreamParam")
-                    ? new StreamParam(name, "v") : new CustomParam(name, "v");
-            Function<String, Object> valued = value -> element.equals("StreamParam")
-                    ? new StreamParam("n", value) : new CustomParam("n", value);
+            Function<String, Object> named =
+                    name -> element.equals("StreamParam") ? new StreamParam(name, "v") : new CustomParam(name, "v");
+            Function<String, Object> valued =
+                    value -> element.equals("StreamParam") ? new StreamParam("n", value) : new CustomParam("n", value);
             limit(element, "name", "is required", named).refuses(null, "");
-            limit(element, "name", "at most 256 characters", named).accepts(chars(256)).refuses(chars(257));
+            limit(element, "name", "at most 256 characters", named)
+                    .accepts(chars(256))
+                    .refuses(chars(257));
             limit(element, "value", "is required", valued).refuses(null, " ");
-            limit(element, "value", "at most 2048 characters", valued).accepts(chars(2048)).refuses(chars(2049));
+            limit(element, "value", "at most 2048 characters", valued)
+                    .accepts(chars(2048))
+                    .refuses(chars(2049));
         }
 
         limit("StopStream", "name", "must not be blank when given", (String name) -> new StopStream(name, null))
-                .accepts("live", null).refuses("", " ");
+                .accepts("live", null)
+                .refuses("", " ");
         limit("StopTranscription", "name", "must not be blank when given", StopTranscription::new)
-                .accepts("live", null).refuses(" ");
+                .accepts("live", null)
+                .refuses(" ");
 
-        limit("Transfer", "targets", "1 to 8 PhoneNumber or SipUri elements",
-                (Integer count) -> new Transfer(null, null, null, null, null, null, null, null, numbers(count)))
-                .accepts(1, 8).refuses(0, 9);
-        limit("Transfer", "targets", "must not hold a null element",
-                (List<TransferTarget> targets) -> new Transfer(null, null, null, null, null, null, null, null,
-                        targets))
+        limit(
+                        "Transfer",
+                        "targets",
+                        "1 to 8 PhoneNumber or SipUri elements",
+                        (Integer count) -> new Transfer(null, null, null, null, null, null, null, null, numbers(count)))
+                .accepts(1, 8)
+                .refuses(0, 9);
+        limit(
+                        "Transfer",
+                        "targets",
+                        "must not hold a null element",
+                        (List<TransferTarget> targets) ->
+                                new Transfer(null, null, null, null, null, null, null, null, targets))
                 .refusesShowing(Arrays.asList(PhoneNumber.of(PHONE), null), null);
-        limit("Transfer", "transferCallerId", "E.164 number such as +15555550100 or one of Restricted, Anonymous, "
-                + "Private, Unavailable",
-                (String callerId) -> Transfer.builder().transferCallerId(callerId).phoneNumber(PHONE).build())
-                .accepts(PHONE, "Private", "Unavailable").refuses("restricted", "15555550100");
-        limit("Transfer", "transferCallerDisplayName", "at most 256 characters",
-                (String name) -> Transfer.builder().transferCallerDisplayName(name).phoneNumber(PHONE).build())
-                .accepts(chars(256)).refuses(chars(257));
-        limit("Transfer", "callTimeout", "between 1 and 300 seconds",
-                (Integer seconds) -> Transfer.builder().callTimeout(seconds).phoneNumber(PHONE).build())
-                .accepts(1, 300).refuses(0, 301);
+        limit(
+                        "Transfer",
+                        "transferCallerId",
+                        "E.164 number such as +15555550100 or one of Restricted, Anonymous, " + "Private, Unavailable",
+                        (String callerId) -> Transfer.builder()
+                                .transferCallerId(callerId)
+                                .phoneNumber(PHONE)
+                                .build())
+                .accepts(PHONE, "Private", "Unavailable")
+                .refuses("restricted", "15555550100");
+        limit(
+                        "Transfer",
+                        "transferCallerDisplayName",
+                        "at most 256 characters",
+                        (String name) -> Transfer.builder()
+                                .transferCallerDisplayName(name)
+                                .phoneNumber(PHONE)
+                                .build())
+                .accepts(chars(256))
+                .refuses(chars(257));
+        limit(
+                        "Transfer",
+                        "callTimeout",
+                        "between 1 and 300 seconds",
+                        (Integer seconds) -> Transfer.builder()
+                                .callTimeout(seconds)
+                                .phoneNumber(PHONE)
+                                .build())
+                .accepts(1, 300)
+                .refuses(0, 301);
 
         limit("PhoneNumber", "number", "is required", PhoneNumber::of).refuses(null, " ");
         limit("PhoneNumber", "number", "an E.164 number such as +15555550100", PhoneNumber::of)
-                .accepts(PHONE).refuses("5555550100", "+1 555 555 0100", "sip:agent@pbx.example.com");
+                .accepts(PHONE)
+                .refuses("5555550100", "+1 555 555 0100", "sip:agent@pbx.example.com");
         limit("SipUri", "URI", "is required", SipUri::of).refuses(null, "");
         limit("SipUri", "URI", "a sip: URI", SipUri::of)
-                .accepts("sip:agent@pbx.example.com").refuses("agent@pbx.example.com", "sips:a@b.example", "sip:");
+                .accepts("sip:agent@pbx.example.com")
+                .refuses("agent@pbx.example.com", "sips:a@b.example", "sip:");
     }
 
     // --- limits every verb with the attribute shares ------------------------------------------------------------
@@ -306,63 +463,128 @@ class VerbLimitsTest {
         TAGGED.put("StartGather", tag -> new StartGather(null, null, null, tag));
         TAGGED.put("StartRecording", tag -> StartRecording.builder().tag(tag).build());
         TAGGED.put("Tag", Tag::new);
-        TAGGED.put("Transfer", tag -> Transfer.builder().tag(tag).phoneNumber(PHONE).build());
+        TAGGED.put(
+                "Transfer",
+                tag -> Transfer.builder().tag(tag).phoneNumber(PHONE).build());
         TAGGED.put("PhoneNumber", tag -> PhoneNumber.of(PHONE).withTag(tag));
         TAGGED.put("SipUri", tag -> SipUri.of("sip:a@b.example").withTag(tag));
 
-        CREDENTIALED.put("Bridge", credentials -> Bridge.builder("c-1").credentials(credentials).build());
-        CREDENTIALED.put("Conference", credentials -> Conference.builder("room").credentials(credentials).build());
-        CREDENTIALED.put("Gather", credentials -> Gather.builder().credentials(credentials).build());
-        CREDENTIALED.put("Record", credentials -> Record.builder().credentials(credentials).build());
+        CREDENTIALED.put(
+                "Bridge",
+                credentials -> Bridge.builder("c-1").credentials(credentials).build());
+        CREDENTIALED.put(
+                "Conference",
+                credentials ->
+                        Conference.builder("room").credentials(credentials).build());
+        CREDENTIALED.put(
+                "Gather",
+                credentials -> Gather.builder().credentials(credentials).build());
+        CREDENTIALED.put(
+                "Record",
+                credentials -> Record.builder().credentials(credentials).build());
         CREDENTIALED.put("Redirect", credentials -> new Redirect(null, credentials, null));
-        CREDENTIALED.put("Transfer", credentials -> Transfer.builder().credentials(credentials).phoneNumber(PHONE)
-                .build());
+        CREDENTIALED.put(
+                "Transfer",
+                credentials -> Transfer.builder()
+                        .credentials(credentials)
+                        .phoneNumber(PHONE)
+                        .build());
         CREDENTIALED.put("PhoneNumber", credentials -> PhoneNumber.of(PHONE).withCredentials(credentials));
         CREDENTIALED.put("SipUri", credentials -> SipUri.of("sip:a@b.example").withCredentials(credentials));
 
-        USER_AND_PASSWORD.put("PlayAudio", List.of(user -> new PlayAudio("/a.wav", user, null),
-                secret -> new PlayAudio("/a.wav", null, secret)));
-        USER_AND_PASSWORD.put("StartGather", List.of(user -> new StartGather(null, user, null, null),
-                secret -> new StartGather(null, null, secret, null)));
-        USER_AND_PASSWORD.put("StartRecording", List.of(user -> StartRecording.builder().credentials(user, null)
-                .build(), secret -> StartRecording.builder().credentials(null, secret).build()));
-        USER_AND_PASSWORD.put("StartStream", List.of(
-                user -> StartStream.to("wss://s.example.com").credentials(user, null).build(),
-                secret -> StartStream.to("wss://s.example.com").credentials(null, secret).build()));
-        USER_AND_PASSWORD.put("StartTranscription", List.of(
-                user -> StartTranscription.builder().credentials(user, null).build(),
-                secret -> StartTranscription.builder().credentials(null, secret).build()));
+        USER_AND_PASSWORD.put(
+                "PlayAudio",
+                List.of(user -> new PlayAudio("/a.wav", user, null), secret -> new PlayAudio("/a.wav", null, secret)));
+        USER_AND_PASSWORD.put(
+                "StartGather",
+                List.of(
+                        user -> new StartGather(null, user, null, null),
+                        secret -> new StartGather(null, null, secret, null)));
+        USER_AND_PASSWORD.put(
+                "StartRecording",
+                List.of(
+                        user -> StartRecording.builder().credentials(user, null).build(),
+                        secret -> StartRecording.builder()
+                                .credentials(null, secret)
+                                .build()));
+        USER_AND_PASSWORD.put(
+                "StartStream",
+                List.of(
+                        user -> StartStream.to("wss://s.example.com")
+                                .credentials(user, null)
+                                .build(),
+                        secret -> StartStream.to("wss://s.example.com")
+                                .credentials(null, secret)
+                                .build()));
+        USER_AND_PASSWORD.put(
+                "StartTranscription",
+                List.of(
+                        user -> StartTranscription.builder()
+                                .credentials(user, null)
+                                .build(),
+                        secret -> StartTranscription.builder()
+                                .credentials(null, secret)
+                                .build()));
 
-        CALLBACKS.put("Bridge bridgeComplete", callback -> Bridge.builder("c-1").bridgeComplete(callback).build());
-        CALLBACKS.put("Bridge bridgeTargetComplete",
+        CALLBACKS.put(
+                "Bridge bridgeComplete",
+                callback -> Bridge.builder("c-1").bridgeComplete(callback).build());
+        CALLBACKS.put(
+                "Bridge bridgeTargetComplete",
                 callback -> Bridge.builder("c-1").bridgeTargetComplete(callback).build());
-        CALLBACKS.put("Conference conferenceEvent",
+        CALLBACKS.put(
+                "Conference conferenceEvent",
                 callback -> Conference.builder("room").conferenceEvent(callback).build());
-        CALLBACKS.put("Gather gather", callback -> Gather.builder().callback(callback).build());
-        CALLBACKS.put("Record recordComplete", callback -> Record.builder().recordComplete(callback).build());
+        CALLBACKS.put(
+                "Gather gather", callback -> Gather.builder().callback(callback).build());
+        CALLBACKS.put(
+                "Record recordComplete",
+                callback -> Record.builder().recordComplete(callback).build());
         CALLBACKS.put("Redirect redirect", callback -> new Redirect(callback, null, null));
-        CALLBACKS.put("Transfer transferComplete",
-                callback -> Transfer.builder().transferComplete(callback).phoneNumber(PHONE).build());
-        CALLBACKS.put("PhoneNumber transferAnswer", callback -> PhoneNumber.of(PHONE).withTransferAnswer(callback));
-        CALLBACKS.put("SipUri transferAnswer", callback -> SipUri.of("sip:a@b.example").withTransferAnswer(callback));
+        CALLBACKS.put(
+                "Transfer transferComplete",
+                callback -> Transfer.builder()
+                        .transferComplete(callback)
+                        .phoneNumber(PHONE)
+                        .build());
+        CALLBACKS.put(
+                "PhoneNumber transferAnswer", callback -> PhoneNumber.of(PHONE).withTransferAnswer(callback));
+        CALLBACKS.put(
+                "SipUri transferAnswer",
+                callback -> SipUri.of("sip:a@b.example").withTransferAnswer(callback));
 
-        PLAIN_CALLBACKS.put("Record recordingAvailable",
+        PLAIN_CALLBACKS.put(
+                "Record recordingAvailable",
                 callback -> Record.builder().recordingAvailable(callback).build());
-        PLAIN_CALLBACKS.put("Record transcriptionAvailable",
+        PLAIN_CALLBACKS.put(
+                "Record transcriptionAvailable",
                 callback -> Record.builder().transcriptionAvailable(callback).build());
         PLAIN_CALLBACKS.put("Refer referComplete", callback -> new Refer(callback, null, "sip:a@b.example"));
         PLAIN_CALLBACKS.put("StartGather dtmf", callback -> new StartGather(callback, null, null, null));
-        PLAIN_CALLBACKS.put("StartRecording recordingAvailable",
-                callback -> StartRecording.builder().recordingAvailable(callback).build());
-        PLAIN_CALLBACKS.put("StartRecording transcriptionAvailable",
-                callback -> StartRecording.builder().transcriptionAvailable(callback).build());
-        PLAIN_CALLBACKS.put("StartStream streamEvent",
-                callback -> StartStream.to("wss://s.example.com").streamEvent(callback).build());
-        PLAIN_CALLBACKS.put("StartTranscription transcriptionEvent",
-                callback -> StartTranscription.builder().transcriptionEvent(callback).build());
-        PLAIN_CALLBACKS.put("PhoneNumber transferDisconnect",
+        PLAIN_CALLBACKS.put(
+                "StartRecording recordingAvailable",
+                callback ->
+                        StartRecording.builder().recordingAvailable(callback).build());
+        PLAIN_CALLBACKS.put(
+                "StartRecording transcriptionAvailable",
+                callback -> StartRecording.builder()
+                        .transcriptionAvailable(callback)
+                        .build());
+        PLAIN_CALLBACKS.put(
+                "StartStream streamEvent",
+                callback -> StartStream.to("wss://s.example.com")
+                        .streamEvent(callback)
+                        .build());
+        PLAIN_CALLBACKS.put(
+                "StartTranscription transcriptionEvent",
+                callback -> StartTranscription.builder()
+                        .transcriptionEvent(callback)
+                        .build());
+        PLAIN_CALLBACKS.put(
+                "PhoneNumber transferDisconnect",
                 callback -> PhoneNumber.of(PHONE).withTransferDisconnect(callback));
-        PLAIN_CALLBACKS.put("SipUri transferDisconnect",
+        PLAIN_CALLBACKS.put(
+                "SipUri transferDisconnect",
                 callback -> SipUri.of("sip:a@b.example").withTransferDisconnect(callback));
 
         WITH_UUI.put("Forward", uui -> Forward.builder(PHONE).uui(uui).build());
@@ -370,48 +592,86 @@ class VerbLimitsTest {
         WITH_UUI.put("SipUri", uui -> SipUri.of("sip:a@b.example").withUui(uui));
 
         TAGGED.forEach((verb, build) -> limit(verb, "tag", "at most 256 characters", build)
-                .accepts("", "vip", chars(256)).refuses(chars(257)));
+                .accepts("", "vip", chars(256))
+                .refuses(chars(257)));
         Map<String, Function<String, Credentials>> credentialParts = new LinkedHashMap<>();
         credentialParts.put("username", user -> new Credentials(user, null, null, null));
         credentialParts.put("password", secret -> new Credentials(null, secret, null, null));
         credentialParts.put("fallbackUsername", user -> new Credentials(null, null, user, null));
         credentialParts.put("fallbackPassword", secret -> new Credentials(null, null, null, secret));
-        CREDENTIALED.forEach((verb, build) -> credentialParts.forEach((part, credentials) ->
-                limit(verb, part, "at most 1024 characters", (String value) -> build.apply(credentials.apply(value)))
-                        .accepts(chars(1024)).refuses(chars(1025))));
+        CREDENTIALED.forEach((verb, build) -> credentialParts.forEach((part, credentials) -> limit(
+                        verb, part, "at most 1024 characters", (String value) -> build.apply(credentials.apply(value)))
+                .accepts(chars(1024))
+                .refuses(chars(1025))));
         USER_AND_PASSWORD.forEach((verb, builds) -> {
             limit(verb, "username", "at most 1024 characters", builds.get(0))
-                    .accepts(chars(1024)).refuses(chars(1025));
+                    .accepts(chars(1024))
+                    .refuses(chars(1025));
             limit(verb, "password", "at most 1024 characters", builds.get(1))
-                    .accepts(chars(1024)).refuses(chars(1025));
+                    .accepts(chars(1024))
+                    .refuses(chars(1025));
         });
-        limit("StartStream", "destinationUsername", "at most 1024 characters", (String user) ->
-                StartStream.to("wss://s.example.com").destinationCredentials(user, null).build())
-                .accepts(chars(1024)).refuses(chars(1025));
-        limit("StartStream", "destinationPassword", "at most 1024 characters", (String secret) ->
-                StartStream.to("wss://s.example.com").destinationCredentials(null, secret).build())
-                .accepts(chars(1024)).refuses(chars(1025));
+        limit(
+                        "StartStream",
+                        "destinationUsername",
+                        "at most 1024 characters",
+                        (String user) -> StartStream.to("wss://s.example.com")
+                                .destinationCredentials(user, null)
+                                .build())
+                .accepts(chars(1024))
+                .refuses(chars(1025));
+        limit(
+                        "StartStream",
+                        "destinationPassword",
+                        "at most 1024 characters",
+                        (String secret) -> StartStream.to("wss://s.example.com")
+                                .destinationCredentials(null, secret)
+                                .build())
+                .accepts(chars(1024))
+                .refuses(chars(1025));
         CALLBACKS.forEach((verbAndPrefix, build) -> {
             String[] parts = verbAndPrefix.split(" ");
-            limit(parts[0], parts[1] + "Url", "a URL without whitespace",
-                    (String url) -> build.apply(new Callback(url, null, null, null)))
-                    .accepts("/voice/x", "https://app.example.com/x", null).refuses("https://a.example/a b");
-            limit(parts[0], parts[1] + "Url", "must not be blank when given",
-                    (String url) -> build.apply(new Callback(url, null, null, null))).refuses("", " ");
-            limit(parts[0], parts[1] + "FallbackUrl", "a URL without whitespace",
-                    (String url) -> build.apply(new Callback("/x", null, url, null)))
-                    .accepts("https://backup.example.com/x").refuses("https://backup.example.com/\tx");
+            limit(
+                            parts[0],
+                            parts[1] + "Url",
+                            "a URL without whitespace",
+                            (String url) -> build.apply(new Callback(url, null, null, null)))
+                    .accepts("/voice/x", "https://app.example.com/x", null)
+                    .refuses("https://a.example/a b");
+            limit(
+                            parts[0],
+                            parts[1] + "Url",
+                            "must not be blank when given",
+                            (String url) -> build.apply(new Callback(url, null, null, null)))
+                    .refuses("", " ");
+            limit(
+                            parts[0],
+                            parts[1] + "FallbackUrl",
+                            "a URL without whitespace",
+                            (String url) -> build.apply(new Callback("/x", null, url, null)))
+                    .accepts("https://backup.example.com/x")
+                    .refuses("https://backup.example.com/\tx");
         });
         PLAIN_CALLBACKS.forEach((verbAndPrefix, build) -> {
             String[] parts = verbAndPrefix.split(" ");
-            limit(parts[0], parts[1] + "Url", "a URL without whitespace",
-                    (String url) -> build.apply(new PlainCallback(url, null)))
-                    .accepts("/voice/x", null).refuses("/voice/ x");
-            limit(parts[0], parts[1] + "Url", "must not be blank when given",
-                    (String url) -> build.apply(new PlainCallback(url, null))).refuses(" ");
+            limit(
+                            parts[0],
+                            parts[1] + "Url",
+                            "a URL without whitespace",
+                            (String url) -> build.apply(new PlainCallback(url, null)))
+                    .accepts("/voice/x", null)
+                    .refuses("/voice/ x");
+            limit(
+                            parts[0],
+                            parts[1] + "Url",
+                            "must not be blank when given",
+                            (String url) -> build.apply(new PlainCallback(url, null)))
+                    .refuses(" ");
         });
         WITH_UUI.forEach((verb, build) -> {
-            limit(verb, "uui", "at most 256 characters", build).accepts(chars(256)).refuses(chars(257));
+            limit(verb, "uui", "at most 256 characters", build)
+                    .accepts(chars(256))
+                    .refuses(chars(257));
             limit(verb, "uui", "must not be blank when given", build).refuses("", " ");
         });
     }
@@ -441,14 +701,16 @@ class VerbLimitsTest {
                 () -> assertEquals(attribute, refused.attribute(), "attribute"),
                 () -> assertEquals(shownValue, refused.value(), "value"),
                 () -> assertTrue(refused.allowed().contains(allowed), "allowed: " + refused.allowed()),
-                () -> assertEquals(verb + ": " + attribute + " " + refused.allowed()
-                        + (shownValue == null ? "" : ", was " + shownValue), refused.getMessage()));
+                () -> assertEquals(
+                        verb + ": " + attribute + " " + refused.allowed()
+                                + (shownValue == null ? "" : ", was " + shownValue),
+                        refused.getMessage()));
     }
 
     @Test
     void everyVerbWithAttributesOrContentHasItsLimitsInTheTable() {
-        Set<String> withoutValues = Set.of("Hangup", "PauseRecording", "ResumeRecording", "StopGather",
-                "StopRecording");
+        Set<String> withoutValues =
+                Set.of("Hangup", "PauseRecording", "ResumeRecording", "StopGather", "StopRecording");
         Set<String> expected = new TreeSet<>(VerbSamples.everyVerbFullyLoaded().keySet());
         expected.removeAll(withoutValues);
         expected.addAll(List.of("PhoneNumber", "SipUri", "StreamParam", "CustomParam"));
@@ -471,8 +733,7 @@ class VerbLimitsTest {
     }
 
     private static Set<String> verbsOf(Set<String> verbAndComponent) {
-        return verbAndComponent.stream().map(each -> each.split(" ")[0])
-                .collect(Collectors.toCollection(TreeSet::new));
+        return verbAndComponent.stream().map(each -> each.split(" ")[0]).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
@@ -481,16 +742,21 @@ class VerbLimitsTest {
         tagged.add("Tag");
 
         assertAll(
-                () -> assertEquals(components(component -> component.getType() == Callback.class),
+                () -> assertEquals(
+                        components(component -> component.getType() == Callback.class),
                         new TreeSet<>(CALLBACKS.keySet())),
-                () -> assertEquals(components(component -> component.getType() == PlainCallback.class),
+                () -> assertEquals(
+                        components(component -> component.getType() == PlainCallback.class),
                         new TreeSet<>(PLAIN_CALLBACKS.keySet())),
                 () -> assertEquals(tagged, new TreeSet<>(TAGGED.keySet())),
-                () -> assertEquals(verbsOf(components(component -> component.getType() == Credentials.class)),
+                () -> assertEquals(
+                        verbsOf(components(component -> component.getType() == Credentials.class)),
                         new TreeSet<>(CREDENTIALED.keySet())),
-                () -> assertEquals(verbsOf(components(component -> component.getName().equals("password"))),
+                () -> assertEquals(
+                        verbsOf(components(component -> component.getName().equals("password"))),
                         new TreeSet<>(USER_AND_PASSWORD.keySet())),
-                () -> assertEquals(verbsOf(components(component -> component.getName().equals("uui"))),
+                () -> assertEquals(
+                        verbsOf(components(component -> component.getName().equals("uui"))),
                         new TreeSet<>(WITH_UUI.keySet())));
     }
 }

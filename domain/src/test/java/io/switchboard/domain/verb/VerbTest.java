@@ -27,8 +27,9 @@ class VerbTest {
         assertAll(
                 () -> assertEquals(Callback.to("/voice/gather"), gather.gather()),
                 () -> assertEquals("#", gather.terminatingDigits()),
-                () -> assertEquals(List.of(SpeakSentence.of("Press 1 for sales."),
-                        PlayAudio.of("https://media.example/hold.wav")), gather.prompts()),
+                () -> assertEquals(
+                        List.of(SpeakSentence.of("Press 1 for sales."), PlayAudio.of("https://media.example/hold.wav")),
+                        gather.prompts()),
                 () -> assertEquals(null, gather.maxDigits()),
                 () -> assertEquals(null, gather.interDigitTimeout()));
     }
@@ -46,8 +47,9 @@ class VerbTest {
 
     @Test
     void conferenceWithEventUrlKeepsEverythingElse() {
-        Conference conference = new Conference("room", true, false, List.of("c-1"), null, Credentials.of("u", SECRET),
-                "tag", 5.0).withEventUrl("/voice/conference");
+        Conference conference = new Conference(
+                        "room", true, false, List.of("c-1"), null, Credentials.of("u", SECRET), "tag", 5.0)
+                .withEventUrl("/voice/conference");
         assertEquals(Callback.to("/voice/conference"), conference.conferenceEvent());
         assertEquals("room", conference.name());
         assertEquals(List.of("c-1"), conference.callIdsToCoach());
@@ -59,7 +61,10 @@ class VerbTest {
 
     @Test
     void recordBuilderAsksForTranscriptionToTheGivenUrl() {
-        Record record = Record.builder().transcribeTo("/voice/transcription").fileFormat(FileFormat.MP3).build();
+        Record record = Record.builder()
+                .transcribeTo("/voice/transcription")
+                .fileFormat(FileFormat.MP3)
+                .build();
         assertEquals(Boolean.TRUE, record.transcribe());
         assertEquals(PlainCallback.to("/voice/transcription"), record.transcriptionAvailable());
         assertEquals(FileFormat.MP3, record.fileFormat());
@@ -93,10 +98,14 @@ class VerbTest {
     void verbsAndResponsesHoldingCredentialsNeverShowThePasswords() {
         Credentials credentials = Credentials.of("user", SECRET);
         Response response = Response.builder()
-                .add(Gather.builder().credentials(credentials)
-                        .prompt(new PlayAudio("https://media.example/a.wav", "user", SECRET)).build())
-                .add(Transfer.builder().credentials(credentials)
-                        .target(new PhoneNumber("+15555550100", null, null, credentials, null, null)).build())
+                .add(Gather.builder()
+                        .credentials(credentials)
+                        .prompt(new PlayAudio("https://media.example/a.wav", "user", SECRET))
+                        .build())
+                .add(Transfer.builder()
+                        .credentials(credentials)
+                        .target(new PhoneNumber("+15555550100", null, null, credentials, null, null))
+                        .build())
                 .add(Record.builder().credentials(credentials).build())
                 .add(new Redirect(Callback.to("/voice/redirect"), credentials, null))
                 .add(new Conference("room", null, null, null, null, credentials, null, null))
@@ -108,9 +117,21 @@ class VerbTest {
 
     @Test
     void responseKeepsItsVerbsInOrder() {
-        Response response = Response.builder().speak("Hello").pause(0.5).play("/a.wav").redirect("/next").hangup().build();
-        assertEquals(List.of(SpeakSentence.of("Hello"), new Pause(0.5), PlayAudio.of("/a.wav"), Redirect.to("/next"),
-                new Hangup()), response.verbs());
+        Response response = Response.builder()
+                .speak("Hello")
+                .pause(0.5)
+                .play("/a.wav")
+                .redirect("/next")
+                .hangup()
+                .build();
+        assertEquals(
+                List.of(
+                        SpeakSentence.of("Hello"),
+                        new Pause(0.5),
+                        PlayAudio.of("/a.wav"),
+                        Redirect.to("/next"),
+                        new Hangup()),
+                response.verbs());
         assertFalse(response.isEmpty());
         assertTrue(Response.empty().isEmpty());
         assertEquals(Response.empty(), Response.builder().build());

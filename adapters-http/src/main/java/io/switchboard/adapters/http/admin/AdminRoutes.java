@@ -57,8 +57,12 @@ public final class AdminRoutes {
     private final Marshaller<Object, RequestEntity> json;
     private final ProblemRenderer problems;
 
-    public AdminRoutes(EntityQuery entities, ClusterShapeQuery cluster, WebhookCredentials credentials,
-                       BxmlWriter bxmlWriter, ObjectMapper mapper) {
+    public AdminRoutes(
+            EntityQuery entities,
+            ClusterShapeQuery cluster,
+            WebhookCredentials credentials,
+            BxmlWriter bxmlWriter,
+            ObjectMapper mapper) {
         this.entities = Objects.requireNonNull(entities, "entities");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -69,14 +73,22 @@ public final class AdminRoutes {
 
     /** {@code /admin/...}, sealed: whatever else falls under it is answered with a problem here. */
     public Route route() {
-        return pathPrefix("admin", () -> authenticateBasic(REALM,
-                provided -> provided.filter(credentials::matches).map(ProvidedCredentials::identifier),
-                operator -> get(() -> concat(
-                        path(PathMatchers.segment("calls").slash(PathMatchers.segment()), this::call),
-                        path(PathMatchers.segment("conferences").slash(PathMatchers.segment()), this::conference),
-                        path("cluster", this::clusterShape))))
-                .seal(ProblemRejectionHandler.create(problems),
-                        ProblemExceptionHandler.create(problems, HttpSettings.DEFAULT_RETRY_AFTER)));
+        return pathPrefix(
+                "admin",
+                () -> authenticateBasic(
+                                REALM,
+                                provided ->
+                                        provided.filter(credentials::matches).map(ProvidedCredentials::identifier),
+                                operator -> get(() -> concat(
+                                        path(PathMatchers.segment("calls").slash(PathMatchers.segment()), this::call),
+                                        path(
+                                                PathMatchers.segment("conferences")
+                                                        .slash(PathMatchers.segment()),
+                                                this::conference),
+                                        path("cluster", this::clusterShape))))
+                        .seal(
+                                ProblemRejectionHandler.create(problems),
+                                ProblemExceptionHandler.create(problems, HttpSettings.DEFAULT_RETRY_AFTER)));
     }
 
     private Route call(String rawId) {
@@ -84,8 +96,8 @@ public final class AdminRoutes {
     }
 
     private Route conference(String rawId) {
-        return withId("conferenceId", rawId, ConferenceId::of,
-                id -> inspected("conference", rawId, entities.conference(id)));
+        return withId(
+                "conferenceId", rawId, ConferenceId::of, id -> inspected("conference", rawId, entities.conference(id)));
     }
 
     /** The id as the domain's value type, or a 400 naming the field when it cannot be one. */
@@ -101,10 +113,13 @@ public final class AdminRoutes {
     }
 
     private Route inspected(String kind, String id, CompletionStage<Optional<EntityInspection>> inspection) {
-        return answered(inspection, found -> found
-                .map(entity -> json(views.entity(id, entity)))
-                .orElseGet(() -> complete(problems.render(Problem.of(ProblemType.NOT_FOUND, "No " + kind + " '"
-                        + id + "' is held in the cluster: never seen, or ended and passivated")))));
+        return answered(
+                inspection,
+                found -> found.map(entity -> json(views.entity(id, entity)))
+                        .orElseGet(() -> complete(problems.render(Problem.of(
+                                ProblemType.NOT_FOUND,
+                                "No " + kind + " '" + id
+                                        + "' is held in the cluster: never seen, or ended and passivated")))));
     }
 
     private Route clusterShape() {
@@ -125,8 +140,9 @@ public final class AdminRoutes {
                 return failWith(failure);
             }
             log.warn("admin query unanswered: {}", failure.getMessage());
-            return complete(problems.render(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
-                    "The cluster did not answer in time; retry"), RetryAfter.create(RETRY_AFTER_SECONDS)));
+            return complete(problems.render(
+                    Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The cluster did not answer in time; retry"),
+                    RetryAfter.create(RETRY_AFTER_SECONDS)));
         });
     }
 

@@ -27,8 +27,7 @@ final class AdminViews {
      *
      * @param id the id as asked for
      */
-    record EntityView(String id, Object state, List<TimelineView> timeline) {
-    }
+    record EntityView(String id, Object state, List<TimelineView> timeline) {}
 
     /**
      * One event of the timeline.
@@ -38,18 +37,29 @@ final class AdminViews {
      * @param reply    the BXML document sent, as text; {@code null} for an empty reply, or while pending
      * @param event    the event as decoded, every field
      */
-    record TimelineView(Instant receivedAt, String eventType, Instant eventTime, String origin, boolean fallback,
-                        String reply, VoiceEvent event) {
-    }
+    record TimelineView(
+            Instant receivedAt,
+            String eventType,
+            Instant eventTime,
+            String origin,
+            boolean fallback,
+            String reply,
+            VoiceEvent event) {}
 
     EntityView entity(String id, EntityInspection inspection) {
-        return new EntityView(id, inspection.state(), inspection.timeline().stream().map(this::entry).toList());
+        return new EntityView(
+                id,
+                inspection.state(),
+                inspection.timeline().stream().map(this::entry).toList());
     }
 
     private TimelineView entry(TimelineEntry entry) {
         EventReply reply = entry.reply();
         VoiceEvent event = entry.event();
-        return new TimelineView(entry.receivedAt(), event.eventType(), event.eventTime(),
+        return new TimelineView(
+                entry.receivedAt(),
+                event.eventType(),
+                event.eventTime(),
                 reply == null ? null : reply.origin().name(),
                 reply != null && reply.origin().isFallback(),
                 reply == null ? null : reply.bxml().map(bxmlWriter::write).orElse(null),
@@ -64,8 +74,6 @@ final class AdminViews {
         SimpleModule identifiers = new SimpleModule("AdminIdentifiers")
                 .addSerializer(CallId.class, ToStringSerializer.instance)
                 .addSerializer(ConferenceId.class, ToStringSerializer.instance);
-        return base.copy()
-                .registerModule(identifiers)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+        return base.copy().registerModule(identifiers).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     }
 }

@@ -1,5 +1,4 @@
 package io.switchboard.adapters.http.json;
 
 /** The account, which {@code conferenceRecordingAvailable} carries unlike the other conference events. */
-record AccountFields(String accountId) {
-}
+record AccountFields(String accountId) {}

@@ -19,11 +19,15 @@ import java.util.stream.Stream;
  */
 record ChannelKind(Scope scope, boolean contract, List<TolerantField> beyondContract) {
 
-    enum Scope { CALL, CONFERENCE }
+    enum Scope {
+        CALL,
+        CONFERENCE
+    }
 
     /** The live platform sends these with every call event; the contract has none of them. */
-    private static final List<TolerantField> CALL_COMMON = List.of(
-            TolerantField.of("eventTime", Instant.class), TolerantField.of("enqueuedTime", Instant.class));
+    private static final List<TolerantField> CALL_COMMON =
+            List.of(TolerantField.of("eventTime", Instant.class), TolerantField.of("enqueuedTime", Instant.class));
+
     private static final List<TolerantField> CONFERENCE_COMMON = List.of(TolerantField.of("eventTime", Instant.class));
 
     static final TolerantField[] RECORDING = {
@@ -31,31 +35,40 @@ record ChannelKind(Scope scope, boolean contract, List<TolerantField> beyondCont
         TolerantField.of("duration", Duration.class),
         TolerantField.of("fileFormat", FileFormat.class),
         TolerantField.of("endTime", Instant.class),
-        TolerantField.of("status", RecordingStatus.class)};
+        TolerantField.of("status", RecordingStatus.class)
+    };
     /** A conference has no start time of its own: {@code startTime} is the recording's. */
-    static final TolerantField[] CONFERENCE_RECORDING = Stream.concat(Arrays.stream(RECORDING),
-            Stream.of(TolerantField.of("startTime", Instant.class))).toArray(TolerantField[]::new);
+    static final TolerantField[] CONFERENCE_RECORDING = Stream.concat(
+                    Arrays.stream(RECORDING), Stream.of(TolerantField.of("startTime", Instant.class)))
+            .toArray(TolerantField[]::new);
+
     static final TolerantField[] ENDING = {
-        TolerantField.of("endTime", Instant.class), TolerantField.nonBlankText("cause")};
+        TolerantField.of("endTime", Instant.class), TolerantField.nonBlankText("cause")
+    };
     static final TolerantField[] MACHINE_DETECTION = {
-        TolerantField.of("machineDetectionResult.duration", Duration.class)};
-    static final TolerantField[] MEDIA_STREAM = under("mediaStream",
+        TolerantField.of("machineDetectionResult.duration", Duration.class)
+    };
+    static final TolerantField[] MEDIA_STREAM = under(
+            "mediaStream",
             TolerantField.of("startTime", Instant.class),
             TolerantField.of("duration", Duration.class),
             TolerantField.of("tracks", List.class));
     /** Bandwidth's examples nest it as {@code transcription} as often as {@code realTimeTranscription}. */
     static final TolerantField[] REAL_TIME_TRANSCRIPTION = Stream.of("realTimeTranscription", "transcription")
-            .flatMap(prefix -> Arrays.stream(under(prefix,
+            .flatMap(prefix -> Arrays.stream(under(
+                    prefix,
                     TolerantField.of("startTime", Instant.class),
                     TolerantField.of("completedTime", Instant.class),
                     TolerantField.of("duration", Duration.class),
                     TolerantField.of("stabilized", Boolean.class),
                     TolerantField.of("tracks", List.class))))
             .toArray(TolerantField[]::new);
+
     static final TolerantField[] REFER = {
         TolerantField.of("referCallStatus", ReferCallStatus.class),
         TolerantField.integerBetween("referSipResponseCode", 100, 699),
-        TolerantField.integerBetween("notifySipResponseCode", 100, 699)};
+        TolerantField.integerBetween("notifySipResponseCode", 100, 699)
+    };
 
     /** An event type nobody knows yet: even its common fields are read tolerantly, it is never refused for them. */
     static final ChannelKind UNKNOWN_CALL = liveCall(
@@ -64,6 +77,7 @@ record ChannelKind(Scope scope, boolean contract, List<TolerantField> beyondCont
             TolerantField.of("answerTime", Instant.class),
             TolerantField.of("parentCallId", CallId.class),
             TolerantField.of("transferCallId", CallId.class));
+
     static final ChannelKind UNKNOWN_CONFERENCE = liveConference();
 
     static ChannelKind contractCall(TolerantField... beyondContract) {

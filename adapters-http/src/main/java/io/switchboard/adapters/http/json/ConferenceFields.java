@@ -13,7 +13,7 @@ record ConferenceFields(String conferenceId, String name, String tag, Instant ev
      * @param unparsed fields beyond the contract that arrived malformed, kept as sent
      */
     ConferenceDetails toDomain(int maxIdLength, Map<String, String> unparsed) {
-        return new ConferenceDetails(requiredConferenceId("conferenceId", conferenceId, maxIdLength), name, tag,
-                eventTime, unparsed);
+        return new ConferenceDetails(
+                requiredConferenceId("conferenceId", conferenceId, maxIdLength), name, tag, eventTime, unparsed);
     }
 }

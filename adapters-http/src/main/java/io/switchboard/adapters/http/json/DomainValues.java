@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  */
 final class DomainValues {
     /** The field a domain message starts with: {@code digit must be...}, {@code mediaStream.id is required...}. */
-    private static final Pattern LEADING_FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*) ");
+    private static final Pattern LEADING_FIELD =
+            Pattern.compile("^([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*) ");
 
-    private DomainValues() {
-    }
+    private DomainValues() {}
 
     /**
      * Runs {@code construct}; if the domain rejects a value, the fault names whichever of {@code fields} its
@@ -64,8 +64,8 @@ final class DomainValues {
     static String identifier(String field, String value, int maxLength) {
         domainValue(() -> Identifiers.requireValid(field, value), field);
         if (value.length() > maxLength) {
-            throw new InvalidPayloadException(field, null,
-                    field + " must be at most " + maxLength + " characters, was " + value.length());
+            throw new InvalidPayloadException(
+                    field, null, field + " must be at most " + maxLength + " characters, was " + value.length());
         }
         return value;
     }

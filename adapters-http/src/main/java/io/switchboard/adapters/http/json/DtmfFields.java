@@ -1,5 +1,4 @@
 package io.switchboard.adapters.http.json;
 
 /** The key a {@code <StartGather>} heard ({@code dtmf}). */
-record DtmfFields(String digit) {
-}
+record DtmfFields(String digit) {}

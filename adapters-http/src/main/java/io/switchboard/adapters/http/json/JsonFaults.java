@@ -17,8 +17,7 @@ final class JsonFaults {
     /** Echoed values are cut to this length: the detail is for a human, not a copy of the body. */
     private static final int MAX_ECHOED_VALUE_LENGTH = 64;
 
-    private JsonFaults() {
-    }
+    private JsonFaults() {}
 
     static InvalidPayloadException toInvalidPayload(JacksonException fault) {
         if (fault instanceof DatabindException) {

@@ -12,8 +12,7 @@ record MachineDetectionFields(Result machineDetectionResult) {
 
     record Result(String value, Duration duration) {
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-        Result {
-        }
+        Result {}
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static Result ofValue(String value) {

@@ -15,16 +15,23 @@ import java.util.List;
  */
 record MediaStreamFields(Stream mediaStream, String cause, String reason, String errorMessage) {
 
-    record Stream(String id, String name, String destination, List<String> tracks, Instant startTime,
-                  Duration duration) {
-    }
+    record Stream(
+            String id, String name, String destination, List<String> tracks, Instant startTime, Duration duration) {}
 
     MediaStreamChanged toDomain(CallDetails call, MediaStreamChange change) {
         Stream stream = DomainValues.required("mediaStream", mediaStream);
         String id = stream.id() != null ? stream.id() : DomainValues.required("mediaStream.id", stream.name());
-        return new MediaStreamChanged(call, change,
-                new MediaStream(id, stream.name(), stream.destination(), stream.tracks(), stream.startTime(),
+        return new MediaStreamChanged(
+                call,
+                change,
+                new MediaStream(
+                        id,
+                        stream.name(),
+                        stream.destination(),
+                        stream.tracks(),
+                        stream.startTime(),
                         stream.duration()),
-                cause != null ? cause : reason, errorMessage);
+                cause != null ? cause : reason,
+                errorMessage);
     }
 }

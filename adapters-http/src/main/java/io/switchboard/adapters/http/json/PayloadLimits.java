@@ -14,8 +14,13 @@ import io.switchboard.domain.common.Identifiers;
  * @param maxStringLength characters of one string value
  * @param maxNameLength   characters of one field name
  */
-public record PayloadLimits(long maxBodyBytes, int maxIdLength, int maxNestingDepth, int maxNumberLength,
-                            int maxStringLength, int maxNameLength) {
+public record PayloadLimits(
+        long maxBodyBytes,
+        int maxIdLength,
+        int maxNestingDepth,
+        int maxNumberLength,
+        int maxStringLength,
+        int maxNameLength) {
 
     public static final PayloadLimits DEFAULTS = new PayloadLimits(65_536, 128, 16, 32, 16_384, 256);
 
@@ -37,7 +42,8 @@ public record PayloadLimits(long maxBodyBytes, int maxIdLength, int maxNestingDe
     }
 
     public PayloadLimits withMaxIdLength(int length) {
-        return new PayloadLimits(maxBodyBytes, length, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength);
+        return new PayloadLimits(
+                maxBodyBytes, length, maxNestingDepth, maxNumberLength, maxStringLength, maxNameLength);
     }
 
     private static void requirePositive(String name, long value) {

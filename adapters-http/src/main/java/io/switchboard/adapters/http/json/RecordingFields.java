@@ -28,8 +28,10 @@ record RecordingFields(
         FileFormat format = wireValue(FileFormat.class, "fileFormat", fileFormat);
         RecordingStatus recordingStatus = wireValue(RecordingStatus.class, "status", status);
         return domainValue(
-                () -> new Recording(recordingId, mediaUrl, channels, duration, format, startTime, endTime, recordingStatus),
-                "recordingId", "channels");
+                () -> new Recording(
+                        recordingId, mediaUrl, channels, duration, format, startTime, endTime, recordingStatus),
+                "recordingId",
+                "channels");
     }
 
     /** The recording, or {@code null} when the event names none (a transcription may come without it). */

@@ -10,8 +10,7 @@ import java.time.Instant;
  */
 record TranscriptionFields(String transcriptionId, String transcriptionUrl, Nested transcription) {
 
-    record Nested(String id, String url, String status, Instant completedTime) {
-    }
+    record Nested(String id, String url, String status, Instant completedTime) {}
 
     Transcription toDomain() {
         Nested nested = transcription != null ? transcription : new Nested(null, null, null, null);

@@ -48,59 +48,104 @@ import java.util.stream.Collectors;
 public enum VoiceChannel {
     ANSWER("answer", contractCall(), body -> new CallAnswered(body.call()), CallAnswered.EVENT_TYPE),
     INITIATE("initiate", contractCall(), body -> new CallInitiated(body.call()), CallInitiated.EVENT_TYPE),
-    DISCONNECT("disconnect", contractCall(),
-            body -> new CallDisconnected(body.call(), body.read(EndingFields.class).toDomain()),
+    DISCONNECT(
+            "disconnect",
+            contractCall(),
+            body -> new CallDisconnected(
+                    body.call(), body.read(EndingFields.class).toDomain()),
             CallDisconnected.EVENT_TYPE),
-    TRANSFER_ANSWER("transferAnswer", contractCall(), body -> new TransferAnswered(body.call()),
-            TransferAnswered.EVENT_TYPE),
-    TRANSFER_DISCONNECT("transferDisconnect", contractCall(),
-            body -> new TransferDisconnected(body.call(), body.read(EndingFields.class).toDomain()),
+    TRANSFER_ANSWER(
+            "transferAnswer", contractCall(), body -> new TransferAnswered(body.call()), TransferAnswered.EVENT_TYPE),
+    TRANSFER_DISCONNECT(
+            "transferDisconnect",
+            contractCall(),
+            body -> new TransferDisconnected(
+                    body.call(), body.read(EndingFields.class).toDomain()),
             TransferDisconnected.EVENT_TYPE),
     REDIRECT("redirect", contractCall(), body -> new CallRedirected(body.call()), CallRedirected.EVENT_TYPE),
     // The contract says "recording", every Bandwidth page "recordComplete", its OpenAPI "recordingComplete".
-    RECORDING_COMPLETE("recordingComplete", contractCall(),
-            body -> new RecordingCompleted(body.call(), body.read(RecordingFields.class).toDomain(body.maxIdLength())),
-            "recording", RecordingCompleted.EVENT_TYPE, "recordingComplete"),
+    RECORDING_COMPLETE(
+            "recordingComplete",
+            contractCall(),
+            body -> new RecordingCompleted(
+                    body.call(), body.read(RecordingFields.class).toDomain(body.maxIdLength())),
+            "recording",
+            RecordingCompleted.EVENT_TYPE,
+            "recordingComplete"),
     // The contract says "transcription" (a v1 name); the live platform "transcriptionAvailable".
-    TRANSCRIPTION_AVAILABLE("transcriptionAvailable",
+    TRANSCRIPTION_AVAILABLE(
+            "transcriptionAvailable",
             contractCall(TolerantField.of("transcription.completedTime", Instant.class)),
-            body -> new TranscriptionAvailable(body.call(),
+            body -> new TranscriptionAvailable(
+                    body.call(),
                     body.read(RecordingFields.class).toDomainIfIdentified(body.maxIdLength()),
                     body.read(TranscriptionFields.class).toDomain()),
-            "transcription", TranscriptionAvailable.EVENT_TYPE),
-    GATHER("gather", contractCall(),
+            "transcription",
+            TranscriptionAvailable.EVENT_TYPE),
+    GATHER(
+            "gather",
+            contractCall(),
             body -> {
                 GatherFields gathered = body.read(GatherFields.class);
                 return new GatherCompleted(body.call(), gathered.digits(), gathered.terminatingDigit());
             },
             GatherCompleted.EVENT_TYPE),
-    CONFERENCE_CREATED("conferenceCreated", contractConference(), body -> new ConferenceCreated(body.conference()),
+    CONFERENCE_CREATED(
+            "conferenceCreated",
+            contractConference(),
+            body -> new ConferenceCreated(body.conference()),
             ConferenceCreated.EVENT_TYPE),
-    CONFERENCE_MEMBER_JOIN("conferenceMemberJoin", contractConference(),
+    CONFERENCE_MEMBER_JOIN(
+            "conferenceMemberJoin",
+            contractConference(),
             body -> new ConferenceMemberJoined(body.conference(), body.member()),
             ConferenceMemberJoined.EVENT_TYPE),
-    CONFERENCE_MEMBER_EXIT("conferenceMemberExit", contractConference(),
+    CONFERENCE_MEMBER_EXIT(
+            "conferenceMemberExit",
+            contractConference(),
             body -> new ConferenceMemberExited(body.conference(), body.member()),
             ConferenceMemberExited.EVENT_TYPE),
-    CONFERENCE_COMPLETED("conferenceCompleted", contractConference(), body -> new ConferenceCompleted(body.conference()),
+    CONFERENCE_COMPLETED(
+            "conferenceCompleted",
+            contractConference(),
+            body -> new ConferenceCompleted(body.conference()),
             ConferenceCompleted.EVENT_TYPE),
 
-    TRANSFER_COMPLETE("transferComplete", liveCall(ChannelKind.ENDING),
-            body -> new TransferCompleted(body.call(), body.read(EndingFields.class).toDomain()),
+    TRANSFER_COMPLETE(
+            "transferComplete",
+            liveCall(ChannelKind.ENDING),
+            body -> new TransferCompleted(
+                    body.call(), body.read(EndingFields.class).toDomain()),
             TransferCompleted.EVENT_TYPE),
-    BRIDGE_COMPLETE("bridgeComplete", liveCall(ChannelKind.ENDING),
-            body -> new BridgeCompleted(body.call(), body.read(EndingFields.class).toDomain()),
+    BRIDGE_COMPLETE(
+            "bridgeComplete",
+            liveCall(ChannelKind.ENDING),
+            body -> new BridgeCompleted(
+                    body.call(), body.read(EndingFields.class).toDomain()),
             BridgeCompleted.EVENT_TYPE),
-    BRIDGE_TARGET_COMPLETE("bridgeTargetComplete", liveCall(), body -> new BridgeTargetCompleted(body.call()),
+    BRIDGE_TARGET_COMPLETE(
+            "bridgeTargetComplete",
+            liveCall(),
+            body -> new BridgeTargetCompleted(body.call()),
             BridgeTargetCompleted.EVENT_TYPE),
-    RECORDING_AVAILABLE("recordingAvailable", liveCall(ChannelKind.RECORDING),
-            body -> new RecordingAvailable(body.call(), body.read(RecordingFields.class).toDomain(body.maxIdLength())),
+    RECORDING_AVAILABLE(
+            "recordingAvailable",
+            liveCall(ChannelKind.RECORDING),
+            body -> new RecordingAvailable(
+                    body.call(), body.read(RecordingFields.class).toDomain(body.maxIdLength())),
             RecordingAvailable.EVENT_TYPE),
-    DTMF("dtmf", liveCall(),
-            body -> new DtmfReceived(body.call(), DomainValues.required("digit", body.read(DtmfFields.class).digit())),
+    DTMF(
+            "dtmf",
+            liveCall(),
+            body -> new DtmfReceived(
+                    body.call(),
+                    DomainValues.required("digit", body.read(DtmfFields.class).digit())),
             DtmfReceived.EVENT_TYPE),
-    MACHINE_DETECTION_COMPLETE("machineDetectionComplete", liveCall(ChannelKind.MACHINE_DETECTION),
-            body -> new MachineDetectionCompleted(body.call(), body.read(MachineDetectionFields.class).toDomain()),
+    MACHINE_DETECTION_COMPLETE(
+            "machineDetectionComplete",
+            liveCall(ChannelKind.MACHINE_DETECTION),
+            body -> new MachineDetectionCompleted(
+                    body.call(), body.read(MachineDetectionFields.class).toDomain()),
             MachineDetectionCompleted.EVENT_TYPE),
     MEDIA_STREAM_STARTED(MediaStreamChange.STARTED),
     MEDIA_STREAM_REJECTED(MediaStreamChange.REJECTED),
@@ -109,14 +154,22 @@ public enum VoiceChannel {
     REAL_TIME_TRANSCRIPTION_REJECTED(RealTimeTranscriptionChange.REJECTED),
     REAL_TIME_TRANSCRIPTION_STOPPED(RealTimeTranscriptionChange.STOPPED),
     REAL_TIME_TRANSCRIPTION_AVAILABLE(RealTimeTranscriptionChange.AVAILABLE),
-    REFER_COMPLETE("referComplete", liveCall(ChannelKind.REFER),
+    REFER_COMPLETE(
+            "referComplete",
+            liveCall(ChannelKind.REFER),
             body -> body.read(ReferFields.class).toDomain(body.call()),
             ReferCompleted.EVENT_TYPE),
-    CONFERENCE_REDIRECT("conferenceRedirect", liveConference(), body -> new ConferenceRedirected(body.conference()),
+    CONFERENCE_REDIRECT(
+            "conferenceRedirect",
+            liveConference(),
+            body -> new ConferenceRedirected(body.conference()),
             ConferenceRedirected.EVENT_TYPE),
-    CONFERENCE_RECORDING_AVAILABLE("conferenceRecordingAvailable",
+    CONFERENCE_RECORDING_AVAILABLE(
+            "conferenceRecordingAvailable",
             liveConference(ChannelKind.CONFERENCE_RECORDING),
-            body -> new ConferenceRecordingAvailable(body.conference(), body.read(AccountFields.class).accountId(),
+            body -> new ConferenceRecordingAvailable(
+                    body.conference(),
+                    body.read(AccountFields.class).accountId(),
                     body.read(RecordingFields.class).toDomain(body.maxIdLength())),
             ConferenceRecordingAvailable.EVENT_TYPE);
 
@@ -150,14 +203,20 @@ public enum VoiceChannel {
 
     /** One channel per media stream change: each is its own event type on the wire. */
     VoiceChannel(MediaStreamChange change) {
-        this(change.wireName(), liveCall(ChannelKind.MEDIA_STREAM),
-                body -> body.read(MediaStreamFields.class).toDomain(body.call(), change), change.wireName());
+        this(
+                change.wireName(),
+                liveCall(ChannelKind.MEDIA_STREAM),
+                body -> body.read(MediaStreamFields.class).toDomain(body.call(), change),
+                change.wireName());
     }
 
     /** One channel per real-time transcription change: each is its own event type on the wire. */
     VoiceChannel(RealTimeTranscriptionChange change) {
-        this(change.wireName(), liveCall(ChannelKind.REAL_TIME_TRANSCRIPTION),
-                body -> body.read(RealTimeTranscriptionFields.class).toDomain(body.call(), change), change.wireName());
+        this(
+                change.wireName(),
+                liveCall(ChannelKind.REAL_TIME_TRANSCRIPTION),
+                body -> body.read(RealTimeTranscriptionFields.class).toDomain(body.call(), change),
+                change.wireName());
     }
 
     /** The last segment of the channel's URL, {@code /voice/{path}}. */
@@ -195,7 +254,8 @@ public enum VoiceChannel {
 
     /** Built once, after the constants exist (an enum's own static fields are set after them). */
     private static final class KnownPaths {
-        static final String JOINED = Arrays.stream(values()).map(VoiceChannel::path).collect(Collectors.joining(", "));
+        static final String JOINED =
+                Arrays.stream(values()).map(VoiceChannel::path).collect(Collectors.joining(", "));
     }
 
     ChannelKind kind() {

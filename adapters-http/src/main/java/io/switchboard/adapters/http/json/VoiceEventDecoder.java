@@ -65,7 +65,9 @@ public final class VoiceEventDecoder {
     private VoiceEvent decode(VoiceChannel channel, WebhookBody webhook) {
         String eventType = webhook.eventType();
         if (!channel.accepts(eventType)) {
-            throw new InvalidPayloadException("eventType", channel.path(),
+            throw new InvalidPayloadException(
+                    "eventType",
+                    channel.path(),
                     "Channel " + channel.path() + " accepts eventType " + String.join(", ", channel.eventTypes())
                             + "; got '" + JsonFaults.abbreviate(eventType) + "'");
         }
@@ -76,11 +78,12 @@ public final class VoiceEventDecoder {
         String eventType = webhook.eventType();
         Optional<VoiceChannel> channel = VoiceChannel.forEventType(eventType);
         if (channel.isPresent()) {
-            return new DecodedWebhook(eventType,
-                    Optional.of(onChannel(channel.get(), () -> toEvent(channel.get(), webhook, eventType))));
+            return new DecodedWebhook(
+                    eventType, Optional.of(onChannel(channel.get(), () -> toEvent(channel.get(), webhook, eventType))));
         }
         // An event of the call if it names one, else of the conference it names (the domain's rule).
-        ChannelKind kind = webhook.has("callId") ? ChannelKind.UNKNOWN_CALL
+        ChannelKind kind = webhook.has("callId")
+                ? ChannelKind.UNKNOWN_CALL
                 : webhook.has("conferenceId") ? ChannelKind.UNKNOWN_CONFERENCE : null;
         if (kind == null) {
             return new DecodedWebhook(eventType, Optional.empty());
@@ -112,8 +115,8 @@ public final class VoiceEventDecoder {
     private static VoiceEvent unrecognized(ChannelKind kind, String eventType, WebhookBody webhook) {
         return kind.scope() == ChannelKind.Scope.CALL
                 ? new UnrecognizedCallEvent(webhook.call(), eventType, webhook.otherFields(COMMON_CALL_FIELDS))
-                : new UnrecognizedConferenceEvent(webhook.conference(), eventType,
-                        webhook.otherFields(COMMON_CONFERENCE_FIELDS));
+                : new UnrecognizedConferenceEvent(
+                        webhook.conference(), eventType, webhook.otherFields(COMMON_CONFERENCE_FIELDS));
     }
 
     /** Runs one decoding step, tying any fault it finds to {@code channel}. */
@@ -126,7 +129,8 @@ public final class VoiceEventDecoder {
     }
 
     private static Set<String> fieldsOf(Class<? extends Record> part) {
-        return Arrays.stream(part.getRecordComponents()).map(component -> component.getName())
+        return Arrays.stream(part.getRecordComponents())
+                .map(component -> component.getName())
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

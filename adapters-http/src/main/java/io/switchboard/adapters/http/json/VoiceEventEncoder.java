@@ -28,9 +28,9 @@ import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.common.WireValue;
 import io.switchboard.domain.conference.ConferenceDetails;
 import io.switchboard.domain.conference.ConferenceEvent;
+import io.switchboard.domain.conference.ConferenceMember;
 import io.switchboard.domain.conference.ConferenceMemberExited;
 import io.switchboard.domain.conference.ConferenceMemberJoined;
-import io.switchboard.domain.conference.ConferenceMember;
 import io.switchboard.domain.conference.ConferenceRecordingAvailable;
 import io.switchboard.domain.conference.UnrecognizedConferenceEvent;
 import java.util.List;
@@ -71,7 +71,8 @@ public final class VoiceEventEncoder {
             writeConference(json, conference.conference());
             writeConferenceEvent(json, conference);
         } else {
-            throw new IllegalArgumentException("no payload is known for " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "no payload is known for " + event.getClass().getName());
         }
         return json;
     }

@@ -67,14 +67,18 @@ final class WebhookBody {
         for (Map.Entry<String, String> parameter : query) {
             String name = parameter.getKey();
             String[] path = name.split("\\.", -1);
-            if (name.length() > limits.maxNameLength() || path.length > limits.maxNestingDepth()
+            if (name.length() > limits.maxNameLength()
+                    || path.length > limits.maxNestingDepth()
                     || Arrays.stream(path).anyMatch(String::isBlank)) {
-                throw new InvalidPayloadException(JsonFaults.abbreviate(name), null, "Query parameter names must be "
-                        + "field names, or dotted paths of at most " + limits.maxNestingDepth() + " of them");
+                throw new InvalidPayloadException(
+                        JsonFaults.abbreviate(name),
+                        null,
+                        "Query parameter names must be " + "field names, or dotted paths of at most "
+                                + limits.maxNestingDepth() + " of them");
             }
             if (parameter.getValue().length() > limits.maxStringLength()) {
-                throw new InvalidPayloadException(name, null,
-                        name + " must be at most " + limits.maxStringLength() + " characters");
+                throw new InvalidPayloadException(
+                        name, null, name + " must be at most " + limits.maxStringLength() + " characters");
             }
             addQueryValue(objectAt(root, path, name), path[path.length - 1], parameter.getValue(), name);
         }
@@ -88,8 +92,10 @@ final class WebhookBody {
             if (child == null) {
                 child = parent.putObject(path[i]);
             } else if (!child.isObject()) {
-                throw new InvalidPayloadException(name, null, name + " names a field inside " + path[i]
-                        + ", which is also given a value of its own");
+                throw new InvalidPayloadException(
+                        name,
+                        null,
+                        name + " names a field inside " + path[i] + ", which is also given a value of its own");
             }
             parent = (ObjectNode) child;
         }
@@ -151,8 +157,12 @@ final class WebhookBody {
                 object.putArray(name).add(value);
             } else if (!wellFormed(field, value)) {
                 String raw = value.isTextual() ? value.textValue() : value.toString();
-                log.warn("Kept {} of a {} webhook as sent, '{}': not a well-formed {}", field.path(), eventType,
-                        JsonFaults.abbreviate(raw), field.type().getSimpleName());
+                log.warn(
+                        "Kept {} of a {} webhook as sent, '{}': not a well-formed {}",
+                        field.path(),
+                        eventType,
+                        JsonFaults.abbreviate(raw),
+                        field.type().getSimpleName());
                 unparsed.put(field.path(), raw);
                 object.remove(name);
             }
@@ -165,11 +175,15 @@ final class WebhookBody {
         try {
             Object read;
             if (type == List.class) {
-                read = value.isArray() && StreamSupport.stream(value.spliterator(), false)
-                        .allMatch(JsonNode::isTextual) ? value : null;
+                read = value.isArray()
+                                && StreamSupport.stream(value.spliterator(), false)
+                                        .allMatch(JsonNode::isTextual)
+                        ? value
+                        : null;
             } else if (type == CallId.class) {
                 read = value.isTextual()
-                        ? DomainValues.requiredCallId(field.path(), value.textValue(), limits.maxIdLength()) : null;
+                        ? DomainValues.requiredCallId(field.path(), value.textValue(), limits.maxIdLength())
+                        : null;
             } else if (type.isEnum() && WireValue.class.isAssignableFrom(type)) {
                 read = value.isTextual() ? WireValue.parse((Class) type, field.path(), value.textValue()) : null;
             } else {

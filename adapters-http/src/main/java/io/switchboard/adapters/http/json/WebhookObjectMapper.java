@@ -32,8 +32,7 @@ import java.time.Instant;
  */
 public final class WebhookObjectMapper {
 
-    private WebhookObjectMapper() {
-    }
+    private WebhookObjectMapper() {}
 
     /** A mapper with the default {@link PayloadLimits}. */
     public static ObjectMapper create() {
@@ -68,12 +67,13 @@ public final class WebhookObjectMapper {
                 .enable(MapperFeature.BLOCK_UNSAFE_POLYMORPHIC_BASE_TYPES)
                 // Numbers and booleans may come as their text ("2", "true": query parameters, Bandwidth's own
                 // examples), but text never comes as a number, and a boolean never as 0 or 1.
-                .withCoercionConfig(LogicalType.Textual, text -> text
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Boolean, bool -> bool
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Boolean, bool -> bool.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .addModule(new JavaTimeModule())
                 .addModule(textOnlyTimes())

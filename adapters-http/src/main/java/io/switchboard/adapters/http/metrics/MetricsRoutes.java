@@ -46,26 +46,37 @@ public final class MetricsRoutes {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         Gauge.builder("switchboard.entities.active", activeCalls, AtomicInteger::get)
-                .description("Call or conference entities resident on this node").tag("type", "call")
+                .description("Call or conference entities resident on this node")
+                .tag("type", "call")
                 .register(registry);
         Gauge.builder("switchboard.entities.active", activeConferences, AtomicInteger::get)
-                .description("Call or conference entities resident on this node").tag("type", "conference")
+                .description("Call or conference entities resident on this node")
+                .tag("type", "conference")
                 .register(registry);
         Gauge.builder("switchboard.events.awaiting.reply", eventsAwaitingReply, IntSupplier::getAsInt)
                 .description("Events handed to their entities on this node and not answered yet")
                 .register(registry);
         for (String status : MEMBER_STATUSES) {
-            Gauge.builder("switchboard.cluster.members", cluster, c -> c.membersByStatus().getOrDefault(status, 0))
-                    .description("Cluster members in each status, as this node sees them").tag("status", status)
+            Gauge.builder(
+                            "switchboard.cluster.members",
+                            cluster,
+                            c -> c.membersByStatus().getOrDefault(status, 0))
+                    .description("Cluster members in each status, as this node sees them")
+                    .tag("status", status)
                     .register(registry);
         }
         Gauge.builder("switchboard.cluster.members.unreachable", cluster, ClusterShapeQuery::unreachableMembers)
-                .description("Cluster members this node cannot reach").register(registry);
+                .description("Cluster members this node cannot reach")
+                .register(registry);
     }
 
     public Route route() {
-        return path("metrics", () -> get(() -> onComplete(refreshEntityCounts(), refreshed ->
-                complete(HttpResponse.create().withEntity(ContentTypes.TEXT_PLAIN_UTF8, registry.scrape())))));
+        return path(
+                "metrics",
+                () -> get(() -> onComplete(
+                        refreshEntityCounts(),
+                        refreshed -> complete(
+                                HttpResponse.create().withEntity(ContentTypes.TEXT_PLAIN_UTF8, registry.scrape())))));
     }
 
     /** Asks this node's shard regions; a slow answer leaves the last counts, the scrape goes on. */

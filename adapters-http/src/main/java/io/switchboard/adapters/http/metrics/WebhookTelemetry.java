@@ -41,9 +41,10 @@ public final class WebhookTelemetry implements VoiceEventListener, WebhookMonito
     private static final String WEBHOOKS = "switchboard.webhooks";
     /** Fine where Bandwidth's replies usually are, coarse up to the reply deadline and beyond. */
     private static final Duration[] REPLY_BUCKETS = {
-            Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+        Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)
+    };
 
     private final MeterRegistry registry;
 
@@ -62,17 +63,21 @@ public final class WebhookTelemetry implements VoiceEventListener, WebhookMonito
                 .register(registry)
                 .record(latency);
         if (reply.origin().isFallback()) {
-            registry.counter("switchboard.webhook.fallbacks", "cause", reply.origin().name()).increment();
+            registry.counter(
+                            "switchboard.webhook.fallbacks",
+                            "cause",
+                            reply.origin().name())
+                    .increment();
         }
         if (type.equals(UNRECOGNIZED)) {
             registry.counter("switchboard.webhooks.unrecognized").increment();
         }
         long millis = latency.toMillis();
         try (var id = MDC.putCloseable(event.entityIdName(), event.entityId());
-             var eventType = MDC.putCloseable("eventType", event.eventType());
-             var status = MDC.putCloseable("status", "200");
-             var latencyMs = MDC.putCloseable("latencyMs", Long.toString(millis));
-             var origin = MDC.putCloseable("origin", reply.origin().name())) {
+                var eventType = MDC.putCloseable("eventType", event.eventType());
+                var status = MDC.putCloseable("status", "200");
+                var latencyMs = MDC.putCloseable("latencyMs", Long.toString(millis));
+                var origin = MDC.putCloseable("origin", reply.origin().name())) {
             log.info("webhook {} answered 200 in {} ms ({})", event.eventType(), millis, reply.origin());
         }
     }
@@ -96,19 +101,22 @@ public final class WebhookTelemetry implements VoiceEventListener, WebhookMonito
 
     @Override
     public void replyReplacedByFallback(String eventType) {
-        registry.counter("switchboard.webhook.fallbacks", "cause", "UNRENDERABLE_BXML").increment();
+        registry.counter("switchboard.webhook.fallbacks", "cause", "UNRENDERABLE_BXML")
+                .increment();
     }
 
     /** {@code webhooks}, with every webhook refused before it became an event counted and logged. */
     public Route observed(Route webhooks) {
         return extractRequest(request -> {
             long started = System.nanoTime();
-            return mapResponse(response -> {
-                if (isRefusedWebhook(request, response)) {
-                    refused(request, response, Duration.ofNanos(System.nanoTime() - started));
-                }
-                return response;
-            }, () -> webhooks);
+            return mapResponse(
+                    response -> {
+                        if (isRefusedWebhook(request, response)) {
+                            refused(request, response, Duration.ofNanos(System.nanoTime() - started));
+                        }
+                        return response;
+                    },
+                    () -> webhooks);
         });
     }
 
@@ -122,8 +130,12 @@ public final class WebhookTelemetry implements VoiceEventListener, WebhookMonito
         long millis = latency.toMillis();
         // The path only: query strings may carry secrets.
         try (var statusKey = MDC.putCloseable("status", status);
-             var latencyMs = MDC.putCloseable("latencyMs", Long.toString(millis))) {
-            log.info("webhook {} {} refused {} in {} ms", request.method().name(), request.getUri().path(), status,
+                var latencyMs = MDC.putCloseable("latencyMs", Long.toString(millis))) {
+            log.info(
+                    "webhook {} {} refused {} in {} ms",
+                    request.method().name(),
+                    request.getUri().path(),
+                    status,
                     millis);
         }
     }

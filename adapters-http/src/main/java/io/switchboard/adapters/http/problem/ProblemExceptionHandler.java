@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
-    private ProblemExceptionHandler() {
-    }
+
+    private ProblemExceptionHandler() {}
 
     /**
      * @param retryAfter how long a 503 asks the client to wait (whole seconds, at least one)
@@ -32,12 +32,18 @@ public final class ProblemExceptionHandler {
         return ExceptionHandler.newBuilder()
                 .match(InvalidPayloadException.class, invalid -> complete(problems.render(invalidPayload(invalid))))
                 // Akka's own verdict on the request, e.g. a body over the limit while it was being read.
-                .match(IllegalRequestException.class, illegal -> complete(problems.render(
-                        clientError(illegal.status(), illegal.info().summary()))))
-                .match(EntityStreamSizeException.class, tooLarge -> complete(problems.render(payloadTooLarge(tooLarge))))
+                .match(
+                        IllegalRequestException.class,
+                        illegal -> complete(problems.render(
+                                clientError(illegal.status(), illegal.info().summary()))))
+                .match(
+                        EntityStreamSizeException.class,
+                        tooLarge -> complete(problems.render(payloadTooLarge(tooLarge))))
                 // A query string that is not well-formed (bad percent-encoding), found when the route reads it.
-                .match(IllegalUriException.class, illegal -> complete(problems.render(
-                        Problem.of(ProblemType.INVALID_PAYLOAD, illegal.info().summary()))))
+                .match(
+                        IllegalUriException.class,
+                        illegal -> complete(problems.render(Problem.of(
+                                ProblemType.INVALID_PAYLOAD, illegal.info().summary()))))
                 .matchAny(failure -> extractUri(uri -> {
                     // The path only: query strings and headers may carry secrets.
                     log.error("Unexpected failure answering {}", uri.path(), failure);
@@ -55,8 +61,7 @@ public final class ProblemExceptionHandler {
     }
 
     static Problem payloadTooLarge(EntityStreamSizeException tooLarge) {
-        return Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                "The body must not exceed " + tooLarge.limit() + " bytes");
+        return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The body must not exceed " + tooLarge.limit() + " bytes");
     }
 
     private static Problem clientError(StatusCode status, String detail) {

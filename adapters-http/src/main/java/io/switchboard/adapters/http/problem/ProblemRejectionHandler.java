@@ -19,29 +19,34 @@ import java.util.stream.Collectors;
 /** Answers every rejection with a problem; what it does not know itself, Akka's default handler words. */
 public final class ProblemRejectionHandler {
 
-    private ProblemRejectionHandler() {
-    }
+    private ProblemRejectionHandler() {}
 
     public static RejectionHandler create(ProblemRenderer problems) {
         return RejectionHandler.newBuilder()
-                .handle(AuthenticationFailedRejection.class, rejection -> complete(problems.render(
-                        // The challenge header is what makes Bandwidth resend with credentials.
-                        Problem.of(ProblemType.UNAUTHORIZED, "Valid HTTP Basic credentials are required"),
-                        WWWAuthenticate.create(rejection.challenge()))))
+                .handle(
+                        AuthenticationFailedRejection.class,
+                        rejection -> complete(problems.render(
+                                // The challenge header is what makes Bandwidth resend with credentials.
+                                Problem.of(ProblemType.UNAUTHORIZED, "Valid HTTP Basic credentials are required"),
+                                WWWAuthenticate.create(rejection.challenge()))))
                 .handleAll(MethodRejection.class, rejections -> methodNotAllowed(problems, rejections))
-                .handleAll(UnsupportedRequestContentTypeRejection.class, rejections -> complete(problems.render(
-                        Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Webhook bodies must be application/json"))))
+                .handleAll(
+                        UnsupportedRequestContentTypeRejection.class,
+                        rejections -> complete(problems.render(Problem.of(
+                                ProblemType.UNSUPPORTED_MEDIA_TYPE, "Webhook bodies must be application/json"))))
                 .handle(MalformedRequestContentRejection.class, rejection -> malformedContent(problems, rejection))
-                .handle(ValidationRejection.class, rejection -> complete(problems.render(
-                        Problem.of(ProblemType.INVALID_PAYLOAD, rejection.message()))))
-                .handleNotFound(complete(problems.render(
-                        Problem.of(ProblemType.NOT_FOUND, "No such resource"))))
+                .handle(
+                        ValidationRejection.class,
+                        rejection ->
+                                complete(problems.render(Problem.of(ProblemType.INVALID_PAYLOAD, rejection.message()))))
+                .handleNotFound(complete(problems.render(Problem.of(ProblemType.NOT_FOUND, "No such resource"))))
                 .build()
                 .withFallback(RejectionHandler.defaultHandler().mapRejectionResponse(problems::asProblem));
     }
 
     private static Route methodNotAllowed(ProblemRenderer problems, List<MethodRejection> rejections) {
-        List<HttpMethod> allowed = rejections.stream().map(MethodRejection::supported).distinct().toList();
+        List<HttpMethod> allowed =
+                rejections.stream().map(MethodRejection::supported).distinct().toList();
         String names = allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
         return complete(problems.render(
                 Problem.of(ProblemType.METHOD_NOT_ALLOWED, "Allowed: " + names),

@@ -14,8 +14,9 @@ import java.util.Objects;
 
 /** Renders {@link Problem}s as {@code application/problem+json} responses. */
 public final class ProblemRenderer {
-    public static final ContentType PROBLEM_JSON =
-            MediaTypes.applicationWithFixedCharset("problem+json", HttpCharsets.UTF_8, "json").toContentType();
+    public static final ContentType PROBLEM_JSON = MediaTypes.applicationWithFixedCharset(
+                    "problem+json", HttpCharsets.UTF_8, "json")
+            .toContentType();
 
     private final ObjectMapper mapper;
 
@@ -38,7 +39,9 @@ public final class ProblemRenderer {
         if (response.entity().getContentType().equals(PROBLEM_JSON)) {
             return response;
         }
-        String detail = response.entity() instanceof HttpEntity.Strict strict ? strict.getData().utf8String() : null;
+        String detail = response.entity() instanceof HttpEntity.Strict strict
+                ? strict.getData().utf8String()
+                : null;
         return response.withEntity(PROBLEM_JSON, toJson(Problem.ofStatus(response.status(), detail)));
     }
 

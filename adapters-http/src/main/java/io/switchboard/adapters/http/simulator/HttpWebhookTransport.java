@@ -49,8 +49,12 @@ public final class HttpWebhookTransport implements WebhookTransport {
      * @param credentials sent only to hosts that challenge for them; never logged
      * @param timeout     Bandwidth's callback timeout: a reply slower than this is a failed delivery
      */
-    public HttpWebhookTransport(HttpClient client, VoiceEventEncoder encoder, BxmlReader reader,
-                                Optional<WebhookCredentials> credentials, Duration timeout) {
+    public HttpWebhookTransport(
+            HttpClient client,
+            VoiceEventEncoder encoder,
+            BxmlReader reader,
+            Optional<WebhookCredentials> credentials,
+            Duration timeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -60,7 +64,9 @@ public final class HttpWebhookTransport implements WebhookTransport {
 
     /** A client as the simulator wants it: HTTP/1.1 (as Bandwidth posts), connect timeout as the callback's. */
     public static HttpClient.Builder clientBuilder(Duration timeout) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
     }
 
@@ -72,7 +78,9 @@ public final class HttpWebhookTransport implements WebhookTransport {
         long started = System.nanoTime();
         return post(url, body, withCredentials)
                 .thenCompose(response -> {
-                    if (response.statusCode() == 401 && !withCredentials && authorization.isPresent()
+                    if (response.statusCode() == 401
+                            && !withCredentials
+                            && authorization.isPresent()
                             && challengesForBasic(response)) {
                         hostsAskingForAuth.add(host);
                         return post(url, body, true).thenApply(retried -> read(retried, started));
@@ -113,14 +121,14 @@ public final class HttpWebhookTransport implements WebhookTransport {
 
     private static Delivery failed(Throwable failure, long started) {
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
             return Delivery.failed("no reply within the callback timeout", false, latency);
         }
         // Bandwidth retries once on a connection error (refused, reset, or not even connected in time).
-        return Delivery.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage(),
-                cause instanceof IOException, latency);
+        return Delivery.failed(
+                cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause instanceof IOException, latency);
     }
 
     private static boolean challengesForBasic(HttpResponse<?> response) {

@@ -53,12 +53,24 @@ class AdminRoutesTest {
 
     private final Map<String, EntityInspection> calls = new java.util.HashMap<>();
     private final Map<String, EntityInspection> conferences = new java.util.HashMap<>();
-    private CompletionStage<ClusterShape> shape = CompletableFuture.completedFuture(
-            new ClusterShape("akka://switchboard@10.0.0.1:25520", "akka://switchboard@10.0.0.1:25520", List.of(
-                    new ClusterShape.Node("akka://switchboard@10.0.0.1:25520", "Up", Set.of("dc-default"), true,
-                            Map.of("Call", 12, "Conference", 1), Map.of("Call", 40, "Conference", 2)),
-                    new ClusterShape.Node("akka://switchboard@10.0.0.2:25520", "Leaving", Set.of("dc-default"),
-                            false, Map.of(), Map.of()))));
+    private CompletionStage<ClusterShape> shape = CompletableFuture.completedFuture(new ClusterShape(
+            "akka://switchboard@10.0.0.1:25520",
+            "akka://switchboard@10.0.0.1:25520",
+            List.of(
+                    new ClusterShape.Node(
+                            "akka://switchboard@10.0.0.1:25520",
+                            "Up",
+                            Set.of("dc-default"),
+                            true,
+                            Map.of("Call", 12, "Conference", 1),
+                            Map.of("Call", 40, "Conference", 2)),
+                    new ClusterShape.Node(
+                            "akka://switchboard@10.0.0.2:25520",
+                            "Leaving",
+                            Set.of("dc-default"),
+                            false,
+                            Map.of(),
+                            Map.of()))));
 
     private final EntityQuery entities = new EntityQuery() {
         @Override
@@ -115,17 +127,33 @@ class AdminRoutesTest {
                     HttpCredentials.createBasicHttpCredentials(credentials.username(), credentials.password())));
         }
         HttpResponse response = new AdminRoutes(entities, cluster, ADMIN, bxml, WebhookObjectMapper.create())
-                .route().seal().handler(testKit.system())
-                .apply(request).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        String body = response.entity().toStrict(5_000, testKit.system())
-                .toCompletableFuture().get(5, TimeUnit.SECONDS).getData().utf8String();
-        return new Exchange(response.status().intValue(), response.entity().getContentType().toString(), body,
+                .route()
+                .seal()
+                .handler(testKit.system())
+                .apply(request)
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+        String body = response.entity()
+                .toStrict(5_000, testKit.system())
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS)
+                .getData()
+                .utf8String();
+        return new Exchange(
+                response.status().intValue(),
+                response.entity().getContentType().toString(),
+                body,
                 response.getHeader("WWW-Authenticate").map(header -> header.value()));
     }
 
     private static GatherCompleted gather(String digits, int second) {
-        return new GatherCompleted(CallDetails.builder(CALL).eventTime(T0.plusSeconds(second))
-                .parties("+15552223333", "+15553334444", Direction.INBOUND).build(), digits, "#");
+        return new GatherCompleted(
+                CallDetails.builder(CALL)
+                        .eventTime(T0.plusSeconds(second))
+                        .parties("+15552223333", "+15553334444", Direction.INBOUND)
+                        .build(),
+                digits,
+                "#");
     }
 
     @Test
@@ -134,12 +162,19 @@ class AdminRoutesTest {
         GatherCompleted second = gather("2", 2);
         Response menu = Response.builder().speak("You pressed 1").build();
         Instant received = Instant.parse("2026-11-25T10:00:01.250Z");
-        calls.put(CALL.value(), new EntityInspection(CallState.initial(CALL).apply(first).apply(second), List.of(
-                new TimelineEntry(first, received, new EventReply(menu, ReplyOrigin.FLOW)),
-                new TimelineEntry(first, received.plusSeconds(3), new EventReply(menu, ReplyOrigin.REDELIVERY)),
-                new TimelineEntry(second, received.plusSeconds(5), new EventReply(Response.empty(),
-                        ReplyOrigin.FLOW_TIMED_OUT)),
-                TimelineEntry.pending(gather("3", 3), received.plusSeconds(6)))));
+        calls.put(
+                CALL.value(),
+                new EntityInspection(
+                        CallState.initial(CALL).apply(first).apply(second),
+                        List.of(
+                                new TimelineEntry(first, received, new EventReply(menu, ReplyOrigin.FLOW)),
+                                new TimelineEntry(
+                                        first, received.plusSeconds(3), new EventReply(menu, ReplyOrigin.REDELIVERY)),
+                                new TimelineEntry(
+                                        second,
+                                        received.plusSeconds(5),
+                                        new EventReply(Response.empty(), ReplyOrigin.FLOW_TIMED_OUT)),
+                                TimelineEntry.pending(gather("3", 3), received.plusSeconds(6)))));
 
         Exchange exchange = get("/admin/calls/c-admin-1", ADMIN);
 
@@ -151,7 +186,8 @@ class AdminRoutesTest {
         assertEquals("[\"1\",\"2\"]", call.path("state").path("gatheredDigits").toString());
         JsonNode timeline = call.path("timeline");
         assertEquals(4, timeline.size());
-        assertEquals("2026-11-25T10:00:01.250Z", timeline.get(0).path("receivedAt").asText());
+        assertEquals(
+                "2026-11-25T10:00:01.250Z", timeline.get(0).path("receivedAt").asText());
         assertEquals("gather", timeline.get(0).path("eventType").asText());
         assertEquals("2026-11-25T10:00:01Z", timeline.get(0).path("eventTime").asText());
         assertEquals("FLOW", timeline.get(0).path("origin").asText());
@@ -169,18 +205,25 @@ class AdminRoutesTest {
         ConferenceId id = ConferenceId.of("conf-admin");
         ConferenceDetails details = new ConferenceDetails(id, "sales", null, T0);
         ConferenceCreated created = new ConferenceCreated(details);
-        ConferenceMemberJoined joined = new ConferenceMemberJoined(details,
-                new ConferenceMember(CALL, "+15552223333", "+15553334444"));
-        conferences.put(id.value(), new EntityInspection(
-                ConferenceState.initial(id).apply(created).apply(joined), List.of(
-                new TimelineEntry(created, T0, new EventReply(null, ReplyOrigin.FLOW)),
-                new TimelineEntry(joined, T0.plusSeconds(1), new EventReply(null, ReplyOrigin.FLOW)))));
+        ConferenceMemberJoined joined =
+                new ConferenceMemberJoined(details, new ConferenceMember(CALL, "+15552223333", "+15553334444"));
+        conferences.put(
+                id.value(),
+                new EntityInspection(
+                        ConferenceState.initial(id).apply(created).apply(joined),
+                        List.of(
+                                new TimelineEntry(created, T0, new EventReply(null, ReplyOrigin.FLOW)),
+                                new TimelineEntry(joined, T0.plusSeconds(1), new EventReply(null, ReplyOrigin.FLOW)))));
 
         JsonNode conference = get("/admin/conferences/conf-admin", ADMIN).json();
 
-        assertEquals("c-admin-1", conference.path("state").path("members").get(0).path("callId").asText());
+        assertEquals(
+                "c-admin-1",
+                conference.path("state").path("members").get(0).path("callId").asText());
         assertEquals(1, conference.path("state").path("joinCount").asInt());
-        assertEquals("conferenceMemberJoin", conference.path("timeline").get(1).path("eventType").asText());
+        assertEquals(
+                "conferenceMemberJoin",
+                conference.path("timeline").get(1).path("eventType").asText());
         assertTrue(conference.path("timeline").get(1).path("reply").isNull(), "an empty reply has no BXML");
     }
 
@@ -217,8 +260,8 @@ class AdminRoutesTest {
     void aQueryTheClusterDoesNotAnswerInTimeIsA503ToRetry() throws Exception {
         Exchange call = get("/admin/calls/c-slow", ADMIN);
         assertEquals(503, call.status());
-        shape = CompletableFuture.failedFuture(new java.util.concurrent.CompletionException(
-                new TimeoutException("Ask timed out")));
+        shape = CompletableFuture.failedFuture(
+                new java.util.concurrent.CompletionException(new TimeoutException("Ask timed out")));
         assertEquals(503, get("/admin/cluster", ADMIN).status());
     }
 
@@ -226,9 +269,17 @@ class AdminRoutesTest {
     void withoutTheAdminCredentialsItIsA401Challenge() throws Exception {
         Exchange anonymous = get("/admin/cluster", null);
         assertEquals(401, anonymous.status());
-        assertEquals("Basic realm=\"switchboard-admin\",charset=UTF-8", anonymous.challenge().orElseThrow());
-        assertEquals(401, get("/admin/cluster", new WebhookCredentials("operator", "wrong")).status());
-        assertEquals(401, get("/admin/cluster", new WebhookCredentials("bandwidth", "adm1n-Secret")).status());
+        assertEquals(
+                "Basic realm=\"switchboard-admin\",charset=UTF-8",
+                anonymous.challenge().orElseThrow());
+        assertEquals(
+                401,
+                get("/admin/cluster", new WebhookCredentials("operator", "wrong"))
+                        .status());
+        assertEquals(
+                401,
+                get("/admin/cluster", new WebhookCredentials("bandwidth", "adm1n-Secret"))
+                        .status());
     }
 
     @Test

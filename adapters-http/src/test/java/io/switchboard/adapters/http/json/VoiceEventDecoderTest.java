@@ -28,6 +28,7 @@ import io.switchboard.domain.call.RecordingStatus;
 import io.switchboard.domain.call.TranscriptionAvailable;
 import io.switchboard.domain.call.TransferAnswered;
 import io.switchboard.domain.call.TransferDisconnected;
+import io.switchboard.domain.call.UnrecognizedCallEvent;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.common.Direction;
@@ -40,7 +41,6 @@ import io.switchboard.domain.conference.ConferenceMember;
 import io.switchboard.domain.conference.ConferenceMemberExited;
 import io.switchboard.domain.conference.ConferenceMemberJoined;
 import io.switchboard.domain.conference.UnrecognizedConferenceEvent;
-import io.switchboard.domain.call.UnrecognizedCallEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +79,8 @@ class VoiceEventDecoderTest {
                     .put("enqueuedTime", "2019-06-20T15:54:21.000Z")
                     .put("someFieldBandwidthAddedLater", "ignored");
 
-            CallDetails call = assertInstanceOf(CallAnswered.class, decode(VoiceChannel.ANSWER, payload)).call();
+            CallDetails call = assertInstanceOf(CallAnswered.class, decode(VoiceChannel.ANSWER, payload))
+                    .call();
 
             assertAll(
                     () -> assertEquals(CallId.of(CALL_ID), call.callId()),
@@ -108,12 +109,19 @@ class VoiceEventDecoderTest {
 
         @Test
         void optionalCommonFieldsMayBeAbsent() {
-            ObjectNode payload = Payloads.MAPPER.createObjectNode().put("eventType", "redirect").put("callId", CALL_ID);
+            ObjectNode payload = Payloads.MAPPER
+                    .createObjectNode()
+                    .put("eventType", "redirect")
+                    .put("callId", CALL_ID);
 
-            CallDetails call = assertInstanceOf(CallRedirected.class, decode(VoiceChannel.REDIRECT, payload)).call();
+            CallDetails call = assertInstanceOf(CallRedirected.class, decode(VoiceChannel.REDIRECT, payload))
+                    .call();
 
-            assertAll(() -> assertNull(call.direction()), () -> assertNull(call.startTime()),
-                    () -> assertNull(call.tag()), () -> assertNull(call.eventTime()));
+            assertAll(
+                    () -> assertNull(call.direction()),
+                    () -> assertNull(call.startTime()),
+                    () -> assertNull(call.tag()),
+                    () -> assertNull(call.eventTime()));
         }
 
         @Test
@@ -126,8 +134,12 @@ class VoiceEventDecoderTest {
             CallDisconnected event = assertInstanceOf(CallDisconnected.class, decode(VoiceChannel.DISCONNECT, payload));
 
             assertAll(
-                    () -> assertEquals(DisconnectCause.NODE_CAPACITY_EXCEEDED, event.ending().cause()),
-                    () -> assertEquals(Instant.parse("2019-06-20T15:59:22.234Z"), event.ending().endTime()),
+                    () -> assertEquals(
+                            DisconnectCause.NODE_CAPACITY_EXCEEDED,
+                            event.ending().cause()),
+                    () -> assertEquals(
+                            Instant.parse("2019-06-20T15:59:22.234Z"),
+                            event.ending().endTime()),
                     () -> assertEquals("Too busy", event.ending().errorMessage()),
                     () -> assertEquals("e-1", event.ending().errorId()));
         }
@@ -138,15 +150,22 @@ class VoiceEventDecoderTest {
             ObjectNode absent = contractPayload(VoiceChannel.DISCONNECT);
             absent.remove("cause");
 
-            assertEquals(new DisconnectCause("solar-flare"),
-                    ((CallDisconnected) decode(VoiceChannel.DISCONNECT, unheardOf)).ending().cause());
-            assertEquals(DisconnectCause.UNKNOWN,
-                    ((CallDisconnected) decode(VoiceChannel.DISCONNECT, absent)).ending().cause());
+            assertEquals(
+                    new DisconnectCause("solar-flare"),
+                    ((CallDisconnected) decode(VoiceChannel.DISCONNECT, unheardOf))
+                            .ending()
+                            .cause());
+            assertEquals(
+                    DisconnectCause.UNKNOWN,
+                    ((CallDisconnected) decode(VoiceChannel.DISCONNECT, absent))
+                            .ending()
+                            .cause());
         }
 
         @Test
         void transferAnswerReadsTheContractsTransferCallId() {
-            TransferAnswered event = assertInstanceOf(TransferAnswered.class,
+            TransferAnswered event = assertInstanceOf(
+                    TransferAnswered.class,
                     decode(VoiceChannel.TRANSFER_ANSWER, contractPayload(VoiceChannel.TRANSFER_ANSWER)));
 
             assertEquals(CallId.of(PARENT_CALL_ID), event.call().parentCallId());
@@ -161,8 +180,8 @@ class VoiceEventDecoderTest {
                     .put("transferTo", "sip:agent@example.com")
                     .put("cause", "busy");
 
-            TransferDisconnected event = assertInstanceOf(TransferDisconnected.class,
-                    decode(VoiceChannel.TRANSFER_DISCONNECT, payload));
+            TransferDisconnected event =
+                    assertInstanceOf(TransferDisconnected.class, decode(VoiceChannel.TRANSFER_DISCONNECT, payload));
 
             assertAll(
                     () -> assertEquals(CallId.of(PARENT_CALL_ID), event.call().parentCallId()),
@@ -173,8 +192,11 @@ class VoiceEventDecoderTest {
 
         @Test
         void gatherCarriesDigitsAndTerminatingDigit() {
-            GatherCompleted event = assertInstanceOf(GatherCompleted.class,
-                    decode(VoiceChannel.GATHER, contractPayload(VoiceChannel.GATHER).put("digits", "4711")));
+            GatherCompleted event = assertInstanceOf(
+                    GatherCompleted.class,
+                    decode(
+                            VoiceChannel.GATHER,
+                            contractPayload(VoiceChannel.GATHER).put("digits", "4711")));
 
             assertEquals("4711", event.digits());
             assertEquals("#", event.terminatingDigit());
@@ -195,7 +217,8 @@ class VoiceEventDecoderTest {
     class Recordings {
         @Test
         void contractRecordingEventCarriesTheRecording() {
-            RecordingCompleted event = assertInstanceOf(RecordingCompleted.class,
+            RecordingCompleted event = assertInstanceOf(
+                    RecordingCompleted.class,
                     decode(VoiceChannel.RECORDING_COMPLETE, contractPayload(VoiceChannel.RECORDING_COMPLETE)));
 
             Recording recording = event.recording();
@@ -220,25 +243,34 @@ class VoiceEventDecoderTest {
                     .put("parentCallId", PARENT_CALL_ID);
             payload.remove("status");
 
-            RecordingCompleted event = assertInstanceOf(RecordingCompleted.class,
-                    decode(VoiceChannel.RECORDING_COMPLETE, payload));
+            RecordingCompleted event =
+                    assertInstanceOf(RecordingCompleted.class, decode(VoiceChannel.RECORDING_COMPLETE, payload));
 
             assertAll(
                     () -> assertNull(event.recording().status()),
                     () -> assertEquals(FileFormat.MP3, event.recording().fileFormat()),
                     () -> assertEquals(2, event.recording().channels()),
-                    () -> assertEquals(Instant.parse("2019-06-20T15:55:00.000Z"), event.recording().endTime()),
+                    () -> assertEquals(
+                            Instant.parse("2019-06-20T15:55:00.000Z"),
+                            event.recording().endTime()),
                     () -> assertEquals(CallId.of(PARENT_CALL_ID), event.call().parentCallId()));
         }
 
         @Test
         void contractTranscriptionIsFlat() {
-            TranscriptionAvailable event = assertInstanceOf(TranscriptionAvailable.class,
-                    decode(VoiceChannel.TRANSCRIPTION_AVAILABLE, contractPayload(VoiceChannel.TRANSCRIPTION_AVAILABLE)));
+            TranscriptionAvailable event = assertInstanceOf(
+                    TranscriptionAvailable.class,
+                    decode(
+                            VoiceChannel.TRANSCRIPTION_AVAILABLE,
+                            contractPayload(VoiceChannel.TRANSCRIPTION_AVAILABLE)));
 
             assertEquals("t-aa11", event.transcription().id());
-            assertEquals("https://voice.bandwidth.com/api/v2/transcriptions/t-aa11", event.transcription().url());
-            assertEquals("r-fbe05094-87bd8d7d-7c53-4bdb-bd1f-0e3c1eb9be22", event.recording().recordingId());
+            assertEquals(
+                    "https://voice.bandwidth.com/api/v2/transcriptions/t-aa11",
+                    event.transcription().url());
+            assertEquals(
+                    "r-fbe05094-87bd8d7d-7c53-4bdb-bd1f-0e3c1eb9be22",
+                    event.recording().recordingId());
         }
 
         @Test
@@ -252,14 +284,18 @@ class VoiceEventDecoderTest {
                     .put("status", "available")
                     .put("completedTime", "2019-06-20T16:00:00.000Z");
 
-            TranscriptionAvailable event = assertInstanceOf(TranscriptionAvailable.class,
-                    decode(VoiceChannel.TRANSCRIPTION_AVAILABLE, payload));
+            TranscriptionAvailable event = assertInstanceOf(
+                    TranscriptionAvailable.class, decode(VoiceChannel.TRANSCRIPTION_AVAILABLE, payload));
 
             assertAll(
                     () -> assertEquals("t-nested", event.transcription().id()),
-                    () -> assertEquals("https://voice.bandwidth.com/t-nested", event.transcription().url()),
+                    () -> assertEquals(
+                            "https://voice.bandwidth.com/t-nested",
+                            event.transcription().url()),
                     () -> assertEquals("available", event.transcription().status()),
-                    () -> assertEquals(Instant.parse("2019-06-20T16:00:00.000Z"), event.transcription().completedTime()),
+                    () -> assertEquals(
+                            Instant.parse("2019-06-20T16:00:00.000Z"),
+                            event.transcription().completedTime()),
                     () -> assertEquals(Duration.ofSeconds(62), event.recording().duration()));
         }
 
@@ -268,8 +304,8 @@ class VoiceEventDecoderTest {
             ObjectNode payload = contractPayload(VoiceChannel.TRANSCRIPTION_AVAILABLE);
             payload.remove("recordingId");
 
-            TranscriptionAvailable event = assertInstanceOf(TranscriptionAvailable.class,
-                    decode(VoiceChannel.TRANSCRIPTION_AVAILABLE, payload));
+            TranscriptionAvailable event = assertInstanceOf(
+                    TranscriptionAvailable.class, decode(VoiceChannel.TRANSCRIPTION_AVAILABLE, payload));
 
             assertNull(event.recording());
             assertEquals("t-aa11", event.transcription().id());
@@ -280,11 +316,11 @@ class VoiceEventDecoderTest {
     class ConferenceEvents {
         @Test
         void createdCarriesTheConferenceDetails() {
-            ObjectNode payload = contractPayload(VoiceChannel.CONFERENCE_CREATED)
-                    .put("eventTime", "2019-06-20T15:54:30.000Z");
+            ObjectNode payload =
+                    contractPayload(VoiceChannel.CONFERENCE_CREATED).put("eventTime", "2019-06-20T15:54:30.000Z");
 
-            ConferenceCreated event = assertInstanceOf(ConferenceCreated.class,
-                    decode(VoiceChannel.CONFERENCE_CREATED, payload));
+            ConferenceCreated event =
+                    assertInstanceOf(ConferenceCreated.class, decode(VoiceChannel.CONFERENCE_CREATED, payload));
 
             assertAll(
                     () -> assertEquals(ConferenceId.of(CONFERENCE_ID), event.conferenceId()),
@@ -299,15 +335,16 @@ class VoiceEventDecoderTest {
                     .put("from", "+15555551111")
                     .put("to", "+15555552222");
 
-            ConferenceMemberJoined event = assertInstanceOf(ConferenceMemberJoined.class,
-                    decode(VoiceChannel.CONFERENCE_MEMBER_JOIN, payload));
+            ConferenceMemberJoined event = assertInstanceOf(
+                    ConferenceMemberJoined.class, decode(VoiceChannel.CONFERENCE_MEMBER_JOIN, payload));
 
             assertEquals(new ConferenceMember(CallId.of(CALL_ID), "+15555551111", "+15555552222"), event.member());
         }
 
         @Test
         void memberExitOfTheContractHasOnlyTheCallId() {
-            ConferenceMemberExited event = assertInstanceOf(ConferenceMemberExited.class,
+            ConferenceMemberExited event = assertInstanceOf(
+                    ConferenceMemberExited.class,
                     decode(VoiceChannel.CONFERENCE_MEMBER_EXIT, contractPayload(VoiceChannel.CONFERENCE_MEMBER_EXIT)));
 
             assertEquals(new ConferenceMember(CallId.of(CALL_ID), null, null), event.member());
@@ -316,7 +353,8 @@ class VoiceEventDecoderTest {
 
         @Test
         void completedNeedsOnlyTheConferenceId() {
-            ConferenceCompleted event = assertInstanceOf(ConferenceCompleted.class,
+            ConferenceCompleted event = assertInstanceOf(
+                    ConferenceCompleted.class,
                     decode(VoiceChannel.CONFERENCE_COMPLETED, conferenceEvent("conferenceCompleted")));
 
             assertEquals(ConferenceId.of(CONFERENCE_ID), event.conferenceId());
@@ -324,8 +362,8 @@ class VoiceEventDecoderTest {
 
         @Test
         void memberEventWithoutCallIdNamesCallId() {
-            InvalidPayloadException invalid = rejected(VoiceChannel.CONFERENCE_MEMBER_JOIN,
-                    conferenceEvent("conferenceMemberJoin"));
+            InvalidPayloadException invalid =
+                    rejected(VoiceChannel.CONFERENCE_MEMBER_JOIN, conferenceEvent("conferenceMemberJoin"));
 
             assertEquals(Optional.of("callId"), invalid.field());
         }
@@ -346,7 +384,8 @@ class VoiceEventDecoderTest {
     class SharedUrl {
         @Test
         void picksTheEventByItsType() {
-            DecodedWebhook decoded = decoder.decode(bytes(Payloads.json(callEvent("recordComplete").put("recordingId", "r-9"))));
+            DecodedWebhook decoded = decoder.decode(
+                    bytes(Payloads.json(callEvent("recordComplete").put("recordingId", "r-9"))));
 
             assertEquals("recordComplete", decoded.eventType());
             assertInstanceOf(RecordingCompleted.class, decoded.event().orElseThrow());
@@ -354,20 +393,25 @@ class VoiceEventDecoderTest {
 
         @Test
         void unknownEventTypeOfACallIsAnUnrecognizedEventOfThatCall() {
-            ObjectNode payload = callEvent("aiAgentHandoff").put("agentId", "a-1").put("attempt", 2)
+            ObjectNode payload = callEvent("aiAgentHandoff")
+                    .put("agentId", "a-1")
+                    .put("attempt", 2)
                     .put("eventTime", "2019-06-20T15:54:25")
                     .put("direction", "sideways");
             payload.putObject("details").put("score", 0.9);
 
-            UnrecognizedCallEvent event = assertInstanceOf(UnrecognizedCallEvent.class,
+            UnrecognizedCallEvent event = assertInstanceOf(
+                    UnrecognizedCallEvent.class,
                     decoder.decode(bytes(Payloads.json(payload))).event().orElseThrow());
 
             assertAll(
                     () -> assertEquals("aiAgentHandoff", event.eventType()),
                     () -> assertEquals(CallId.of(CALL_ID), event.callId()),
-                    () -> assertEquals(java.util.Map.of("agentId", "a-1", "attempt", "2", "details", "{\"score\":0.9}"),
+                    () -> assertEquals(
+                            java.util.Map.of("agentId", "a-1", "attempt", "2", "details", "{\"score\":0.9}"),
                             event.fields()),
-                    () -> assertEquals(java.util.Map.of("eventTime", "2019-06-20T15:54:25", "direction", "sideways"),
+                    () -> assertEquals(
+                            java.util.Map.of("eventTime", "2019-06-20T15:54:25", "direction", "sideways"),
                             event.call().unparsedFields()),
                     () -> assertNull(event.call().direction()),
                     () -> assertEquals("customer-42", event.call().tag()));
@@ -375,9 +419,12 @@ class VoiceEventDecoderTest {
 
         @Test
         void unknownEventTypeOfAConferenceIsAnUnrecognizedEventOfThatConference() {
-            UnrecognizedConferenceEvent event = assertInstanceOf(UnrecognizedConferenceEvent.class, decoder.decode(
-                    bytes(Payloads.json(conferenceEvent("conferenceSpeakerChanged").put("speaker", CALL_ID))))
-                    .event().orElseThrow());
+            UnrecognizedConferenceEvent event = assertInstanceOf(
+                    UnrecognizedConferenceEvent.class,
+                    decoder.decode(bytes(Payloads.json(
+                                    conferenceEvent("conferenceSpeakerChanged").put("speaker", CALL_ID))))
+                            .event()
+                            .orElseThrow());
 
             assertEquals(ConferenceId.of(CONFERENCE_ID), event.conferenceId());
             assertEquals(java.util.Map.of("speaker", CALL_ID), event.fields());
@@ -393,8 +440,10 @@ class VoiceEventDecoderTest {
 
         @Test
         void unknownEventTypeWithABrokenCallIdIsRefused() {
-            InvalidPayloadException invalid = assertThrows(InvalidPayloadException.class,
-                    () -> decoder.decode(bytes(Payloads.json(callEvent("aiAgentHandoff").put("callId", "c\u0007")))));
+            InvalidPayloadException invalid = assertThrows(
+                    InvalidPayloadException.class,
+                    () -> decoder.decode(
+                            bytes(Payloads.json(callEvent("aiAgentHandoff").put("callId", "c\u0007")))));
 
             assertEquals(Optional.of("callId"), invalid.field());
         }
@@ -403,8 +452,8 @@ class VoiceEventDecoderTest {
         void faultsNameTheChannelChosenByEventType() {
             ObjectNode payload = callEvent("gather").put("direction", "sideways");
 
-            InvalidPayloadException invalid = assertThrows(InvalidPayloadException.class,
-                    () -> decoder.decode(bytes(Payloads.json(payload))));
+            InvalidPayloadException invalid =
+                    assertThrows(InvalidPayloadException.class, () -> decoder.decode(bytes(Payloads.json(payload))));
 
             assertEquals(Optional.of("direction"), invalid.field());
             assertEquals(Optional.of("gather"), invalid.channel());
@@ -418,7 +467,8 @@ class VoiceEventDecoderTest {
         void everyChannelRefusesAnotherChannelsEventTypeNamingWhatItAccepts(VoiceChannel channel) {
             String foreign = channel == VoiceChannel.GATHER ? "disconnect" : "gather";
 
-            InvalidPayloadException invalid = rejected(channel, Payloads.payloadOf(channel).put("eventType", foreign));
+            InvalidPayloadException invalid =
+                    rejected(channel, Payloads.payloadOf(channel).put("eventType", foreign));
 
             assertEquals(Optional.of("eventType"), invalid.field());
             assertEquals(Optional.of(channel.path()), invalid.channel());
@@ -427,8 +477,8 @@ class VoiceEventDecoderTest {
 
         @Test
         void unknownDirectionNamesDirectionAndWhatIsAllowed() {
-            InvalidPayloadException invalid = rejected(VoiceChannel.ANSWER,
-                    contractPayload(VoiceChannel.ANSWER).put("direction", "sideways"));
+            InvalidPayloadException invalid = rejected(
+                    VoiceChannel.ANSWER, contractPayload(VoiceChannel.ANSWER).put("direction", "sideways"));
 
             assertEquals(Optional.of("direction"), invalid.field());
             assertEquals("direction must be one of inbound, outbound, was 'sideways'", invalid.detail());
@@ -437,8 +487,8 @@ class VoiceEventDecoderTest {
 
         @Test
         void unreadableTimestampNamesTheField() {
-            InvalidPayloadException invalid = rejected(VoiceChannel.ANSWER,
-                    contractPayload(VoiceChannel.ANSWER).put("startTime", "yesterday"));
+            InvalidPayloadException invalid = rejected(
+                    VoiceChannel.ANSWER, contractPayload(VoiceChannel.ANSWER).put("startTime", "yesterday"));
 
             assertEquals(Optional.of("startTime"), invalid.field());
             assertTrue(invalid.detail().startsWith("startTime must be an ISO-8601 timestamp"), invalid.detail());
@@ -450,17 +500,20 @@ class VoiceEventDecoderTest {
             ObjectNode payload = callEvent("transcriptionAvailable");
             payload.putObject("transcription").put("id", "t-1").put("completedTime", "soon");
 
-            TranscriptionAvailable event = assertInstanceOf(TranscriptionAvailable.class,
-                    decode(VoiceChannel.TRANSCRIPTION_AVAILABLE, payload));
+            TranscriptionAvailable event = assertInstanceOf(
+                    TranscriptionAvailable.class, decode(VoiceChannel.TRANSCRIPTION_AVAILABLE, payload));
 
             assertEquals("t-1", event.transcription().id());
             assertNull(event.transcription().completedTime());
-            assertEquals(java.util.Map.of("transcription.completedTime", "soon"), event.call().unparsedFields());
+            assertEquals(
+                    java.util.Map.of("transcription.completedTime", "soon"),
+                    event.call().unparsedFields());
         }
 
         @Test
         void unreadableDurationNamesDuration() {
-            InvalidPayloadException invalid = rejected(VoiceChannel.RECORDING_COMPLETE,
+            InvalidPayloadException invalid = rejected(
+                    VoiceChannel.RECORDING_COMPLETE,
                     contractPayload(VoiceChannel.RECORDING_COMPLETE).put("duration", "twenty seconds"));
 
             assertEquals(Optional.of("duration"), invalid.field());
@@ -480,15 +533,16 @@ class VoiceEventDecoderTest {
 
         @Test
         void blankCallIdNamesCallId() {
-            InvalidPayloadException invalid = rejected(VoiceChannel.GATHER,
-                    contractPayload(VoiceChannel.GATHER).put("callId", "  "));
+            InvalidPayloadException invalid = rejected(
+                    VoiceChannel.GATHER, contractPayload(VoiceChannel.GATHER).put("callId", "  "));
 
             assertEquals(Optional.of("callId"), invalid.field());
         }
 
         @Test
         void badParentCallIdIsReportedUnderItsOwnName() {
-            InvalidPayloadException invalid = rejected(VoiceChannel.TRANSFER_ANSWER,
+            InvalidPayloadException invalid = rejected(
+                    VoiceChannel.TRANSFER_ANSWER,
                     contractPayload(VoiceChannel.TRANSFER_ANSWER).put("transferCallId", "x".repeat(300)));
 
             assertEquals(Optional.of("transferCallId"), invalid.field());
@@ -512,21 +566,44 @@ class VoiceEventDecoderTest {
             noRecordingId.remove("recordingId");
 
             assertAll(
-                    () -> assertEquals(Optional.of("recordingId"),
-                            rejected(VoiceChannel.RECORDING_COMPLETE, noRecordingId).field()),
-                    () -> assertEquals(Optional.of("channels"), rejected(VoiceChannel.RECORDING_COMPLETE,
-                            contractPayload(VoiceChannel.RECORDING_COMPLETE).put("channels", 3)).field()),
-                    () -> assertEquals(Optional.of("channels"), rejected(VoiceChannel.RECORDING_COMPLETE,
-                            contractPayload(VoiceChannel.RECORDING_COMPLETE).put("channels", "stereo")).field()),
-                    () -> assertEquals(Optional.of("fileFormat"), rejected(VoiceChannel.RECORDING_COMPLETE,
-                            contractPayload(VoiceChannel.RECORDING_COMPLETE).put("fileFormat", "flac")).field()),
-                    () -> assertEquals(Optional.of("status"), rejected(VoiceChannel.RECORDING_COMPLETE,
-                            contractPayload(VoiceChannel.RECORDING_COMPLETE).put("status", "lost")).field()));
+                    () -> assertEquals(
+                            Optional.of("recordingId"),
+                            rejected(VoiceChannel.RECORDING_COMPLETE, noRecordingId)
+                                    .field()),
+                    () -> assertEquals(
+                            Optional.of("channels"),
+                            rejected(
+                                            VoiceChannel.RECORDING_COMPLETE,
+                                            contractPayload(VoiceChannel.RECORDING_COMPLETE)
+                                                    .put("channels", 3))
+                                    .field()),
+                    () -> assertEquals(
+                            Optional.of("channels"),
+                            rejected(
+                                            VoiceChannel.RECORDING_COMPLETE,
+                                            contractPayload(VoiceChannel.RECORDING_COMPLETE)
+                                                    .put("channels", "stereo"))
+                                    .field()),
+                    () -> assertEquals(
+                            Optional.of("fileFormat"),
+                            rejected(
+                                            VoiceChannel.RECORDING_COMPLETE,
+                                            contractPayload(VoiceChannel.RECORDING_COMPLETE)
+                                                    .put("fileFormat", "flac"))
+                                    .field()),
+                    () -> assertEquals(
+                            Optional.of("status"),
+                            rejected(
+                                            VoiceChannel.RECORDING_COMPLETE,
+                                            contractPayload(VoiceChannel.RECORDING_COMPLETE)
+                                                    .put("status", "lost"))
+                                    .field()));
         }
 
         @Test
         void blankCauseNamesCause() {
-            InvalidPayloadException invalid = rejected(VoiceChannel.DISCONNECT,
+            InvalidPayloadException invalid = rejected(
+                    VoiceChannel.DISCONNECT,
                     contractPayload(VoiceChannel.DISCONNECT).put("cause", ""));
 
             assertEquals(Optional.of("cause"), invalid.field());
@@ -545,7 +622,8 @@ class VoiceEventDecoderTest {
 
         @Test
         void nonTextEventTypeNamesEventType() {
-            InvalidPayloadException invalid = assertThrows(InvalidPayloadException.class,
+            InvalidPayloadException invalid = assertThrows(
+                    InvalidPayloadException.class,
                     () -> decoder.decode(bytes("{\"eventType\": 7, \"callId\": \"c-1\"}")));
 
             assertEquals(Optional.of("eventType"), invalid.field());
@@ -554,8 +632,8 @@ class VoiceEventDecoderTest {
 
         @Test
         void duplicateKeysAreRefusedNamingTheKey() {
-            InvalidPayloadException invalid = rejected(VoiceChannel.ANSWER,
-                    "{\"eventType\":\"answer\",\"callId\":\"c-1\",\"callId\":\"c-2\"}");
+            InvalidPayloadException invalid =
+                    rejected(VoiceChannel.ANSWER, "{\"eventType\":\"answer\",\"callId\":\"c-1\",\"callId\":\"c-2\"}");
 
             assertEquals(Optional.of("callId"), invalid.field());
             assertTrue(invalid.detail().contains("Duplicate field 'callId'"), invalid.detail());
@@ -570,8 +648,8 @@ class VoiceEventDecoderTest {
 
         @Test
         void trailingContentAfterTheDocumentIsRefused() {
-            InvalidPayloadException invalid = rejected(VoiceChannel.ANSWER,
-                    Payloads.json(contractPayload(VoiceChannel.ANSWER)) + " {}");
+            InvalidPayloadException invalid =
+                    rejected(VoiceChannel.ANSWER, Payloads.json(contractPayload(VoiceChannel.ANSWER)) + " {}");
 
             assertTrue(invalid.detail().contains("Trailing token"), invalid.detail());
         }

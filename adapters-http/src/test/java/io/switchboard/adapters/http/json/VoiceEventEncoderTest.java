@@ -40,15 +40,16 @@ class VoiceEventEncoderTest {
         Set<String> channelTypes = Arrays.stream(VoiceChannel.values())
                 .map(channel -> channel.eventTypes().get(channel.eventTypes().size() == 1 ? 0 : 1))
                 .collect(Collectors.toSet());
-        assertTrue(roundTripped.containsAll(channelTypes), "round-tripped " + roundTripped + ", channels "
-                + channelTypes);
+        assertTrue(
+                roundTripped.containsAll(channelTypes), "round-tripped " + roundTripped + ", channels " + channelTypes);
     }
 
     @Test
     void eachChannelTakesWhatTheEncoderWritesForIt() {
         for (VoiceEvent event : WireSamples.everyKind()) {
-            VoiceChannel.forEventType(event.eventType()).ifPresent(channel ->
-                    assertEquals(event, decoder.decode(channel, encoder.encode(event)), channel.path()));
+            VoiceChannel.forEventType(event.eventType())
+                    .ifPresent(channel ->
+                            assertEquals(event, decoder.decode(channel, encoder.encode(event)), channel.path()));
         }
     }
 
@@ -57,8 +58,8 @@ class VoiceEventEncoderTest {
         JsonNode initiate = json(CallInitiated.class);
         assertEquals("inbound", initiate.get("direction").asText());
         assertEquals("2026-11-25T10:00:00Z", initiate.get("startTime").asText());
-        assertFalse(initiate.has("answerTime") || initiate.has("tag") || initiate.has("parentCallId"),
-                initiate.toString());
+        assertFalse(
+                initiate.has("answerTime") || initiate.has("tag") || initiate.has("parentCallId"), initiate.toString());
 
         JsonNode bLeg = json(TransferAnswered.class);
         assertEquals("c-a-leg", bLeg.get("parentCallId").asText());
@@ -66,8 +67,12 @@ class VoiceEventEncoderTest {
         assertEquals("+15557778888", bLeg.get("transferTo").asText());
 
         JsonNode completed = json(TransferCompleted.class);
-        assertEquals(List.of("timeout", "+15553334444", "+15557778888"), List.of(completed.get("cause").asText(),
-                completed.get("transferCallerId").asText(), completed.get("transferTo").asText()));
+        assertEquals(
+                List.of("timeout", "+15553334444", "+15557778888"),
+                List.of(
+                        completed.get("cause").asText(),
+                        completed.get("transferCallerId").asText(),
+                        completed.get("transferTo").asText()));
 
         JsonNode available = json(RecordingAvailable.class);
         assertEquals("complete", available.get("status").asText());
@@ -80,13 +85,21 @@ class VoiceEventEncoderTest {
         assertFalse(transcription.has("transcriptionId"), "the live platform nests the transcription");
 
         JsonNode joined = json(ConferenceMemberJoined.class);
-        assertEquals(List.of("conf-1", "sales", "c-a-leg", "+15552223333"), List.of(joined.get("conferenceId").asText(),
-                joined.get("name").asText(), joined.get("callId").asText(), joined.get("from").asText()));
+        assertEquals(
+                List.of("conf-1", "sales", "c-a-leg", "+15552223333"),
+                List.of(
+                        joined.get("conferenceId").asText(),
+                        joined.get("name").asText(),
+                        joined.get("callId").asText(),
+                        joined.get("from").asText()));
         assertFalse(joined.has("accountId") || joined.has("direction"), joined.toString());
     }
 
     private static JsonNode json(Class<? extends VoiceEvent> kind) {
-        VoiceEvent event = WireSamples.everyKind().stream().filter(kind::isInstance).findFirst().orElseThrow();
+        VoiceEvent event = WireSamples.everyKind().stream()
+                .filter(kind::isInstance)
+                .findFirst()
+                .orElseThrow();
         return encoder.toJson(event);
     }
 }

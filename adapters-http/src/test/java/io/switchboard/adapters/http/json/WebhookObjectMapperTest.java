@@ -17,8 +17,7 @@ class WebhookObjectMapperTest {
     private static final PayloadLimits LIMITS = new PayloadLimits(4_096, 64, 5, 10, 100, 20);
     private final ObjectMapper mapper = WebhookObjectMapper.create(LIMITS);
 
-    record Times(Instant at, Duration took, Boolean flag, Integer count, String text) {
-    }
+    record Times(Instant at, Duration took, Boolean flag, Integer count, String text) {}
 
     @Test
     void streamReadConstraintsAreTheConfiguredOnes() {

@@ -57,8 +57,7 @@ import java.util.Map;
 final class WireSamples {
     static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
-    private WireSamples() {
-    }
+    private WireSamples() {}
 
     static CallDetails.Builder aLeg(Instant startTime) {
         return CallDetails.builder(CallId.of("c-a-leg"))
@@ -83,15 +82,28 @@ final class WireSamples {
 
     static List<VoiceEvent> everyKind() {
         CallDetails call = aLeg(T0).build();
-        Recording recording = new Recording("r-1", "https://voice.bandwidth.com/r-1/media", 1,
-                Duration.ofMillis(20_056), FileFormat.WAV, T0.plusSeconds(10), T0.plusSeconds(30), null);
+        Recording recording = new Recording(
+                "r-1",
+                "https://voice.bandwidth.com/r-1/media",
+                1,
+                Duration.ofMillis(20_056),
+                FileFormat.WAV,
+                T0.plusSeconds(10),
+                T0.plusSeconds(30),
+                null);
         CallDetails recorded = aLeg(recording.startTime()).build();
-        Recording available = new Recording("r-1", "https://voice.bandwidth.com/r-1/media", 2,
-                Duration.ofMillis(20_056), FileFormat.MP3, T0.plusSeconds(10), T0.plusSeconds(30),
+        Recording available = new Recording(
+                "r-1",
+                "https://voice.bandwidth.com/r-1/media",
+                2,
+                Duration.ofMillis(20_056),
+                FileFormat.MP3,
+                T0.plusSeconds(10),
+                T0.plusSeconds(30),
                 RecordingStatus.COMPLETE);
         CallEnding ending = new CallEnding(T0.plusSeconds(60), DisconnectCause.HANGUP, "ok", "e-1");
-        ConferenceDetails conference = new ConferenceDetails(ConferenceId.of("conf-1"), "sales", "menu",
-                T0.plusSeconds(3));
+        ConferenceDetails conference =
+                new ConferenceDetails(ConferenceId.of("conf-1"), "sales", "menu", T0.plusSeconds(3));
         ConferenceMember member = new ConferenceMember(CallId.of("c-a-leg"), "+15552223333", "+15553334444");
         List<VoiceEvent> all = new ArrayList<>(List.of(
                 new CallInitiated(aLeg(T0).times(T0, null, null).tag(null).build()),
@@ -101,33 +113,53 @@ final class WireSamples {
                 new GatherCompleted(call, "", ""),
                 new RecordingCompleted(recorded, recording),
                 new RecordingAvailable(recorded, available),
-                new TranscriptionAvailable(recorded, recording,
+                new TranscriptionAvailable(
+                        recorded,
+                        recording,
                         new Transcription("t-1", "https://voice.bandwidth.com/t-1", "available", T0.plusSeconds(90))),
                 new TransferAnswered(bLeg()),
                 new TransferDisconnected(bLeg(), ending),
-                new TransferCompleted(aLeg(T0).transfer(null, "+15553334444", "+15557778888").build(),
+                new TransferCompleted(
+                        aLeg(T0).transfer(null, "+15553334444", "+15557778888").build(),
                         new CallEnding(null, DisconnectCause.TIMEOUT, "no answer", "e-2")),
                 new CallDisconnected(call, ending),
                 new BridgeCompleted(call, new CallEnding(null, DisconnectCause.BUSY, "busy", null)),
                 new BridgeTargetCompleted(call),
                 new DtmfReceived(call, "#"),
-                new MachineDetectionCompleted(call,
+                new MachineDetectionCompleted(
+                        call,
                         new MachineDetectionResult(MachineDetectionResult.ANSWERING_MACHINE, Duration.ofMillis(3_512))),
                 new ReferCompleted(call, ReferCallStatus.FAILURE, 486, 603, "sip:agent@pbx.example.test"),
                 new UnrecognizedCallEvent(call, "aiAgentHandoff", Map.of("agentId", "a-1"))));
-        MediaStream stream = new MediaStream("s-1", "agent-assist", "wss://streams.example.test/a",
-                List.of("inbound", "outbound"), T0.plusSeconds(4), Duration.ofSeconds(41));
+        MediaStream stream = new MediaStream(
+                "s-1",
+                "agent-assist",
+                "wss://streams.example.test/a",
+                List.of("inbound", "outbound"),
+                T0.plusSeconds(4),
+                Duration.ofSeconds(41));
         for (MediaStreamChange change : MediaStreamChange.values()) {
             all.add(new MediaStreamChanged(call, change, stream, "closed", "socket closed"));
         }
-        RealTimeTranscription transcription = new RealTimeTranscription("rt-1", "live-notes", List.of("inbound"),
-                "wss://transcripts.example.test", Boolean.TRUE, "available", "https://example.test/rt-1",
-                T0.plusSeconds(4), T0.plusSeconds(70), Duration.ofSeconds(60));
+        RealTimeTranscription transcription = new RealTimeTranscription(
+                "rt-1",
+                "live-notes",
+                List.of("inbound"),
+                "wss://transcripts.example.test",
+                Boolean.TRUE,
+                "available",
+                "https://example.test/rt-1",
+                T0.plusSeconds(4),
+                T0.plusSeconds(70),
+                Duration.ofSeconds(60));
         for (RealTimeTranscriptionChange change : RealTimeTranscriptionChange.values()) {
             all.add(new RealTimeTranscriptionChanged(call, change, transcription, "error", "failed"));
         }
-        all.addAll(List.of(new ConferenceCreated(conference), new ConferenceMemberJoined(conference, member),
-                new ConferenceMemberExited(conference, member), new ConferenceCompleted(conference),
+        all.addAll(List.of(
+                new ConferenceCreated(conference),
+                new ConferenceMemberJoined(conference, member),
+                new ConferenceMemberExited(conference, member),
+                new ConferenceCompleted(conference),
                 new ConferenceRedirected(conference),
                 new ConferenceRecordingAvailable(conference, "9900000", available)));
         return all;

@@ -59,19 +59,31 @@ class MetricsRoutesTest {
     }
 
     private String scrape(MetricsRoutes metrics) throws Exception {
-        HttpResponse response = metrics.route().seal().handler(testKit.system()).apply(HttpRequest.GET("/metrics"))
-                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        HttpResponse response = metrics.route()
+                .seal()
+                .handler(testKit.system())
+                .apply(HttpRequest.GET("/metrics"))
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
         assertEquals(200, response.status().intValue());
         assertTrue(response.entity().getContentType().toString().startsWith("text/plain"));
-        return response.entity().toStrict(5_000, testKit.system()).toCompletableFuture().get(5, TimeUnit.SECONDS)
-                .getData().utf8String();
+        return response.entity()
+                .toStrict(5_000, testKit.system())
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS)
+                .getData()
+                .utf8String();
     }
 
     @Test
     void theScrapeHasTheNodesGaugesAndTheWebhookMetricsInPrometheusText() throws Exception {
         MetricsRoutes metrics = new MetricsRoutes(registry, cluster, () -> 7);
-        new WebhookTelemetry(registry).onHandled(new GatherCompleted(CallDetails.builder(CallId.of("c-1")).build(),
-                "1", "#"), new EventReply(null, ReplyOrigin.FLOW_FAILED), Duration.ofMillis(20));
+        new WebhookTelemetry(registry)
+                .onHandled(
+                        new GatherCompleted(
+                                CallDetails.builder(CallId.of("c-1")).build(), "1", "#"),
+                        new EventReply(null, ReplyOrigin.FLOW_FAILED),
+                        Duration.ofMillis(20));
 
         String text = scrape(metrics);
 
@@ -84,8 +96,8 @@ class MetricsRoutesTest {
         assertTrue(text.contains("switchboard_cluster_members_unreachable 1"), text);
         assertTrue(text.contains("switchboard_webhooks_total{event_type=\"gather\",status=\"200\"} 1"), text);
         assertTrue(text.contains("switchboard_webhook_fallbacks_total{cause=\"FLOW_FAILED\"} 1"), text);
-        assertTrue(text.contains("switchboard_webhook_reply_seconds_bucket{event_type=\"gather\",le=\"0.025\"} 1"),
-                text);
+        assertTrue(
+                text.contains("switchboard_webhook_reply_seconds_bucket{event_type=\"gather\",le=\"0.025\"} 1"), text);
     }
 
     @Test

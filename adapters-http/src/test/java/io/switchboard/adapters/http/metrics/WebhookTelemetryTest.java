@@ -1,7 +1,6 @@
 package io.switchboard.adapters.http.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.http.javadsl.model.ContentTypes;
@@ -38,7 +37,8 @@ import org.slf4j.LoggerFactory;
 
 class WebhookTelemetryTest {
     private static final ActorTestKit testKit = ActorTestKit.create();
-    private static final CallDetails CALL = CallDetails.builder(CallId.of("c-measured")).build();
+    private static final CallDetails CALL =
+            CallDetails.builder(CallId.of("c-measured")).build();
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final WebhookTelemetry telemetry = new WebhookTelemetry(registry);
@@ -62,47 +62,69 @@ class WebhookTelemetryTest {
     }
 
     private double webhooks(String eventType, String status) {
-        var counter = registry.find("switchboard.webhooks").tags("event_type", eventType, "status", status).counter();
+        var counter = registry.find("switchboard.webhooks")
+                .tags("event_type", eventType, "status", status)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     @Test
     void everyAnsweredEventIsCountedTimedAndLoggedOnceWithItsIdTypeStatusAndLatency() {
-        telemetry.onHandled(new GatherCompleted(CALL, "1", "#"), new EventReply(null, ReplyOrigin.FLOW),
-                Duration.ofMillis(12));
-        telemetry.onHandled(new GatherCompleted(CALL, "2", "#"), new EventReply(null, ReplyOrigin.FLOW),
-                Duration.ofMillis(30));
+        telemetry.onHandled(
+                new GatherCompleted(CALL, "1", "#"), new EventReply(null, ReplyOrigin.FLOW), Duration.ofMillis(12));
+        telemetry.onHandled(
+                new GatherCompleted(CALL, "2", "#"), new EventReply(null, ReplyOrigin.FLOW), Duration.ofMillis(30));
 
         assertEquals(2, webhooks("gather", "200"));
-        var timer = registry.find("switchboard.webhook.reply").tag("event_type", "gather").timer();
+        var timer = registry.find("switchboard.webhook.reply")
+                .tag("event_type", "gather")
+                .timer();
         assertEquals(2, timer.count());
         assertEquals(42, timer.totalTime(TimeUnit.MILLISECONDS), 0.001);
         assertEquals(2, lines.list.size());
         ILoggingEvent line = lines.list.get(0);
         assertEquals("INFO", line.getLevel().toString());
         assertEquals("webhook gather answered 200 in 12 ms (FLOW)", line.getFormattedMessage());
-        assertEquals(Map.of("callId", "c-measured", "eventType", "gather", "status", "200", "latencyMs", "12",
-                "origin", "FLOW"), line.getMDCPropertyMap());
+        assertEquals(
+                Map.of(
+                        "callId",
+                        "c-measured",
+                        "eventType",
+                        "gather",
+                        "status",
+                        "200",
+                        "latencyMs",
+                        "12",
+                        "origin",
+                        "FLOW"),
+                line.getMDCPropertyMap());
     }
 
     @Test
     void fallbacksAreCountedByCauseAndConferencesLoggedByTheirId() {
-        ConferenceCreated created = new ConferenceCreated(
-                new ConferenceDetails(ConferenceId.of("conf-measured"), "sales", null, null));
+        ConferenceCreated created =
+                new ConferenceCreated(new ConferenceDetails(ConferenceId.of("conf-measured"), "sales", null, null));
         telemetry.onHandled(created, new EventReply(null, ReplyOrigin.DEADLINE_EXCEEDED), Duration.ofSeconds(5));
 
-        assertEquals(1, registry.find("switchboard.webhook.fallbacks").tag("cause", "DEADLINE_EXCEEDED").counter()
-                .count());
+        assertEquals(
+                1,
+                registry.find("switchboard.webhook.fallbacks")
+                        .tag("cause", "DEADLINE_EXCEEDED")
+                        .counter()
+                        .count());
         assertEquals("conf-measured", lines.list.get(0).getMDCPropertyMap().get("conferenceId"));
     }
 
     @Test
     void unrecognizedTypesShareOneLabelAndAreCounted() {
-        telemetry.onHandled(new UnrecognizedCallEvent(CALL, "aiAgentHandoff", Map.of()),
-                new EventReply(null, ReplyOrigin.FLOW), Duration.ofMillis(1));
+        telemetry.onHandled(
+                new UnrecognizedCallEvent(CALL, "aiAgentHandoff", Map.of()),
+                new EventReply(null, ReplyOrigin.FLOW),
+                Duration.ofMillis(1));
 
         assertEquals(1, webhooks(WebhookTelemetry.UNRECOGNIZED, "200"));
-        assertEquals(1, registry.find("switchboard.webhooks.unrecognized").counter().count());
+        assertEquals(
+                1, registry.find("switchboard.webhooks.unrecognized").counter().count());
         assertEquals("aiAgentHandoff", lines.list.get(0).getMDCPropertyMap().get("eventType"), "logged as sent");
     }
 
@@ -113,33 +135,51 @@ class WebhookTelemetryTest {
         telemetry.shed();
         telemetry.replyReplacedByFallback("gather");
 
-        assertEquals(1, registry.find("switchboard.webhooks.unattributed").counter().count());
-        assertEquals(2, registry.find("switchboard.webhooks.unparsed.fields").counter().count());
+        assertEquals(
+                1, registry.find("switchboard.webhooks.unattributed").counter().count());
+        assertEquals(
+                2,
+                registry.find("switchboard.webhooks.unparsed.fields").counter().count());
         assertEquals(1, registry.find("switchboard.webhooks.shed").counter().count());
-        assertEquals(1, registry.find("switchboard.webhook.fallbacks").tag("cause", "UNRENDERABLE_BXML").counter()
-                .count());
+        assertEquals(
+                1,
+                registry.find("switchboard.webhook.fallbacks")
+                        .tag("cause", "UNRENDERABLE_BXML")
+                        .counter()
+                        .count());
     }
 
     @Test
     void webhooksRefusedBeforeTheyBecameEventsAreCountedAndLoggedByStatus() throws Exception {
         Route route = telemetry.observed(new VoiceWebhookRoutes(
-                event -> CompletableFuture.completedFuture(new EventReply(null, ReplyOrigin.FLOW)), () -> true,
-                new FallbackPolicy(Response.builder().hangup().build()), HttpSettings.of("127.0.0.1", 0)).route());
+                        event -> CompletableFuture.completedFuture(new EventReply(null, ReplyOrigin.FLOW)),
+                        () -> true,
+                        new FallbackPolicy(Response.builder().hangup().build()),
+                        HttpSettings.of("127.0.0.1", 0))
+                .route());
 
-        assertEquals(400, send(route, HttpRequest.POST("/voice/answer")
-                .withEntity(ContentTypes.APPLICATION_JSON, "{not json")).status().intValue());
+        assertEquals(
+                400,
+                send(route, HttpRequest.POST("/voice/answer").withEntity(ContentTypes.APPLICATION_JSON, "{not json"))
+                        .status()
+                        .intValue());
         assertEquals(200, send(route, HttpRequest.GET("/health/live")).status().intValue());
         assertEquals(404, send(route, HttpRequest.GET("/elsewhere")).status().intValue());
 
         assertEquals(1, webhooks(WebhookTelemetry.REFUSED, "400"));
         assertEquals(1, lines.list.size(), "one line, for the refused webhook only");
-        assertEquals("webhook POST /voice/answer refused 400 in " + lines.list.get(0).getMDCPropertyMap()
-                .get("latencyMs") + " ms", lines.list.get(0).getFormattedMessage());
+        assertEquals(
+                "webhook POST /voice/answer refused 400 in "
+                        + lines.list.get(0).getMDCPropertyMap().get("latencyMs") + " ms",
+                lines.list.get(0).getFormattedMessage());
     }
 
     private static HttpResponse send(Route route, HttpRequest request) throws Exception {
-        HttpResponse response = route.seal().handler(testKit.system()).apply(request)
-                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        HttpResponse response = route.seal()
+                .handler(testKit.system())
+                .apply(request)
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
         response.discardEntityBytes(testKit.system());
         return response;
     }

@@ -17,19 +17,23 @@ class ProblemRendererTest {
     private final ProblemRenderer renderer = new ProblemRenderer(Payloads.MAPPER);
 
     private static JsonNode json(HttpResponse response) throws Exception {
-        return Payloads.MAPPER.readTree(((HttpEntity.Strict) response.entity()).getData().utf8String());
+        return Payloads.MAPPER.readTree(
+                ((HttpEntity.Strict) response.entity()).getData().utf8String());
     }
 
     @Test
     void rendersTheProblemWithItsStatusAndHeaders() throws Exception {
-        HttpResponse response = renderer.render(
-                Problem.of(ProblemType.SERVICE_UNAVAILABLE, "retry"), RetryAfter.create(1L));
+        HttpResponse response =
+                renderer.render(Problem.of(ProblemType.SERVICE_UNAVAILABLE, "retry"), RetryAfter.create(1L));
 
         assertEquals(503, response.status().intValue());
-        assertEquals("application/problem+json", response.entity().getContentType().toString());
+        assertEquals(
+                "application/problem+json", response.entity().getContentType().toString());
         assertEquals("1", response.getHeader("Retry-After").orElseThrow().value());
         JsonNode problem = json(response);
-        assertEquals("urn:switchboard:problem:service-unavailable", problem.path("type").asText());
+        assertEquals(
+                "urn:switchboard:problem:service-unavailable",
+                problem.path("type").asText());
         assertFalse(problem.has("field"), "absent extension members are left out");
     }
 
@@ -45,7 +49,9 @@ class ProblemRendererTest {
         assertEquals(400, response.status().intValue());
         assertEquals("about:blank", problem.path("type").asText());
         assertEquals("Bad Request", problem.path("title").asText());
-        assertEquals("Request entity expected but not supplied", problem.path("detail").asText());
+        assertEquals(
+                "Request entity expected but not supplied",
+                problem.path("detail").asText());
     }
 
     @Test

@@ -41,7 +41,8 @@ class HttpWebhookTransportTest {
     private static final String EXPECTED_AUTH = "Basic YmFuZHdpZHRoOnMzY3JldA==";
     private static final CallInitiated INITIATE = new CallInitiated(CallDetails.builder(CallId.of("c-http-1"))
             .parties("+15552223333", "+15553334444", Direction.INBOUND)
-            .eventTime(Instant.parse("2026-01-05T09:00:00Z")).build());
+            .eventTime(Instant.parse("2026-01-05T09:00:00Z"))
+            .build());
 
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
@@ -69,7 +70,10 @@ class HttpWebhookTransportTest {
             reply(exchange, 401, "application/problem+json", "{}");
             return;
         }
-        reply(exchange, 200, "application/xml; charset=UTF-8",
+        reply(
+                exchange,
+                200,
+                "application/xml; charset=UTF-8",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><SpeakSentence>Hi</SpeakSentence></Response>");
     }
 
@@ -82,8 +86,12 @@ class HttpWebhookTransportTest {
     }
 
     private HttpWebhookTransport transport(Optional<WebhookCredentials> credentials) {
-        return new HttpWebhookTransport(HttpWebhookTransport.clientBuilder(Duration.ofSeconds(5)).build(),
-                new VoiceEventEncoder(mapper), new BxmlReader(), credentials, Duration.ofSeconds(5));
+        return new HttpWebhookTransport(
+                HttpWebhookTransport.clientBuilder(Duration.ofSeconds(5)).build(),
+                new VoiceEventEncoder(mapper),
+                new BxmlReader(),
+                credentials,
+                Duration.ofSeconds(5));
     }
 
     private URI url(String path) {
@@ -103,7 +111,8 @@ class HttpWebhookTransportTest {
 
         assertEquals(List.of("null", EXPECTED_AUTH, EXPECTED_AUTH), authorizations);
         assertEquals(200, first.status());
-        assertEquals(new SpeakSentence("Hi", null, null, null), first.bxml().verbs().get(0));
+        assertEquals(
+                new SpeakSentence("Hi", null, null, null), first.bxml().verbs().get(0));
         assertTrue(first.contentType().startsWith("application/xml"));
         assertEquals(200, second.status());
         assertEquals("initiate", bodies.get(0).get("eventType").asText());

@@ -27,8 +27,13 @@ public record ClusterShape(String self, String leader, List<Node> nodes) {
      *                  missing when the node's region did not answer in time
      * @param entities  per entity type, how many entities are active on it; same keys as {@code shards}
      */
-    public record Node(String address, String status, Set<String> roles, boolean reachable,
-                       Map<String, Integer> shards, Map<String, Integer> entities) {
+    public record Node(
+            String address,
+            String status,
+            Set<String> roles,
+            boolean reachable,
+            Map<String, Integer> shards,
+            Map<String, Integer> entities) {
         public Node {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(status, "status");

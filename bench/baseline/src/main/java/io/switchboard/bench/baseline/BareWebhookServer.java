@@ -38,9 +38,11 @@ public final class BareWebhookServer {
             Unmarshaller.forMediaType(MediaTypes.APPLICATION_JSON, Unmarshaller.entityToByteArray());
     /** The demo's reply to an initiate, byte for byte, so both servers write about as much. */
     private static final byte[] FIXED_REPLY = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Gather "
-            + "gatherUrl=\"http://127.0.0.1:18180/voice/gather\" maxDigits=\"1\" firstDigitTimeout=\"5\"><SpeakSentence>"
-            + "Welcome to Switchboard. Press 1 to talk to us, 2 to leave a message, or 3 to join the conference."
-            + "</SpeakSentence></Gather></Response>").getBytes(StandardCharsets.UTF_8);
+                    + "gatherUrl=\"http://127.0.0.1:18180/voice/gather\" maxDigits=\"1\" firstDigitTimeout=\"5\"><SpeakSentence>"
+                    + "Welcome to Switchboard. Press 1 to talk to us, 2 to leave a message, or 3 to join the conference."
+                    + "</SpeakSentence></Gather></Response>")
+            .getBytes(StandardCharsets.UTF_8);
+
     private static final long MAX_BODY_BYTES = 65_536;
 
     /** What the load generator presents; never logged. */
@@ -51,8 +53,7 @@ public final class BareWebhookServer {
         }
     }
 
-    private BareWebhookServer() {
-    }
+    private BareWebhookServer() {}
 
     public static void main(String[] args) {
         Config config = ConfigFactory.load().getConfig("baseline");
@@ -62,29 +63,36 @@ public final class BareWebhookServer {
         Optional<Credentials> credentials = config.getString("user").isEmpty()
                 ? Optional.empty()
                 : Optional.of(new Credentials(config.getString("user"), config.getString("password")));
-        Http.get(system).newServerAt(host, port).bind(route(credentials))
-                .whenComplete((binding, failure) -> {
-                    if (failure != null) {
-                        system.log().error("could not bind {}:{}", host, port, failure);
-                        system.terminate();
-                    } else {
-                        system.log().info("bare baseline listening on {}, basic auth {}", binding.localAddress(),
+        Http.get(system).newServerAt(host, port).bind(route(credentials)).whenComplete((binding, failure) -> {
+            if (failure != null) {
+                system.log().error("could not bind {}:{}", host, port, failure);
+                system.terminate();
+            } else {
+                system.log()
+                        .info(
+                                "bare baseline listening on {}, basic auth {}",
+                                binding.localAddress(),
                                 credentials.isPresent() ? "required" : "off");
-                    }
-                });
+            }
+        });
     }
 
     static Route route(Optional<Credentials> credentials) {
         HttpResponse reply = HttpResponse.create().withEntity(BXML, FIXED_REPLY);
         return concat(
                 path(PathMatchers.segment("health").slash("ready"), () -> get(() -> complete(HttpResponse.create()))),
-                pathPrefix("voice", () -> authenticated(credentials, () -> post(() ->
-                        withSizeLimit(MAX_BODY_BYTES, () -> entity(JSON_BYTES, body -> complete(reply)))))));
+                pathPrefix(
+                        "voice",
+                        () -> authenticated(
+                                credentials,
+                                () -> post(() -> withSizeLimit(
+                                        MAX_BODY_BYTES, () -> entity(JSON_BYTES, body -> complete(reply)))))));
     }
 
     private static Route authenticated(Optional<Credentials> credentials, Supplier<Route> inner) {
         return credentials
-                .map(expected -> authenticateBasic("switchboard",
+                .map(expected -> authenticateBasic(
+                        "switchboard",
                         provided -> provided.filter(given -> matches(expected, given))
                                 .map(ProvidedCredentials::identifier),
                         username -> inner.get()))
@@ -92,7 +100,8 @@ public final class BareWebhookServer {
     }
 
     private static boolean matches(Credentials expected, ProvidedCredentials provided) {
-        boolean usernameMatches = MessageDigest.isEqual(expected.user().getBytes(StandardCharsets.UTF_8),
+        boolean usernameMatches = MessageDigest.isEqual(
+                expected.user().getBytes(StandardCharsets.UTF_8),
                 provided.identifier().getBytes(StandardCharsets.UTF_8));
         boolean passwordMatches = provided.verify(expected.password());
         return usernameMatches & passwordMatches;

@@ -59,11 +59,16 @@ public final class ResidentEntitiesMemory {
         /** A call that was offered and is waiting for its caller's digits: the target's "idle active call". */
         IDLE_CALL(EntityKeys.CALL, step(VoiceChannel.INITIATE, "10:00:00")),
         /** A call that chose the voicemail and is being recorded: four events remembered with their replies. */
-        CALL_IN_VOICEMAIL(EntityKeys.CALL, step(VoiceChannel.INITIATE, "10:00:00"),
-                step(VoiceChannel.GATHER, "10:00:07"), step(VoiceChannel.RECORDING_COMPLETE, "10:00:32"),
+        CALL_IN_VOICEMAIL(
+                EntityKeys.CALL,
+                step(VoiceChannel.INITIATE, "10:00:00"),
+                step(VoiceChannel.GATHER, "10:00:07"),
+                step(VoiceChannel.RECORDING_COMPLETE, "10:00:32"),
                 step(VoiceChannel.TRANSCRIPTION_AVAILABLE, "10:00:50")),
         /** A conference two callers joined. */
-        CONFERENCE(EntityKeys.CONFERENCE, step(VoiceChannel.CONFERENCE_CREATED, "10:00:10"),
+        CONFERENCE(
+                EntityKeys.CONFERENCE,
+                step(VoiceChannel.CONFERENCE_CREATED, "10:00:10"),
                 step(VoiceChannel.CONFERENCE_MEMBER_JOIN, "10:00:11"),
                 memberJoin("10:00:12", "c-second-member-"));
 
@@ -80,7 +85,9 @@ public final class ResidentEntitiesMemory {
         }
 
         static Shape fromLabel(String label) {
-            return Arrays.stream(values()).filter(shape -> shape.label().equals(label)).findFirst()
+            return Arrays.stream(values())
+                    .filter(shape -> shape.label().equals(label))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no shape " + label));
         }
     }
@@ -97,8 +104,11 @@ public final class ResidentEntitiesMemory {
     }
 
     private static Step step(VoiceChannel channel, String time) {
-        return new Step(channel, WebhookPayloads.template(channel.path()),
-                Map.of("eventTime", "2026-11-25T" + time + ".000Z", "digits", "2"), "");
+        return new Step(
+                channel,
+                WebhookPayloads.template(channel.path()),
+                Map.of("eventTime", "2026-11-25T" + time + ".000Z", "digits", "2"),
+                "");
     }
 
     private static Step memberJoin(String time, String memberCallIdPrefix) {
@@ -110,6 +120,7 @@ public final class ResidentEntitiesMemory {
     private static final int WARM_UP_ENTITIES = 20_000;
     /** Events in flight at once: enough to keep both cores busy, few enough to stay far from the deadline. */
     private static final int IN_FLIGHT = 512;
+
     private static final int TOP_CLASSES = 40;
 
     private final ActorSystem<Void> system;
@@ -124,7 +135,8 @@ public final class ResidentEntitiesMemory {
     }
 
     public static void main(String[] args) throws Exception {
-        int[] checkpoints = Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).sorted().toArray();
+        int[] checkpoints =
+                Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).sorted().toArray();
         if (checkpoints.length == 0 || checkpoints[0] <= 0) {
             System.err.println("usage: ResidentEntitiesMemory idle-call|call-in-voicemail|conference ENTITIES..."
                     + " (e.g. idle-call 100000 1000000)");
@@ -137,8 +149,8 @@ public final class ResidentEntitiesMemory {
         try {
             SwitchboardSettings settings = SwitchboardSettings.from(config);
             ClusterMembership.joinSelfUnlessSeeded(system);
-            EntityRegistration.init(system, new DemoIvrFlow(DemoSettings.from(config)), new DemoConferenceFlow(),
-                    settings);
+            EntityRegistration.init(
+                    system, new DemoIvrFlow(DemoSettings.from(config)), new DemoConferenceFlow(), settings);
             new ResidentEntitiesMemory(system, new ShardedVoiceEventHandler(system, settings, List.of()), shape)
                     .run(checkpoints, settings.entity().idleTimeout());
             status = 0;
@@ -150,14 +162,17 @@ public final class ResidentEntitiesMemory {
 
     private void run(int[] checkpoints, Duration idleTimeout) throws Exception {
         awaitReady();
-        System.out.printf("shape %s: %s; max heap %d MiB, idle timeout %s (nothing passivates during the run)%n",
-                shape.label(), shape.steps.stream().map(step -> step.channel().path()).toList(),
-                Runtime.getRuntime().maxMemory() >> 20, idleTimeout);
+        System.out.printf(
+                "shape %s: %s; max heap %d MiB, idle timeout %s (nothing passivates during the run)%n",
+                shape.label(),
+                shape.steps.stream().map(step -> step.channel().path()).toList(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                idleTimeout);
         makeEntities(0, WARM_UP_ENTITIES);
         long baseline = usedHeapAfterFullGc();
         Map<String, long[]> histogramBefore = classHistogram();
-        System.out.printf("warm-up: %,d entities; used heap after GC %,d KiB (the baseline)%n",
-                WARM_UP_ENTITIES, baseline >> 10);
+        System.out.printf(
+                "warm-up: %,d entities; used heap after GC %,d KiB (the baseline)%n", WARM_UP_ENTITIES, baseline >> 10);
 
         int made = 0;
         long startedAt = System.nanoTime();
@@ -166,9 +181,14 @@ public final class ResidentEntitiesMemory {
             made = entities;
             long used = usedHeapAfterFullGc();
             long resident = residentEntities();
-            System.out.printf("RESULT shape=%s entities=%d resident_entities=%d used_heap_kib=%d"
+            System.out.printf(
+                    "RESULT shape=%s entities=%d resident_entities=%d used_heap_kib=%d"
                             + " heap_per_entity_bytes=%d elapsed_s=%.1f%n",
-                    shape.label(), entities, resident, used >> 10, (used - baseline) / entities,
+                    shape.label(),
+                    entities,
+                    resident,
+                    used >> 10,
+                    (used - baseline) / entities,
                     (System.nanoTime() - startedAt) / 1e9);
             if (resident != WARM_UP_ENTITIES + entities) {
                 throw new IllegalStateException("expected " + (WARM_UP_ENTITIES + entities) + " resident entities,"
@@ -209,9 +229,10 @@ public final class ResidentEntitiesMemory {
             }
             inFlight.acquire(IN_FLIGHT);
             if (notFromFlow.get() > 0) {
-                throw new IllegalStateException(notFromFlow.get() + " " + step.channel().path() + " events were"
-                        + " not answered by the flow (deadline missed or failed): the machine is too busy for this"
-                        + " run to mean anything");
+                throw new IllegalStateException(
+                        notFromFlow.get() + " " + step.channel().path() + " events were"
+                                + " not answered by the flow (deadline missed or failed): the machine is too busy for this"
+                                + " run to mean anything");
             }
         }
     }
@@ -230,19 +251,27 @@ public final class ResidentEntitiesMemory {
     }
 
     private long residentEntities() throws Exception {
-        ShardRegion.CurrentShardRegionState state = AskPattern.<akka.cluster.sharding.typed.ClusterShardingQuery,
-                        ShardRegion.CurrentShardRegionState>ask(ClusterSharding.get(system).shardState(),
-                        replyTo -> new GetShardRegionState(shape.entityKey, replyTo), Duration.ofSeconds(30),
-                        system.scheduler())
-                .toCompletableFuture().get(60, TimeUnit.SECONDS);
-        return state.getShards().stream().mapToLong(shard -> shard.getEntityIds().size()).sum();
+        ShardRegion.CurrentShardRegionState state =
+                AskPattern.<akka.cluster.sharding.typed.ClusterShardingQuery, ShardRegion.CurrentShardRegionState>ask(
+                                ClusterSharding.get(system).shardState(),
+                                replyTo -> new GetShardRegionState(shape.entityKey, replyTo),
+                                Duration.ofSeconds(30),
+                                system.scheduler())
+                        .toCompletableFuture()
+                        .get(60, TimeUnit.SECONDS);
+        return state.getShards().stream()
+                .mapToLong(shard -> shard.getEntityIds().size())
+                .sum();
     }
 
     /** Live objects per class (a full GC first): class name → {instances, bytes}. */
     private static Map<String, long[]> classHistogram() throws Exception {
-        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                new Object[] {null}, new String[] {String[].class.getName()});
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                        new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram",
+                        new Object[] {null},
+                        new String[] {String[].class.getName()});
         Map<String, long[]> byClass = new HashMap<>();
         for (String line : histogram.split("\n")) {
             String[] columns = line.trim().split("\\s+");
@@ -255,8 +284,7 @@ public final class ResidentEntitiesMemory {
     }
 
     private static void printTopGrowth(Map<String, long[]> before, Map<String, long[]> after, int entities) {
-        record Growth(String className, long instances, long bytes) {
-        }
+        record Growth(String className, long instances, long bytes) {}
         List<Growth> growth = new ArrayList<>();
         after.forEach((className, counts) -> {
             long[] earlier = before.getOrDefault(className, new long[2]);
@@ -264,11 +292,16 @@ public final class ResidentEntitiesMemory {
         });
         growth.sort(Comparator.comparingLong(Growth::bytes).reversed());
         long total = growth.stream().mapToLong(Growth::bytes).sum();
-        System.out.printf("%nWhere the bytes of one entity go (live-object histogram, after minus before, / %,d"
-                + " entities; %,d bytes per entity in all):%n", entities, total / entities);
+        System.out.printf(
+                "%nWhere the bytes of one entity go (live-object histogram, after minus before, / %,d"
+                        + " entities; %,d bytes per entity in all):%n",
+                entities, total / entities);
         System.out.printf("%12s %12s  %s%n", "bytes/each", "objects/each", "class");
-        growth.stream().limit(TOP_CLASSES).forEach(g -> System.out.printf("%12.1f %12.2f  %s%n",
-                (double) g.bytes() / entities, (double) g.instances() / entities, g.className()));
+        growth.stream()
+                .limit(TOP_CLASSES)
+                .forEach(g -> System.out.printf(
+                        "%12.1f %12.2f  %s%n",
+                        (double) g.bytes() / entities, (double) g.instances() / entities, g.className()));
 
         Map<String, Long> byOwner = new TreeMap<>();
         growth.forEach(g -> byOwner.merge(owner(g.className()), g.bytes(), Long::sum));
@@ -284,7 +317,9 @@ public final class ResidentEntitiesMemory {
         if (className.startsWith("io.switchboard.")) {
             return "Switchboard objects (state, event, reply, entity shell)";
         }
-        if (className.startsWith("akka.") || className.startsWith("[Lakka.") || className.startsWith("scala.")
+        if (className.startsWith("akka.")
+                || className.startsWith("[Lakka.")
+                || className.startsWith("scala.")
                 || className.startsWith("[Lscala.")) {
             return "Akka and Scala objects (actor cell, behaviors, timers, sharding)";
         }

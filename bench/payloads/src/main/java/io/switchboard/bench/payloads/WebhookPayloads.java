@@ -14,8 +14,7 @@ import java.util.Objects;
  */
 public final class WebhookPayloads {
 
-    private WebhookPayloads() {
-    }
+    private WebhookPayloads() {}
 
     /** The template of {@code channel}, its placeholders unfilled. */
     public static String template(String channel) {
@@ -39,11 +38,19 @@ public final class WebhookPayloads {
 
     /** The body of {@code channel} for one call, with fixed values for everything else, as UTF-8. */
     public static byte[] body(String channel, String callId) {
-        return fill(template(channel), Map.of(
-                "callId", callId,
-                "parentCallId", "c-parent-" + callId,
-                "conferenceId", "conf-" + callId,
-                "digits", "2",
-                "eventTime", "2026-11-25T10:00:07.000Z")).getBytes(StandardCharsets.UTF_8);
+        return fill(
+                        template(channel),
+                        Map.of(
+                                "callId",
+                                callId,
+                                "parentCallId",
+                                "c-parent-" + callId,
+                                "conferenceId",
+                                "conf-" + callId,
+                                "digits",
+                                "2",
+                                "eventTime",
+                                "2026-11-25T10:00:07.000Z"))
+                .getBytes(StandardCharsets.UTF_8);
     }
 }
