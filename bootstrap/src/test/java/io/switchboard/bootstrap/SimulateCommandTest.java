@@ -103,7 +103,7 @@ class SimulateCommandTest {
                 return Response.of(Gather.builder()
                         .gatherUrl("/voice/gahter")
                         .maxDigits(1)
-                        .speak("Press 1")
+                        .speakSentence("Press 1")
                         .build());
             }
         };

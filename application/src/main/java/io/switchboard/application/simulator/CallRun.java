@@ -470,7 +470,7 @@ final class CallRun {
                                         .build(),
                                 new CallEnding(null, cause, null, null)));
         if (!leg.person.transferAnswered()) {
-            advance(Duration.ofSeconds(transfer.callTimeout() == null ? 30 : transfer.callTimeout()));
+            advance(Verbs.seconds(transfer.callTimeout() == null ? 30 : transfer.callTimeout()));
             return endLegs(rung, DisconnectCause.TIMEOUT)
                     .thenCompose(ignored -> complete.apply(DisconnectCause.TIMEOUT));
         }

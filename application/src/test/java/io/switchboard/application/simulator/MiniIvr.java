@@ -34,7 +34,7 @@ public final class MiniIvr implements CallFlow {
         @Override
         public Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference) {
             return Response.builder()
-                    .speak("Members: " + conference.members().size())
+                    .speakSentence("Members: " + conference.members().size())
                     .build();
         }
     };
@@ -54,13 +54,13 @@ public final class MiniIvr implements CallFlow {
         return switch (event.digits()) {
             case "1" ->
                 Response.builder()
-                        .speak("Transferring.")
+                        .speakSentence("Transferring.")
                         .add(Transfer.builder()
                                 .transferCompleteUrl("transfer/complete")
                                 .target(new PhoneNumber(
                                         AGENT,
-                                        Callback.to("transfer/answer"),
-                                        PlainCallback.to("transfer/disconnect"),
+                                        Callback.of("transfer/answer"),
+                                        PlainCallback.of("transfer/disconnect"),
                                         null,
                                         null,
                                         null))
@@ -68,35 +68,40 @@ public final class MiniIvr implements CallFlow {
                         .build();
             case "2" ->
                 Response.builder()
-                        .speak("Leave a message.")
+                        .speakSentence("Leave a message.")
                         .add(Record.builder()
                                 .recordCompleteUrl("recorded")
                                 .recordingAvailableUrl("available")
                                 .transcribeTo("transcribed")
                                 .build())
                         .build();
-            case "3" -> Response.of(Conference.named("room").withEventUrl("/voice/conference"));
-            case "4" -> Response.builder().redirect("menu").build();
+            case "3" ->
+                Response.of(Conference.builder("room")
+                        .conferenceEventUrl("/voice/conference")
+                        .build());
+            case "4" -> Response.builder().redirect(r -> r.redirectUrl("menu")).build();
             case "5" ->
-                Reply.later(CompletableFuture.supplyAsync(
-                        () -> Response.builder().speak("Looked it up.").hangup().build()));
-            default -> Response.builder().speak("Goodbye.").hangup().build();
+                Reply.later(CompletableFuture.supplyAsync(() -> Response.builder()
+                        .speakSentence("Looked it up.")
+                        .hangup()
+                        .build()));
+            default -> Response.builder().speakSentence("Goodbye.").hangup().build();
         };
     }
 
     @Override
     public Reply onTransferAnswer(TransferAnswered event, CallState call) {
-        return Response.builder().speak("A caller for you.").build();
+        return Response.builder().speakSentence("A caller for you.").build();
     }
 
     @Override
     public Reply onTransferComplete(TransferCompleted event, CallState call) {
-        return Response.builder().speak("The transfer ended.").hangup().build();
+        return Response.builder().speakSentence("The transfer ended.").hangup().build();
     }
 
     @Override
     public Reply onRecordingComplete(RecordingCompleted event, CallState call) {
-        return Response.builder().speak("Thanks.").hangup().build();
+        return Response.builder().speakSentence("Thanks.").hangup().build();
     }
 
     private static Response menu(String preface) {
@@ -104,7 +109,7 @@ public final class MiniIvr implements CallFlow {
                 .gatherUrl("gather")
                 .maxDigits(1)
                 .terminatingDigits("#")
-                .speak(preface + " Press a key.")
+                .speakSentence(preface + " Press a key.")
                 .build());
     }
 }

@@ -41,7 +41,7 @@ class ReplyChecksTest {
 
     @Test
     void aGoodReplyPassesAndAsyncEventsMayAnswerEmpty() {
-        assertEquals(List.of(), failed(INITIATE, Delivery.answered(200, XML, Response.of(new Hangup()), FAST)));
+        assertEquals(List.of(), failed(INITIATE, Delivery.answered(200, XML, Response.of(Hangup.of()), FAST)));
         assertEquals(List.of(), failed(DISCONNECT, Delivery.answered(204, null, null, FAST)));
         assertEquals(List.of(), failed(CREATED, Delivery.answered(204, null, null, FAST)));
     }
@@ -64,7 +64,7 @@ class ReplyChecksTest {
                         Delivery.answered(
                                 200,
                                 XML,
-                                Response.of(Gather.builder().speak("Hi").build()),
+                                Response.of(Gather.builder().speakSentence("Hi").build()),
                                 FAST)));
         assertEquals(
                 List.of(ReplyChecks.DEADLINE),

@@ -150,7 +150,7 @@ class SimulatorTest {
                 200,
                 "application/xml",
                 Response.builder()
-                        .speak("Reply " + replies.incrementAndGet())
+                        .speakSentence("Reply " + replies.incrementAndGet())
                         .hangup()
                         .build(),
                 Duration.ofMillis(1)));
@@ -197,7 +197,7 @@ class SimulatorTest {
             Response reply = event.eventType().equals("initiate")
                     ? Response.of(Gather.builder()
                             .gatherUrl("gather")
-                            .speak("one two three four five")
+                            .speakSentence("one two three four five")
                             .build())
                     : Response.builder().hangup().build();
             return CompletableFuture.completedFuture(Delivery.answered(
@@ -236,8 +236,10 @@ class SimulatorTest {
         return new CallFlow() {
             @Override
             public Reply onInitiate(CallInitiated event, CallState call) {
-                return Response.of(
-                        Gather.builder().gatherUrl(gatherUrl).speak("Hi").build());
+                return Response.of(Gather.builder()
+                        .gatherUrl(gatherUrl)
+                        .speakSentence("Hi")
+                        .build());
             }
         };
     }

@@ -129,13 +129,13 @@ class FlowTestTest {
             @Override
             public Reply onInitiate(CallInitiated event, CallState call) {
                 return Response.of(
-                        Gather.builder().maxDigits(1).speak("Pick one").build());
+                        Gather.builder().maxDigits(1).speakSentence("Pick one").build());
             }
 
             @Override
             public Reply onGather(GatherCompleted event, CallState call) {
                 return Response.builder()
-                        .speak("You picked " + event.digits())
+                        .speakSentence("You picked " + event.digits())
                         .hangup()
                         .build();
             }

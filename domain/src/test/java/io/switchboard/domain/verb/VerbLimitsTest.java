@@ -129,12 +129,12 @@ class VerbLimitsTest {
     // --- limits that only some verbs have ----------------------------------------------------------------------
 
     static {
-        limit("Bridge", "target call id", "is required", Bridge::to)
+        limit("Bridge", "target call id", "is required", Bridge::of)
                 .accepts("c-1")
                 .refuses("", " ", null);
 
-        limit("Conference", "name", "is required", Conference::named).refuses("", null);
-        limit("Conference", "name", "1 to 100 characters of [A-Za-z0-9-_.]", Conference::named)
+        limit("Conference", "name", "is required", Conference::of).refuses("", null);
+        limit("Conference", "name", "1 to 100 characters of [A-Za-z0-9-_.]", Conference::of)
                 .accepts("x", chars(100), "Sales_Room-2.b")
                 .refuses(chars(101), "sales room", "ü-room", "a/b");
         limit(
@@ -161,8 +161,8 @@ class VerbLimitsTest {
                 .accepts(1.0, 25.0)
                 .refuses(0.99, 25.01, Double.NaN, INFINITY, -INFINITY);
 
-        limit("Forward", "to", "is required", (String to) -> Forward.to(to)).refuses(null, " ");
-        limit("Forward", "to", "E.164 number such as +15555550100 or a sip: URI", (String to) -> Forward.to(to))
+        limit("Forward", "to", "is required", (String to) -> Forward.of(to)).refuses(null, " ");
+        limit("Forward", "to", "E.164 number such as +15555550100 or a sip: URI", (String to) -> Forward.of(to))
                 .accepts(PHONE, "+" + "1".repeat(15), "sip:agent@pbx.example.com")
                 .refuses("5555550100", "+0123456", "+" + "1".repeat(16), "tel:+15555550100", "sip:");
         limit(
@@ -232,10 +232,18 @@ class VerbLimitsTest {
                 .accepts("", "#", "0123456789*#")
                 .refuses("a", "w", "1 2");
 
-        limit("Pause", "duration", "between 0.1 and 86400 seconds", Pause::seconds)
+        limit(
+                        "Pause",
+                        "duration",
+                        "between 0.1 and 86400 seconds",
+                        (Double d) -> Pause.builder().duration(d).build())
                 .accepts(0.1, 86_400.0)
                 .refuses(0.09, 86_400.5, 0.0, Double.NaN, INFINITY);
-        limit("Ring", "duration", "between 0.1 and 86400 seconds", Ring::seconds)
+        limit(
+                        "Ring",
+                        "duration",
+                        "between 0.1 and 86400 seconds",
+                        (Double d) -> Ring.builder().duration(d).build())
                 .accepts(0.1, 86_400.0)
                 .refuses(0.09, 86_400.5, Double.NaN, -INFINITY);
 
@@ -269,8 +277,8 @@ class VerbLimitsTest {
                 .accepts("#", "*0")
                 .refuses("x");
 
-        limit("Refer", "SipUri", "is required", Refer::to).refuses(null, "");
-        limit("Refer", "SipUri", "a sip: URI", Refer::to)
+        limit("Refer", "SipUri", "is required", Refer::of).refuses(null, "");
+        limit("Refer", "SipUri", "a sip: URI", Refer::of)
                 .accepts("sip:agent@pbx.example.com")
                 .refuses("tel:+15555550100", "sip:", "sip:a b");
 
@@ -306,26 +314,27 @@ class VerbLimitsTest {
                         "StartStream",
                         "destination",
                         "is required",
-                        (String uri) -> StartStream.to(uri).build())
+                        (String uri) -> StartStream.builder(uri).build())
                 .refuses(null, " ");
         limit(
                         "StartStream",
                         "destination",
                         "a wss:// URI",
-                        (String uri) -> StartStream.to(uri).build())
+                        (String uri) -> StartStream.builder(uri).build())
                 .accepts("wss://stream.example.com/audio")
                 .refuses("ws://s.example.com", "https://s.example.com", "wss://", "wss://a b");
         limit(
                         "StartStream",
                         "name",
                         "must not be blank when given",
-                        (String name) ->
-                                StartStream.to("wss://s.example.com").name(name).build())
+                        (String name) -> StartStream.builder("wss://s.example.com")
+                                .name(name)
+                                .build())
                 .accepts("live")
                 .refuses("", " ");
         limit("StartStream", "StreamParam elements", "must be at most 12", (Integer count) -> {
-                    StartStream.Builder stream = StartStream.to("wss://s.example.com");
-                    IntStream.range(0, count).forEach(i -> stream.param("p" + i, "v"));
+                    StartStream.Builder stream = StartStream.builder("wss://s.example.com");
+                    IntStream.range(0, count).forEach(i -> stream.streamParam("p" + i, "v"));
                     return stream.build();
                 })
                 .accepts(0, 12)
@@ -355,7 +364,7 @@ class VerbLimitsTest {
                 .refuses(" ");
         limit("StartTranscription", "CustomParam elements", "must be at most 12", (Integer count) -> {
                     StartTranscription.Builder transcription = StartTranscription.builder();
-                    IntStream.range(0, count).forEach(i -> transcription.param("p" + i, "v"));
+                    IntStream.range(0, count).forEach(i -> transcription.customParam("p" + i, "v"));
                     return transcription.build();
                 })
                 .accepts(0, 12)
@@ -466,8 +475,8 @@ class VerbLimitsTest {
         TAGGED.put(
                 "Transfer",
                 tag -> Transfer.builder().tag(tag).phoneNumber(PHONE).build());
-        TAGGED.put("PhoneNumber", tag -> PhoneNumber.of(PHONE).withTag(tag));
-        TAGGED.put("SipUri", tag -> SipUri.of("sip:a@b.example").withTag(tag));
+        TAGGED.put("PhoneNumber", tag -> PhoneNumber.builder(PHONE).tag(tag).build());
+        TAGGED.put("SipUri", tag -> SipUri.builder("sip:a@b.example").tag(tag).build());
 
         CREDENTIALED.put(
                 "Bridge",
@@ -489,8 +498,15 @@ class VerbLimitsTest {
                         .credentials(credentials)
                         .phoneNumber(PHONE)
                         .build());
-        CREDENTIALED.put("PhoneNumber", credentials -> PhoneNumber.of(PHONE).withCredentials(credentials));
-        CREDENTIALED.put("SipUri", credentials -> SipUri.of("sip:a@b.example").withCredentials(credentials));
+        CREDENTIALED.put(
+                "PhoneNumber",
+                credentials ->
+                        PhoneNumber.builder(PHONE).credentials(credentials).build());
+        CREDENTIALED.put(
+                "SipUri",
+                credentials -> SipUri.builder("sip:a@b.example")
+                        .credentials(credentials)
+                        .build());
 
         USER_AND_PASSWORD.put(
                 "PlayAudio",
@@ -510,10 +526,10 @@ class VerbLimitsTest {
         USER_AND_PASSWORD.put(
                 "StartStream",
                 List.of(
-                        user -> StartStream.to("wss://s.example.com")
+                        user -> StartStream.builder("wss://s.example.com")
                                 .credentials(user, null)
                                 .build(),
-                        secret -> StartStream.to("wss://s.example.com")
+                        secret -> StartStream.builder("wss://s.example.com")
                                 .credentials(null, secret)
                                 .build()));
         USER_AND_PASSWORD.put(
@@ -548,10 +564,13 @@ class VerbLimitsTest {
                         .phoneNumber(PHONE)
                         .build());
         CALLBACKS.put(
-                "PhoneNumber transferAnswer", callback -> PhoneNumber.of(PHONE).withTransferAnswer(callback));
+                "PhoneNumber transferAnswer",
+                callback -> PhoneNumber.builder(PHONE).transferAnswer(callback).build());
         CALLBACKS.put(
                 "SipUri transferAnswer",
-                callback -> SipUri.of("sip:a@b.example").withTransferAnswer(callback));
+                callback -> SipUri.builder("sip:a@b.example")
+                        .transferAnswer(callback)
+                        .build());
 
         PLAIN_CALLBACKS.put(
                 "Record recordingAvailable",
@@ -572,7 +591,7 @@ class VerbLimitsTest {
                         .build());
         PLAIN_CALLBACKS.put(
                 "StartStream streamEvent",
-                callback -> StartStream.to("wss://s.example.com")
+                callback -> StartStream.builder("wss://s.example.com")
                         .streamEvent(callback)
                         .build());
         PLAIN_CALLBACKS.put(
@@ -582,14 +601,17 @@ class VerbLimitsTest {
                         .build());
         PLAIN_CALLBACKS.put(
                 "PhoneNumber transferDisconnect",
-                callback -> PhoneNumber.of(PHONE).withTransferDisconnect(callback));
+                callback ->
+                        PhoneNumber.builder(PHONE).transferDisconnect(callback).build());
         PLAIN_CALLBACKS.put(
                 "SipUri transferDisconnect",
-                callback -> SipUri.of("sip:a@b.example").withTransferDisconnect(callback));
+                callback -> SipUri.builder("sip:a@b.example")
+                        .transferDisconnect(callback)
+                        .build());
 
         WITH_UUI.put("Forward", uui -> Forward.builder(PHONE).uui(uui).build());
-        WITH_UUI.put("PhoneNumber", uui -> PhoneNumber.of(PHONE).withUui(uui));
-        WITH_UUI.put("SipUri", uui -> SipUri.of("sip:a@b.example").withUui(uui));
+        WITH_UUI.put("PhoneNumber", uui -> PhoneNumber.builder(PHONE).uui(uui).build());
+        WITH_UUI.put("SipUri", uui -> SipUri.builder("sip:a@b.example").uui(uui).build());
 
         TAGGED.forEach((verb, build) -> limit(verb, "tag", "at most 256 characters", build)
                 .accepts("", "vip", chars(256))
@@ -615,7 +637,7 @@ class VerbLimitsTest {
                         "StartStream",
                         "destinationUsername",
                         "at most 1024 characters",
-                        (String user) -> StartStream.to("wss://s.example.com")
+                        (String user) -> StartStream.builder("wss://s.example.com")
                                 .destinationCredentials(user, null)
                                 .build())
                 .accepts(chars(1024))
@@ -624,7 +646,7 @@ class VerbLimitsTest {
                         "StartStream",
                         "destinationPassword",
                         "at most 1024 characters",
-                        (String secret) -> StartStream.to("wss://s.example.com")
+                        (String secret) -> StartStream.builder("wss://s.example.com")
                                 .destinationCredentials(null, secret)
                                 .build())
                 .accepts(chars(1024))
