@@ -290,14 +290,14 @@ class VerbLimitsTest {
                         "SendDtmf",
                         "toneDuration",
                         "between 50 and 5000 milliseconds",
-                        (Double ms) -> new SendDtmf("1", ms, null))
+                        (Double ms) -> SendDtmf.builder("1").toneDuration(ms).build())
                 .accepts(50.0, 5000.0)
                 .refuses(49.9, 5000.1, Double.NaN);
         limit(
                         "SendDtmf",
                         "toneInterval",
                         "between 50 and 5000 milliseconds",
-                        (Double ms) -> new SendDtmf("1", null, ms))
+                        (Double ms) -> SendDtmf.builder("1").toneInterval(ms).build())
                 .accepts(50.0, 5000.0)
                 .refuses(49.0, 5001.0, INFINITY);
 
@@ -306,7 +306,8 @@ class VerbLimitsTest {
                         "SpeakSentence",
                         "locale",
                         "a locale such as en_US",
-                        (String locale) -> new SpeakSentence("Hi", null, null, locale))
+                        (String locale) ->
+                                SpeakSentence.builder("Hi").locale(locale).build())
                 .accepts("en_US", "es_MX")
                 .refuses("en-US", "english", "EN_us");
 
@@ -372,9 +373,9 @@ class VerbLimitsTest {
 
         for (String element : List.of("StreamParam", "CustomParam")) {
             Function<String, Object> named =
-                    name -> element.equals("StreamParam") ? new StreamParam(name, "v") : new CustomParam(name, "v");
+                    name -> element.equals("StreamParam") ? StreamParam.of(name, "v") : CustomParam.of(name, "v");
             Function<String, Object> valued =
-                    value -> element.equals("StreamParam") ? new StreamParam("n", value) : new CustomParam("n", value);
+                    value -> element.equals("StreamParam") ? StreamParam.of("n", value) : CustomParam.of("n", value);
             limit(element, "name", "is required", named).refuses(null, "");
             limit(element, "name", "at most 256 characters", named)
                     .accepts(chars(256))
@@ -385,10 +386,18 @@ class VerbLimitsTest {
                     .refuses(chars(2049));
         }
 
-        limit("StopStream", "name", "must not be blank when given", (String name) -> new StopStream(name, null))
+        limit(
+                        "StopStream",
+                        "name",
+                        "must not be blank when given",
+                        (String name) -> StopStream.builder().name(name).build())
                 .accepts("live", null)
                 .refuses("", " ");
-        limit("StopTranscription", "name", "must not be blank when given", StopTranscription::new)
+        limit(
+                        "StopTranscription",
+                        "name",
+                        "must not be blank when given",
+                        (String name) -> StopTranscription.builder().name(name).build())
                 .accepts("live", null)
                 .refuses(" ");
 
@@ -467,9 +476,9 @@ class VerbLimitsTest {
         TAGGED.put("Conference", tag -> Conference.builder("room").tag(tag).build());
         TAGGED.put("Gather", tag -> Gather.builder().tag(tag).build());
         TAGGED.put("Record", tag -> Record.builder().tag(tag).build());
-        TAGGED.put("Redirect", tag -> new Redirect(null, null, tag));
-        TAGGED.put("Refer", tag -> new Refer(null, tag, "sip:a@b.example"));
-        TAGGED.put("StartGather", tag -> new StartGather(null, null, null, tag));
+        TAGGED.put("Redirect", tag -> Redirect.builder().tag(tag).build());
+        TAGGED.put("Refer", tag -> Refer.builder("sip:a@b.example").tag(tag).build());
+        TAGGED.put("StartGather", tag -> StartGather.builder().tag(tag).build());
         TAGGED.put("StartRecording", tag -> StartRecording.builder().tag(tag).build());
         TAGGED.put("Tag", Tag::new);
         TAGGED.put(
@@ -491,7 +500,9 @@ class VerbLimitsTest {
         CREDENTIALED.put(
                 "Record",
                 credentials -> Record.builder().credentials(credentials).build());
-        CREDENTIALED.put("Redirect", credentials -> new Redirect(null, credentials, null));
+        CREDENTIALED.put(
+                "Redirect",
+                credentials -> Redirect.builder().credentials(credentials).build());
         CREDENTIALED.put(
                 "Transfer",
                 credentials -> Transfer.builder()
@@ -510,12 +521,19 @@ class VerbLimitsTest {
 
         USER_AND_PASSWORD.put(
                 "PlayAudio",
-                List.of(user -> new PlayAudio("/a.wav", user, null), secret -> new PlayAudio("/a.wav", null, secret)));
+                List.of(
+                        user -> PlayAudio.builder("/a.wav")
+                                .credentials(user, null)
+                                .build(),
+                        secret -> PlayAudio.builder("/a.wav")
+                                .credentials(null, secret)
+                                .build()));
         USER_AND_PASSWORD.put(
                 "StartGather",
                 List.of(
-                        user -> new StartGather(null, user, null, null),
-                        secret -> new StartGather(null, null, secret, null)));
+                        user -> StartGather.builder().credentials(user, null).build(),
+                        secret ->
+                                StartGather.builder().credentials(null, secret).build()));
         USER_AND_PASSWORD.put(
                 "StartRecording",
                 List.of(
@@ -556,7 +574,9 @@ class VerbLimitsTest {
         CALLBACKS.put(
                 "Record recordComplete",
                 callback -> Record.builder().recordComplete(callback).build());
-        CALLBACKS.put("Redirect redirect", callback -> new Redirect(callback, null, null));
+        CALLBACKS.put(
+                "Redirect redirect",
+                callback -> Redirect.builder().redirect(callback).build());
         CALLBACKS.put(
                 "Transfer transferComplete",
                 callback -> Transfer.builder()
@@ -578,8 +598,13 @@ class VerbLimitsTest {
         PLAIN_CALLBACKS.put(
                 "Record transcriptionAvailable",
                 callback -> Record.builder().transcriptionAvailable(callback).build());
-        PLAIN_CALLBACKS.put("Refer referComplete", callback -> new Refer(callback, null, "sip:a@b.example"));
-        PLAIN_CALLBACKS.put("StartGather dtmf", callback -> new StartGather(callback, null, null, null));
+        PLAIN_CALLBACKS.put(
+                "Refer referComplete",
+                callback ->
+                        Refer.builder("sip:a@b.example").referComplete(callback).build());
+        PLAIN_CALLBACKS.put(
+                "StartGather dtmf",
+                callback -> StartGather.builder().dtmf(callback).build());
         PLAIN_CALLBACKS.put(
                 "StartRecording recordingAvailable",
                 callback ->
