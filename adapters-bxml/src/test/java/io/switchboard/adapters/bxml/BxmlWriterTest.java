@@ -75,7 +75,7 @@ class BxmlWriterTest {
     void keepsTheUrlsAFlowGaveAndFillsOnlyTheMissingOnes() {
         BxmlWriter filling = new BxmlWriter(CallbackUrls.under("https://sb.example.com/voice"));
         Gather gather = Gather.builder()
-                .callback(new Callback(null, CallbackMethod.GET, "https://backup.example.com/g", null))
+                .gather(new Callback(null, CallbackMethod.GET, "https://backup.example.com/g", null))
                 .build();
         Redirect redirect = Redirect.builder()
                 .redirectUrl("https://elsewhere.example.com/next")

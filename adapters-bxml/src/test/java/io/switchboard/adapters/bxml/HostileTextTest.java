@@ -36,7 +36,7 @@ class HostileTextTest {
                 SpeakSentence.of(HOSTILE),
                 Tag.of(HOSTILE),
                 Gather.builder()
-                        .callback(Callback.of(HOSTILE_URL))
+                        .gather(Callback.of(HOSTILE_URL))
                         .tag(HOSTILE)
                         .speakSentence(HOSTILE)
                         .playAudio(HOSTILE_URL, audio -> audio.credentials(HOSTILE, HOSTILE))

@@ -75,7 +75,7 @@ public record Gather(
             return this;
         }
 
-        public Builder callback(Callback value) {
+        public Builder gather(Callback value) {
             gather = value;
             return this;
         }

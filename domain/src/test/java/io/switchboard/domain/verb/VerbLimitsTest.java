@@ -570,7 +570,7 @@ class VerbLimitsTest {
                 "Conference conferenceEvent",
                 callback -> Conference.builder("room").conferenceEvent(callback).build());
         CALLBACKS.put(
-                "Gather gather", callback -> Gather.builder().callback(callback).build());
+                "Gather gather", callback -> Gather.builder().gather(callback).build());
         CALLBACKS.put(
                 "Record recordComplete",
                 callback -> Record.builder().recordComplete(callback).build());

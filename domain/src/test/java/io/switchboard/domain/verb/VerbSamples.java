@@ -60,7 +60,7 @@ public final class VerbSamples {
         verbs.put(
                 "Gather",
                 Gather.builder()
-                        .callback(fullCallback("gather"))
+                        .gather(fullCallback("gather"))
                         .credentials(CREDENTIALS)
                         .tag("menu")
                         .terminatingDigits("#")
