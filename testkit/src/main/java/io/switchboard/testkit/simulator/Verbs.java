@@ -22,6 +22,8 @@ final class Verbs {
     private static final double WORDS_PER_SECOND = 2.5;
     /** What an audio file of unknown length is taken to last. */
     static final Duration AUDIO_FILE = Duration.ofSeconds(5);
+    /** How long two connected parties talk when nobody says otherwise (a transfer, a bridge, a forward). */
+    static final Duration TALK = Duration.ofSeconds(20);
 
     private Verbs() {}
 
