@@ -128,8 +128,9 @@ class FlowTestTest {
         CallFlow terse = new CallFlow() {
             @Override
             public Reply onInitiate(CallInitiated event, CallState call) {
-                return Response.of(
-                        Gather.builder().maxDigits(1).speakSentence("Pick one").build());
+                return Response.builder()
+                        .gather(gather -> gather.maxDigits(1).speakSentence("Pick one"))
+                        .build();
             }
 
             @Override

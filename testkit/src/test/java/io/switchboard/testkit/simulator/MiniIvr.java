@@ -11,15 +11,8 @@ import io.switchboard.domain.call.TransferCompleted;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.conference.ConferenceMemberJoined;
 import io.switchboard.domain.conference.ConferenceState;
-import io.switchboard.domain.verb.Callback;
-import io.switchboard.domain.verb.Conference;
-import io.switchboard.domain.verb.Gather;
-import io.switchboard.domain.verb.PhoneNumber;
-import io.switchboard.domain.verb.PlainCallback;
-import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
-import io.switchboard.domain.verb.Transfer;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -55,30 +48,23 @@ public final class MiniIvr implements CallFlow {
             case "1" ->
                 Response.builder()
                         .speakSentence("Transferring.")
-                        .add(Transfer.builder()
-                                .transferCompleteUrl("transfer/complete")
-                                .target(new PhoneNumber(
+                        .transfer(transfer -> transfer.transferCompleteUrl("transfer/complete")
+                                .phoneNumber(
                                         AGENT,
-                                        Callback.of("transfer/answer"),
-                                        PlainCallback.of("transfer/disconnect"),
-                                        null,
-                                        null,
-                                        null))
-                                .build())
+                                        agent -> agent.transferAnswerUrl("transfer/answer")
+                                                .transferDisconnectUrl("transfer/disconnect")))
                         .build();
             case "2" ->
                 Response.builder()
                         .speakSentence("Leave a message.")
-                        .add(Record.builder()
-                                .recordCompleteUrl("recorded")
+                        .record(record -> record.recordCompleteUrl("recorded")
                                 .recordingAvailableUrl("available")
-                                .transcribeTo("transcribed")
-                                .build())
+                                .transcribeTo("transcribed"))
                         .build();
             case "3" ->
-                Response.of(Conference.builder("room")
-                        .conferenceEventUrl("/voice/conference")
-                        .build());
+                Response.builder()
+                        .conference("room", conference -> conference.conferenceEventUrl("/voice/conference"))
+                        .build();
             case "4" -> Response.builder().redirect(r -> r.redirectUrl("menu")).build();
             case "5" ->
                 Reply.later(CompletableFuture.supplyAsync(() -> Response.builder()
@@ -105,11 +91,11 @@ public final class MiniIvr implements CallFlow {
     }
 
     private static Response menu(String preface) {
-        return Response.of(Gather.builder()
-                .gatherUrl("gather")
-                .maxDigits(1)
-                .terminatingDigits("#")
-                .speakSentence(preface + " Press a key.")
-                .build());
+        return Response.builder()
+                .gather(gather -> gather.gatherUrl("gather")
+                        .maxDigits(1)
+                        .terminatingDigits("#")
+                        .speakSentence(preface + " Press a key."))
+                .build();
     }
 }

@@ -13,7 +13,6 @@ import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceCreated;
 import io.switchboard.domain.conference.ConferenceDetails;
-import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Hangup;
 import io.switchboard.domain.verb.Response;
 import java.net.URI;
@@ -64,7 +63,9 @@ class ReplyChecksTest {
                         Delivery.answered(
                                 200,
                                 XML,
-                                Response.of(Gather.builder().speakSentence("Hi").build()),
+                                Response.builder()
+                                        .gather(gather -> gather.speakSentence("Hi"))
+                                        .build(),
                                 FAST)));
         assertEquals(
                 List.of(ReplyChecks.DEADLINE),
