@@ -164,7 +164,9 @@ public final class SwitchboardService {
                 WebhookServer.start(system, http, webhookPort, shutdownDeadline);
         // Building Akka Management's routes also tells Cluster Bootstrap its own contact point.
         Route managementPort = concat(
-                new MetricsRoutes(registry, clusterShape, handler::eventsAwaitingReply).route(),
+                new MetricsRoutes(registry, clusterShape, handler::eventsAwaitingReply)
+                        .observing(handler)
+                        .route(),
                 AkkaManagement.get(system).getRoutes());
         Config management = config.getConfig("akka.management.http");
         CompletionStage<ServerBinding> operations = ManagementServer.start(
