@@ -136,26 +136,12 @@ class MemoryAdmissionFloodTest {
     }
 
     private Process startService(int port) throws Exception {
-        ProcessBuilder process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx96m",
-                        "-XX:+UseSerialGC",
-                        "-Dlogback.configurationFile=logback.xml",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "serve")
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true);
-        Map<String, String> environment = process.environment();
-        environment.keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
-        environment.putAll(Map.of(
-                "SWITCHBOARD_HTTP_PORT", Integer.toString(port),
-                "SWITCHBOARD_MANAGEMENT_PORT", "0",
-                "SWITCHBOARD_REMOTE_PORT", "0",
-                "SWITCHBOARD_DURABILITY", "memory",
-                "SWITCHBOARD_LOG_LEVEL", "WARN"));
-        Process started = process.start();
+        Process started = ServeProcess.builder(
+                        workingDirectory,
+                        List.of("-Xmx96m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=logback.xml"),
+                        Map.of("SWITCHBOARD_HTTP_PORT", Integer.toString(port), "SWITCHBOARD_LOG_LEVEL", "WARN"))
+                .redirectErrorStream(true)
+                .start();
         Thread drain = new Thread(() -> {
             try (BufferedReader lines =
                     new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {

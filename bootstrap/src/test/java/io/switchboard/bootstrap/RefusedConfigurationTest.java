@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -164,28 +163,14 @@ class RefusedConfigurationTest {
                 () -> assertFalse(line.contains("s3cret"), refusal + ", no credential in the line: " + line));
     }
 
-    /** {@code serve} in a JVM of its own with this module's classpath, on free ports, in an empty directory. */
+    /** {@code serve} on free ports, in an empty directory, with {@code variables} set. */
     private Process serve(Map<String, String> variables) throws IOException {
-        ProcessBuilder process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return ServeProcess.builder(
+                        workingDirectory,
                         // Only the start is run: no time to spend on the optimising compiler or a parallel GC.
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "serve")
-                .directory(workingDirectory.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Map<String, String> environment = process.environment();
-        environment.keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
-        Map<String, String> defaults = new HashMap<>(Map.of(
-                "SWITCHBOARD_HTTP_PORT", "0",
-                "SWITCHBOARD_MANAGEMENT_PORT", "0",
-                "SWITCHBOARD_REMOTE_PORT", "0",
-                "SWITCHBOARD_DURABILITY", "memory"));
-        defaults.putAll(variables);
-        environment.putAll(defaults);
-        return process.start();
+                        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                        variables)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 }
