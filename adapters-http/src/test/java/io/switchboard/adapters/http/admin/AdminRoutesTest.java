@@ -160,7 +160,7 @@ class AdminRoutesTest {
     void aCallShowsItsStateAndEachEventWithWhenItCameItsReplyAndItsOrigin() throws Exception {
         GatherCompleted first = gather("1", 1);
         GatherCompleted second = gather("2", 2);
-        Response menu = Response.builder().speak("You pressed 1").build();
+        Response menu = Response.builder().speakSentence("You pressed 1").build();
         Instant received = Instant.parse("2026-11-25T10:00:01.250Z");
         calls.put(
                 CALL.value(),
