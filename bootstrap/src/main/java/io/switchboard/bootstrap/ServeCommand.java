@@ -1,10 +1,13 @@
 package io.switchboard.bootstrap;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValueFactory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code serve}: runs the webhook service until SIGTERM (or a failure) stops it. */
 @Command(
@@ -18,11 +21,29 @@ final class ServeCommand implements Callable<Integer> {
 
     static final int FAILED = 1;
 
+    @Option(
+            names = "--flow",
+            paramLabel = "CLASS",
+            description = "the CallFlow to serve, on the classpath (default: SWITCHBOARD_FLOW, else the one"
+                    + " listed in META-INF/services, else the demo)")
+    String flowClass;
+
+    @Option(
+            names = "--conference-flow",
+            paramLabel = "CLASS",
+            description = "the ConferenceFlow to serve (default: SWITCHBOARD_CONFERENCE_FLOW, else the call flow"
+                    + " if it is one too)")
+    String conferenceFlowClass;
+
     @Override
     public Integer call() {
         CompletableFuture<SwitchboardService.Running> starting;
+        FlowLoader.Flows flows;
         try {
-            starting = SwitchboardService.startDemo(SwitchboardConfig.load()).toCompletableFuture();
+            Config config = withOptions(SwitchboardConfig.load());
+            flows = new FlowLoader(config, Thread.currentThread().getContextClassLoader()).load();
+            starting = SwitchboardService.start(config, flows.callFlow(), flows.conferenceFlow())
+                    .toCompletableFuture();
         } catch (IllegalArgumentException | ConfigException refused) {
             return printed(REFUSED, refused.getMessage());
         }
@@ -31,15 +52,27 @@ final class ServeCommand implements Callable<Integer> {
             running.system()
                     .log()
                     .info(
-                            "Switchboard is answering webhooks on {}:{}",
+                            "Switchboard is answering webhooks on {}:{} with {}",
                             running.binding().localAddress().getHostString(),
-                            running.port());
+                            running.port(),
+                            flows.callFlow().getClass().getName());
             running.system().getWhenTerminated().toCompletableFuture().join();
             return 0;
         } catch (CompletionException failed) {
             Throwable cause = failed.getCause() == null ? failed : failed.getCause();
             return printed(FAILED, "could not start: " + cause.getMessage());
         }
+    }
+
+    private Config withOptions(Config config) {
+        Config chosen = config;
+        if (flowClass != null) {
+            chosen = chosen.withValue(FlowLoader.CLASS, ConfigValueFactory.fromAnyRef(flowClass));
+        }
+        if (conferenceFlowClass != null) {
+            chosen = chosen.withValue(FlowLoader.CONFERENCE_CLASS, ConfigValueFactory.fromAnyRef(conferenceFlowClass));
+        }
+        return chosen;
     }
 
     /**
