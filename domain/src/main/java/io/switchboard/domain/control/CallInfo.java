@@ -24,8 +24,7 @@ public record CallInfo(
         Instant answerTime,
         Instant endTime,
         String disconnectCause,
-        String errorMessage,
-        String tag) {
+        String errorMessage) {
     public CallInfo {
         Objects.requireNonNull(callId, "callId");
     }
