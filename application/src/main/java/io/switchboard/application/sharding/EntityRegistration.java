@@ -21,6 +21,7 @@ import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.conference.ConferenceEntity;
 import io.switchboard.domain.conference.ConferenceFlow;
+import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntityState;
 import io.switchboard.domain.entity.VoiceEntity;
@@ -41,6 +42,16 @@ public final class EntityRegistration {
      */
     public static void init(
             ActorSystem<?> system, CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings) {
+        init(system, callFlow, conferenceFlow, CallControl.unavailable(), settings);
+    }
+
+    /** The same, with flows that steer calls and conferences through {@code callControl}. */
+    public static void init(
+            ActorSystem<?> system,
+            CallFlow callFlow,
+            ConferenceFlow conferenceFlow,
+            CallControl callControl,
+            SwitchboardSettings settings) {
         Executor flowExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
         DurabilitySettings durability = settings.durability();
@@ -51,6 +62,7 @@ public final class EntityRegistration {
                         context,
                         CallEntity.rules(CallId.of(context.getEntityId()), callFlow),
                         flowExecutor,
+                        callControl,
                         settings,
                         passivate));
         register(
@@ -60,6 +72,7 @@ public final class EntityRegistration {
                         context,
                         ConferenceEntity.rules(ConferenceId.of(context.getEntityId()), conferenceFlow),
                         flowExecutor,
+                        callControl,
                         settings,
                         passivate));
         if (durability.journaled()) {
@@ -73,6 +86,7 @@ public final class EntityRegistration {
             EntityContext<VoiceEntity.Command> context,
             EntityRules<E, S> rules,
             Executor flowExecutor,
+            CallControl callControl,
             SwitchboardSettings settings,
             Consumer<ActorRef<VoiceEntity.Command>> passivate) {
         DurabilitySettings durability = settings.durability();
@@ -81,10 +95,11 @@ public final class EntityRegistration {
                         persistenceId(context),
                         rules,
                         flowExecutor,
+                        callControl,
                         settings.entity(),
                         durability.snapshotEvery(),
                         passivate)
-                : VoiceEntity.create(rules, flowExecutor, settings.entity(), passivate);
+                : VoiceEntity.create(rules, flowExecutor, callControl, settings.entity(), passivate);
     }
 
     /** {@code Call|<callId>}, {@code Conference|<conferenceId>}: the entity type's name keeps the two apart. */
