@@ -35,18 +35,22 @@ class DependencyRuleTest {
                 .definedBy("io.switchboard.adapters.bxml..")
                 .layer("HttpAdapter")
                 .definedBy("io.switchboard.adapters.http..")
+                .layer("BandwidthAdapter")
+                .definedBy("io.switchboard.adapters.bandwidth..")
                 .layer("Bootstrap")
                 .definedBy("io.switchboard.bootstrap..")
                 .whereLayer("Bootstrap")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("HttpAdapter")
                 .mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("BandwidthAdapter")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("BxmlAdapter")
-                .mayOnlyBeAccessedByLayers("HttpAdapter", "Bootstrap")
+                .mayOnlyBeAccessedByLayers("HttpAdapter", "BandwidthAdapter", "Bootstrap")
                 .whereLayer("Application")
                 .mayOnlyBeAccessedByLayers("HttpAdapter", "Bootstrap")
                 .whereLayer("Domain")
-                .mayOnlyBeAccessedByLayers("Application", "BxmlAdapter", "HttpAdapter", "Bootstrap")
+                .mayOnlyBeAccessedByLayers("Application", "BxmlAdapter", "HttpAdapter", "BandwidthAdapter", "Bootstrap")
                 .check(switchboard);
     }
 
@@ -100,6 +104,17 @@ class DependencyRuleTest {
                         "io.switchboard.domain.common..",
                         "java..",
                         "javax.xml..")
+                .check(switchboard);
+    }
+
+    @Test
+    void bandwidthAdapterSeesNeitherTheApplicationNorAkka() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.switchboard.adapters.bandwidth..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.switchboard.application..", "akka..", "io.switchboard.domain.entity..")
                 .check(switchboard);
     }
 

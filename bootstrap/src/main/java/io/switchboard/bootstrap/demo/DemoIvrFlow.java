@@ -7,11 +7,15 @@ import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallRedirected;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.GatherCompleted;
+import io.switchboard.domain.call.MachineDetectionCompleted;
+import io.switchboard.domain.call.MachineDetectionResult;
 import io.switchboard.domain.call.RecordingCompleted;
 import io.switchboard.domain.call.TranscriptionAvailable;
 import io.switchboard.domain.call.TransferAnswered;
 import io.switchboard.domain.call.TransferCompleted;
 import io.switchboard.domain.call.TransferDisconnected;
+import io.switchboard.domain.common.Direction;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Conference;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Record;
@@ -27,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * The embedded demo: a one-digit menu. Its BXML names no callback URL: the service points each one at its own
  * channel when it renders the reply. 1 transfers to a configured number, 2 records a message with
  * transcription, 3 joins a conference; no or wrong input repeats the menu a few times, then hangs up.
+ *
+ * <p>Its outbound side: a call it placed (with asynchronous machine detection) holds on a short pause when
+ * answered; when detection reports, the flow redirects the call through the update-call API, and the redirect
+ * leaves a short message and hangs up on a machine, or plays the menu to a person.
  */
 public final class DemoIvrFlow implements CallFlow {
     private static final Logger log = LoggerFactory.getLogger(DemoIvrFlow.class);
@@ -44,6 +52,12 @@ public final class DemoIvrFlow implements CallFlow {
             .speak("Thank you, your message was recorded. Goodbye.")
             .hangup()
             .build();
+    /** What a machine that answers a call the demo placed is told. */
+    public static final String MACHINE_MESSAGE =
+            "Hello, this is the Switchboard demo calling. Please call us back when you can. Goodbye.";
+
+    private static final Response LEAVE_MESSAGE =
+            Response.builder().speak(MACHINE_MESSAGE).hangup().build();
     private static final Response TRANSFER_ANNOUNCEMENT = Response.builder()
             .speak("You have a call from the Switchboard demo.")
             .build();
@@ -59,6 +73,7 @@ public final class DemoIvrFlow implements CallFlow {
     private final Response transferReply;
     private final Response voicemailReply;
     private final Response conferenceReply;
+    private final Response awaitingDetection;
 
     public DemoIvrFlow(DemoSettings settings) {
         this.settings = settings;
@@ -70,6 +85,11 @@ public final class DemoIvrFlow implements CallFlow {
         transferReply = transfer();
         voicemailReply = voicemail();
         conferenceReply = conference();
+        // Machine detection interrupts the pause with a redirect; without detection the menu follows it.
+        awaitingDetection = Response.builder()
+                .pause(settings.machineDetectionWait().toMillis() / 1000.0)
+                .add(helloMenu.verbs().get(0))
+                .build();
     }
 
     @Override
@@ -79,12 +99,23 @@ public final class DemoIvrFlow implements CallFlow {
 
     @Override
     public Reply onAnswer(CallAnswered event, CallState call) {
-        return helloMenu;
+        return call.direction() == Direction.OUTBOUND ? awaitingDetection : helloMenu;
+    }
+
+    /** A person or a machine answered the call this service placed: the redirect decides what it hears. */
+    @Override
+    public void onMachineDetectionComplete(MachineDetectionCompleted event, CallState call, FlowContext context) {
+        log.info("machine detection: {}", event.result().value());
+        context.call(call.callId()).redirectHere();
     }
 
     @Override
     public Reply onRedirect(CallRedirected event, CallState call) {
-        return backToMenu;
+        MachineDetectionResult detected = call.machineDetection();
+        if (detected == null) {
+            return backToMenu;
+        }
+        return detected.machine() ? LEAVE_MESSAGE : helloMenu;
     }
 
     @Override

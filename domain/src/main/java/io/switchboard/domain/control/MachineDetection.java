@@ -48,6 +48,16 @@ public record MachineDetection(
         return builder().mode(MachineDetectionMode.ASYNC).build();
     }
 
+    /** Detection with Bandwidth's defaults in the mode named {@code async} or {@code sync}, as operators write it. */
+    public static MachineDetection ofMode(String mode) {
+        for (MachineDetectionMode known : MachineDetectionMode.values()) {
+            if (known.wireName().equals(mode)) {
+                return builder().mode(known).build();
+            }
+        }
+        throw RequestChecks.invalid(REQUEST, "machineDetection", mode, "must be async or sync");
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -17,14 +17,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.adapters.http.problem.Problem;
 import io.switchboard.adapters.http.problem.ProblemRenderer;
-import io.switchboard.domain.common.WireValue;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.control.CallControlFailure;
 import io.switchboard.domain.control.CreateCall;
 import io.switchboard.domain.control.CreatedCall;
 import io.switchboard.domain.control.InvalidRequestException;
 import io.switchboard.domain.control.MachineDetection;
-import io.switchboard.domain.control.MachineDetectionMode;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
 
@@ -66,9 +64,7 @@ final class CallPlacement {
                 call.disconnectUrl(disconnectUrl);
             }
             if (machineDetection != null) {
-                call.machineDetection(MachineDetection.builder()
-                        .mode(machineDetectionMode(machineDetection))
-                        .build());
+                call.machineDetection(MachineDetection.ofMode(machineDetection));
             }
             return call.build();
         }
@@ -90,16 +86,6 @@ final class CallPlacement {
         this.strict = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.json = Jackson.marshaller(AdminViews.jsonMapper(mapper));
         this.problems = problems;
-    }
-
-    /** {@code machineDetection} as {@code "async"} or {@code "sync"}. */
-    static MachineDetectionMode machineDetectionMode(String mode) {
-        try {
-            return WireValue.parse(MachineDetectionMode.class, "machineDetection", mode);
-        } catch (IllegalArgumentException unknown) {
-            throw new InvalidRequestException(
-                    "createCall", "machineDetection", "'" + mode + "'", "must be async or sync");
-        }
     }
 
     Route route() {
