@@ -254,13 +254,15 @@ public final class BandwidthVoiceClient implements CallControl {
 
     private <T> CompletionStage<T> send(Exchange exchange, Function<HttpResponse<byte[]>, T> onSuccess) {
         return attempt(exchange, onSuccess, 1)
-                .whenComplete((value, failure) -> telemetry.outcome(
-                        exchange.operation(),
-                        failure == null
-                                ? "ok"
-                                : unwrap(failure) instanceof CallControlFailure known
-                                        ? known.kind().name().toLowerCase(java.util.Locale.ROOT)
-                                        : "error"));
+                .whenCompleteAsync(
+                        (value, failure) -> telemetry.outcome(
+                                exchange.operation(),
+                                failure == null
+                                        ? "ok"
+                                        : unwrap(failure) instanceof CallControlFailure known
+                                                ? known.kind().name().toLowerCase(java.util.Locale.ROOT)
+                                                : "error"),
+                        Runnable::run);
     }
 
     private <T> CompletionStage<T> attempt(Exchange exchange, Function<HttpResponse<byte[]>, T> onSuccess, int number) {
@@ -275,13 +277,15 @@ public final class BandwidthVoiceClient implements CallControl {
         }
         log.debug("{} {} (try {})", exchange.method(), exchange.path(), number);
         return http.sendAsync(request.build(), this::boundedBody)
-                .<Attempt<T>>handle((reply, failure) -> {
-                    Duration took = Duration.ofNanos(System.nanoTime() - started);
-                    return failure == null
-                            ? answered(exchange, reply, onSuccess, took)
-                            : unanswered(exchange, unwrap(failure), took);
-                })
-                .thenCompose(outcome -> next(exchange, onSuccess, number, outcome));
+                .<Attempt<T>>handleAsync(
+                        (reply, failure) -> {
+                            Duration took = Duration.ofNanos(System.nanoTime() - started);
+                            return failure == null
+                                    ? answered(exchange, reply, onSuccess, took)
+                                    : unanswered(exchange, unwrap(failure), took);
+                        },
+                        Runnable::run)
+                .thenComposeAsync(outcome -> next(exchange, onSuccess, number, outcome), Runnable::run);
     }
 
     private <T> CompletionStage<T> next(
@@ -307,7 +311,7 @@ public final class BandwidthVoiceClient implements CallControl {
         telemetry.retry(exchange.operation(), outcome.retryReason());
         return CompletableFuture.supplyAsync(
                         () -> null, CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS))
-                .thenCompose(waited -> attempt(exchange, onSuccess, number + 1));
+                .thenComposeAsync(waited -> attempt(exchange, onSuccess, number + 1), Runnable::run);
     }
 
     private <T> Attempt<T> answered(

@@ -47,7 +47,7 @@ final class CreatePacer {
         }
         return CompletableFuture.runAsync(
                         this::released, CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS))
-                .thenCompose(slotReached -> create.get());
+                .thenComposeAsync(slotReached -> create.get(), Runnable::run);
     }
 
     /** Creates waiting for their slot. */

@@ -139,15 +139,19 @@ public final class EntityChores<E, S extends EntityState> {
      * on the flow executor; each outcome comes back to the entity as a {@link RequestSettled}.
      */
     public void issue(TimelineEntry entry) {
-        CompletionStage<Object> previous = CompletableFuture.completedFuture(null);
+        CompletionStage<?> previous = CompletableFuture.completedFuture(null);
         for (IssuedRequest issued : entry.requests()) {
-            CompletionStage<Object> sent = previous.thenComposeAsync(
-                            done -> issued.request().sendThrough(callControl), flowExecutor)
-                    .thenApply(result -> (Object) result);
-            context.pipeToSelf(sent, (result, failure) -> settled(issued, result, failure));
             // The next request waits for this one's outcome, whatever it is.
-            previous = sent.handle((result, failure) -> null);
+            previous = send(issued, previous);
         }
+    }
+
+    /** Sends {@code issued} once {@code previous} is over; its outcome comes back to the entity. */
+    private CompletionStage<?> send(IssuedRequest issued, CompletionStage<?> previous) {
+        CompletionStage<?> sent =
+                previous.thenComposeAsync(done -> issued.request().sendThrough(callControl), flowExecutor);
+        context.pipeToSelf(sent, (result, failure) -> settled(issued, result, failure));
+        return sent.handleAsync((result, failure) -> null, Runnable::run);
     }
 
     private RequestSettled settled(IssuedRequest issued, Object result, Throwable failure) {

@@ -126,8 +126,9 @@ public final class EntityLogic<E, S extends EntityState> {
     public CompletionStage<FlowAnswer> runFlow(RunFlow<E, S> run, Executor executor, FlowContext context) {
         return CompletableFuture.supplyAsync(
                         () -> rules.flowCall().apply(run.event(), run.working().state(), context), executor)
-                .thenCompose(EntityLogic::resolve)
-                .thenApply(response -> new FlowAnswer(response, context.close()));
+                // Where the flow's answer completes: no hop of its own.
+                .thenComposeAsync(EntityLogic::resolve, Runnable::run)
+                .thenApplyAsync(response -> new FlowAnswer(response, context.close()), Runnable::run);
     }
 
     /** The memory once an issued request has its outcome. Pure: a journal replays it too. */
