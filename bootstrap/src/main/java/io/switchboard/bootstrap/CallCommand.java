@@ -7,7 +7,6 @@ import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.control.CreateCall;
 import io.switchboard.domain.control.CreatedCall;
 import io.switchboard.domain.control.InvalidRequestException;
-import io.switchboard.domain.control.MachineDetection;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -96,18 +95,13 @@ final class CallCommand implements Callable<Integer> {
     }
 
     private CreateCall request() {
-        CreateCall.Builder call =
-                CreateCall.builder(to, from).applicationId(applicationId).tag(tag);
-        if (answerUrl != null) {
-            call.answerUrl(answerUrl);
-        }
-        if (disconnectUrl != null) {
-            call.disconnectUrl(disconnectUrl);
-        }
-        if (machineDetection != null) {
-            call.machineDetection(MachineDetection.ofMode(machineDetection));
-        }
-        return call.build();
+        return CreateCall.builder(to, from)
+                .applicationId(applicationId)
+                .answerUrl(answerUrl)
+                .disconnectUrl(disconnectUrl)
+                .machineDetectionMode(machineDetection)
+                .tag(tag)
+                .build();
     }
 
     private static int fail(PrintWriter err, int status, String message) {

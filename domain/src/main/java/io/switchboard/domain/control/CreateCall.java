@@ -191,8 +191,9 @@ public record CreateCall(
             return this;
         }
 
+        /** The answer webhook's URL; {@code null} leaves it to the default (this service). */
         public Builder answerUrl(String url) {
-            return answer(answer == null ? Callback.to(url) : answer.withUrl(url));
+            return url == null ? this : answer(answer == null ? Callback.to(url) : answer.withUrl(url));
         }
 
         public Builder disconnect(PlainCallback value) {
@@ -200,8 +201,11 @@ public record CreateCall(
             return this;
         }
 
+        /** The disconnect webhook's URL; {@code null} leaves it to the default (this service). */
         public Builder disconnectUrl(String url) {
-            return disconnect(disconnect == null ? PlainCallback.to(url) : disconnect.withUrl(url));
+            return url == null
+                    ? this
+                    : disconnect(disconnect == null ? PlainCallback.to(url) : disconnect.withUrl(url));
         }
 
         public Builder credentials(Credentials value) {
@@ -222,6 +226,11 @@ public record CreateCall(
         public Builder machineDetection(MachineDetection value) {
             machineDetection = value;
             return this;
+        }
+
+        /** Detection with Bandwidth's defaults in the mode named {@code async} or {@code sync}; {@code null}: none. */
+        public Builder machineDetectionMode(String mode) {
+            return mode == null ? this : machineDetection(MachineDetection.ofMode(mode));
         }
 
         public Builder priority(Integer value) {

@@ -22,7 +22,6 @@ import io.switchboard.domain.control.CallControlFailure;
 import io.switchboard.domain.control.CreateCall;
 import io.switchboard.domain.control.CreatedCall;
 import io.switchboard.domain.control.InvalidRequestException;
-import io.switchboard.domain.control.MachineDetection;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
 
@@ -51,22 +50,16 @@ final class CallPlacement {
             String displayName) {
 
         CreateCall toRequest() {
-            CreateCall.Builder call = CreateCall.builder(to, from)
+            return CreateCall.builder(to, from)
                     .applicationId(applicationId)
+                    .answerUrl(answerUrl)
+                    .disconnectUrl(disconnectUrl)
+                    .machineDetectionMode(machineDetection)
                     .tag(tag)
                     .callTimeout(callTimeout)
                     .priority(priority)
-                    .displayName(displayName);
-            if (answerUrl != null) {
-                call.answerUrl(answerUrl);
-            }
-            if (disconnectUrl != null) {
-                call.disconnectUrl(disconnectUrl);
-            }
-            if (machineDetection != null) {
-                call.machineDetection(MachineDetection.ofMode(machineDetection));
-            }
-            return call.build();
+                    .displayName(displayName)
+                    .build();
         }
     }
 
