@@ -1,4 +1,4 @@
-package io.switchboard.testkit.voiceapi;
+package io.switchboard.adapters.bandwidth.simulated;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.switchboard.testkit.voiceapi;
+package io.switchboard.adapters.bandwidth.simulated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
