@@ -3,13 +3,14 @@ package io.switchboard.bootstrap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The runnable jar: {@code java -jar switchboard.jar [serve | bxml lint ... | simulate ... | db init]}. */
+/** The runnable jar: {@code java -jar switchboard.jar [serve | bxml lint ... | simulate ... | db init | call ...]}. */
 @Command(
         name = "switchboard",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Answers Bandwidth Voice webhooks with BXML, one ordered entity per call.",
-        subcommands = {ServeCommand.class, BxmlCommand.class, SimulateCommand.class, DbCommand.class})
+        subcommands = {ServeCommand.class, BxmlCommand.class, SimulateCommand.class, DbCommand.class, CallCommand.class
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.switchboard.adapters.bandwidth.BandwidthSettings;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.HttpSettings;
 import io.switchboard.adapters.http.ManagementServer;
@@ -43,6 +44,7 @@ import io.switchboard.bootstrap.demo.DemoIvrFlow;
 import io.switchboard.bootstrap.demo.DemoSettings;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.conference.ConferenceFlow;
+import io.switchboard.domain.control.CallControl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -88,6 +90,7 @@ public final class SwitchboardService {
         Config httpConfig = config.getConfig("switchboard.http");
         HttpSettings http = httpSettings(httpConfig).withPublicUrl(config.getString("switchboard.public-url"));
         Optional<WebhookCredentials> adminCredentials = adminCredentials(config, http);
+        Optional<BandwidthSettings> bandwidth = CallControlConfig.settings(config);
         Duration shutdownDeadline = httpConfig.getDuration("shutdown-deadline");
         Optional<JournalStore> store =
                 settings.durability().journaled() ? Optional.of(JournalStore.from(config)) : Optional.empty();
@@ -116,6 +119,7 @@ public final class SwitchboardService {
                                     settings,
                                     http,
                                     adminCredentials,
+                                    bandwidth,
                                     shutdownDeadline,
                                     callFlow,
                                     conferenceFlow);
@@ -138,11 +142,17 @@ public final class SwitchboardService {
             SwitchboardSettings settings,
             HttpSettings http,
             Optional<WebhookCredentials> adminCredentials,
+            Optional<BandwidthSettings> bandwidth,
             Duration shutdownDeadline,
             CallFlow callFlow,
             ConferenceFlow conferenceFlow) {
-        EntityRegistration.init(system, callFlow, conferenceFlow, settings);
         PrometheusMeterRegistry registry = meterRegistry(system);
+        CallControl callControl = CallControlConfig.callControl(bandwidth, registry);
+        system.log()
+                .info(bandwidth
+                        .map(api -> "call control through " + api.apiUrl() + ", account " + api.accountId())
+                        .orElse("call control is off: no SWITCHBOARD_BANDWIDTH_* credentials"));
+        EntityRegistration.init(system, callFlow, conferenceFlow, callControl, settings);
         WebhookTelemetry telemetry = new WebhookTelemetry(registry);
         ShardedVoiceEventHandler handler = new ShardedVoiceEventHandler(system, settings, List.of(telemetry));
         ClusterShapeQuery clusterShape = new ShardingClusterShape(system, settings);
@@ -155,6 +165,7 @@ public final class SwitchboardService {
                         new AdminRoutes(
                                         new ShardedEntityQuery(system, settings),
                                         clusterShape,
+                                        callControl,
                                         admin,
                                         new BxmlWriter(http.callbackUrls()),
                                         WebhookObjectMapper.create())

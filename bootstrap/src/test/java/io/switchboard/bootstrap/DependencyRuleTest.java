@@ -41,20 +41,25 @@ class DependencyRuleTest {
                 .definedBy("io.switchboard.adapters.bxml..")
                 .layer("HttpAdapter")
                 .definedBy("io.switchboard.adapters.http..")
+                .layer("BandwidthAdapter")
+                .definedBy("io.switchboard.adapters.bandwidth..")
                 .layer("Bootstrap")
                 .definedBy("io.switchboard.bootstrap..")
                 .whereLayer("Bootstrap")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("HttpAdapter")
                 .mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("BandwidthAdapter")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("TestKit")
                 .mayOnlyBeAccessedByLayers("HttpAdapter", "Bootstrap")
                 .whereLayer("BxmlAdapter")
-                .mayOnlyBeAccessedByLayers("TestKit", "HttpAdapter", "Bootstrap")
+                .mayOnlyBeAccessedByLayers("TestKit", "HttpAdapter", "BandwidthAdapter", "Bootstrap")
                 .whereLayer("Application")
                 .mayOnlyBeAccessedByLayers("TestKit", "HttpAdapter", "Bootstrap")
                 .whereLayer("Domain")
-                .mayOnlyBeAccessedByLayers("Application", "TestKit", "BxmlAdapter", "HttpAdapter", "Bootstrap")
+                .mayOnlyBeAccessedByLayers(
+                        "Application", "TestKit", "BxmlAdapter", "HttpAdapter", "BandwidthAdapter", "Bootstrap")
                 .check(switchboard);
     }
 
@@ -120,6 +125,17 @@ class DependencyRuleTest {
                         "io.switchboard.domain.common..",
                         "java..",
                         "javax.xml..")
+                .check(switchboard);
+    }
+
+    @Test
+    void bandwidthAdapterSeesNeitherTheApplicationNorAkka() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.switchboard.adapters.bandwidth..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.switchboard.application..", "akka..", "io.switchboard.domain.entity..")
                 .check(switchboard);
     }
 

@@ -10,7 +10,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Renders a {@link Response} as BXML: an XML declaration, then {@code <Response>} with its verbs in order,
+ * Renders a {@link Response} as BXML: an XML declaration, then {@code <Response>} (or, for the Voice API's BXML
+ * endpoints, {@code <Bxml>}) with its verbs in order,
  * compact and deterministic (attributes in record-component order, absent values left out, an element without
  * content self-closed). Every text and attribute is escaped and cleared of characters XML forbids, so the
  * output is always well-formed. SpeakSentence text that is a well-formed fragment of SSML elements is kept as
@@ -40,6 +41,18 @@ public final class BxmlWriter {
     }
 
     /**
+     * The same document under a {@code <Bxml>} root: what Bandwidth's Voice API takes to replace a live call's or
+     * conference's BXML ({@code PUT .../calls/{callId}/bxml}, {@code PUT .../conferences/{id}/bxml}).
+     *
+     * @throws BxmlException as {@link #write(Response, Writer)}
+     */
+    public String writeBxml(Response response) {
+        StringWriter out = new StringWriter(256);
+        write(Vocabulary.BXML, response, out);
+        return out.toString();
+    }
+
+    /**
      * Writes to {@code out}, which must encode UTF-8 if it encodes at all (the declaration says UTF-8); it is
      * flushed, not closed. When writing fails, {@code out} may already hold the start of the document.
      *
@@ -49,10 +62,14 @@ public final class BxmlWriter {
      * @throws UncheckedIOException  when {@code out} fails
      */
     public void write(Response response, Writer out) {
+        write(Vocabulary.RESPONSE, response, out);
+    }
+
+    private void write(ElementFormat<Response, ?> root, Response response, Writer out) {
         try {
             XMLStreamWriter xml = Stax.OUTPUT.createXMLStreamWriter(new SizeLimitedWriter(out, MAX_DOCUMENT_BYTES));
             xml.writeStartDocument("UTF-8", "1.0");
-            Vocabulary.RESPONSE.writeElement(response, new BxmlOutput(xml, callbackUrls));
+            root.writeElement(response, new BxmlOutput(xml, callbackUrls));
             xml.writeEndDocument();
             xml.flush();
             xml.close();

@@ -70,6 +70,9 @@ final class Vocabulary {
 
     static final ElementFormat<Response, List<Verb>> RESPONSE;
 
+    /** The same verbs under {@code <Bxml>}: the root the API's call and conference BXML endpoints take. */
+    static final ElementFormat<Response, List<Verb>> BXML;
+
     /** Root names the reader accepts; {@code Bxml} is the root of Bandwidth's update-call request. */
     static final List<String> ROOTS = List.of("Response", "Bxml");
 
@@ -102,8 +105,13 @@ final class Vocabulary {
             TransferVerb.FORMAT);
 
     static {
-        RESPONSE = ElementFormat.of(
-                "Response",
+        RESPONSE = root("Response");
+        BXML = root("Bxml");
+    }
+
+    private static ElementFormat<Response, List<Verb>> root(String name) {
+        return ElementFormat.of(
+                name,
                 Response.class,
                 AttributeTable.of(),
                 Response::verbs,

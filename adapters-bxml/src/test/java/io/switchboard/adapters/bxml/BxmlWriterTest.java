@@ -36,6 +36,24 @@ class BxmlWriterTest {
     private final BxmlWriter writer = new BxmlWriter();
 
     @Test
+    void writesTheBxmlRootTheApiTakesWithTheSameVerbsAndCallbacks() {
+        BxmlWriter filling = new BxmlWriter(CallbackUrls.under("https://sb.example.com/voice"));
+        Response response = Response.builder()
+                .speakSentence("Please hold & wait")
+                .add(Gather.builder().maxDigits(1).build())
+                .build();
+
+        String bxml = filling.writeBxml(response);
+
+        assertEquals(
+                Goldens.DECLARATION + "<Bxml><SpeakSentence>Please hold &amp; wait</SpeakSentence>"
+                        + "<Gather gatherUrl=\"https://sb.example.com/voice/gather\" maxDigits=\"1\"/></Bxml>",
+                bxml);
+        assertEquals(filling.write(response).replace("Response>", "Bxml>"), bxml);
+        assertEquals(response, new BxmlReader().read(writer.writeBxml(response)), "it reads back as the same verbs");
+    }
+
+    @Test
     void pointsEveryCallbackWithoutAUrlAtItsChannel() {
         BxmlWriter filling = new BxmlWriter(CallbackUrls.under("https://sb.example.com/voice/"));
         Response response = Response.of(

@@ -13,18 +13,22 @@ import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
+import io.switchboard.domain.control.CallControl;
+import io.switchboard.domain.control.IssuedRequest;
+import io.switchboard.domain.control.RequestOutcome;
 import io.switchboard.domain.entity.EntityChores;
 import io.switchboard.domain.entity.EntityLogic;
 import io.switchboard.domain.entity.EntityMemory;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.EntityState;
-import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.RequestSettled;
 import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.entity.VoiceEntity.Command;
 import io.switchboard.domain.entity.VoiceEntity.Handle;
 import io.switchboard.domain.entity.VoiceEntity.Inspect;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -42,6 +46,10 @@ import org.slf4j.MDC;
  * the event is handled afresh where the entity starts again. A redelivery is stored too (it only joins the
  * timeline), so the recovered timeline, which bounds what later redeliveries are recognised by, is the one the
  * entity had.
+ *
+ * <p>A flow's call-control requests are stored with its event's entry and issued once it is stored; each outcome
+ * is stored as a {@link RequestSettled}. A redelivery issues nothing, and an entity that recovers a request that
+ * never settled records it as unknown rather than sending it again.
  *
  * <p>Ordering, shedding, timeouts, passivation and stopping behind in-flight work are those of
  * {@link VoiceEntity}; the stash is the one Akka Persistence keeps, counted here to shed past the capacity.
@@ -119,12 +127,34 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             EntitySettings settings,
             int snapshotEvery,
             Consumer<ActorRef<Command>> requestPassivation) {
+        return create(
+                persistenceId,
+                rules,
+                flowExecutor,
+                CallControl.unavailable(),
+                settings,
+                snapshotEvery,
+                requestPassivation);
+    }
+
+    /**
+     * The behaviour of one durable entity whose flows steer calls through {@code callControl}: a flow's requests
+     * are stored with its event's entry, issued once that is stored, and their outcomes stored as they come.
+     */
+    public static <E, S extends EntityState> Behavior<Command> create(
+            PersistenceId persistenceId,
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            CallControl callControl,
+            EntitySettings settings,
+            int snapshotEvery,
+            Consumer<ActorRef<Command>> requestPassivation) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context -> new DurableVoiceEntity<>(
                 persistenceId,
                 context,
                 logic,
-                new EntityChores<>(context, timers, logic, flowExecutor, requestPassivation),
+                new EntityChores<>(context, timers, logic, flowExecutor, callControl, requestPassivation),
                 snapshotEvery)));
     }
 
@@ -135,8 +165,15 @@ public final class DurableVoiceEntity<E, S extends EntityState>
 
     @Override
     public EventHandler<EntityMemory<S>, Object> eventHandler() {
-        return (memory, event) ->
-                event instanceof TimelineEntry entry ? logic.after(memory, entry) : logic.emptyMemory();
+        return (memory, event) -> {
+            if (event instanceof TimelineEntry entry) {
+                return logic.after(memory, entry);
+            }
+            if (event instanceof RequestSettled settled) {
+                return logic.after(memory, settled);
+            }
+            return logic.emptyMemory();
+        };
     }
 
     @Override
@@ -164,6 +201,11 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     private void onRecovered(EntityMemory<S> memory) {
         context.getLog()
                 .debug("recovered {} events of its timeline", memory.timeline().size());
+        // Requests stored and never settled were on their way when the last incarnation stopped: they may have
+        // reached Bandwidth, so they are not sent again, only recorded as such.
+        for (IssuedRequest pending : memory.pendingRequests()) {
+            context.getSelf().tell(new RequestSettled(pending.id(), RequestOutcome.interrupted(Instant.now())));
+        }
         if (logic.ended(memory)) {
             chores.startRetention();
         } else {
@@ -184,6 +226,10 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     private Effect<Object, EntityMemory<S>> handle(EntityMemory<S> memory, Command command) {
         if (command instanceof Inspect inspect) {
             return onInspect(memory, inspect);
+        }
+        if (command instanceof RequestSettled settled) {
+            // Stored at once, even while a flow works on a later event; a purge has forgotten the request.
+            return purging ? Effect().none() : Effect().persist(settled);
         }
         if (inFlight != null || purging) {
             return whileBusy(command);
@@ -225,12 +271,14 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     private Effect<Object, EntityMemory<S>> whileBusy(Command command) {
         if (command instanceof EntityChores.FlowFinished done) {
             return isCurrent(done.ticket())
-                    ? answer(chores.replyTo(inFlight.handle().event(), done))
+                    ? answer(chores.answered(
+                            inFlight.handle().event(), inFlight.handle().receivedAt(), done))
                     : Effect().none();
         }
         if (command instanceof EntityChores.FlowTimedOut timeout) {
             return isCurrent(timeout.ticket())
-                    ? answer(chores.replyTo(inFlight.handle().event(), timeout))
+                    ? answer(chores.timedOut(
+                            inFlight.handle().event(), inFlight.handle().receivedAt()))
                     : Effect().none();
         }
         if (command instanceof PurgeFinished finished) {
@@ -260,15 +308,19 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         return inFlight != null && inFlight.ticket() == ticket;
     }
 
-    /** Stores the event with its reply, then replies and takes the events that waited, in their order. */
-    private Effect<Object, EntityMemory<S>> answer(EventReply reply) {
+    /**
+     * Stores the event with its reply and its flow's requests, then replies, issues the requests and takes the
+     * events that waited, in their order.
+     */
+    private Effect<Object, EntityMemory<S>> answer(TimelineEntry entry) {
         Handle current = inFlight.handle();
         inFlight = null;
         unstashing();
         return Effect()
-                .persist(new TimelineEntry(current.event(), current.receivedAt(), reply))
+                .persist(entry)
                 .thenRun(stored -> {
-                    current.replyTo().tell(reply);
+                    current.replyTo().tell(entry.reply());
+                    chores.issue(entry);
                     chores.restartIdleTimer();
                 })
                 .thenUnstashAll();

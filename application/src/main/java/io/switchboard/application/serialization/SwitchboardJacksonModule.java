@@ -9,6 +9,7 @@ import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.ConferenceState;
+import io.switchboard.domain.control.CallControlRequest;
 import io.switchboard.domain.entity.EntityState;
 import io.switchboard.domain.verb.Prompt;
 import io.switchboard.domain.verb.Response;
@@ -43,7 +44,8 @@ public final class SwitchboardJacksonModule extends SimpleModule {
                 Verb.class,
                 Prompt.class,
                 TransferTarget.class,
-                EntityState.class)) {
+                EntityState.class,
+                CallControlRequest.class)) {
             setMixInAnnotation(polymorphic, Polymorphic.class);
         }
         setMixInAnnotation(Response.class, ResponseMixIn.class);
@@ -51,6 +53,7 @@ public final class SwitchboardJacksonModule extends SimpleModule {
         registerSubtypes(concreteTypes(ConferenceEvent.class));
         registerSubtypes(concreteTypes(Verb.class));
         registerSubtypes(concreteTypes(TransferTarget.class));
+        registerSubtypes(concreteTypes(CallControlRequest.class));
         // Not sealed (its two kinds live in other packages), so named one by one.
         registerSubtypes(
                 new NamedType(CallState.class, "CallState"), new NamedType(ConferenceState.class, "ConferenceState"));

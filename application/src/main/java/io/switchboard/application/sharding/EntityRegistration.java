@@ -22,6 +22,7 @@ import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.conference.ConferenceEntity;
 import io.switchboard.domain.conference.ConferenceFlow;
+import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntityState;
 import io.switchboard.domain.entity.VoiceEntity;
@@ -42,6 +43,16 @@ public final class EntityRegistration {
      */
     public static void init(
             ActorSystem<?> system, CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings) {
+        init(system, callFlow, conferenceFlow, CallControl.unavailable(), settings);
+    }
+
+    /** The same, with flows that steer calls and conferences through {@code callControl}. */
+    public static void init(
+            ActorSystem<?> system,
+            CallFlow callFlow,
+            ConferenceFlow conferenceFlow,
+            CallControl callControl,
+            SwitchboardSettings settings) {
         Executor flowExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
         DurabilitySettings durability = settings.durability();
@@ -52,6 +63,7 @@ public final class EntityRegistration {
                         context,
                         CallEntity.rules(CallId.of(context.getEntityId()), callFlow),
                         flowExecutor,
+                        callControl,
                         settings,
                         passivate));
         register(
@@ -61,6 +73,7 @@ public final class EntityRegistration {
                         context,
                         ConferenceEntity.rules(ConferenceId.of(context.getEntityId()), conferenceFlow),
                         flowExecutor,
+                        callControl,
                         settings,
                         passivate));
         if (durability.journaled()) {
@@ -74,6 +87,7 @@ public final class EntityRegistration {
             EntityContext<VoiceEntity.Command> context,
             EntityRules<E, S> rules,
             Executor flowExecutor,
+            CallControl callControl,
             SwitchboardSettings settings,
             Consumer<ActorRef<VoiceEntity.Command>> passivate) {
         DurabilitySettings durability = settings.durability();
@@ -82,10 +96,11 @@ public final class EntityRegistration {
                         persistenceId(context),
                         rules,
                         flowExecutor,
+                        callControl,
                         settings.entity(),
                         durability.snapshotEvery(),
                         passivate)
-                : VoiceEntity.create(rules, flowExecutor, settings.entity(), passivate);
+                : VoiceEntity.create(rules, flowExecutor, callControl, settings.entity(), passivate);
     }
 
     /** {@code Call|<callId>}, {@code Conference|<conferenceId>}: the entity type's name keeps the two apart. */

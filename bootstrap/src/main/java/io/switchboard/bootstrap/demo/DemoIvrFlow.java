@@ -7,11 +7,15 @@ import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallRedirected;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.GatherCompleted;
+import io.switchboard.domain.call.MachineDetectionCompleted;
+import io.switchboard.domain.call.MachineDetectionResult;
 import io.switchboard.domain.call.RecordingCompleted;
 import io.switchboard.domain.call.TranscriptionAvailable;
 import io.switchboard.domain.call.TransferAnswered;
 import io.switchboard.domain.call.TransferCompleted;
 import io.switchboard.domain.call.TransferDisconnected;
+import io.switchboard.domain.common.Direction;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import java.util.List;
@@ -23,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * The embedded demo: a one-digit menu. Its BXML names no callback URL: the service points each one at its own
  * channel when it renders the reply. 1 transfers to a configured number, 2 records a message with
  * transcription, 3 joins a conference; no or wrong input repeats the menu a few times, then hangs up.
+ *
+ * <p>Its outbound side: a call it placed (with asynchronous machine detection) holds on a short pause when
+ * answered; when detection reports, the flow redirects the call through the update-call API, and the redirect
+ * leaves a short message and hangs up on a machine, or plays the menu to a person.
  */
 public final class DemoIvrFlow implements CallFlow {
     private static final Logger log = LoggerFactory.getLogger(DemoIvrFlow.class);
@@ -40,6 +48,12 @@ public final class DemoIvrFlow implements CallFlow {
             .speakSentence("Thank you, your message was recorded. Goodbye.")
             .hangup()
             .build();
+    /** What a machine that answers a call the demo placed is told. */
+    public static final String MACHINE_MESSAGE =
+            "Hello, this is the Switchboard demo calling. Please call us back when you can. Goodbye.";
+
+    private static final Response LEAVE_MESSAGE =
+            Response.builder().speakSentence(MACHINE_MESSAGE).hangup().build();
     private static final Response TRANSFER_ANNOUNCEMENT = Response.builder()
             .speakSentence("You have a call from the Switchboard demo.")
             .build();
@@ -55,6 +69,7 @@ public final class DemoIvrFlow implements CallFlow {
     private final Response transferReply;
     private final Response voicemailReply;
     private final Response conferenceReply;
+    private final Response awaitingDetection;
 
     public DemoIvrFlow(DemoSettings settings) {
         this.settings = settings;
@@ -66,6 +81,11 @@ public final class DemoIvrFlow implements CallFlow {
         transferReply = transfer();
         voicemailReply = voicemail();
         conferenceReply = conference();
+        // Machine detection interrupts the pause with a redirect; without detection the menu follows it.
+        awaitingDetection = Response.builder()
+                .pause(pause -> pause.duration(settings.machineDetectionWait().toMillis() / 1000.0))
+                .add(helloMenu.verbs().get(0))
+                .build();
     }
 
     @Override
@@ -75,12 +95,23 @@ public final class DemoIvrFlow implements CallFlow {
 
     @Override
     public Reply onAnswer(CallAnswered event, CallState call) {
-        return helloMenu;
+        return call.direction() == Direction.OUTBOUND ? awaitingDetection : helloMenu;
+    }
+
+    /** A person or a machine answered the call this service placed: the redirect decides what it hears. */
+    @Override
+    public void onMachineDetectionComplete(MachineDetectionCompleted event, CallState call, FlowContext context) {
+        log.info("machine detection: {}", event.result().value());
+        context.call(call.callId()).redirectHere();
     }
 
     @Override
     public Reply onRedirect(CallRedirected event, CallState call) {
-        return backToMenu;
+        MachineDetectionResult detected = call.machineDetection();
+        if (detected == null) {
+            return backToMenu;
+        }
+        return detected.machine() ? LEAVE_MESSAGE : helloMenu;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.domain.verb.Gather;
+import io.switchboard.domain.verb.Pause;
 import io.switchboard.domain.verb.Record;
 import io.switchboard.testkit.flow.CallUnderTest;
 import io.switchboard.testkit.flow.FlowTest;
@@ -38,10 +39,11 @@ class DemoIvrFlowTest {
     }
 
     @Test
-    void anOutboundCallIsGreetedDifferently() {
-        demo.placeOutboundCall(DEMO_NUMBER, CALLER)
-                .expectSpeaks("Hello from Switchboard.")
-                .expectGather();
+    void anOutboundCallHoldsForMachineDetectionThenIsGreetedDifferently() {
+        CallUnderTest call = demo.placeOutboundCall(DEMO_NUMBER, CALLER);
+
+        assertEquals(10.0, call.expect(Pause.class).duration());
+        call.expectSpeaks("Hello from Switchboard.").expectGather();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -24,8 +25,8 @@ public record CallDisconnected(CallDetails call, CallEnding ending) implements C
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        flow.onDisconnect(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        flow.onDisconnect(this, state, context);
         return Reply.none();
     }
 }

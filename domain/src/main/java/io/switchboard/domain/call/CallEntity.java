@@ -36,7 +36,7 @@ public final class CallEntity {
                 CallEvent.class,
                 () -> CallState.initial(callId),
                 CallState::apply,
-                (event, state) -> event.offerTo(flow, state),
+                (event, state, context) -> event.offerTo(flow, state, context),
                 CallState::hasEnded,
                 event -> event instanceof TransferAnswered ? ReplyContext.TRANSFER_ANSWER : ReplyContext.CALL);
     }

@@ -2,6 +2,7 @@ package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.time.Instant;
 
@@ -52,5 +53,5 @@ public sealed interface CallEvent extends VoiceEvent
     }
 
     /** Asks {@code flow} what to reply to this event, given the call's state after the event was applied. */
-    Reply offerTo(CallFlow flow, CallState state);
+    Reply offerTo(CallFlow flow, CallState state, FlowContext context);
 }

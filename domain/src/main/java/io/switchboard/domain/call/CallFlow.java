@@ -1,5 +1,6 @@
 package io.switchboard.domain.call;
 
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 
@@ -15,6 +16,18 @@ import io.switchboard.domain.verb.Response;
  * never called concurrently and always in the order the events arrived; they run on a dedicated thread pool,
  * never on an actor's thread, so a flow may block briefly, but it must answer within the configured reply
  * deadline or the caller hears the fallback.
+ *
+ * <p>Every method comes twice: with the event and the state, and with a {@link FlowContext} as well, through which
+ * a flow steers calls and conferences at Bandwidth (redirect, hang up, replace BXML, mute, place a call) and reads
+ * what it holds (a call's state, recordings, transcriptions). The context's requests go out once the reply is
+ * decided, are kept on the call's timeline with their outcome, and are never sent twice for one event. The
+ * method with the context calls the one without by default, so a flow overrides whichever it needs:
+ *
+ * <pre>{@code
+ * public void onMachineDetectionComplete(MachineDetectionCompleted event, CallState call, FlowContext context) {
+ *     context.call(call.callId()).redirect(event.result().machine() ? voicemailUrl : menuUrl);
+ * }
+ * }</pre>
  *
  * <p>The defaults answer executed events with an empty {@code <Response/>}, which Bandwidth treats as a hang-up.
  */
@@ -72,10 +85,10 @@ public interface CallFlow {
 
     default void onRecordingAvailable(RecordingAvailable event, CallState call) {}
 
-    /** A key press reported by {@code <StartGather>}; no BXML can answer it (use the update-call API). */
+    /** A key press reported by {@code <StartGather>}; no BXML can answer it: react through the context. */
     default void onDtmf(DtmfReceived event, CallState call) {}
 
-    /** Asynchronous answering-machine detection finished; react through the update-call API. */
+    /** Asynchronous answering-machine detection finished; react through the context (redirect, hang up). */
     default void onMachineDetectionComplete(MachineDetectionCompleted event, CallState call) {}
 
     /** A media stream started, was rejected or stopped ({@link MediaStreamChanged#change()}). */
@@ -86,4 +99,82 @@ public interface CallFlow {
 
     /** An event of a type this version does not know; already counted in the call's state. */
     default void onUnrecognized(UnrecognizedCallEvent event, CallState call) {}
+
+    // Each event again, with the context of the event: override these to steer calls, conferences and members.
+
+    default Reply onInitiate(CallInitiated event, CallState call, FlowContext context) {
+        return onInitiate(event, call);
+    }
+
+    default Reply onAnswer(CallAnswered event, CallState call, FlowContext context) {
+        return onAnswer(event, call);
+    }
+
+    default Reply onGather(GatherCompleted event, CallState call, FlowContext context) {
+        return onGather(event, call);
+    }
+
+    default Reply onRedirect(CallRedirected event, CallState call, FlowContext context) {
+        return onRedirect(event, call);
+    }
+
+    default Reply onRecordingComplete(RecordingCompleted event, CallState call, FlowContext context) {
+        return onRecordingComplete(event, call);
+    }
+
+    default Reply onTransferAnswer(TransferAnswered event, CallState call, FlowContext context) {
+        return onTransferAnswer(event, call);
+    }
+
+    default Reply onTransferComplete(TransferCompleted event, CallState call, FlowContext context) {
+        return onTransferComplete(event, call);
+    }
+
+    default Reply onBridgeComplete(BridgeCompleted event, CallState call, FlowContext context) {
+        return onBridgeComplete(event, call);
+    }
+
+    default Reply onBridgeTargetComplete(BridgeTargetCompleted event, CallState call, FlowContext context) {
+        return onBridgeTargetComplete(event, call);
+    }
+
+    default Reply onReferComplete(ReferCompleted event, CallState call, FlowContext context) {
+        return onReferComplete(event, call);
+    }
+
+    default void onDisconnect(CallDisconnected event, CallState call, FlowContext context) {
+        onDisconnect(event, call);
+    }
+
+    default void onTransferDisconnect(TransferDisconnected event, CallState call, FlowContext context) {
+        onTransferDisconnect(event, call);
+    }
+
+    default void onTranscriptionAvailable(TranscriptionAvailable event, CallState call, FlowContext context) {
+        onTranscriptionAvailable(event, call);
+    }
+
+    default void onRecordingAvailable(RecordingAvailable event, CallState call, FlowContext context) {
+        onRecordingAvailable(event, call);
+    }
+
+    default void onDtmf(DtmfReceived event, CallState call, FlowContext context) {
+        onDtmf(event, call);
+    }
+
+    default void onMachineDetectionComplete(MachineDetectionCompleted event, CallState call, FlowContext context) {
+        onMachineDetectionComplete(event, call);
+    }
+
+    default void onMediaStream(MediaStreamChanged event, CallState call, FlowContext context) {
+        onMediaStream(event, call);
+    }
+
+    default void onRealTimeTranscription(RealTimeTranscriptionChanged event, CallState call, FlowContext context) {
+        onRealTimeTranscription(event, call);
+    }
+
+    default void onUnrecognized(UnrecognizedCallEvent event, CallState call, FlowContext context) {
+        onUnrecognized(event, call);
+    }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public record CallInitiated(CallDetails call) implements CallEvent {
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        return flow.onInitiate(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        return flow.onInitiate(this, state, context);
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.Checks;
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -36,8 +37,8 @@ public record DtmfReceived(CallDetails call, String digit) implements CallEvent 
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        flow.onDtmf(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        flow.onDtmf(this, state, context);
         return Reply.none();
     }
 }

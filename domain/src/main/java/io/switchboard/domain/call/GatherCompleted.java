@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ public record GatherCompleted(CallDetails call, String digits, String terminatin
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        return flow.onGather(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        return flow.onGather(this, state, context);
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -27,8 +28,8 @@ public record MachineDetectionCompleted(CallDetails call, MachineDetectionResult
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        flow.onMachineDetectionComplete(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        flow.onMachineDetectionComplete(this, state, context);
         return Reply.none();
     }
 }

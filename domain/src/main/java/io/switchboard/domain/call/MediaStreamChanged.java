@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -35,8 +36,8 @@ public record MediaStreamChanged(
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        flow.onMediaStream(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        flow.onMediaStream(this, state, context);
         return Reply.none();
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -38,8 +39,8 @@ public record RealTimeTranscriptionChanged(
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        flow.onRealTimeTranscription(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        flow.onRealTimeTranscription(this, state, context);
         return Reply.none();
     }
 }

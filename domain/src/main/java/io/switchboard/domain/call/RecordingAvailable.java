@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -27,8 +28,8 @@ public record RecordingAvailable(CallDetails call, Recording recording) implemen
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        flow.onRecordingAvailable(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        flow.onRecordingAvailable(this, state, context);
         return Reply.none();
     }
 }

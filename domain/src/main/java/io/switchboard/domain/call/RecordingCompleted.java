@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public record RecordingCompleted(CallDetails call, Recording recording) implemen
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        return flow.onRecordingComplete(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        return flow.onRecordingComplete(this, state, context);
     }
 }

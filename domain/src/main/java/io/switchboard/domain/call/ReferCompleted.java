@@ -2,6 +2,7 @@ package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.Checks;
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -46,7 +47,7 @@ public record ReferCompleted(
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        return flow.onReferComplete(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        return flow.onReferComplete(this, state, context);
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -25,8 +26,8 @@ public record TranscriptionAvailable(CallDetails call, Recording recording, Tran
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        flow.onTranscriptionAvailable(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        flow.onTranscriptionAvailable(this, state, context);
         return Reply.none();
     }
 }

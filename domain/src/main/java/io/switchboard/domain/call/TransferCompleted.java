@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -29,7 +30,7 @@ public record TransferCompleted(CallDetails call, CallEnding outcome) implements
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        return flow.onTransferComplete(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        return flow.onTransferComplete(this, state, context);
     }
 }

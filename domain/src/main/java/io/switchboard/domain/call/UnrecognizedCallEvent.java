@@ -2,6 +2,7 @@ package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.Checks;
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +30,8 @@ public record UnrecognizedCallEvent(CallDetails call, String eventType, Map<Stri
     }
 
     @Override
-    public Reply offerTo(CallFlow flow, CallState state) {
-        flow.onUnrecognized(this, state);
+    public Reply offerTo(CallFlow flow, CallState state, FlowContext context) {
+        flow.onUnrecognized(this, state, context);
         return Reply.none();
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.domain.conference;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -23,8 +24,8 @@ public record ConferenceCompleted(ConferenceDetails conference) implements Confe
     }
 
     @Override
-    public Reply offerTo(ConferenceFlow flow, ConferenceState state) {
-        flow.onCompleted(this, state);
+    public Reply offerTo(ConferenceFlow flow, ConferenceState state, FlowContext context) {
+        flow.onCompleted(this, state, context);
         return Reply.none();
     }
 }

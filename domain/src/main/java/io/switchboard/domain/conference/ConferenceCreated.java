@@ -1,6 +1,7 @@
 package io.switchboard.domain.conference;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public record ConferenceCreated(ConferenceDetails conference) implements Confere
     }
 
     @Override
-    public Reply offerTo(ConferenceFlow flow, ConferenceState state) {
-        return flow.onCreated(this, state);
+    public Reply offerTo(ConferenceFlow flow, ConferenceState state, FlowContext context) {
+        return flow.onCreated(this, state, context);
     }
 }

@@ -36,7 +36,7 @@ public final class ConferenceEntity {
                 ConferenceEvent.class,
                 () -> ConferenceState.initial(conferenceId),
                 ConferenceState::apply,
-                (event, state) -> event.offerTo(flow, state),
+                (event, state, context) -> event.offerTo(flow, state, context),
                 ConferenceState::hasEnded,
                 event -> ReplyContext.CONFERENCE);
     }

@@ -2,6 +2,7 @@ package io.switchboard.domain.conference;
 
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.time.Instant;
 
@@ -37,5 +38,5 @@ public sealed interface ConferenceEvent extends VoiceEvent
     }
 
     /** Asks {@code flow} what to reply, given the conference's state after the event was applied. */
-    Reply offerTo(ConferenceFlow flow, ConferenceState state);
+    Reply offerTo(ConferenceFlow flow, ConferenceState state, FlowContext context);
 }

@@ -1,11 +1,14 @@
 package io.switchboard.domain.conference;
 
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 
 /**
  * The port your conference logic plugs into, one default method per conference event. Replies to
  * conference events may hold only the verbs Bandwidth allows there (PlayAudio, SpeakSentence and recording
- * control); {@link Reply#none()} answers without BXML, which Bandwidth accepts for these events.
+ * control); {@link Reply#none()} answers without BXML, which Bandwidth accepts for these events. As in
+ * {@link io.switchboard.domain.call.CallFlow}, every method also comes with a {@link FlowContext}, through which
+ * the flow mutes, holds or coaches members, redirects or ends the conference.
  */
 public interface ConferenceFlow {
 
@@ -32,4 +35,35 @@ public interface ConferenceFlow {
 
     /** An event of a type this version does not know; already counted in the conference's state. */
     default void onUnrecognized(UnrecognizedConferenceEvent event, ConferenceState conference) {}
+
+    // Each event again, with the context of the event: override these to steer calls, conferences and members.
+
+    default Reply onCreated(ConferenceCreated event, ConferenceState conference, FlowContext context) {
+        return onCreated(event, conference);
+    }
+
+    default Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference, FlowContext context) {
+        return onMemberJoin(event, conference);
+    }
+
+    default Reply onMemberExit(ConferenceMemberExited event, ConferenceState conference, FlowContext context) {
+        return onMemberExit(event, conference);
+    }
+
+    default Reply onRedirect(ConferenceRedirected event, ConferenceState conference, FlowContext context) {
+        return onRedirect(event, conference);
+    }
+
+    default void onCompleted(ConferenceCompleted event, ConferenceState conference, FlowContext context) {
+        onCompleted(event, conference);
+    }
+
+    default void onRecordingAvailable(
+            ConferenceRecordingAvailable event, ConferenceState conference, FlowContext context) {
+        onRecordingAvailable(event, conference);
+    }
+
+    default void onUnrecognized(UnrecognizedConferenceEvent event, ConferenceState conference, FlowContext context) {
+        onUnrecognized(event, conference);
+    }
 }

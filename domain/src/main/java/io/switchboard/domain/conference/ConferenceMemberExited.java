@@ -1,6 +1,7 @@
 package io.switchboard.domain.conference;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public record ConferenceMemberExited(ConferenceDetails conference, ConferenceMem
     }
 
     @Override
-    public Reply offerTo(ConferenceFlow flow, ConferenceState state) {
-        return flow.onMemberExit(this, state);
+    public Reply offerTo(ConferenceFlow flow, ConferenceState state, FlowContext context) {
+        return flow.onMemberExit(this, state, context);
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.domain.conference;
 
 import io.switchboard.domain.call.Recording;
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -31,8 +32,8 @@ public record ConferenceRecordingAvailable(ConferenceDetails conference, String 
     }
 
     @Override
-    public Reply offerTo(ConferenceFlow flow, ConferenceState state) {
-        flow.onRecordingAvailable(this, state);
+    public Reply offerTo(ConferenceFlow flow, ConferenceState state, FlowContext context) {
+        flow.onRecordingAvailable(this, state, context);
         return Reply.none();
     }
 }

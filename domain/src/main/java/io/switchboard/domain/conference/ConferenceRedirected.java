@@ -1,6 +1,7 @@
 package io.switchboard.domain.conference;
 
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public record ConferenceRedirected(ConferenceDetails conference) implements Conf
     }
 
     @Override
-    public Reply offerTo(ConferenceFlow flow, ConferenceState state) {
-        return flow.onRedirect(this, state);
+    public Reply offerTo(ConferenceFlow flow, ConferenceState state, FlowContext context) {
+        return flow.onRedirect(this, state, context);
     }
 }

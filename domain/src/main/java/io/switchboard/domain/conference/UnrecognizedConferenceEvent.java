@@ -2,6 +2,7 @@ package io.switchboard.domain.conference;
 
 import io.switchboard.domain.common.Checks;
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +30,8 @@ public record UnrecognizedConferenceEvent(ConferenceDetails conference, String e
     }
 
     @Override
-    public Reply offerTo(ConferenceFlow flow, ConferenceState state) {
-        flow.onUnrecognized(this, state);
+    public Reply offerTo(ConferenceFlow flow, ConferenceState state, FlowContext context) {
+        flow.onUnrecognized(this, state, context);
         return Reply.none();
     }
 }

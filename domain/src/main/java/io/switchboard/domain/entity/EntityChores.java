@@ -4,19 +4,37 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.switchboard.domain.common.VoiceEvent;
-import io.switchboard.domain.verb.Response;
+import io.switchboard.domain.control.CallControl;
+import io.switchboard.domain.control.CallControlRequest;
+import io.switchboard.domain.control.IssuedRequest;
+import io.switchboard.domain.control.RequestOutcome;
+import io.switchboard.domain.flow.FlowContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * What both entity shells do alike around the decisions of {@link EntityLogic}: run the flow off the actor's
- * thread and time it, keep the idle and retention timers, and ask the owner, once, to passivate the entity. Its
- * messages are the shells' own (timers and piped results); nothing else sends them.
+ * thread and time it, issue the call-control requests of an answered event (off the actor's thread too, in the
+ * order the flow made them, each outcome coming back as a {@link RequestSettled}), keep the idle and retention
+ * timers, and ask the owner, once, to passivate the entity. Its messages are the shells' own (timers and piped
+ * results); nothing else sends them.
  */
 public final class EntityChores<E, S extends EntityState> {
 
-    /** The flow of the event with this ticket answered, or failed. */
-    public record FlowFinished(long ticket, Response response, Throwable failure) implements VoiceEntity.Command {}
+    /** The flow of the event with this ticket answered (with the requests it made), or failed. */
+    public record FlowFinished(long ticket, EntityLogic.FlowAnswer answer, Throwable failure)
+            implements VoiceEntity.Command {
+        /** What the flow asked of call control; none when it failed. */
+        public List<CallControlRequest> requests() {
+            return answer == null ? List.of() : answer.requests();
+        }
+    }
 
     /** The flow of the event with this ticket took longer than the flow timeout. */
     public record FlowTimedOut(long ticket) implements VoiceEntity.Command {}
@@ -39,14 +57,19 @@ public final class EntityChores<E, S extends EntityState> {
     private final TimerScheduler<VoiceEntity.Command> timers;
     private final EntityLogic<E, S> logic;
     private final Executor flowExecutor;
+    private final CallControl callControl;
     private final Consumer<ActorRef<VoiceEntity.Command>> requestPassivation;
+
+    /** The context of the flow at work; closed when its reply is decided. */
+    private FlowContext flowContext;
 
     private long tickets;
     private boolean retentionStarted;
     private boolean passivationRequested;
 
     /**
-     * @param flowExecutor       where flows run: never the actor's own dispatcher
+     * @param flowExecutor       where flows run and requests are issued: never the actor's own dispatcher
+     * @param callControl        where the flows' call-control requests go, and their queries
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
      *                           {@link VoiceEntity.Stop}
      */
@@ -55,11 +78,13 @@ public final class EntityChores<E, S extends EntityState> {
             TimerScheduler<VoiceEntity.Command> timers,
             EntityLogic<E, S> logic,
             Executor flowExecutor,
+            CallControl callControl,
             Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
         this.context = context;
         this.timers = timers;
         this.logic = logic;
         this.flowExecutor = flowExecutor;
+        this.callControl = callControl;
         this.requestPassivation = requestPassivation;
     }
 
@@ -72,22 +97,74 @@ public final class EntityChores<E, S extends EntityState> {
             startRetention();
         }
         long ticket = ++tickets;
+        flowContext = new FlowContext(callControl);
         context.pipeToSelf(
-                logic.runFlow(run, flowExecutor), (response, failure) -> new FlowFinished(ticket, response, failure));
+                logic.runFlow(run, flowExecutor, flowContext),
+                (answer, failure) -> new FlowFinished(ticket, answer, failure));
         timers.startSingleTimer(
                 FLOW_TIMER, new FlowTimedOut(ticket), logic.settings().flowTimeout());
         return ticket;
     }
 
-    /** The reply to {@code event} now its flow has finished. */
-    public EventReply replyTo(VoiceEvent event, FlowFinished done) {
+    /**
+     * The entry of {@code event} now its flow has finished: its reply, and the requests the flow made (none when
+     * the flow failed, or its document broke a rule: a flow's requests go with its own reply only).
+     */
+    public TimelineEntry answered(VoiceEvent event, Instant receivedAt, FlowFinished done) {
         timers.cancel(FLOW_TIMER);
-        return logic.flowAnswered(event, done.response(), done.failure(), context.getLog());
+        flowContext.close();
+        EventReply reply = logic.flowAnswered(
+                event, done.answer() == null ? null : done.answer().response(), done.failure(), context.getLog());
+        List<CallControlRequest> requests = reply.origin() == ReplyOrigin.FLOW ? done.requests() : List.of();
+        if (requests.size() < done.requests().size()) {
+            context.getLog()
+                    .warn(
+                            "the flow's {} call-control requests are dropped with its reply",
+                            done.requests().size());
+        }
+        return TimelineEntry.answered(event, receivedAt, reply, requests);
     }
 
-    /** The reply to {@code event} now its flow has timed out. */
-    public EventReply replyTo(VoiceEvent event, FlowTimedOut timeout) {
-        return logic.flowTimedOut(event, context.getLog());
+    /** The entry of {@code event} now its flow has timed out: the fallback, and none of the flow's requests. */
+    public TimelineEntry timedOut(VoiceEvent event, Instant receivedAt) {
+        List<CallControlRequest> dropped = flowContext.close();
+        if (!dropped.isEmpty()) {
+            context.getLog().warn("the late flow's {} call-control requests are dropped", dropped.size());
+        }
+        return new TimelineEntry(event, receivedAt, logic.flowTimedOut(event, context.getLog()));
+    }
+
+    /**
+     * Issues the requests of a stored (or, in memory, remembered) entry, one after the other in the flow's order,
+     * on the flow executor; each outcome comes back to the entity as a {@link RequestSettled}.
+     */
+    public void issue(TimelineEntry entry) {
+        CompletionStage<?> previous = CompletableFuture.completedFuture(null);
+        for (IssuedRequest issued : entry.requests()) {
+            // The next request waits for this one's outcome, whatever it is.
+            previous = send(issued, previous);
+        }
+    }
+
+    /** Sends {@code issued} once {@code previous} is over; its outcome comes back to the entity. */
+    private CompletionStage<?> send(IssuedRequest issued, CompletionStage<?> previous) {
+        CompletionStage<?> sent =
+                previous.thenComposeAsync(done -> issued.request().sendThrough(callControl), flowExecutor);
+        context.pipeToSelf(sent, (result, failure) -> settled(issued, result, failure));
+        return sent.handleAsync((result, failure) -> null, Runnable::run);
+    }
+
+    private RequestSettled settled(IssuedRequest issued, Object result, Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        RequestOutcome outcome = RequestOutcome.of(result, cause, Instant.now());
+        if (outcome.status() == RequestOutcome.Status.SUCCEEDED) {
+            context.getLog()
+                    .info("{} succeeded {}", issued.request().operation(), Objects.toString(outcome.detail(), ""));
+        } else {
+            context.getLog().warn("{} {}: {}", issued.request().operation(), outcome.status(), outcome.detail());
+        }
+        return new RequestSettled(issued.id(), outcome);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.switchboard.domain.entity;
 
 import io.switchboard.domain.common.ReplyExpectation;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.control.CallControlRequest;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.BxmlRules;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.ReplyContext;
@@ -109,12 +111,29 @@ public final class EntityLogic<E, S extends EntityState> {
                         .test(rules.transition().apply(rules.initialState().get(), (E) entry.event()));
     }
 
-    /** Runs the flow on {@code executor}, never the caller's thread; completes with its document, or none. */
-    public CompletionStage<Response> runFlow(RunFlow<E, S> run, Executor executor) {
+    /** What a flow answered: its document (or none) and the call-control requests it made meanwhile. */
+    public record FlowAnswer(Response response, List<CallControlRequest> requests) {
+        public FlowAnswer {
+            requests = List.copyOf(requests);
+        }
+    }
+
+    /**
+     * Runs the flow on {@code executor}, never the caller's thread, with {@code context}; completes with its
+     * document, or none, and the requests it made. Once the document is there the context is closed: a request
+     * made later (from a callback that outlived the flow) is refused rather than lost unrecorded.
+     */
+    public CompletionStage<FlowAnswer> runFlow(RunFlow<E, S> run, Executor executor, FlowContext context) {
         return CompletableFuture.supplyAsync(
-                        () -> rules.flowCall().apply(run.event(), run.working().state()), executor)
+                        () -> rules.flowCall().apply(run.event(), run.working().state(), context), executor)
                 // Where the flow's answer completes: no hop of its own.
-                .thenComposeAsync(EntityLogic::resolve, Runnable::run);
+                .thenComposeAsync(EntityLogic::resolve, Runnable::run)
+                .thenApplyAsync(response -> new FlowAnswer(response, context.close()), Runnable::run);
+    }
+
+    /** The memory once an issued request has its outcome. Pure: a journal replays it too. */
+    public EntityMemory<S> after(EntityMemory<S> memory, RequestSettled settled) {
+        return memory.settling(settled);
     }
 
     private static CompletionStage<Response> resolve(Reply reply) {

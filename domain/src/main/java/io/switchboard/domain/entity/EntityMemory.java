@@ -1,6 +1,7 @@
 package io.switchboard.domain.entity;
 
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.control.IssuedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +46,23 @@ public record EntityMemory<S extends EntityState>(S state, List<TimelineEntry> t
 
     public EntityInspection inspection() {
         return new EntityInspection(state, timeline);
+    }
+
+    /** The requests issued and not yet settled, oldest first. */
+    public List<IssuedRequest> pendingRequests() {
+        return timeline.stream()
+                .flatMap(entry -> entry.requests().stream())
+                .filter(request -> !request.settled())
+                .toList();
+    }
+
+    /** The same memory with one request's outcome; a request the timeline no longer holds is forgotten. */
+    EntityMemory<S> settling(RequestSettled settled) {
+        List<TimelineEntry> next = new ArrayList<>(timeline.size());
+        for (TimelineEntry entry : timeline) {
+            next.add(entry.settling(settled.requestId(), settled.outcome()));
+        }
+        return new EntityMemory<>(state, next);
     }
 
     /** {@code nextState}, and {@code entry} added to the timeline, which keeps at most {@code capacity} entries. */

@@ -1,5 +1,6 @@
 package io.switchboard.domain.entity;
 
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.ReplyContext;
 import java.util.Objects;
@@ -19,8 +20,8 @@ import java.util.function.Supplier;
  * @param initialState makes the state before the first event; a supplier, not a state, so that an entity does
  *                     not keep its initial state beside its current one for its whole life
  * @param transition   the state after an event; pure
- * @param flowCall     runs the user's flow for an event, given the state after it; called off the actor's
- *                     thread, may throw
+ * @param flowCall     runs the user's flow for an event, given the state after it and the event's context;
+ *                     called off the actor's thread, may throw
  * @param ended        whether the state is final (the call or conference is over)
  * @param replyContext what kind of answer an event takes, which decides the verbs its BXML may hold
  *                     ({@link io.switchboard.domain.verb.BxmlRules}); a reply that breaks a rule is replaced
@@ -34,9 +35,15 @@ public record EntityRules<E, S extends EntityState>(
         Class<E> eventClass,
         Supplier<S> initialState,
         BiFunction<S, E, S> transition,
-        BiFunction<E, S, Reply> flowCall,
+        FlowCall<E, S> flowCall,
         Predicate<S> ended,
         Function<E, ReplyContext> replyContext) {
+
+    /** Asks the user's flow about one event. */
+    @FunctionalInterface
+    public interface FlowCall<E, S> {
+        Reply apply(E event, S state, FlowContext context);
+    }
 
     public EntityRules {
         Objects.requireNonNull(entityId, "entityId");

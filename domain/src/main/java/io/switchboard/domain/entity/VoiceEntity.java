@@ -6,6 +6,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.control.CallControl;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -91,13 +92,28 @@ public final class VoiceEntity<E, S extends EntityState> {
             Executor flowExecutor,
             EntitySettings settings,
             Consumer<ActorRef<Command>> requestPassivation) {
+        return create(rules, flowExecutor, CallControl.unavailable(), settings, requestPassivation);
+    }
+
+    /**
+     * The behaviour of one entity whose flows steer calls through {@code callControl}.
+     *
+     * @param flowExecutor       where flows run and their requests are issued: never the actor's own dispatcher
+     * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
+     */
+    public static <E, S extends EntityState> Behavior<Command> create(
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            CallControl callControl,
+            EntitySettings settings,
+            Consumer<ActorRef<Command>> requestPassivation) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         // One slot more than the events may take: it is kept for the Stop that waits behind them.
         return Behaviors.withStash(
                 settings.stashCapacity() + 1,
                 stash -> Behaviors.setup(context -> Behaviors.withTimers(timers -> {
                     EntityChores<E, S> chores =
-                            new EntityChores<>(context, timers, logic, flowExecutor, requestPassivation);
+                            new EntityChores<>(context, timers, logic, flowExecutor, callControl, requestPassivation);
                     chores.restartIdleTimer();
                     return new VoiceEntity<>(context, stash, logic, chores).ready;
                 })));
@@ -121,6 +137,10 @@ public final class VoiceEntity<E, S extends EntityState> {
         if (command instanceof Inspect inspect) {
             return onInspect(inspect);
         }
+        if (command instanceof RequestSettled settled) {
+            memory = logic.after(memory, settled);
+            return Behaviors.same();
+        }
         if (command == EntityChores.Idle.INSTANCE || command == EntityChores.RetentionElapsed.INSTANCE) {
             chores.passivate();
         } else if (command == Stop.INSTANCE) {
@@ -140,16 +160,21 @@ public final class VoiceEntity<E, S extends EntityState> {
         if (command instanceof EntityChores.FlowFinished done) {
             // One that answered after its timeout is late: the fallback was sent already.
             return done.ticket() == ticket
-                    ? replyAndContinue(current, chores.replyTo(current.event(), done))
+                    ? replyAndContinue(current, chores.answered(current.event(), current.receivedAt(), done))
                     : Behaviors.same();
         }
         if (command instanceof EntityChores.FlowTimedOut timeout) {
             return timeout.ticket() == ticket
-                    ? replyAndContinue(current, chores.replyTo(current.event(), timeout))
+                    ? replyAndContinue(current, chores.timedOut(current.event(), current.receivedAt()))
                     : Behaviors.same();
         }
         if (command instanceof Inspect inspect) {
             inspect.replyTo().tell(working.inspection());
+            return Behaviors.same();
+        }
+        if (command instanceof RequestSettled settled) {
+            // An earlier event's request: its outcome is kept at once, the event at work is not held up by it.
+            memory = logic.after(memory, settled);
             return Behaviors.same();
         }
         if (command == Stop.INSTANCE) {
@@ -182,9 +207,11 @@ public final class VoiceEntity<E, S extends EntityState> {
         return awaitingFlow(handle, chores.startFlow(run), run.working());
     }
 
-    private Behavior<Command> replyAndContinue(Handle current, EventReply reply) {
-        memory = logic.after(memory, new TimelineEntry(current.event(), current.receivedAt(), reply));
-        current.replyTo().tell(reply);
+    /** Remembers the entry, replies, then issues the flow's requests: they follow the reply, never precede it. */
+    private Behavior<Command> replyAndContinue(Handle current, TimelineEntry entry) {
+        memory = logic.after(memory, entry);
+        current.replyTo().tell(entry.reply());
+        chores.issue(entry);
         chores.restartIdleTimer();
         return stash.unstashAll(ready);
     }

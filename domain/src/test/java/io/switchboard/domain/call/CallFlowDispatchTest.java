@@ -9,10 +9,12 @@ import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
 import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.common.ReplyExpectation;
+import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityTestSupport;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import java.util.LinkedHashMap;
@@ -258,14 +260,15 @@ class CallFlowDispatchTest {
         CallFlow defaults = new CallFlow() {};
         CallEvents call = CallEvents.newCall();
         CallState state = CallState.initial(call.callId());
+        FlowContext context = new FlowContext(CallControl.unavailable());
         assertEquals(
-                Response.empty(), call.transferComplete(DisconnectCause.HANGUP).offerTo(defaults, state));
-        assertEquals(Response.empty(), call.bridgeComplete(DisconnectCause.BUSY).offerTo(defaults, state));
-        assertEquals(Response.empty(), call.bridgeTargetComplete().offerTo(defaults, state));
+                Response.empty(), call.transferComplete(DisconnectCause.HANGUP).offerTo(defaults, state, context));
+        assertEquals(Response.empty(), call.bridgeComplete(DisconnectCause.BUSY).offerTo(defaults, state, context));
+        assertEquals(Response.empty(), call.bridgeTargetComplete().offerTo(defaults, state, context));
         assertEquals(
                 Response.empty(),
-                call.referComplete(ReferCallStatus.FAILURE, 500).offerTo(defaults, state));
-        assertEquals(Reply.none(), call.dtmf("1").offerTo(defaults, state));
-        assertEquals(Reply.none(), call.unrecognized("x", Map.of()).offerTo(defaults, state));
+                call.referComplete(ReferCallStatus.FAILURE, 500).offerTo(defaults, state, context));
+        assertEquals(Reply.none(), call.dtmf("1").offerTo(defaults, state, context));
+        assertEquals(Reply.none(), call.unrecognized("x", Map.of()).offerTo(defaults, state, context));
     }
 }

@@ -7,10 +7,12 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
 import io.switchboard.domain.call.CallEvents;
+import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityTestSupport;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import java.util.List;
@@ -115,6 +117,10 @@ class ConferenceFlowDispatchTest {
     void defaultFlowAnswersTheRedirectWithoutBxml() {
         ConferenceEvents conference = ConferenceEvents.newConference();
         ConferenceState state = ConferenceState.initial(conference.conferenceId());
-        assertEquals(Reply.none(), conference.redirected().offerTo(new ConferenceFlow() {}, state));
+        assertEquals(
+                Reply.none(),
+                conference
+                        .redirected()
+                        .offerTo(new ConferenceFlow() {}, state, new FlowContext(CallControl.unavailable())));
     }
 }

@@ -8,6 +8,7 @@ import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.common.Direction;
 import io.switchboard.domain.conference.ConferenceFlow;
+import io.switchboard.domain.control.CallControlRequest;
 import io.switchboard.testkit.simulator.CallPlayer;
 import io.switchboard.testkit.simulator.CallSetup;
 import io.switchboard.testkit.simulator.CallerProfile;
@@ -17,6 +18,7 @@ import io.switchboard.testkit.simulator.ReplyChecks;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,6 +53,8 @@ public final class FlowTest {
     private final AtomicInteger calls = new AtomicInteger();
     /** Shared by the test's calls: they reach the same entities, so they can meet in a conference. */
     private final CallPlayer player;
+    /** Where the flows' call-control requests go: recorded, all succeed. */
+    private final RecordingCallControl callControl = new RecordingCallControl();
 
     private FlowTest(
             CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings, Duration patience) {
@@ -59,7 +63,7 @@ public final class FlowTest {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.patience = Objects.requireNonNull(patience, "patience");
         LocalVoiceEventHandler service =
-                new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow, conferenceFlow, settings);
+                new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow, conferenceFlow, callControl, settings);
         // Offline nothing goes over a network, so every URL the BXML names may be followed.
         this.player = new CallPlayer(
                 new InProcessTransport(service),
@@ -93,6 +97,20 @@ public final class FlowTest {
     /** An outbound call the callee answered: Bandwidth sends {@code answer}. */
     public CallUnderTest placeOutboundCall(String from, String to) {
         return place(Direction.OUTBOUND, from, to);
+    }
+
+    /**
+     * The next call-control request the flows issued (they go out after the reply that asked for them), which
+     * must be a {@code type}: {@code flowTest.expectRequest(UpdateCall.class).hangUp()}. Waits for it as long as
+     * for a reply.
+     */
+    public <R extends CallControlRequest> R expectRequest(Class<R> type) {
+        return callControl.next(type, patience);
+    }
+
+    /** Every call-control request the flows issued so far, in order; each succeeded. */
+    public List<CallControlRequest> requests() {
+        return callControl.requests();
     }
 
     private CallUnderTest place(Direction direction, String from, String to) {

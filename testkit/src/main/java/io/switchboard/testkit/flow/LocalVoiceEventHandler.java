@@ -16,6 +16,7 @@ import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceEntity;
 import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.ConferenceFlow;
+import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
@@ -42,10 +43,22 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
     private final ConferenceFlow conferenceFlow;
     private final SwitchboardSettings settings;
     private final Executor flowExecutor;
+    private final CallControl callControl;
     private final Map<String, ActorRef<VoiceEntity.Command>> entities = new ConcurrentHashMap<>();
 
     public LocalVoiceEventHandler(
             ActorSystem<?> system, CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings) {
+        this(system, callFlow, conferenceFlow, CallControl.unavailable(), settings);
+    }
+
+    /** Entities whose flows' call-control requests go to {@code callControl}. */
+    public LocalVoiceEventHandler(
+            ActorSystem<?> system,
+            CallFlow callFlow,
+            ConferenceFlow conferenceFlow,
+            CallControl callControl,
+            SwitchboardSettings settings) {
+        this.callControl = Objects.requireNonNull(callControl, "callControl");
         this.system = Objects.requireNonNull(system, "system");
         this.callFlow = Objects.requireNonNull(callFlow, "callFlow");
         this.conferenceFlow = Objects.requireNonNull(conferenceFlow, "conferenceFlow");
@@ -81,10 +94,10 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                     "call/" + id,
                     key -> spawn(
                             key,
-                            CallEntity.create(
-                                    CallId.of(id),
-                                    callFlow,
+                            VoiceEntity.create(
+                                    CallEntity.rules(CallId.of(id), callFlow),
                                     flowExecutor,
+                                    callControl,
                                     settings.entity(),
                                     self -> passivate(key, self))));
         }
@@ -94,10 +107,10 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                     "conference/" + id,
                     key -> spawn(
                             key,
-                            ConferenceEntity.create(
-                                    ConferenceId.of(id),
-                                    conferenceFlow,
+                            VoiceEntity.create(
+                                    ConferenceEntity.rules(ConferenceId.of(id), conferenceFlow),
                                     flowExecutor,
+                                    callControl,
                                     settings.entity(),
                                     self -> passivate(key, self))));
         }

@@ -23,6 +23,7 @@ import io.switchboard.application.port.in.ClusterShapeQuery;
 import io.switchboard.application.port.in.EntityQuery;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityInspection;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,13 +35,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operators' read-only API, under {@code /admin} on the webhook port, behind credentials of its own:
+ * The operators' API, under {@code /admin} on the webhook port, behind credentials of its own:
  * <ul>
  *   <li>{@code GET /admin/calls/{callId}}: the call's state and its recent events, each with when it came, the
  *       reply it got and where that reply came from;</li>
  *   <li>{@code GET /admin/conferences/{conferenceId}}: the conference's state (members, history) and events;</li>
  *   <li>{@code GET /admin/cluster}: the members with their status and roles, and the shards and active
- *       entities each one holds.</li>
+ *       entities each one holds;</li>
+ *   <li>{@code POST /admin/calls}: places an outbound call ({@link CallPlacement}).</li>
  * </ul>
  * Everything is JSON; every error a problem: 401 with a challenge, 400 for a malformed id, 404 for a call or
  * conference no entity holds, 503 with {@code Retry-After} when the cluster does not answer in time.
@@ -56,10 +58,22 @@ public final class AdminRoutes {
     private final AdminViews views;
     private final Marshaller<Object, RequestEntity> json;
     private final ProblemRenderer problems;
+    private final CallPlacement placement;
 
     public AdminRoutes(
             EntityQuery entities,
             ClusterShapeQuery cluster,
+            WebhookCredentials credentials,
+            BxmlWriter bxmlWriter,
+            ObjectMapper mapper) {
+        this(entities, cluster, CallControl.unavailable(), credentials, bxmlWriter, mapper);
+    }
+
+    /** With {@code POST /admin/calls} placing calls through {@code callControl}. */
+    public AdminRoutes(
+            EntityQuery entities,
+            ClusterShapeQuery cluster,
+            CallControl callControl,
             WebhookCredentials credentials,
             BxmlWriter bxmlWriter,
             ObjectMapper mapper) {
@@ -69,6 +83,7 @@ public final class AdminRoutes {
         this.views = new AdminViews(bxmlWriter);
         this.json = Jackson.marshaller(AdminViews.jsonMapper(mapper));
         this.problems = new ProblemRenderer(mapper);
+        this.placement = new CallPlacement(callControl, mapper, problems);
     }
 
     /** {@code /admin/...}, sealed: whatever else falls under it is answered with a problem here. */
@@ -79,13 +94,18 @@ public final class AdminRoutes {
                                 REALM,
                                 provided ->
                                         provided.filter(credentials::matches).map(ProvidedCredentials::identifier),
-                                operator -> get(() -> concat(
-                                        path(PathMatchers.segment("calls").slash(PathMatchers.segment()), this::call),
-                                        path(
-                                                PathMatchers.segment("conferences")
-                                                        .slash(PathMatchers.segment()),
-                                                this::conference),
-                                        path("cluster", this::clusterShape))))
+                                operator -> concat(
+                                        get(() -> concat(
+                                                path(
+                                                        PathMatchers.segment("calls")
+                                                                .slash(PathMatchers.segment()),
+                                                        this::call),
+                                                path(
+                                                        PathMatchers.segment("conferences")
+                                                                .slash(PathMatchers.segment()),
+                                                        this::conference),
+                                                path("cluster", this::clusterShape))),
+                                        post(() -> path("calls", placement::route))))
                         .seal(
                                 ProblemRejectionHandler.create(problems),
                                 ProblemExceptionHandler.create(problems, HttpSettings.DEFAULT_RETRY_AFTER)));

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.http.admin;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -8,9 +9,12 @@ import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.control.IssuedRequest;
+import io.switchboard.domain.control.RequestOutcome;
 import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.TimelineEntry;
+import io.switchboard.domain.verb.Credentials;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,6 +40,7 @@ final class AdminViews {
      * @param fallback whether the reply was a fallback
      * @param reply    the BXML document sent, as text; {@code null} for an empty reply, or while pending
      * @param event    the event as decoded, every field
+     * @param requests the call-control requests the flow made, issued after the reply, with their outcomes
      */
     record TimelineView(
             Instant receivedAt,
@@ -44,7 +49,32 @@ final class AdminViews {
             String origin,
             boolean fallback,
             String reply,
-            VoiceEvent event) {}
+            VoiceEvent event,
+            List<RequestView> requests) {}
+
+    /**
+     * One call-control request of the timeline.
+     *
+     * @param status   SUCCEEDED, FAILED, UNKNOWN, or {@code null} while on its way
+     * @param detail   the created call's id, or what went wrong
+     * @param request  the request, every field but the passwords
+     */
+    record RequestView(String id, String operation, String status, String detail, Instant settledAt, Object request) {
+        static RequestView of(IssuedRequest issued) {
+            RequestOutcome outcome = issued.outcome();
+            return new RequestView(
+                    issued.id(),
+                    issued.request().operation(),
+                    outcome == null ? null : outcome.status().name(),
+                    outcome == null ? null : outcome.detail(),
+                    outcome == null ? null : outcome.at(),
+                    issued.request());
+        }
+    }
+
+    /** Credentials a request carries are shown without their passwords. */
+    @JsonIgnoreProperties({"password", "fallbackPassword"})
+    private interface WithoutPasswords {}
 
     EntityView entity(String id, EntityInspection inspection) {
         return new EntityView(
@@ -63,7 +93,8 @@ final class AdminViews {
                 reply == null ? null : reply.origin().name(),
                 reply != null && reply.origin().isFallback(),
                 reply == null ? null : reply.bxml().map(bxmlWriter::write).orElse(null),
-                event);
+                event,
+                entry.requests().stream().map(RequestView::of).toList());
     }
 
     /**
@@ -74,6 +105,7 @@ final class AdminViews {
         SimpleModule identifiers = new SimpleModule("AdminIdentifiers")
                 .addSerializer(CallId.class, ToStringSerializer.instance)
                 .addSerializer(ConferenceId.class, ToStringSerializer.instance);
+        identifiers.setMixInAnnotation(Credentials.class, WithoutPasswords.class);
         return base.copy().registerModule(identifiers).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     }
 }

@@ -27,10 +27,15 @@ import io.switchboard.domain.conference.ConferenceDetails;
 import io.switchboard.domain.conference.ConferenceMember;
 import io.switchboard.domain.conference.ConferenceMemberJoined;
 import io.switchboard.domain.conference.ConferenceState;
+import io.switchboard.domain.control.CreateCall;
+import io.switchboard.domain.control.IssuedRequest;
+import io.switchboard.domain.control.RequestOutcome;
+import io.switchboard.domain.control.UpdateCall;
 import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.TimelineEntry;
+import io.switchboard.domain.verb.Credentials;
 import io.switchboard.domain.verb.Response;
 import java.time.Instant;
 import java.util.List;
@@ -154,6 +159,45 @@ class AdminRoutesTest {
                         .build(),
                 digits,
                 "#");
+    }
+
+    @Test
+    void aCallShowsTheRequestsItsFlowMadeWithTheirOutcomesButNoPassword() throws Exception {
+        GatherCompleted pressed = gather("9", 1);
+        CreateCall agent = CreateCall.builder("+15557778888", "+15553334444")
+                .answerUrl("https://ivr.example.com/agent")
+                .credentials(Credentials.of("hook", "hook-s3cret"))
+                .build();
+        calls.put(
+                CALL.value(),
+                new EntityInspection(
+                        CallState.initial(CALL).apply(pressed),
+                        List.of(new TimelineEntry(
+                                pressed,
+                                T0.plusSeconds(1),
+                                new EventReply(
+                                        Response.builder()
+                                                .speakSentence("Connecting")
+                                                .build(),
+                                        ReplyOrigin.FLOW),
+                                List.of(
+                                        new IssuedRequest(
+                                                "r-1",
+                                                agent,
+                                                new RequestOutcome(
+                                                        RequestOutcome.Status.SUCCEEDED, "c-agent", T0.plusSeconds(2))),
+                                        new IssuedRequest("r-2", UpdateCall.hangUp(CALL), null))))));
+
+        Exchange exchange = get("/admin/calls/" + CALL, ADMIN);
+
+        JsonNode requests = exchange.json().at("/timeline/0/requests");
+        assertEquals(200, exchange.status());
+        assertEquals("createCall", requests.at("/0/operation").asText());
+        assertEquals("SUCCEEDED", requests.at("/0/status").asText());
+        assertEquals("c-agent", requests.at("/0/detail").asText());
+        assertEquals("hook", requests.at("/0/request/credentials/username").asText());
+        assertTrue(requests.at("/1/status").isNull(), "on its way");
+        assertTrue(!exchange.body().contains("hook-s3cret"), exchange.body());
     }
 
     @Test
