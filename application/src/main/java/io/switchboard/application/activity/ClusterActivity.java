@@ -171,9 +171,4 @@ public final class ClusterActivity implements ActivityQuery, VoiceEventListener 
                     return NotUsed.getInstance();
                 });
     }
-
-    /** The buffer each live viewer gets by default. */
-    public int liveBuffer() {
-        return settings.liveBuffer();
-    }
 }
