@@ -30,9 +30,14 @@
     return node;
   }
 
+  /** Replaces what {@code node} holds; null children are left out. */
+  function replace(node, ...children) {
+    node.replaceChildren();
+    return append(node, children);
+  }
+
   function show(...children) {
-    view.replaceChildren();
-    append(view, children);
+    replace(view, children);
   }
 
   function link(href, text) {
@@ -151,7 +156,7 @@
           ? ["Last active", "Call", "From", "To", "Status", "Last event", "Events", "Fallbacks", "Tag", "Nodes"]
           : ["Last active", "Conference", "Status", "Last event", "Events", "Fallbacks", "Tag", "Nodes"];
         const body = el("tbody", {}, rows);
-        table.replaceChildren(
+        replace(table, 
           rows.length === 0
             ? el("p", { class: "muted" }, "No " + kind + " match.")
             : el("table", { id: kind + "-list" },
@@ -159,13 +164,13 @@
           page.unanswered.length > 0
             ? el("p", { class: "error" }, "Not answered in time: ", page.unanswered.join(", "))
             : null);
-        pager.replaceChildren(
+        replace(pager, 
           offset > 0 ? el("a", { href: pageLink(kind, params, Math.max(0, offset - 50)) }, "← Newer") : null,
           el("span", { class: "muted" }, "Showing " + (offset + 1) + "–" + (offset + page.items.length)
             + " · " + page.nodes + " node" + (page.nodes === 1 ? "" : "s")),
           page.more ? el("a", { href: pageLink(kind, params, offset + 50) }, "Older →") : null);
       } catch (error) {
-        table.replaceChildren(el("p", { class: "error", role: "alert" }, error.message));
+        replace(table, el("p", { class: "error", role: "alert" }, error.message));
       }
     }
     refresh();
@@ -183,7 +188,7 @@
     const classes = [item.fallbacks > 0 ? "fallback" : "", fresh ? "fresh" : ""].join(" ").trim();
     const cells = [
       el("td", { class: "mono" }, time(item.lastSeen)),
-      el("td", { class: "mono" }, link("#/" + kind + "/" + encodeURIComponent(item.id), item.id)),
+      el("td", { class: "mono id" }, link("#/" + kind + "/" + encodeURIComponent(item.id), item.id)),
     ];
     if (kind === "calls") {
       cells.push(el("td", { class: "mono" }, item.from || ""), el("td", { class: "mono" }, item.to || ""));
@@ -328,7 +333,7 @@
         const overTime = [];
         let count = 0;
         for (const entry of conference.timeline) {
-          const member = entry.event && entry.event.callId ? entry.event.callId : null;
+          const member = entry.event && entry.event.member ? entry.event.member.callId : null;
           if (entry.eventType === "conferenceMemberJoin") count++;
           if (entry.eventType === "conferenceMemberExit") count = Math.max(0, count - 1);
           overTime.push(el("tr", {},
@@ -398,18 +403,18 @@
     return node;
   }
 
-  const W = 600, H = 200, PAD_L = 44, PAD_B = 20, PAD_T = 8;
+  const W = 600, H = 220, PAD_L = 64, PAD_B = 26, PAD_T = 12;
 
   function frame(title, max, unit, points) {
     const chart = svg("svg", { class: "chart", viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": title });
     const y0 = H - PAD_B;
     chart.appendChild(svg("line", { class: "axis", x1: PAD_L, y1: y0, x2: W, y2: y0 }));
     chart.appendChild(svg("line", { class: "axis", x1: PAD_L, y1: PAD_T, x2: PAD_L, y2: y0 }));
-    chart.appendChild(svg("text", { x: 2, y: PAD_T + 8 }, fmt(max) + unit));
+    chart.appendChild(svg("text", { x: 2, y: PAD_T + 12 }, fmt(max) + unit));
     chart.appendChild(svg("text", { x: 2, y: y0 }, "0"));
     if (points.length) {
       chart.appendChild(svg("text", { x: PAD_L, y: H - 4 }, clock(points[0].start).substring(0, 5)));
-      chart.appendChild(svg("text", { x: W - 34, y: H - 4 }, clock(points[points.length - 1].start).substring(0, 5)));
+      chart.appendChild(svg("text", { x: W - 44, y: H - 4 }, clock(points[points.length - 1].start).substring(0, 5)));
     }
     return chart;
   }
