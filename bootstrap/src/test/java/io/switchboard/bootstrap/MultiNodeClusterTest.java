@@ -8,6 +8,7 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.cluster.sharding.ShardRegion;
 import akka.cluster.sharding.typed.GetClusterShardingStats;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.typed.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.application.sharding.EntityKeys;
@@ -134,6 +135,29 @@ class MultiNodeClusterTest {
             assertTrue(node.path("reachable").asBoolean(), shape.body());
             assertTrue(node.path("shards").has("Call"), "every region answered: " + shape.body());
         }
+    }
+
+    @Test
+    void aCallHandledOnTheSecondNodeIsListedByTheFirst() throws Exception {
+        RunningService second = cluster.node(1);
+        TestCluster.gather(second, "c-listed-across", "7");
+        String secondAddress =
+                Cluster.get(second.system()).selfMember().address().toString();
+        RunningService first = cluster.node(0);
+
+        TestProbe.create(first.system()).awaitAssert(Duration.ofSeconds(20), Duration.ofMillis(200), () -> {
+            HttpResponse<String> listed =
+                    first.get(first.uri("/admin/calls?id=c-listed-across"), ADMIN_USER, ADMIN_PASSWORD);
+            assertEquals(200, listed.statusCode(), listed.body());
+            JsonNode page = json.readTree(listed.body());
+            assertEquals(NODES, page.path("nodes").asInt(), "every node's index answered: " + listed.body());
+            JsonNode items = page.path("items");
+            assertEquals(1, items.size(), listed.body());
+            assertEquals("c-listed-across", items.get(0).path("id").asText());
+            assertEquals(
+                    "[\"" + secondAddress + "\"]", items.get(0).path("nodes").toString());
+            return null;
+        });
     }
 
     @Test
