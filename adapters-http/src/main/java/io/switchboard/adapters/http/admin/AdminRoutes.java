@@ -6,10 +6,16 @@ import akka.NotUsed;
 import akka.http.javadsl.marshallers.jackson.Jackson;
 import akka.http.javadsl.marshalling.Marshaller;
 import akka.http.javadsl.marshalling.sse.EventStreamMarshalling;
+import akka.http.javadsl.model.ContentType;
+import akka.http.javadsl.model.ContentTypes;
+import akka.http.javadsl.model.HttpEntities;
 import akka.http.javadsl.model.HttpHeader;
+import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.model.RequestEntity;
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.model.Uri;
+import akka.http.javadsl.model.headers.ContentDisposition;
+import akka.http.javadsl.model.headers.ContentDispositionTypes;
 import akka.http.javadsl.model.headers.RawHeader;
 import akka.http.javadsl.model.headers.RetryAfter;
 import akka.http.javadsl.model.sse.ServerSentEvent;
@@ -31,8 +37,10 @@ import io.switchboard.application.port.in.HandledEvent;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.entity.EntityInspection;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -87,6 +95,7 @@ public final class AdminRoutes {
     private final ObjectMapper mapper;
     private final Marshaller<Object, RequestEntity> json;
     private final ProblemRenderer problems;
+    private final CallExport export;
 
     /**
      * @param credentials the admin credentials now: a live stream ends once those it was opened with no longer
@@ -105,6 +114,7 @@ public final class AdminRoutes {
         this.mapper = AdminViews.jsonMapper(mapper);
         this.json = Jackson.marshaller(this.mapper);
         this.problems = new ProblemRenderer(mapper);
+        this.export = new CallExport(mapper, bxmlWriter);
     }
 
     /** {@code /admin/...}, sealed: whatever else falls under it is answered with a problem here. */
@@ -134,6 +144,7 @@ public final class AdminRoutes {
                 path("calls", () -> activity(HandledEvent.EntityKind.CALL)),
                 path("conferences", () -> activity(HandledEvent.EntityKind.CONFERENCE)),
                 path(PathMatchers.segment("calls").slash(PathMatchers.segment()), this::call),
+                path(PathMatchers.segment("calls").slash(PathMatchers.segment()).slash("export"), this::export),
                 path(PathMatchers.segment("conferences").slash(PathMatchers.segment()), this::conference),
                 path("cluster", this::clusterShape),
                 path("history", () -> json(views.history(queries.history()))),
@@ -146,8 +157,7 @@ public final class AdminRoutes {
             try {
                 filter = ActivityParameters.filter(kind, query);
             } catch (ActivityParameters.InvalidParameter invalid) {
-                return complete(problems.render(Problem.ofStatus(StatusCodes.BAD_REQUEST, invalid.getMessage())
-                        .withField(invalid.field)));
+                return badParameter(invalid.field, invalid.getMessage());
             }
             return answered(queries.activity().recent(filter), this::json);
         });
@@ -187,6 +197,55 @@ public final class AdminRoutes {
                         queries.entities().conference(id)));
     }
 
+    /**
+     * The call as a file to play again: {@code format=replay} (the default) for {@code simulate --replay}, or
+     * {@code format=flowtest}, a JUnit snippet; {@code mask=true} replaces every phone number.
+     */
+    private Route export(String rawId) {
+        return withId(
+                "callId",
+                rawId,
+                CallId::of,
+                id -> parameterMap(query -> {
+                    String format = query.getOrDefault("format", "replay");
+                    String mask = query.getOrDefault("mask", "false");
+                    if (!format.equals("replay") && !format.equals("flowtest")) {
+                        return badParameter("format", "format must be replay or flowtest, not '" + format + "'");
+                    }
+                    if (!mask.equals("true") && !mask.equals("false")) {
+                        return badParameter("mask", "mask must be true or false, not '" + mask + "'");
+                    }
+                    boolean masked = Boolean.parseBoolean(mask);
+                    return answered(
+                            queries.entities().call(id),
+                            found -> found.map(call -> {
+                                        String file = rawId.replaceAll("[^A-Za-z0-9._-]", "_");
+                                        return format.equals("replay")
+                                                ? download(
+                                                        ContentTypes.APPLICATION_JSON,
+                                                        file + ".replay.json",
+                                                        export.replay(rawId, call, masked))
+                                                : download(
+                                                        ContentTypes.TEXT_PLAIN_UTF8,
+                                                        file + "-FlowTest.java",
+                                                        export.flowTest(rawId, call, masked)
+                                                                .getBytes(StandardCharsets.UTF_8));
+                                    })
+                                    .orElseGet(() -> notFound(HandledEvent.EntityKind.CALL, rawId)));
+                }));
+    }
+
+    private Route download(ContentType type, String fileName, byte[] body) {
+        return respondWithHeader(
+                ContentDisposition.create(ContentDispositionTypes.ATTACHMENT, Map.of("filename", fileName)),
+                () -> complete(HttpResponse.create().withEntity(HttpEntities.create(type, body))));
+    }
+
+    private Route badParameter(String field, String detail) {
+        return complete(problems.render(
+                Problem.ofStatus(StatusCodes.BAD_REQUEST, detail).withField(field)));
+    }
+
     /** The events the index holds of one call or conference; none when it does not answer. */
     private CompletionStage<List<HandledEvent>> handled(HandledEvent.EntityKind kind, String id) {
         ActivityFilter byId =
@@ -217,11 +276,14 @@ public final class AdminRoutes {
         return answered(
                 inspection.thenCombine(
                         handled(kind, id), (found, events) -> found.map(entity -> views.entity(id, entity, events))),
-                found -> found.map(this::json)
-                        .orElseGet(() -> complete(problems.render(Problem.of(
-                                ProblemType.NOT_FOUND,
-                                "No " + kind.name().toLowerCase(Locale.ROOT) + " '" + id
-                                        + "' is held in the cluster: never seen, or ended and passivated")))));
+                found -> found.map(this::json).orElseGet(() -> notFound(kind, id)));
+    }
+
+    private Route notFound(HandledEvent.EntityKind kind, String id) {
+        return complete(problems.render(Problem.of(
+                ProblemType.NOT_FOUND,
+                "No " + kind.name().toLowerCase(Locale.ROOT) + " '" + id
+                        + "' is held in the cluster: never seen, or ended and passivated")));
     }
 
     private Route clusterShape() {

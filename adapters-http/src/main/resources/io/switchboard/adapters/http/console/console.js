@@ -315,12 +315,29 @@
             ["Tag", state.tag], ["Gathered", (state.gatheredDigits || []).join(", ")],
             ["Fallbacks", fallbacks > 0 ? el("span", { class: "badge bad" }, "⚠ " + fallbacks) : "none"],
           ]),
+          exportControls(call.id),
           el("h2", {}, "Timeline"),
           timelineTable(call));
       } catch (error) { failed(error); }
     }
     refresh();
     return onLive((event) => event.kind === "CALL" && event.entityId === id, refresh);
+  }
+
+  /** Download links for the call as a replay file or a FlowTest snippet, numbers masked unless unticked. */
+  function exportControls(id) {
+    const base = "calls/" + encodeURIComponent(id) + "/export";
+    const mask = el("input", { type: "checkbox", id: "export-mask", checked: true });
+    const replay = el("a", { id: "export-replay", class: "button", download: "" }, "Export as replay file");
+    const flowTest = el("a", { id: "export-flowtest", class: "button", download: "" }, "Export as FlowTest");
+    const update = () => {
+      replay.setAttribute("href", base + "?format=replay&mask=" + mask.checked);
+      flowTest.setAttribute("href", base + "?format=flowtest&mask=" + mask.checked);
+    };
+    mask.addEventListener("change", update);
+    update();
+    return el("p", { class: "export" }, replay, " ", flowTest, " ",
+      el("label", { for: "export-mask" }, mask, " mask numbers"));
   }
 
   function conferenceView(id) {

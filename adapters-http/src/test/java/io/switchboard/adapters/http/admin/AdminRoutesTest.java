@@ -29,6 +29,7 @@ import io.switchboard.application.port.in.EntityCounts;
 import io.switchboard.application.port.in.EntityQuery;
 import io.switchboard.application.port.in.HandledEvent;
 import io.switchboard.domain.call.CallDetails;
+import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.common.CallId;
@@ -43,6 +44,7 @@ import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.TimelineEntry;
+import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Response;
 import java.time.Clock;
 import java.time.Duration;
@@ -469,6 +471,97 @@ class AdminRoutesTest {
         currentAdmin = new WebhookCredentials("operator", "rotated-Secret");
 
         ended.toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    private void recordedCall() {
+        CallInitiated initiated = new CallInitiated(CallDetails.builder(CALL)
+                .eventTime(T0)
+                .parties("+15552223333", "+15553334444", Direction.INBOUND)
+                .build());
+        GatherCompleted pressed = gather("1", 1);
+        Response menu = Response.builder()
+                .add(Gather.builder()
+                        .maxDigits(1)
+                        .speak("Press 1 to reach +15553334444.")
+                        .build())
+                .build();
+        Response transfer = Response.builder()
+                .speak("Transferring you, caller +15552223333.")
+                .hangup()
+                .build();
+        calls.put(
+                CALL.value(),
+                new EntityInspection(
+                        CallState.initial(CALL).apply(initiated).apply(pressed),
+                        List.of(
+                                new TimelineEntry(initiated, T0, new EventReply(menu, ReplyOrigin.FLOW)),
+                                new TimelineEntry(
+                                        pressed, T0.plusSeconds(2), new EventReply(transfer, ReplyOrigin.FLOW)),
+                                new TimelineEntry(
+                                        pressed,
+                                        T0.plusSeconds(3),
+                                        new EventReply(transfer, ReplyOrigin.REDELIVERY)))));
+    }
+
+    @Test
+    void aCallExportsAsAReplayFileWithItsNumbersMaskedAlike() throws Exception {
+        recordedCall();
+
+        Exchange exchange = get("/admin/calls/c-admin-1/export?format=replay&mask=true", ADMIN);
+
+        assertEquals(200, exchange.status(), exchange.body());
+        assertEquals("attachment; filename=\"c-admin-1.replay.json\"", exchange.header("Content-Disposition"));
+        assertTrue(!exchange.body().contains("2223333") && !exchange.body().contains("3334444"), exchange.body());
+        JsonNode replay = exchange.json();
+        assertEquals("switchboard-replay/1", replay.path("format").asText());
+        JsonNode events = replay.path("events");
+        assertEquals(2, events.size(), "the redelivery is left out: " + exchange.body());
+        JsonNode initiate = events.get(0);
+        assertEquals("initiate", initiate.path("payload").path("eventType").asText());
+        assertEquals("c-admin-1", initiate.path("payload").path("callId").asText());
+        String caller = initiate.path("payload").path("from").asText();
+        String called = initiate.path("payload").path("to").asText();
+        assertEquals("+15550100001", caller);
+        assertEquals("+15550100002", called);
+        assertTrue(initiate.path("reply").asText().contains("Press 1 to reach " + called), initiate.toString());
+        assertEquals("1", events.get(1).path("payload").path("digits").asText());
+        assertTrue(
+                events.get(1).path("reply").asText().contains("caller " + caller),
+                events.get(1).toString());
+
+        JsonNode unmasked = get("/admin/calls/c-admin-1/export", ADMIN).json();
+        assertEquals(
+                "+15552223333",
+                unmasked.path("events").get(0).path("payload").path("from").asText());
+    }
+
+    @Test
+    void aCallExportsAsAFlowTestSnippetThatPlaysTheCallersSide() throws Exception {
+        recordedCall();
+
+        Exchange exchange = get("/admin/calls/c-admin-1/export?format=flowtest&mask=true", ADMIN);
+
+        assertEquals(200, exchange.status(), exchange.body());
+        assertTrue(exchange.contentType().startsWith("text/plain"), exchange.contentType());
+        String java = exchange.body();
+        assertTrue(
+                java.contains("FlowTest.of(new YourFlow()).placeInboundCall(\"+15550100001\", \"+15550100002\");"),
+                java);
+        assertTrue(
+                java.contains("call.expectSpeaks(\"Press 1 to reach +15550100002.\");\n    call.expectGather();"),
+                java);
+        assertTrue(
+                java.contains("call.press(\"1\");\n    call.expectSpeaks(\"Transferring you, caller +15550100001.\");"),
+                java);
+        assertTrue(java.contains("call.expectHangup();\n    call.assertNoViolations();"), java);
+        assertEquals(400, get("/admin/calls/c-admin-1/export?format=pdf", ADMIN).status());
+        assertEquals(
+                "mask",
+                get("/admin/calls/c-admin-1/export?mask=yes", ADMIN)
+                        .json()
+                        .path("field")
+                        .asText());
+        assertEquals(404, get("/admin/calls/c-nobody/export", ADMIN).status());
     }
 
     @Test
