@@ -10,7 +10,7 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.cluster.typed.Cluster;
 import akka.stream.BufferOverflowException;
 import akka.stream.javadsl.Sink;
-import com.typesafe.config.ConfigFactory;
+import io.switchboard.application.OneNodeCluster;
 import io.switchboard.application.SampleEvents;
 import io.switchboard.application.port.in.ActivityFilter;
 import io.switchboard.application.port.in.ActivityPage;
@@ -51,13 +51,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterActivityTest {
-    private static final ActorTestKit testKit =
-            ActorTestKit.create(ConfigFactory.parseString("""
-            akka.actor.provider = cluster
-            akka.remote.artery.canonical.hostname = 127.0.0.1
-            akka.remote.artery.canonical.port = 0
-            akka.actor.testkit.typed.single-expect-default = 20s
-            """).withFallback(ConfigFactory.load()));
+    private static final ActorTestKit testKit = OneNodeCluster.testKit();
     private static final EventReply FLOW =
             new EventReply(Response.builder().speak("Hello").build(), ReplyOrigin.FLOW);
     private static final EventReply TIMED_OUT =
