@@ -15,12 +15,18 @@ import io.switchboard.application.sharding.EntityKeys;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +164,42 @@ class MultiNodeClusterTest {
                     "[\"" + secondAddress + "\"]", items.get(0).path("nodes").toString());
             return null;
         });
+    }
+
+    @Test
+    void theFirstNodesLiveStreamCarriesEventsHandledOnTheThird() throws Exception {
+        RunningService first = cluster.node(0);
+        String basic = Base64.getEncoder()
+                .encodeToString((ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(first.uri("/admin/events"))
+                                .header("Authorization", "Basic " + basic)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> stream.body()
+                .filter(line -> line.contains("c-streamed-across"))
+                .findFirst()
+                .orElseThrow());
+        try {
+            // The subscription reaches the other nodes' topics by gossip: post until one event comes through.
+            TestProbe.create(first.system()).awaitAssert(Duration.ofSeconds(20), Duration.ofMillis(500), () -> {
+                TestCluster.gather(cluster.node(2), "c-streamed-across", "5");
+                assertTrue(seen.isDone());
+                return null;
+            });
+            String event = seen.get();
+            assertTrue(event.startsWith("data:{"), event);
+            assertTrue(
+                    event.contains(Cluster.get(cluster.node(2).system())
+                            .selfMember()
+                            .address()
+                            .toString()),
+                    event);
+        } finally {
+            stream.body().close();
+        }
     }
 
     @Test
