@@ -124,8 +124,11 @@ public final class ClusterActivity implements ActivityQuery, VoiceEventListener 
             ActorRef<ActivityIndex.Message> nodeIndex, ActivityFilter filter) {
         CompletionStage<ActivityIndex.Answer> answer = AskPattern.ask(
                 nodeIndex, replyTo -> new ActivityIndex.Query(filter, replyTo), timeout, system.scheduler());
-        return answer.thenApply(Optional::of)
-                .exceptionally(failure -> Optional.empty())
+        // A node that does not answer in time is missing from the page, not a failed page.
+        return answer.handleAsync(
+                        (found, failure) ->
+                                failure == null ? Optional.of(found) : Optional.<ActivityIndex.Answer>empty(),
+                        executor)
                 .toCompletableFuture();
     }
 

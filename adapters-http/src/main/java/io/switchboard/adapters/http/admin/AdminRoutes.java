@@ -45,6 +45,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -247,16 +248,19 @@ public final class AdminRoutes {
     }
 
     /** The events the index holds of one call or conference; none when it does not answer. */
-    private CompletionStage<List<HandledEvent>> handled(HandledEvent.EntityKind kind, String id) {
+    private CompletionStage<List<HandledEvent>> handled(HandledEvent.EntityKind kind, String id, Executor executor) {
         ActivityFilter byId =
                 new ActivityFilter(kind, null, null, null, null, null, null, id, 0, ActivityFilter.MAX_LIMIT);
         return queries.activity()
                 .recent(byId)
-                .thenApply(page -> page.items().stream()
-                        .filter(summary -> summary.id().equals(id))
-                        .flatMap(summary -> summary.events().stream())
-                        .toList())
-                .exceptionally(failure -> List.of());
+                .handleAsync(
+                        (page, failure) -> failure != null
+                                ? List.<HandledEvent>of()
+                                : page.items().stream()
+                                        .filter(summary -> summary.id().equals(id))
+                                        .flatMap(summary -> summary.events().stream())
+                                        .toList(),
+                        executor);
     }
 
     /** The id as the domain's value type, or a 400 naming the field when it cannot be one. */
@@ -265,18 +269,19 @@ public final class AdminRoutes {
         try {
             id = parse.apply(raw);
         } catch (IllegalArgumentException invalid) {
-            return complete(problems.render(Problem.ofStatus(StatusCodes.BAD_REQUEST, invalid.getMessage())
-                    .withField(field)));
+            return badParameter(field, invalid.getMessage());
         }
         return inner.apply(id);
     }
 
     private Route inspected(
             HandledEvent.EntityKind kind, String id, CompletionStage<Optional<EntityInspection>> inspection) {
-        return answered(
-                inspection.thenCombine(
-                        handled(kind, id), (found, events) -> found.map(entity -> views.entity(id, entity, events))),
-                found -> found.map(this::json).orElseGet(() -> notFound(kind, id)));
+        return extractExecutionContext(executor -> answered(
+                inspection.thenCombineAsync(
+                        handled(kind, id, executor),
+                        (found, events) -> found.map(entity -> views.entity(id, entity, events)),
+                        executor),
+                found -> found.map(this::json).orElseGet(() -> notFound(kind, id))));
     }
 
     private Route notFound(HandledEvent.EntityKind kind, String id) {
