@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.json.VoiceEventEncoder;
+import io.switchboard.adapters.http.simulator.ReplayFiles;
 import io.switchboard.domain.call.CallAnswered;
 import io.switchboard.domain.call.CallDisconnected;
 import io.switchboard.domain.call.CallEvent;
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
  * alike), so a flow that branches on the number still takes the same branch.
  */
 final class CallExport {
-    static final String FORMAT = "switchboard-replay/1";
+    static final String FORMAT = ReplayFiles.FORMAT;
     private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?\\d{7,15}");
     /** Longer than this, a sentence is expected by its start only. */
     private static final int SPOKEN_FRAGMENT = 40;
