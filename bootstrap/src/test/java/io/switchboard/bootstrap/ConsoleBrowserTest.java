@@ -15,12 +15,15 @@ import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +41,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import picocli.CommandLine;
 
 /**
  * The console in a real headless Chromium (Debian's, installed by {@code scripts/install-chromium.sh} before the
@@ -56,12 +60,19 @@ class ConsoleBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    private static final Path DOWNLOADS = Path.of("target", "console-downloads").toAbsolutePath();
+    private static final ConsoleFlow flow = new ConsoleFlow();
     private static RunningService service;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
 
-    /** Gathers a digit after the greeting; a 9 makes it fail, so the caller gets the fallback. */
+    /**
+     * Gathers a digit after the greeting; a 9 makes it fail, so the caller gets the fallback, until the CRM is
+     * back.
+     */
     static final class ConsoleFlow implements CallFlow {
+        volatile boolean crmBack;
+
         @Override
         public Reply onInitiate(CallInitiated event, CallState call) {
             return Response.builder()
@@ -74,7 +85,7 @@ class ConsoleBrowserTest {
 
         @Override
         public Reply onGather(GatherCompleted event, CallState call) {
-            if (event.digits().equals("9")) {
+            if (event.digits().equals("9") && !crmBack) {
                 throw new IllegalStateException("the CRM is down");
             }
             return Response.builder().speak("Connecting you.").hangup().build();
@@ -83,13 +94,18 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        service = RunningService.start(
-                """
+        service = RunningService.start("""
                 switchboard.admin.user = "%s"
                 switchboard.admin.password = "%s"
                 switchboard.admin.live-keep-alive = 2s
                 akka.loglevel = WARNING
-                """.formatted(ADMIN_USER, ADMIN_PASSWORD), new ConsoleFlow(), new ConferenceFlow() {});
+                """.formatted(ADMIN_USER, ADMIN_PASSWORD), flow, new ConferenceFlow() {});
+        Files.createDirectories(DOWNLOADS);
+        try (Stream<Path> old = Files.list(DOWNLOADS)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
         ChromeOptions options = new ChromeOptions()
                 .setBinary("/usr/bin/chromium")
                 .addArguments(
@@ -97,7 +113,14 @@ class ConsoleBrowserTest {
                         "--no-sandbox",
                         "--disable-dev-shm-usage",
                         "--disable-gpu",
-                        "--window-size=1280,900");
+                        "--window-size=1280,900")
+                .setExperimentalOption(
+                        "prefs",
+                        Map.of(
+                                "download.default_directory",
+                                DOWNLOADS.toString(),
+                                "download.prompt_for_download",
+                                false));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -230,6 +253,43 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(4)
+    void anExportedCallReplaysAndShowsWhereTheRepliesNowDiffer() throws Exception {
+        browser.get(console("#/calls/c-browser-1"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+        assertEquals("true", browser.findElement(By.id("export-mask")).getDomProperty("checked"));
+        browser.findElement(By.id("export-replay")).click();
+        Path exported = DOWNLOADS.resolve("c-browser-1.replay.json");
+        new WebDriverWait(browser, WAIT).until(ignored -> Files.exists(exported));
+        String file = Files.readString(exported);
+        assertTrue(!file.contains("2223333") && file.contains("+15550100001"), "numbers masked: " + file);
+
+        Replayed same = simulateReplay(exported);
+        assertEquals(0, same.exitCode(), same.out());
+        assertTrue(same.out().contains("PASSED"), same.out());
+
+        flow.crmBack = true;
+        Replayed changed = simulateReplay(exported);
+
+        assertEquals(1, changed.exitCode(), changed.out());
+        assertTrue(changed.out().matches("(?s).*  2 gather +DIFFERS.*"), changed.out());
+        assertTrue(changed.out().contains("recorded (FLOW_FAILED)"), changed.out());
+        assertTrue(changed.out().contains("Connecting you."), changed.out());
+        assertTrue(changed.out().contains("FAILED: 1 of 2 replies differ"), changed.out());
+    }
+
+    private record Replayed(int exitCode, String out) {}
+
+    private static Replayed simulateReplay(Path file) {
+        StringWriter out = new StringWriter();
+        int exitCode = new CommandLine(new Main())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(out))
+                .execute("simulate", "--url", service.uri("/voice").toString(), "--replay", file.toString());
+        return new Replayed(exitCode, out.toString());
+    }
+
+    @Test
+    @Order(5)
     void anOperatorFollowsAConference() throws Exception {
         join("conf-browser-1", "c-browser-1");
         browser.get(console("#/conferences"));
@@ -251,7 +311,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theClusterAndChartsPagesShowThisNodeAndItsReplies() throws Exception {
         browser.get(console("#/cluster"));
         WebElement nodes = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cluster-nodes")));
@@ -261,13 +321,14 @@ class ConsoleBrowserTest {
 
         browser.get(console("#/charts"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.chart rect.bar")));
-        assertTrue(browser.findElement(By.tagName("main")).getText().contains("1 fallbacks"));
+        String summary = browser.findElement(By.tagName("main")).getText();
+        assertTrue(summary.matches("(?s).*\\d+ replies, [1-9]\\d* fallbacks.*"), summary);
         assertEquals(3, browser.findElements(By.cssSelector("svg.chart")).size());
         screenshot("charts");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theConsoleIsKeyboardNavigable() {
         browser.get(console("#/calls"));
         // A fresh page: focus starts at the top.
