@@ -128,12 +128,14 @@ public final class SwitchboardService {
                                     conferenceFlow);
                         },
                         system.executionContext())
-                .whenComplete((running, failure) -> {
-                    if (failure != null) {
-                        system.log().error("could not start: {}; shutting down", failure.getMessage(), failure);
-                        system.terminate();
-                    }
-                });
+                .whenCompleteAsync(
+                        (running, failure) -> {
+                            if (failure != null) {
+                                system.log().error("could not start: {}; shutting down", failure.getMessage(), failure);
+                                system.terminate();
+                            }
+                        },
+                        system.executionContext());
     }
 
     /** The entities, then the webhook port and the management port. */
@@ -217,7 +219,8 @@ public final class SwitchboardService {
         new UptimeMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
-        system.getWhenTerminated().thenRun(gc::close);
+        // Not the system's dispatcher: it is gone once the system has terminated.
+        system.getWhenTerminated().thenRunAsync(gc::close, Runnable::run);
         return registry;
     }
 

@@ -166,7 +166,9 @@ public final class VoiceWebhookRoutes {
                         Problem.of(ProblemType.SERVICE_UNAVAILABLE, "Too many webhooks in flight; retry"), retryAfter));
             }
             return mapRouteResultFuture(
-                    result -> result.whenComplete((done, failed) -> inFlight.decrementAndGet()),
+                    // On the completing thread: the stage comes from a Scala future, whose plain whenComplete
+                    // would run on the JDK's default executor, a new thread per call on two cores.
+                    result -> result.whenCompleteAsync((done, failed) -> inFlight.decrementAndGet(), Runnable::run),
                     // Failures become responses inside the count, so every request that counts also uncounts.
                     () -> handleExceptions(exceptionHandler, inner));
         });

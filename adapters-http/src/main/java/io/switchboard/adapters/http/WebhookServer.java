@@ -52,10 +52,16 @@ public final class WebhookServer {
                             return binding;
                         },
                         system.executionContext())
-                .whenComplete((binding, failure) -> {
-                    if (failure != null) {
-                        log.error("Webhook server could not bind {}:{}", settings.host(), settings.port(), failure);
-                    }
-                });
+                .whenCompleteAsync(
+                        (binding, failure) -> {
+                            if (failure != null) {
+                                log.error(
+                                        "Webhook server could not bind {}:{}",
+                                        settings.host(),
+                                        settings.port(),
+                                        failure);
+                            }
+                        },
+                        system.executionContext());
     }
 }

@@ -113,7 +113,8 @@ public final class EntityLogic<E, S extends EntityState> {
     public CompletionStage<Response> runFlow(RunFlow<E, S> run, Executor executor) {
         return CompletableFuture.supplyAsync(
                         () -> rules.flowCall().apply(run.event(), run.working().state()), executor)
-                .thenCompose(EntityLogic::resolve);
+                // Where the flow's answer completes: no hop of its own.
+                .thenComposeAsync(EntityLogic::resolve, Runnable::run);
     }
 
     private static CompletionStage<Response> resolve(Reply reply) {

@@ -81,13 +81,17 @@ public final class MetricsRoutes {
 
     /** Asks this node's shard regions; a slow answer leaves the last counts, the scrape goes on. */
     private CompletionStage<EntityCounts> refreshEntityCounts() {
-        return cluster.localEntities().whenComplete((counts, failure) -> {
-            if (failure != null) {
-                log.debug("entity counts not refreshed: {}", failure.toString());
-            } else {
-                activeCalls.set(counts.calls());
-                activeConferences.set(counts.conferences());
-            }
-        });
+        // The ask's stage runs plain callbacks on the JDK's default executor: name the executor.
+        return cluster.localEntities()
+                .whenCompleteAsync(
+                        (counts, failure) -> {
+                            if (failure != null) {
+                                log.debug("entity counts not refreshed: {}", failure.toString());
+                            } else {
+                                activeCalls.set(counts.calls());
+                                activeConferences.set(counts.conferences());
+                            }
+                        },
+                        Runnable::run);
     }
 }
