@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.json.VoiceEventEncoder;
 import io.switchboard.adapters.http.simulator.ReplayFiles;
+import io.switchboard.application.testing.CallUnderTest;
+import io.switchboard.application.testing.FlowTest;
 import io.switchboard.domain.call.CallAnswered;
 import io.switchboard.domain.call.CallDisconnected;
 import io.switchboard.domain.call.CallEvent;
@@ -139,7 +141,11 @@ final class CallExport {
                 .append("// Exported from Switchboard: call ")
                 .append(mask ? "(numbers masked)" : quoted(callId))
                 .append(". Replace YourFlow with the flow under test.\n")
-                .append("@Test\nvoid replaysTheRecordedCall() {\n");
+                .append("import ")
+                .append(FlowTest.class.getName())
+                .append(";\nimport ")
+                .append(CallUnderTest.class.getName())
+                .append(";\n\n@Test\nvoid replaysTheRecordedCall() {\n");
         boolean placed = false;
         for (TimelineEntry entry : exported(call)) {
             if (entry.event() instanceof CallInitiated || entry.event() instanceof CallAnswered) {

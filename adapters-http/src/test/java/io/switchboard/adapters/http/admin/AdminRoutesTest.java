@@ -28,6 +28,7 @@ import io.switchboard.application.port.in.ClusterShapeQuery;
 import io.switchboard.application.port.in.EntityCounts;
 import io.switchboard.application.port.in.EntityQuery;
 import io.switchboard.application.port.in.HandledEvent;
+import io.switchboard.application.testing.FlowTest;
 import io.switchboard.domain.call.CallDetails;
 import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallState;
@@ -544,6 +545,7 @@ class AdminRoutesTest {
         assertEquals(200, exchange.status(), exchange.body());
         assertTrue(exchange.contentType().startsWith("text/plain"), exchange.contentType());
         String java = exchange.body();
+        assertTrue(java.contains("import " + FlowTest.class.getName() + ";"), java);
         assertTrue(
                 java.contains("FlowTest.of(new YourFlow()).placeInboundCall(\"+15550100001\", \"+15550100002\");"),
                 java);
