@@ -1,8 +1,8 @@
 package io.switchboard.bootstrap;
 
 import io.switchboard.adapters.bxml.BxmlWriter;
-import io.switchboard.application.simulator.Replay;
 import io.switchboard.domain.verb.Response;
+import io.switchboard.testkit.simulator.Replay;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;

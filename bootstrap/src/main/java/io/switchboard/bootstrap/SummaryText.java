@@ -1,7 +1,7 @@
 package io.switchboard.bootstrap;
 
-import io.switchboard.application.simulator.SimulationSummary;
-import io.switchboard.application.simulator.Violation;
+import io.switchboard.testkit.simulator.SimulationSummary;
+import io.switchboard.testkit.simulator.Violation;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;

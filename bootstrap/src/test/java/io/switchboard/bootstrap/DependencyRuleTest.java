@@ -12,7 +12,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The arrows of DESIGN.md: bootstrap → adapters → application → domain, and a domain that knows only Akka typed. */
+/**
+ * The arrows of docs/architecture.md: bootstrap → adapters → testkit → application → domain, and a domain that
+ * knows only Akka typed. The test kit sits outside the use case: adapters and bootstrap may run it, the
+ * application and the domain never see it.
+ */
 class DependencyRuleTest {
     private static JavaClasses switchboard;
 
@@ -31,6 +35,8 @@ class DependencyRuleTest {
                 .definedBy("io.switchboard.domain..")
                 .layer("Application")
                 .definedBy("io.switchboard.application..")
+                .layer("TestKit")
+                .definedBy("io.switchboard.testkit..")
                 .layer("BxmlAdapter")
                 .definedBy("io.switchboard.adapters.bxml..")
                 .layer("HttpAdapter")
@@ -41,12 +47,14 @@ class DependencyRuleTest {
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("HttpAdapter")
                 .mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("TestKit")
+                .mayOnlyBeAccessedByLayers("HttpAdapter", "Bootstrap")
                 .whereLayer("BxmlAdapter")
-                .mayOnlyBeAccessedByLayers("HttpAdapter", "Bootstrap")
+                .mayOnlyBeAccessedByLayers("TestKit", "HttpAdapter", "Bootstrap")
                 .whereLayer("Application")
-                .mayOnlyBeAccessedByLayers("HttpAdapter", "Bootstrap")
+                .mayOnlyBeAccessedByLayers("TestKit", "HttpAdapter", "Bootstrap")
                 .whereLayer("Domain")
-                .mayOnlyBeAccessedByLayers("Application", "BxmlAdapter", "HttpAdapter", "Bootstrap")
+                .mayOnlyBeAccessedByLayers("Application", "TestKit", "BxmlAdapter", "HttpAdapter", "Bootstrap")
                 .check(switchboard);
     }
 
@@ -84,6 +92,18 @@ class DependencyRuleTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("com.fasterxml.jackson..")
+                .check(switchboard);
+    }
+
+    @Test
+    void testKitPlaysBandwidthWithoutHttpOrJson() {
+        // The engine sees events and verbs only; putting them on the wire is a transport's job (adapters-http).
+        noClasses()
+                .that()
+                .resideInAPackage("io.switchboard.testkit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("akka.http..", "com.fasterxml.jackson..")
                 .check(switchboard);
     }
 

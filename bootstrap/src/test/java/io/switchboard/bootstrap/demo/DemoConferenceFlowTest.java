@@ -2,8 +2,8 @@ package io.switchboard.bootstrap.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.switchboard.application.testing.CallUnderTest;
-import io.switchboard.application.testing.FlowTest;
+import io.switchboard.testkit.flow.CallUnderTest;
+import io.switchboard.testkit.flow.FlowTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package io.switchboard.bootstrap.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.application.testing.CallUnderTest;
-import io.switchboard.application.testing.FlowTest;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Record;
+import io.switchboard.testkit.flow.CallUnderTest;
+import io.switchboard.testkit.flow.FlowTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

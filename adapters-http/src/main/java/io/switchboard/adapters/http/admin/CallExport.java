@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.json.VoiceEventEncoder;
 import io.switchboard.adapters.http.simulator.ReplayFiles;
-import io.switchboard.application.testing.CallUnderTest;
-import io.switchboard.application.testing.FlowTest;
 import io.switchboard.domain.call.CallAnswered;
 import io.switchboard.domain.call.CallDisconnected;
 import io.switchboard.domain.call.CallEvent;
@@ -44,6 +42,10 @@ import java.util.regex.Pattern;
 final class CallExport {
     static final String FORMAT = ReplayFiles.FORMAT;
     private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?\\d{7,15}");
+    /** The test kit's offline API, named, not linked: the service does not depend on the test kit. */
+    static final String FLOW_TEST = "io.switchboard.testkit.flow.FlowTest";
+
+    static final String CALL_UNDER_TEST = "io.switchboard.testkit.flow.CallUnderTest";
     /** Longer than this, a sentence is expected by its start only. */
     private static final int SPOKEN_FRAGMENT = 40;
 
@@ -142,9 +144,9 @@ final class CallExport {
                 .append(mask ? "(numbers masked)" : quoted(callId))
                 .append(". Replace YourFlow with the flow under test.\n")
                 .append("import ")
-                .append(FlowTest.class.getName())
+                .append(FLOW_TEST)
                 .append(";\nimport ")
-                .append(CallUnderTest.class.getName())
+                .append(CALL_UNDER_TEST)
                 .append(";\n\n@Test\nvoid replaysTheRecordedCall() {\n");
         boolean placed = false;
         for (TimelineEntry entry : exported(call)) {

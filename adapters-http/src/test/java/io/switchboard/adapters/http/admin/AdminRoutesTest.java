@@ -28,7 +28,6 @@ import io.switchboard.application.port.in.ClusterShapeQuery;
 import io.switchboard.application.port.in.EntityCounts;
 import io.switchboard.application.port.in.EntityQuery;
 import io.switchboard.application.port.in.HandledEvent;
-import io.switchboard.application.testing.FlowTest;
 import io.switchboard.domain.call.CallDetails;
 import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallState;
@@ -47,6 +46,8 @@ import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Response;
+import io.switchboard.testkit.flow.CallUnderTest;
+import io.switchboard.testkit.flow.FlowTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -546,6 +547,7 @@ class AdminRoutesTest {
         assertTrue(exchange.contentType().startsWith("text/plain"), exchange.contentType());
         String java = exchange.body();
         assertTrue(java.contains("import " + FlowTest.class.getName() + ";"), java);
+        assertTrue(java.contains("import " + CallUnderTest.class.getName() + ";"), java);
         assertTrue(
                 java.contains("FlowTest.of(new YourFlow()).placeInboundCall(\"+15550100001\", \"+15550100002\");"),
                 java);

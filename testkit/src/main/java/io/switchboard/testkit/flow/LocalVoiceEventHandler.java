@@ -1,0 +1,117 @@
+package io.switchboard.testkit.flow;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.AskPattern;
+import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.port.in.HandleVoiceEventUseCase;
+import io.switchboard.domain.call.CallEntity;
+import io.switchboard.domain.call.CallEvent;
+import io.switchboard.domain.call.CallFlow;
+import io.switchboard.domain.common.CallId;
+import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.conference.ConferenceEntity;
+import io.switchboard.domain.conference.ConferenceEvent;
+import io.switchboard.domain.conference.ConferenceFlow;
+import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.ReplyOrigin;
+import io.switchboard.domain.entity.VoiceEntity;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The inbound port without a cluster: the real call and conference entities (the same behaviours sharding
+ * runs, so ordering, {@code Reply.later}, flow timeouts, redelivery and the BXML-rule fallback all behave as in
+ * the service) as plain actors of one local actor system.
+ */
+public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
+    private static final AtomicLong ENTITY_NAMES = new AtomicLong();
+
+    private final ActorSystem<?> system;
+    private final CallFlow callFlow;
+    private final ConferenceFlow conferenceFlow;
+    private final SwitchboardSettings settings;
+    private final Executor flowExecutor;
+    private final Map<String, ActorRef<VoiceEntity.Command>> entities = new ConcurrentHashMap<>();
+
+    public LocalVoiceEventHandler(
+            ActorSystem<?> system, CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings) {
+        this.system = Objects.requireNonNull(system, "system");
+        this.callFlow = Objects.requireNonNull(callFlow, "callFlow");
+        this.conferenceFlow = Objects.requireNonNull(conferenceFlow, "conferenceFlow");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.flowExecutor =
+                system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
+    }
+
+    @Override
+    public CompletionStage<EventReply> handle(VoiceEvent event) {
+        ActorRef<VoiceEntity.Command> entity = entityFor(event);
+        if (entity == null) {
+            return CompletableFuture.completedFuture(
+                    settings.entity().fallback().replyTo(event, ReplyOrigin.MISROUTED));
+        }
+        return AskPattern.<VoiceEntity.Command, EventReply>ask(
+                        entity,
+                        replyTo -> new VoiceEntity.Handle(event, replyTo),
+                        settings.replyDeadline(),
+                        system.scheduler())
+                // Not thenApply on the common pool: see STYLE pitfall 11.
+                .handleAsync(
+                        (reply, failure) -> failure == null
+                                ? reply
+                                : settings.entity().fallback().replyTo(event, ReplyOrigin.DEADLINE_EXCEEDED),
+                        system.executionContext());
+    }
+
+    private ActorRef<VoiceEntity.Command> entityFor(VoiceEvent event) {
+        if (event instanceof CallEvent call) {
+            String id = call.callId().value();
+            return entities.computeIfAbsent(
+                    "call/" + id,
+                    key -> spawn(
+                            key,
+                            CallEntity.create(
+                                    CallId.of(id),
+                                    callFlow,
+                                    flowExecutor,
+                                    settings.entity(),
+                                    self -> passivate(key, self))));
+        }
+        if (event instanceof ConferenceEvent conference) {
+            String id = conference.conferenceId().value();
+            return entities.computeIfAbsent(
+                    "conference/" + id,
+                    key -> spawn(
+                            key,
+                            ConferenceEntity.create(
+                                    ConferenceId.of(id),
+                                    conferenceFlow,
+                                    flowExecutor,
+                                    settings.entity(),
+                                    self -> passivate(key, self))));
+        }
+        return null;
+    }
+
+    private ActorRef<VoiceEntity.Command> spawn(String key, akka.actor.typed.Behavior<VoiceEntity.Command> entity) {
+        String name = URLEncoder.encode(key, StandardCharsets.UTF_8) + "-" + ENTITY_NAMES.incrementAndGet();
+        return system.systemActorOf(entity, name, Props.empty());
+    }
+
+    /** What sharding does on passivation: forget the entity, then stop it; its next event starts a fresh one. */
+    private void passivate(String key, ActorRef<VoiceEntity.Command> entity) {
+        entities.remove(key, entity);
+        entity.tell(VoiceEntity.Stop.INSTANCE);
+    }
+}
