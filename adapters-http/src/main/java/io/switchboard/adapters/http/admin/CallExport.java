@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  */
 final class CallExport {
     static final String FORMAT = ReplayFiles.FORMAT;
-    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?\\d{7,15}");
+    /** E.164, as Bandwidth writes every number (a SIP URI's user part too): account and call ids are left alone. */
+    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+\\d{7,15}");
     /** The test kit's offline API, named, not linked: the service does not depend on the test kit. */
     static final String FLOW_TEST = "io.switchboard.testkit.flow.FlowTest";
 
@@ -94,7 +95,7 @@ final class CallExport {
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     if (field.getValue().isTextual()) {
-                        field.setValue(TextNode.valueOf(number(field.getValue().asText())));
+                        field.setValue(TextNode.valueOf(text(field.getValue().asText())));
                     } else {
                         json(field.getValue());
                     }

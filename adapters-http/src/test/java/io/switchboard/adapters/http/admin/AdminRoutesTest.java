@@ -478,6 +478,7 @@ class AdminRoutesTest {
     private void recordedCall() {
         CallInitiated initiated = new CallInitiated(CallDetails.builder(CALL)
                 .eventTime(T0)
+                .account("9900000", "04e88489-df02-4e34-a0ee-27a91849555f")
                 .parties("+15552223333", "+15553334444", Direction.INBOUND)
                 .build());
         GatherCompleted pressed = gather("1", 1);
@@ -525,6 +526,7 @@ class AdminRoutesTest {
         String called = initiate.path("payload").path("to").asText();
         assertEquals("+15550100001", caller);
         assertEquals("+15550100002", called);
+        assertEquals("9900000", initiate.path("payload").path("accountId").asText(), "ids are no numbers to mask");
         assertTrue(initiate.path("reply").asText().contains("Press 1 to reach " + called), initiate.toString());
         assertEquals("1", events.get(1).path("payload").path("digits").asText());
         assertTrue(
