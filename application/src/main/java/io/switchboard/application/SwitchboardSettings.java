@@ -29,7 +29,7 @@ public record SwitchboardSettings(
         // A journaled entity forgets nothing when it leaves memory, so it stays resident less long.
         Config residency = durability.journaled() ? config.getConfig("durability.resident") : entity;
         Response apology = Response.builder()
-                .speak(config.getString("fallback.message"))
+                .speakSentence(config.getString("fallback.message"))
                 .hangup()
                 .build();
         return new SwitchboardSettings(

@@ -78,7 +78,7 @@ class ConsoleBrowserTest {
             return Response.builder()
                     .add(Gather.builder()
                             .maxDigits(1)
-                            .speak("Press 1 for sales, 9 to break things.")
+                            .speakSentence("Press 1 for sales, 9 to break things.")
                             .build())
                     .build();
         }
@@ -88,7 +88,7 @@ class ConsoleBrowserTest {
             if (event.digits().equals("9") && !crmBack) {
                 throw new IllegalStateException("the CRM is down");
             }
-            return Response.builder().speak("Connecting you.").hangup().build();
+            return Response.builder().speakSentence("Connecting you.").hangup().build();
         }
     }
 

@@ -9,7 +9,6 @@ import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.conference.ConferenceFlow;
-import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import java.io.PrintWriter;
@@ -100,11 +99,10 @@ class SimulateCommandTest {
         CallFlow typo = new CallFlow() {
             @Override
             public Reply onInitiate(CallInitiated event, CallState call) {
-                return Response.of(Gather.builder()
-                        .gatherUrl("/voice/gahter")
-                        .maxDigits(1)
-                        .speak("Press 1")
-                        .build());
+                return Response.builder()
+                        .gather(gather ->
+                                gather.gatherUrl("/voice/gahter").maxDigits(1).speakSentence("Press 1"))
+                        .build();
             }
         };
         Outcome run;

@@ -281,7 +281,7 @@ final class TestCluster implements AutoCloseable {
         public Reply onRecordingComplete(RecordingCompleted event, CallState call) {
             ran(event.callId().value());
             return Response.builder()
-                    .speak(RECORDINGS
+                    .speakSentence(RECORDINGS
                             + call.recordings().stream()
                                     .map(Recording::recordingId)
                                     .collect(Collectors.joining(",")))
@@ -296,7 +296,7 @@ final class TestCluster implements AutoCloseable {
         public Reply onGather(GatherCompleted event, CallState call) {
             ran(event.callId().value());
             Response answer = Response.builder()
-                    .speak(PREFIX + String.join(",", call.gatheredDigits()))
+                    .speakSentence(PREFIX + String.join(",", call.gatheredDigits()))
                     .build();
             if (event.callId().value().startsWith("c-held-")) {
                 heldCallEntered.complete(null);
@@ -319,7 +319,7 @@ final class TestCluster implements AutoCloseable {
         @Override
         public Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference) {
             return Response.builder()
-                    .speak(PREFIX
+                    .speakSentence(PREFIX
                             + conference.members().stream()
                                     .map(member -> member.callId().value())
                                     .collect(Collectors.joining(",")))

@@ -67,10 +67,14 @@ record ValueType<V>(String allowed, Function<V, String> format, Function<String,
         }
     }
 
-    // BigDecimal.valueOf goes through Double.toString, whose digits read back as the same double; the domain
-    // refuses numbers that are not finite.
+    /**
+     * A decimal as Bandwidth's own SDK writes one: always with a fraction ({@code 15.0}, {@code 0.5}), never an
+     * exponent or trailing zeros beyond the first. BigDecimal.valueOf goes through Double.toString, whose digits
+     * read back as the same double; the domain refuses numbers that are not finite.
+     */
     private static String plainDecimal(Double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
+        return (decimal.scale() > 0 ? decimal : decimal.setScale(1)).toPlainString();
     }
 
     // The domain refuses call ids that are empty or hold a comma, so the list splits back as it was joined.

@@ -62,7 +62,9 @@ import java.util.function.Supplier;
 /**
  * Every BXML element Switchboard writes and reads: the one table both directions use. Each element lists its
  * attributes in the order of its record's components (the component carried as content, such as a
- * SpeakSentence's text, is not an attribute).
+ * SpeakSentence's text, is not an attribute). The reader builds each verb with its canonical constructor: it
+ * maps attributes one for one onto components, {@code null} for an absent one, and the constructor is where
+ * the verb checks its values, so a read verb meets the same rules as a built one.
  */
 final class Vocabulary {
 
@@ -276,8 +278,8 @@ final class Vocabulary {
         static final AttributeField<Record, String> TERMINATING_DIGITS =
                 single("terminatingDigits", Record::terminatingDigits, TEXT);
         static final AttributeField<Record, Integer> MAX_DURATION = single("maxDuration", Record::maxDuration, WHOLE);
-        static final AttributeField<Record, Integer> SILENCE_TIMEOUT =
-                single("silenceTimeout", Record::silenceTimeout, WHOLE);
+        static final AttributeField<Record, Double> SILENCE_TIMEOUT =
+                single("silenceTimeout", Record::silenceTimeout, NUMBER);
         static final AttributeField<Record, FileFormat> FILE_FORMAT =
                 single("fileFormat", Record::fileFormat, wire(FileFormat.class));
         static final ElementFormat<Record, Void> FORMAT = ElementFormat.empty(
@@ -528,7 +530,7 @@ final class Vocabulary {
 
     private static final class TagVerb {
         static final ElementFormat<Tag, String> FORMAT = ElementFormat.of(
-                "Tag", Tag.class, AttributeTable.of(), Tag::value, Content.TEXT, (values, value) -> new Tag(value));
+                "Tag", Tag.class, AttributeTable.of(), Tag::value, Content.TEXT, (values, value) -> Tag.of(value));
     }
 
     /** PhoneNumber and SipUri carry the same attributes; only the record differs. */
@@ -576,8 +578,8 @@ final class Vocabulary {
                 single("transferCallerId", Transfer::transferCallerId, TEXT);
         static final AttributeField<Transfer, String> CALLER_DISPLAY_NAME =
                 single("transferCallerDisplayName", Transfer::transferCallerDisplayName, TEXT);
-        static final AttributeField<Transfer, Integer> CALL_TIMEOUT =
-                single("callTimeout", Transfer::callTimeout, WHOLE);
+        static final AttributeField<Transfer, Double> CALL_TIMEOUT =
+                single("callTimeout", Transfer::callTimeout, NUMBER);
         static final AttributeField<Transfer, Callback> TRANSFER_COMPLETE =
                 callback("transferComplete", Transfer::transferComplete);
         static final AttributeField<Transfer, Credentials> CREDENTIALS = credentials(Transfer::credentials);

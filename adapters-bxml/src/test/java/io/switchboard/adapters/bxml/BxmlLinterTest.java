@@ -47,6 +47,19 @@ class BxmlLinterTest {
     }
 
     @Test
+    void takesDecimalsAsBandwidthsSdkWritesThemAndWholeNumbersOnlyWhereBandwidthCounts() {
+        List<Finding> findings = lint(linter, """
+                <Response>
+                    <Transfer callTimeout="15.0"><PhoneNumber>+15550123</PhoneNumber></Transfer>
+                    <Record maxDuration="60" silenceTimeout="0.0"/>
+                    <Record maxDuration="60.0"/>
+                </Response>
+                """);
+
+        assertEquals(List.of("4 Record maxDuration null"), where(findings));
+    }
+
+    @Test
     void listsEveryProblemOfADocumentWithItsLineVerbAndAttribute() {
         List<Finding> findings = lint(linter, """
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -39,13 +39,13 @@ class BxmlReaderTest {
 
         assertEquals(
                 Response.of(
-                        new SpeakSentence("Please hold.", Voice.JULIE, null, null),
+                        SpeakSentence.builder("Please hold.").voice(Voice.JULIE).build(),
                         Transfer.builder()
                                 .callTimeout(20)
                                 .target(PhoneNumber.of("+15550123"))
                                 .build(),
-                        new Pause(),
-                        new Hangup()),
+                        Pause.builder().build(),
+                        Hangup.of()),
                 read);
     }
 
@@ -101,7 +101,9 @@ class BxmlReaderTest {
             Gather     | gatherMethod      | PUT     | GET or POST
             Record     | fileFormat        | ogg     | one of wav, mp3
             Record     | transcribe        | yes     | true or false
-            Transfer   | callTimeout       | ' 30'   | a whole number such as 5
+            Transfer   | callTimeout       | ' 30'   | a decimal number such as 5 or 0.5
+            Transfer   | callTimeout       | 15,0    | a decimal number such as 5 or 0.5
+            Record     | maxDuration       | 60.0    | a whole number such as 5
             SpeakSentence | voice          | Julie   | one of julie, kate, susan, dave, paul, bridget, simon, katrin, stefan, esperanza, violeta, jorge, rosa, jolie, bernard, paola, luca, masako, kenji, nadiya, anatoli, zeina, zhiyu, ruth, stephen, lupe, pedro, gabrielle, liam
             SpeakSentence | gender         | other   | one of male, female
             Transfer   | diversionReason   | userBusy | one of unknown, user-busy, no-answer, unavailable, unconditional, time-of-day, do-not-disturb, deflection, follow-me, out-of-service, away
@@ -177,7 +179,7 @@ class BxmlReaderTest {
     @Test
     void readsReferWithExactlyOneSipUri() {
         assertEquals(
-                Response.of(Refer.to("sip:agent@pbx.example.com")),
+                Response.of(Refer.of("sip:agent@pbx.example.com")),
                 reader.read("<Response><Refer>\n  <SipUri>sip:agent@pbx.example.com</SipUri>\n</Refer></Response>"));
         assertRefused("<Response><Refer/></Response>", "<Refer> is invalid: must hold exactly one <SipUri>, has 0");
         assertRefused(
@@ -277,7 +279,7 @@ class BxmlReaderTest {
                                 .interDigitTimeout(2.5)
                                 .firstDigitTimeout(0.5)
                                 .build(),
-                        Pause.seconds(3)),
+                        Pause.builder().duration(3).build()),
                 read);
         assertFalse(read.isEmpty());
     }

@@ -9,11 +9,13 @@ import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.CallbackMethod;
 import io.switchboard.domain.verb.Conference;
 import io.switchboard.domain.verb.Gather;
+import io.switchboard.domain.verb.Pause;
 import io.switchboard.domain.verb.PhoneNumber;
 import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Redirect;
 import io.switchboard.domain.verb.Refer;
 import io.switchboard.domain.verb.Response;
+import io.switchboard.domain.verb.Ring;
 import io.switchboard.domain.verb.StartGather;
 import io.switchboard.domain.verb.StartStream;
 import io.switchboard.domain.verb.Transfer;
@@ -40,12 +42,12 @@ class BxmlWriterTest {
                 Gather.builder().maxDigits(1).build(),
                 Record.builder().transcribe(true).build(),
                 Transfer.builder().target(PhoneNumber.of("+15550123")).build(),
-                Conference.named("room"),
-                Bridge.to("c-other"),
-                new StartGather(null, null, null, null),
-                StartStream.to("wss://s.example.com").build(),
-                Refer.to("sip:agent@pbx.example.com"),
-                Redirect.toService());
+                Conference.of("room"),
+                Bridge.of("c-other"),
+                StartGather.builder().build(),
+                StartStream.builder("wss://s.example.com").build(),
+                Refer.of("sip:agent@pbx.example.com"),
+                Redirect.builder().build());
 
         assertEquals(
                 Goldens.DECLARATION + "<Response>"
@@ -73,9 +75,11 @@ class BxmlWriterTest {
     void keepsTheUrlsAFlowGaveAndFillsOnlyTheMissingOnes() {
         BxmlWriter filling = new BxmlWriter(CallbackUrls.under("https://sb.example.com/voice"));
         Gather gather = Gather.builder()
-                .callback(new Callback(null, CallbackMethod.GET, "https://backup.example.com/g", null))
+                .gather(new Callback(null, CallbackMethod.GET, "https://backup.example.com/g", null))
                 .build();
-        Redirect redirect = Redirect.to("https://elsewhere.example.com/next");
+        Redirect redirect = Redirect.builder()
+                .redirectUrl("https://elsewhere.example.com/next")
+                .build();
 
         assertEquals(
                 Goldens.DECLARATION + "<Response><Gather gatherUrl=\"https://sb.example.com/voice/gather\""
@@ -97,8 +101,9 @@ class BxmlWriterTest {
 
     @Test
     void refusesARedirectWithoutUrlWhenThereIsNoCallbackBase() {
-        BxmlException refused =
-                assertThrows(BxmlException.class, () -> writer.write(Response.of(Redirect.toService())));
+        BxmlException refused = assertThrows(
+                BxmlException.class,
+                () -> writer.write(Response.of(Redirect.builder().build())));
 
         assertEquals(
                 "<Redirect> is invalid: redirectUrl is required; give one, or write with a callback base",
@@ -109,7 +114,7 @@ class BxmlWriterTest {
     void refusesADocumentOverSixtyFourKilobytes() {
         String sentence = "x".repeat(1000);
         Response.Builder big = Response.builder();
-        IntStream.range(0, 66).forEach(i -> big.speak(sentence));
+        IntStream.range(0, 66).forEach(i -> big.speakSentence(sentence));
 
         BxmlException refused = assertThrows(BxmlException.class, () -> writer.write(big.build()));
 
@@ -119,23 +124,28 @@ class BxmlWriterTest {
     @Test
     void countsTheLimitInUtf8BytesNotCharacters() {
         // 22,000 three-byte characters: 66,000 bytes, though only 22,000 characters.
-        Response wide = Response.builder().speak("\u4e2d".repeat(22_000)).build();
-        Response narrow = Response.builder().speak("x".repeat(60_000)).build();
+        Response wide =
+                Response.builder().speakSentence("\u4e2d".repeat(22_000)).build();
+        Response narrow = Response.builder().speakSentence("x".repeat(60_000)).build();
 
         assertThrows(BxmlException.class, () -> writer.write(wide));
         assertTrue(writer.write(narrow).length() > 60_000);
     }
 
     @Test
-    void writesWholeNumbersWithoutAFractionAndOthersAsPlainDecimals() {
-        String bxml = writer.write(Response.of(Gather.builder()
-                .interDigitTimeout(10)
-                .firstDigitTimeout(0.000125)
-                .build()));
+    void writesDecimalsWithOneFractionDigitAtLeastAndNeitherExponentNorTrailingZeros() {
+        String bxml = writer.write(Response.of(
+                Gather.builder()
+                        .interDigitTimeout(10)
+                        .firstDigitTimeout(0.000125)
+                        .build(),
+                Pause.builder().duration(86_400).build(),
+                Ring.builder().duration(2.50).build()));
 
         assertEquals(
                 Goldens.DECLARATION
-                        + "<Response><Gather interDigitTimeout=\"10\" firstDigitTimeout=\"0.000125\"/></Response>",
+                        + "<Response><Gather interDigitTimeout=\"10.0\" firstDigitTimeout=\"0.000125\"/>"
+                        + "<Pause duration=\"86400.0\"/><Ring duration=\"2.5\"/></Response>",
                 bxml);
     }
 
@@ -156,7 +166,8 @@ class BxmlWriterTest {
 
         UncheckedIOException failed = assertThrows(
                 UncheckedIOException.class,
-                () -> writer.write(Response.of(Gather.builder().speak("Hello").build()), broken));
+                () -> writer.write(
+                        Response.of(Gather.builder().speakSentence("Hello").build()), broken));
 
         assertEquals("disk full", failed.getCause().getMessage());
     }

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.domain.common.FileFormat;
-import io.switchboard.domain.verb.Conference;
-import io.switchboard.domain.verb.Gather;
-import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Response;
-import io.switchboard.domain.verb.Transfer;
+import io.switchboard.domain.verb.Voice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,15 +41,21 @@ class DocExamplesTest {
         return writer.write(response);
     }
 
+    static Response oneRule() {
+        Response reply = Response.builder()
+                .gather(g -> g.maxDigits(1).speakSentence("Press 1", s -> s.voice(Voice.KATE)))
+                .transfer(t -> t.callTimeout(15.0).phoneNumber("+15555550123", n -> n.tag("sales")))
+                .build();
+        return reply;
+    }
+
     static Response menu() {
         Response menu = Response.builder()
-                .add(Gather.builder()
-                        .maxDigits(1)
+                .gather(gather -> gather.maxDigits(1)
                         .firstDigitTimeout(5)
                         .repeatCount(2)
-                        .speak("Press 1 for sales or 2 for support.")
-                        .build())
-                .speak("We did not get your choice. Goodbye.")
+                        .speakSentence("Press 1 for sales or 2 for support."))
+                .speakSentence("We did not get your choice. Goodbye.")
                 .hangup()
                 .build();
         return menu;
@@ -60,32 +63,27 @@ class DocExamplesTest {
 
     static Response transfer() {
         Response transfer = Response.builder()
-                .speak("Connecting you to an agent.")
-                .add(Transfer.builder()
-                        .transferCallerId("+15555550100")
-                        .callTimeout(20)
-                        .phoneNumber("+15555550123")
-                        .build())
+                .speakSentence("Connecting you to an agent.")
+                .transfer(
+                        t -> t.transferCallerId("+15555550100").callTimeout(20).phoneNumber("+15555550123"))
                 .build();
         return transfer;
     }
 
     static Response whisper() {
         Response whisper = Response.builder()
-                .speak("Call from the sales menu. The caller is connected when this ends.")
+                .speakSentence("Call from the sales menu. The caller is connected when this ends.")
                 .build();
         return whisper;
     }
 
     static Response voicemail() {
         Response voicemail = Response.builder()
-                .speak("Please leave a message after the tone, then press pound.")
-                .add(Record.builder()
-                        .maxDuration(120)
+                .speakSentence("Please leave a message after the tone, then press pound.")
+                .record(record -> record.maxDuration(120)
                         .terminatingDigits("#")
                         .transcribe(true)
-                        .fileFormat(FileFormat.MP3)
-                        .build())
+                        .fileFormat(FileFormat.MP3))
                 .build();
         return voicemail;
     }
@@ -93,21 +91,23 @@ class DocExamplesTest {
     static List<Response> conferenceWithACoach() {
         String agentCallId = "c-2a1e5d8f-agent";
 
-        Response customer = Response.of(Conference.named("support-4711"));
+        Response customer = Response.builder().conference("support-4711").build();
 
         Response supervisor = Response.builder()
-                .speak("You are coaching the agent. Only the agent hears you.")
-                .add(Conference.builder("support-4711").coach(agentCallId).build())
+                .speakSentence("You are coaching the agent. Only the agent hears you.")
+                .conference("support-4711", conference -> conference.coach(agentCallId))
                 .build();
 
-        Response onMemberJoin =
-                Response.builder().speak("Welcome. This call may be recorded.").build();
+        Response onMemberJoin = Response.builder()
+                .speakSentence("Welcome. This call may be recorded.")
+                .build();
         return List.of(customer, supervisor, onMemberJoin);
     }
 
     static List<Example> examples() {
         List<Response> conference = conferenceWithACoach();
         return List.of(
+                new Example("one rule", oneRule(), "initiate"),
                 new Example("menu", menu(), "initiate"),
                 new Example("transfer", transfer(), "gather"),
                 new Example("whisper", whisper(), "transferAnswer"),

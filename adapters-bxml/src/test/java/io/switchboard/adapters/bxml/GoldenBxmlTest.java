@@ -3,6 +3,7 @@ package io.switchboard.adapters.bxml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.switchboard.domain.verb.Response;
+import io.switchboard.domain.verb.Transfer;
 import io.switchboard.domain.verb.Verb;
 import io.switchboard.domain.verb.VerbSamples;
 import java.io.StringReader;
@@ -61,5 +62,21 @@ class GoldenBxmlTest {
     @MethodSource("io.switchboard.adapters.bxml.Goldens#cases")
     void readsTheGoldenTextFromAReader(String name, Response response, String expected) {
         assertEquals(response, reader.read(new StringReader(expected)));
+    }
+
+    /** Bandwidth documents Transfer's callTimeout as a decimal, and its Java SDK writes {@code 15.0}. */
+    @Test
+    void aDecimalCallTimeoutReadsAndRendersAsBandwidthWritesIt() {
+        String bxml = Goldens.DECLARATION
+                + "<Response><Transfer callTimeout=\"15.0\"><PhoneNumber>+15550123</PhoneNumber></Transfer></Response>";
+        Response expected = Response.builder()
+                .transfer(transfer -> transfer.callTimeout(15.0).phoneNumber("+15550123"))
+                .build();
+
+        Response read = reader.read(bxml);
+
+        assertEquals(expected, read);
+        assertEquals(15.0, ((Transfer) read.verbs().get(0)).callTimeout());
+        assertEquals(bxml, writer.write(read));
     }
 }

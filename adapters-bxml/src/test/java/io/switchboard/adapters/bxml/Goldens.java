@@ -3,7 +3,6 @@ package io.switchboard.adapters.bxml;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.switchboard.domain.verb.Conference;
-import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Pause;
 import io.switchboard.domain.verb.PhoneNumber;
 import io.switchboard.domain.verb.Response;
@@ -39,23 +38,21 @@ final class Goldens {
                 golden(
                         "typical-ivr-reply",
                         Response.builder()
-                                .speak("Welcome to Switchboard.")
-                                .add(Gather.builder()
-                                        .gatherUrl("/voice/gather")
+                                .speakSentence("Welcome to Switchboard.")
+                                .gather(gather -> gather.gatherUrl("/voice/gather")
                                         .maxDigits(1)
-                                        .speak("Press 1 for sales or 2 for support.")
-                                        .build())
+                                        .speakSentence("Press 1 for sales or 2 for support."))
                                 .hangup()
                                 .build()),
                 golden(
                         "defaults-left-out",
                         Response.of(
-                                Conference.named("lobby"),
-                                new Tag(""),
-                                new Pause(),
-                                new Ring(),
-                                new StopStream(null, null),
-                                new StopTranscription(null),
+                                Conference.of("lobby"),
+                                Tag.of(""),
+                                Pause.builder().build(),
+                                Ring.builder().build(),
+                                StopStream.builder().build(),
+                                StopTranscription.builder().build(),
                                 Transfer.builder()
                                         .target(PhoneNumber.of("+15550123"))
                                         .build())));

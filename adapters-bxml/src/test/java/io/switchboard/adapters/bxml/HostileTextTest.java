@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Hangup;
-import io.switchboard.domain.verb.PlayAudio;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
 import io.switchboard.domain.verb.Tag;
@@ -34,15 +33,15 @@ class HostileTextTest {
     @Test
     void hostileTextInEveryPlaceStaysInsideItsElementOrAttribute() throws Exception {
         Response response = Response.of(
-                new SpeakSentence(HOSTILE, null, null, null),
-                new Tag(HOSTILE),
+                SpeakSentence.of(HOSTILE),
+                Tag.of(HOSTILE),
                 Gather.builder()
-                        .callback(Callback.to(HOSTILE_URL))
+                        .gather(Callback.of(HOSTILE_URL))
                         .tag(HOSTILE)
-                        .speak(HOSTILE)
-                        .prompt(new PlayAudio(HOSTILE_URL, HOSTILE, HOSTILE))
+                        .speakSentence(HOSTILE)
+                        .playAudio(HOSTILE_URL, audio -> audio.credentials(HOSTILE, HOSTILE))
                         .build(),
-                new Hangup());
+                Hangup.of());
 
         String bxml = writer.write(response);
 
@@ -67,14 +66,14 @@ class HostileTextTest {
     @Test
     void hostileTextReadsBackWithoutTheForbiddenCharacters() {
         Response read = reader.read(writer.write(Response.of(
-                new SpeakSentence(HOSTILE, null, null, null),
-                new Tag(HOSTILE),
+                SpeakSentence.of(HOSTILE),
+                Tag.of(HOSTILE),
                 Gather.builder().tag(HOSTILE).build())));
 
         assertEquals(
                 Response.of(
-                        new SpeakSentence(VISIBLE, null, null, null),
-                        new Tag(VISIBLE),
+                        SpeakSentence.of(VISIBLE),
+                        Tag.of(VISIBLE),
                         Gather.builder().tag(VISIBLE).build()),
                 read);
     }
@@ -86,10 +85,10 @@ class HostileTextTest {
                         + "</Tag><Gather tag=\"&lt;/Response&gt; &amp; &quot;x&quot; 'y'\"><SpeakSentence>a &amp; b"
                         + "</SpeakSentence></Gather></Response>",
                 writer.write(Response.of(
-                        new Tag("</Response><Hangup/> & \"quoted\" 'single'"),
+                        Tag.of("</Response><Hangup/> & \"quoted\" 'single'"),
                         Gather.builder()
                                 .tag("</Response> & \"x\" 'y'")
-                                .speak("a & b")
+                                .speakSentence("a & b")
                                 .build())));
     }
 
@@ -97,12 +96,12 @@ class HostileTextTest {
     void controlCharactersAndUnpairedSurrogatesAreRemovedAndEmojiKept() {
         assertEquals(
                 Goldens.DECLARATION + "<Response><Tag>bell ring \uD83D\uDE00</Tag></Response>",
-                writer.write(Response.of(new Tag("b\u0000ell\u0007 ri\u001Bng \uDC00\uD83D\uDE00\uD800"))));
+                writer.write(Response.of(Tag.of("b\u0000ell\u0007 ri\u001Bng \uDC00\uD83D\uDE00\uD800"))));
     }
 
     @Test
     void carriageReturnsInTextSurviveAsCharacterReferences() {
-        Response response = Response.of(new Tag("line one\r\nline two\rthree\tfour"));
+        Response response = Response.of(Tag.of("line one\r\nline two\rthree\tfour"));
 
         String bxml = writer.write(response);
 

@@ -153,11 +153,7 @@ class RoundTripPropertyTest {
                 stopStreams(),
                 stopTranscriptions(),
                 Arbitraries.of(
-                        new Hangup(),
-                        new PauseRecording(),
-                        new ResumeRecording(),
-                        new StopGather(),
-                        new StopRecording())));
+                        Hangup.of(), PauseRecording.of(), ResumeRecording.of(), StopGather.of(), StopRecording.of())));
     }
 
     private Arbitrary<Prompt> prompts() {
@@ -227,7 +223,7 @@ class RoundTripPropertyTest {
                         optionalAttribute(),
                         digits(2),
                         Arbitraries.integers().between(1, 10_800).injectNull(0.3),
-                        Arbitraries.integers().between(0, 60).injectNull(0.3),
+                        seconds(0, 60),
                         optional(FileFormat.class))
                 .as((head, credentials, tag, digits, maxDuration, silence, format) -> new Record(
                         head.get1(),
@@ -244,11 +240,8 @@ class RoundTripPropertyTest {
     }
 
     private Arbitrary<Transfer> transfers() {
-        Arbitrary<Tuple.Tuple4<String, String, Integer, Callback>> head = Combinators.combine(
-                        callerIds(),
-                        optionalAttribute(),
-                        Arbitraries.integers().between(1, 300).injectNull(0.3),
-                        callbacks())
+        Arbitrary<Tuple.Tuple4<String, String, Double, Callback>> head = Combinators.combine(
+                        callerIds(), optionalAttribute(), seconds(1, 300), callbacks())
                 .as(Tuple::of);
         return Combinators.combine(
                         head,

@@ -36,7 +36,7 @@ class SsmlTest {
     @Test
     void ssmlInsideAGatherStaysMarkup() {
         String bxml = writer.write(Response.of(
-                Gather.builder().speak("Press <emphasis>1</emphasis>").build()));
+                Gather.builder().speakSentence("Press <emphasis>1</emphasis>").build()));
 
         assertEquals(
                 Goldens.DECLARATION

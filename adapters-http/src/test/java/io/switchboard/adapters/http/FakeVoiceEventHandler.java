@@ -17,7 +17,7 @@ import java.util.function.Function;
  */
 final class FakeVoiceEventHandler implements HandleVoiceEventUseCase {
     static final Response GREETING =
-            Response.builder().speak("Hello from Switchboard").build();
+            Response.builder().speakSentence("Hello from Switchboard").build();
 
     private final List<VoiceEvent> received = new CopyOnWriteArrayList<>();
     private volatile Function<VoiceEvent, CompletionStage<EventReply>> answer =

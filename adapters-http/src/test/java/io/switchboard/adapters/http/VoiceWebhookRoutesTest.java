@@ -51,8 +51,8 @@ class VoiceWebhookRoutesTest {
     private static final BxmlWriter bxmlWriter = new BxmlWriter();
     private static final WebhookCredentials CREDENTIALS = new WebhookCredentials("bandwidth", "s3cret-Pa55");
     private static final HttpSettings OPEN = HttpSettings.of("127.0.0.1", 0);
-    static final FallbackPolicy FALLBACK =
-            new FallbackPolicy(Response.builder().speak("Sorry").hangup().build());
+    static final FallbackPolicy FALLBACK = new FallbackPolicy(
+            Response.builder().speakSentence("Sorry").hangup().build());
 
     private final FakeVoiceEventHandler useCase = new FakeVoiceEventHandler();
     private final AtomicBoolean ready = new AtomicBoolean(true);
@@ -403,8 +403,10 @@ class VoiceWebhookRoutesTest {
 
         @Test
         void replyIsRenderedByTheBxmlWriter() throws Exception {
-            Response hangup =
-                    Response.builder().speak("Goodbye & thanks").hangup().build();
+            Response hangup = Response.builder()
+                    .speakSentence("Goodbye & thanks")
+                    .hangup()
+                    .build();
             useCase.answerWith(event -> CompletableFuture.completedFuture(new EventReply(hangup, ReplyOrigin.FLOW)));
 
             Exchange exchange = send(post("/voice/redirect", contractPayload(VoiceChannel.REDIRECT)));

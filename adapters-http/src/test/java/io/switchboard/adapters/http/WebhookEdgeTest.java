@@ -26,7 +26,6 @@ import io.switchboard.domain.call.RecordingCompleted;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
-import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Redirect;
 import io.switchboard.domain.verb.Response;
 import java.time.Duration;
@@ -274,7 +273,7 @@ class WebhookEdgeTest {
         @Test
         void callbacksLeftWithoutAUrlComeHomeUnderThePublicUrl() throws Exception {
             replyWith(Response.builder()
-                    .add(Gather.builder().maxDigits(1).speak("Press one").build())
+                    .gather(gather -> gather.maxDigits(1).speakSentence("Press one"))
                     .build());
 
             Exchange exchange =
@@ -294,7 +293,7 @@ class WebhookEdgeTest {
                 }
             };
             // A Redirect without a URL, and no public URL to point it at: BXML cannot carry it.
-            replyWith(Response.of(Redirect.toService()));
+            replyWith(Response.of(Redirect.builder().build()));
             try (CapturedLogs logged = new CapturedLogs(VoiceWebhookRoutes.class)) {
                 Exchange exchange = Exchange.send(
                         testKit.system(),
@@ -315,7 +314,7 @@ class WebhookEdgeTest {
         void overTheBxmlSizeLimitTheFallbackIsSent() throws Exception {
             Response.Builder huge = Response.builder();
             for (int i = 0; i < 40; i++) {
-                huge.speak("x".repeat(2_000));
+                huge.speakSentence("x".repeat(2_000));
             }
             replyWith(huge.build());
 
@@ -329,7 +328,7 @@ class WebhookEdgeTest {
 
         @Test
         void anEventWhoseBxmlIsOptionalGetsAnEmptyReplyInstead() throws Exception {
-            replyWith(Response.of(Redirect.toService()));
+            replyWith(Response.of(Redirect.builder().build()));
 
             Exchange exchange = send(
                     OPEN,

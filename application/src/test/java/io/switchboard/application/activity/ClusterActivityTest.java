@@ -53,7 +53,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterActivityTest {
     private static final ActorTestKit testKit = OneNodeCluster.testKit();
     private static final EventReply FLOW =
-            new EventReply(Response.builder().speak("Hello").build(), ReplyOrigin.FLOW);
+            new EventReply(Response.builder().speakSentence("Hello").build(), ReplyOrigin.FLOW);
     private static final EventReply TIMED_OUT =
             new EventReply(Response.builder().hangup().build(), ReplyOrigin.FLOW_TIMED_OUT);
     private static ClusterActivity activity;

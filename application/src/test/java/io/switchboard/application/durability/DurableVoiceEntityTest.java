@@ -154,7 +154,7 @@ class DurableVoiceEntityTest {
 
     private static Response responseNaming(CallEvent event) {
         String digits = event instanceof GatherCompleted gather ? " " + gather.digits() : "";
-        return Response.builder().speak(event.eventType() + digits).build();
+        return Response.builder().speakSentence(event.eventType() + digits).build();
     }
 
     private static Response speak(String text) {

@@ -14,7 +14,6 @@ import io.switchboard.domain.call.CallEvent;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
-import io.switchboard.domain.common.FileFormat;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.ConferenceState;
@@ -24,27 +23,8 @@ import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.VoiceEntity;
-import io.switchboard.domain.verb.Callback;
-import io.switchboard.domain.verb.CallbackMethod;
-import io.switchboard.domain.verb.Conference;
-import io.switchboard.domain.verb.Credentials;
-import io.switchboard.domain.verb.DiversionReason;
-import io.switchboard.domain.verb.DiversionTreatment;
-import io.switchboard.domain.verb.Gather;
-import io.switchboard.domain.verb.Gender;
-import io.switchboard.domain.verb.Hangup;
-import io.switchboard.domain.verb.Pause;
-import io.switchboard.domain.verb.PhoneNumber;
-import io.switchboard.domain.verb.PlainCallback;
-import io.switchboard.domain.verb.PlayAudio;
-import io.switchboard.domain.verb.Record;
-import io.switchboard.domain.verb.Redirect;
 import io.switchboard.domain.verb.Response;
-import io.switchboard.domain.verb.SipUri;
-import io.switchboard.domain.verb.SpeakSentence;
-import io.switchboard.domain.verb.Tag;
-import io.switchboard.domain.verb.Transfer;
-import io.switchboard.domain.verb.Voice;
+import io.switchboard.domain.verb.VerbSamples;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,56 +177,6 @@ class CrossNodeSerializationTest {
     }
 
     private static Response everyVerb() {
-        Callback full = new Callback(
-                "https://example.test/a", CallbackMethod.POST, "https://example.test/b", CallbackMethod.GET);
-        Credentials credentials = new Credentials("user", "secret", "user2", "secret2");
-        return Response.of(
-                new SpeakSentence("Hello <break time=\"1s\"/> there", Voice.JULIE, Gender.FEMALE, "en_US"),
-                new PlayAudio("https://example.test/hello.wav", "u", "p"),
-                new Gather(
-                        full,
-                        credentials,
-                        "g",
-                        "#",
-                        5,
-                        5.0,
-                        10.0,
-                        2,
-                        List.of(SpeakSentence.of("Press 1"), PlayAudio.of("https://example.test/menu.mp3"))),
-                new Pause(1.5),
-                new Tag("vip"),
-                new Record(
-                        full,
-                        PlainCallback.to("https://example.test/avail"),
-                        true,
-                        false,
-                        PlainCallback.to("https://example.test/trans"),
-                        credentials,
-                        "r",
-                        "#",
-                        60,
-                        5,
-                        FileFormat.MP3),
-                new Transfer(
-                        "+15550001111",
-                        "Sales",
-                        30,
-                        full,
-                        credentials,
-                        "t",
-                        DiversionTreatment.PROPAGATE,
-                        DiversionReason.UNKNOWN,
-                        List.of(
-                                new PhoneNumber(
-                                        "+15550002222",
-                                        full,
-                                        PlainCallback.to("https://example.test/td"),
-                                        credentials,
-                                        "leg",
-                                        "uui-1"),
-                                SipUri.of("sip:agent@example.test"))),
-                new Conference("sales-room", true, false, List.of("c-1", "c-2"), full, credentials, "c", 10.0),
-                new Redirect(full, credentials, "again"),
-                new Hangup());
+        return VerbSamples.everyVerb();
     }
 }

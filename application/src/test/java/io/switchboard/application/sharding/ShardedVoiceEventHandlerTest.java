@@ -64,7 +64,7 @@ class ShardedVoiceEventHandlerTest {
                 throw new IllegalStateException("flow bug");
             }
             return Response.builder()
-                    .speak("You pressed " + call.gatheredDigits())
+                    .speakSentence("You pressed " + call.gatheredDigits())
                     .build();
         }
     };
@@ -72,7 +72,9 @@ class ShardedVoiceEventHandlerTest {
     private static final ConferenceFlow conferenceFlow = new ConferenceFlow() {
         @Override
         public Reply onCreated(ConferenceCreated event, ConferenceState conference) {
-            return Response.builder().speak("Welcome to " + conference.name()).build();
+            return Response.builder()
+                    .speakSentence("Welcome to " + conference.name())
+                    .build();
         }
     };
 
@@ -99,7 +101,7 @@ class ShardedVoiceEventHandlerTest {
         await(handler.handle(SampleEvents.gather("c-ok", "1")));
         EventReply second = await(handler.handle(SampleEvents.gather("c-ok", "2")));
         assertEquals(ReplyOrigin.FLOW, second.origin());
-        assertEquals(Response.builder().speak("You pressed [1, 2]").build(), second.response());
+        assertEquals(Response.builder().speakSentence("You pressed [1, 2]").build(), second.response());
     }
 
     @Test
@@ -141,7 +143,7 @@ class ShardedVoiceEventHandlerTest {
     void conferenceEventsReachTheirConferenceEntity() throws Exception {
         var created = new ConferenceCreated(new ConferenceDetails(ConferenceId.of("conf-1"), "sales", null, null));
         EventReply reply = await(handler.handle(created));
-        assertEquals(Response.builder().speak("Welcome to sales").build(), reply.response());
+        assertEquals(Response.builder().speakSentence("Welcome to sales").build(), reply.response());
     }
 
     @Test

@@ -49,7 +49,9 @@ class ShardingQueriesTest {
     private static final CallFlow echo = new CallFlow() {
         @Override
         public Reply onGather(GatherCompleted event, CallState call) {
-            return Response.builder().speak("You pressed " + event.digits()).build();
+            return Response.builder()
+                    .speakSentence("You pressed " + event.digits())
+                    .build();
         }
     };
 
@@ -86,7 +88,7 @@ class ShardingQueriesTest {
                 List.of(first, second),
                 inspection.timeline().stream().map(TimelineEntry::event).toList());
         assertEquals(
-                Response.builder().speak("You pressed 2").build(),
+                Response.builder().speakSentence("You pressed 2").build(),
                 inspection.timeline().get(1).reply().response());
         assertEquals(ReplyOrigin.FLOW, inspection.timeline().get(1).reply().origin());
     }

@@ -4,26 +4,8 @@ import io.switchboard.adapters.bxml.BxmlReader;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.bxml.CallbackUrls;
 import io.switchboard.domain.common.FileFormat;
-import io.switchboard.domain.verb.Conference;
-import io.switchboard.domain.verb.Gather;
-import io.switchboard.domain.verb.PauseRecording;
-import io.switchboard.domain.verb.PhoneNumber;
-import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Response;
-import io.switchboard.domain.verb.ResumeRecording;
-import io.switchboard.domain.verb.Ring;
-import io.switchboard.domain.verb.SendDtmf;
-import io.switchboard.domain.verb.SpeakSentence;
-import io.switchboard.domain.verb.StartGather;
-import io.switchboard.domain.verb.StartRecording;
-import io.switchboard.domain.verb.StartStream;
-import io.switchboard.domain.verb.StartTranscription;
-import io.switchboard.domain.verb.StopGather;
-import io.switchboard.domain.verb.StopStream;
-import io.switchboard.domain.verb.StopTranscription;
-import io.switchboard.domain.verb.Tag;
 import io.switchboard.domain.verb.Tracks;
-import io.switchboard.domain.verb.Transfer;
 import io.switchboard.domain.verb.Voice;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,65 +26,58 @@ public class BxmlRenderingBenchmark {
 
     /** A greeting, then a one-digit menu whose digits come back to this service. */
     static final Response TYPICAL_IVR_REPLY = Response.builder()
-            .speak("Welcome to Switchboard.")
-            .add(Gather.builder()
-                    .maxDigits(1)
+            .speakSentence("Welcome to Switchboard.")
+            .gather(gather -> gather.maxDigits(1)
                     .firstDigitTimeout(5)
-                    .speak("Press 1 for sales, 2 for support, or 3 to leave a message.")
-                    .build())
+                    .speakSentence("Press 1 for sales, 2 for support, or 3 to leave a message."))
             .build();
 
     /** Twenty verbs of most kinds, their callbacks left for the writer to fill (the Redirect names its own). */
     static final Response TWENTY_VERB_REPLY = Response.builder()
-            .add(new Tag("campaign-42"))
-            .add(new StartRecording(null, true, false, null, null, null, "call-recording", FileFormat.WAV, true))
-            .add(new StartGather())
-            .add(new SpeakSentence(
-                    "Hello <emphasis level=\"strong\">there</emphasis>, thanks for calling.", Voice.JULIE, null, null))
-            .play("https://media.example.com/jingle.mp3")
-            .pause(0.5)
-            .add(Gather.builder()
-                    .maxDigits(4)
+            .tag("campaign-42")
+            .startRecording(recording -> recording
+                    .transcribe(true)
+                    .detectLanguage(false)
+                    .tag("call-recording")
+                    .fileFormat(FileFormat.WAV)
+                    .multiChannel(true))
+            .startGather(startGather -> {})
+            .speakSentence(
+                    "Hello <emphasis level=\"strong\">there</emphasis>, thanks for calling.",
+                    sentence -> sentence.voice(Voice.JULIE))
+            .playAudio("https://media.example.com/jingle.mp3")
+            .pause(pause -> pause.duration(0.5))
+            .gather(gather -> gather.maxDigits(4)
                     .terminatingDigits("#")
                     .interDigitTimeout(3)
                     .repeatCount(2)
-                    .speak("Enter your account number, then press pound.")
-                    .play("https://media.example.com/beep.wav")
-                    .build())
-            .add(new StopGather())
-            .add(new PauseRecording())
-            .add(new SendDtmf("1234w#", 150.0, 300.0))
-            .add(new ResumeRecording())
-            .add(StartStream.to("wss://stream.example.com/audio")
-                    .name("live")
-                    .tracks(Tracks.BOTH)
-                    .param("customer", "42")
-                    .param("queue", "support")
-                    .build())
-            .add(StartTranscription.builder()
+                    .speakSentence("Enter your account number, then press pound.")
+                    .playAudio("https://media.example.com/beep.wav"))
+            .stopGather()
+            .pauseRecording()
+            .sendDtmf("1234w#", dtmf -> dtmf.toneDuration(150).toneInterval(300))
+            .resumeRecording()
+            .startStream(
+                    "wss://stream.example.com/audio",
+                    stream -> stream.name("live")
+                            .tracks(Tracks.BOTH)
+                            .streamParam("customer", "42")
+                            .streamParam("queue", "support"))
+            .startTranscription(transcription -> transcription
                     .name("live-text")
                     .destination("wss://text.example.com/in")
-                    .param("language", "en")
-                    .build())
-            .add(Ring.seconds(2))
-            .add(Record.builder()
-                    .maxDuration(120)
-                    .transcribe(true)
-                    .fileFormat(FileFormat.MP3)
-                    .build())
-            .add(new StopTranscription("live-text"))
-            .add(StopStream.named("live"))
-            .add(Transfer.builder()
-                    .transferCallerId("+15555550100")
+                    .customParam("language", "en"))
+            .ring(ring -> ring.duration(2))
+            .record(record -> record.maxDuration(120).transcribe(true).fileFormat(FileFormat.MP3))
+            .stopTranscription(transcription -> transcription.name("live-text"))
+            .stopStream(stream -> stream.name("live"))
+            .transfer(transfer -> transfer.transferCallerId("+15555550100")
                     .callTimeout(20)
-                    .target(PhoneNumber.of("+15555550123"))
-                    .target(PhoneNumber.of("+15555550124"))
-                    .build())
-            .add(Conference.builder("support-room")
-                    .coach("c-agent-1")
-                    .callbackTimeout(10)
-                    .build())
-            .redirect("https://ivr.example.com/voice/next")
+                    .phoneNumber("+15555550123")
+                    .phoneNumber("+15555550124"))
+            .conference(
+                    "support-room", conference -> conference.coach("c-agent-1").callbackTimeout(10))
+            .redirect(redirect -> redirect.redirectUrl("https://ivr.example.com/voice/next"))
             .build();
 
     private final BxmlWriter writer = new BxmlWriter();

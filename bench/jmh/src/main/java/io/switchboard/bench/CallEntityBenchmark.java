@@ -24,7 +24,6 @@ import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
-import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import java.io.IOException;
@@ -72,12 +71,12 @@ public class CallEntityBenchmark {
     static final int LIVE_CALLS = 256;
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
     private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
-    private static final Response MENU = Response.of(Gather.builder()
-            .gatherUrl("https://ivr.example.com/voice/gather")
-            .maxDigits(1)
-            .firstDigitTimeout(5)
-            .speak("Press 1 for sales, 2 for support, or 3 to leave a message.")
-            .build());
+    private static final Response MENU = Response.builder()
+            .gather(gather -> gather.gatherUrl("https://ivr.example.com/voice/gather")
+                    .maxDigits(1)
+                    .firstDigitTimeout(5)
+                    .speakSentence("Press 1 for sales, 2 for support, or 3 to leave a message."))
+            .build();
 
     /** Answers at once, on the flow dispatcher, as a flow without I/O does. */
     private static final CallFlow MENU_FLOW = new CallFlow() {

@@ -22,7 +22,7 @@ public final class DemoConferenceFlow implements ConferenceFlow {
                 conference.members().size());
         int count = conference.members().size();
         return Response.builder()
-                .speak(count == 1 ? "You are the first one here." : "There are now " + count + " people here.")
+                .speakSentence(count == 1 ? "You are the first one here." : "There are now " + count + " people here.")
                 .build();
     }
 

@@ -12,12 +12,8 @@ import io.switchboard.domain.call.TranscriptionAvailable;
 import io.switchboard.domain.call.TransferAnswered;
 import io.switchboard.domain.call.TransferCompleted;
 import io.switchboard.domain.call.TransferDisconnected;
-import io.switchboard.domain.verb.Conference;
-import io.switchboard.domain.verb.Gather;
-import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
-import io.switchboard.domain.verb.Transfer;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -39,13 +35,13 @@ public final class DemoIvrFlow implements CallFlow {
     static final String MENU = "Press 1 to talk to us, 2 to leave a message, or 3 to join the conference.";
 
     private static final Response GOODBYE =
-            Response.builder().speak("Goodbye.").hangup().build();
+            Response.builder().speakSentence("Goodbye.").hangup().build();
     private static final Response MESSAGE_RECORDED = Response.builder()
-            .speak("Thank you, your message was recorded. Goodbye.")
+            .speakSentence("Thank you, your message was recorded. Goodbye.")
             .hangup()
             .build();
     private static final Response TRANSFER_ANNOUNCEMENT = Response.builder()
-            .speak("You have a call from the Switchboard demo.")
+            .speakSentence("You have a call from the Switchboard demo.")
             .build();
 
     private final DemoSettings settings;
@@ -117,7 +113,10 @@ public final class DemoIvrFlow implements CallFlow {
 
     @Override
     public Reply onTransferComplete(TransferCompleted event, CallState call) {
-        return Response.builder().speak("The call has ended. Goodbye.").hangup().build();
+        return Response.builder()
+                .speakSentence("The call has ended. Goodbye.")
+                .hangup()
+                .build();
     }
 
     @Override
@@ -154,39 +153,30 @@ public final class DemoIvrFlow implements CallFlow {
     }
 
     private Response menu(String preface) {
-        return Response.of(Gather.builder()
-                .maxDigits(1)
-                .firstDigitTimeout(5)
-                .speak(preface + " " + MENU)
-                .build());
+        return Response.builder()
+                .gather(gather -> gather.maxDigits(1).firstDigitTimeout(5).speakSentence(preface + " " + MENU))
+                .build();
     }
 
     private Response transfer() {
         // When the transfer ends and the caller is still there, transferComplete asks what comes next.
         return Response.builder()
-                .speak("Connecting you now.")
-                .add(Transfer.builder()
-                        .callTimeout(30)
-                        .phoneNumber(settings.transferTo())
-                        .build())
+                .speakSentence("Connecting you now.")
+                .transfer(transfer -> transfer.callTimeout(30).phoneNumber(settings.transferTo()))
                 .build();
     }
 
     private Response voicemail() {
         return Response.builder()
-                .speak("Please leave a message after the tone, then press the pound key.")
-                .add(Record.builder()
-                        .transcribe(true)
-                        .terminatingDigits("#")
-                        .maxDuration(120)
-                        .build())
+                .speakSentence("Please leave a message after the tone, then press the pound key.")
+                .record(record -> record.transcribe(true).terminatingDigits("#").maxDuration(120))
                 .build();
     }
 
     private Response conference() {
         return Response.builder()
-                .speak("Joining the conference.")
-                .add(Conference.named(settings.conferenceName()))
+                .speakSentence("Joining the conference.")
+                .conference(settings.conferenceName())
                 .build();
     }
 }

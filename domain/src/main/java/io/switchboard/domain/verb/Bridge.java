@@ -2,7 +2,7 @@ package io.switchboard.domain.verb;
 
 /**
  * Bridges this call with another live call of the account; {@code bridgeComplete} goes to this call when the
- * bridge ends (or fails), {@code bridgeTargetComplete} to the other.
+ * bridge ends (or fails), {@code bridgeTargetComplete} to the other. Made with {@link #of} or {@link #builder}.
  *
  * @param targetCall           required: the id of the call to bridge with
  * @param bridgeComplete       absent: filled in by a writer with a callback base
@@ -20,8 +20,8 @@ public record Bridge(
         Limits.tag("Bridge", tag);
     }
 
-    public static Bridge to(String targetCall) {
-        return new Bridge(targetCall, null, null, null, null);
+    public static Bridge of(String targetCall) {
+        return builder(targetCall).build();
     }
 
     public static Builder builder(String targetCall) {
@@ -40,7 +40,7 @@ public record Bridge(
         }
 
         public Builder bridgeCompleteUrl(String url) {
-            bridgeComplete = Callback.to(url);
+            bridgeComplete = Callback.of(url);
             return this;
         }
 
@@ -50,7 +50,7 @@ public record Bridge(
         }
 
         public Builder bridgeTargetCompleteUrl(String url) {
-            bridgeTargetComplete = Callback.to(url);
+            bridgeTargetComplete = Callback.of(url);
             return this;
         }
 

@@ -15,7 +15,7 @@ package io.switchboard.domain.verb;
  */
 public record Callback(String url, CallbackMethod method, String fallbackUrl, CallbackMethod fallbackMethod) {
 
-    public static Callback to(String url) {
+    public static Callback of(String url) {
         return new Callback(url, null, null, null);
     }
 

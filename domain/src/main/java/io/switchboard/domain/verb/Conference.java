@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Puts the call into the named conference, creating it if needed (at most 20 members, 24 hours); conference
- * events go to {@code conferenceEvent}.
+ * events go to {@code conferenceEvent}. Made with {@link #of} or {@link #builder}.
  *
  * @param name            at most 100 characters of {@code [A-Za-z0-9-_.]}
  * @param mute            absent means false
@@ -47,17 +47,12 @@ public record Conference(
         Limits.between("Conference", "callbackTimeout", callbackTimeout, 1, 25, " seconds");
     }
 
-    public static Conference named(String name) {
-        return new Conference(name, null, null, List.of(), null, null, null, null);
+    public static Conference of(String name) {
+        return builder(name).build();
     }
 
     public static Builder builder(String name) {
         return new Builder(name);
-    }
-
-    /** The same conference with its events sent to {@code url}. */
-    public Conference withEventUrl(String url) {
-        return new Conference(name, mute, hold, callIdsToCoach, Callback.to(url), credentials, tag, callbackTimeout);
     }
 
     public static final class Builder {
@@ -91,7 +86,7 @@ public record Conference(
         }
 
         public Builder conferenceEventUrl(String url) {
-            conferenceEvent = Callback.to(url);
+            conferenceEvent = Callback.of(url);
             return this;
         }
 

@@ -10,4 +10,8 @@ public record CustomParam(String name, String value) {
     public CustomParam {
         Limits.parameter("CustomParam", name, value);
     }
+
+    public static CustomParam of(String name, String value) {
+        return new CustomParam(name, value);
+    }
 }

@@ -2,11 +2,11 @@ package io.switchboard.domain.verb;
 
 /**
  * Forwards an unanswered inbound call; the application then loses control of both legs (no further webhooks
- * but {@code disconnect}).
+ * but {@code disconnect}). Made with {@link #of} or {@link #builder}.
  *
  * @param to                 required: an E.164 number or a {@code sip:} URI
  * @param from               caller id: E.164 or Restricted, Anonymous, Private, Unavailable
- * @param callTimeout        seconds to ring, 1 to 300; absent means 30
+ * @param callTimeout        seconds to ring, 1 to 300, a decimal; absent means 30
  * @param diversionTreatment absent means none
  * @param diversionReason    only used with {@link DiversionTreatment#STACK}; absent means unknown
  * @param uui                User-to-User header value with its encoding, at most 256 characters
@@ -30,8 +30,8 @@ public record Forward(
         Limits.uui("Forward", uui);
     }
 
-    public static Forward to(String to) {
-        return new Forward(to, null, null, null, null, null);
+    public static Forward of(String to) {
+        return builder(to).build();
     }
 
     public static Builder builder(String to) {

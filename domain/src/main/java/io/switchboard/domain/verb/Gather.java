@@ -2,9 +2,11 @@ package io.switchboard.domain.verb;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Collects DTMF digits while playing its prompts, then sends a {@code gather} webhook.
+ * Collects DTMF digits while playing its prompts, then sends a {@code gather} webhook: {@link #builder}, its
+ * prompts added with {@code speakSentence(...)} and {@code playAudio(...)}.
  *
  * @param gather             {@code gatherUrl} and friends; absent: filled in by a writer with a callback base
  *                           (without any URL Bandwidth discards the digits)
@@ -69,11 +71,11 @@ public record Gather(
         private Builder() {}
 
         public Builder gatherUrl(String url) {
-            gather = Callback.to(url);
+            gather = Callback.of(url);
             return this;
         }
 
-        public Builder callback(Callback value) {
+        public Builder gather(Callback value) {
             gather = value;
             return this;
         }
@@ -118,12 +120,20 @@ public record Gather(
             return this;
         }
 
-        public Builder speak(String text) {
+        public Builder speakSentence(String text) {
             return prompt(SpeakSentence.of(text));
         }
 
-        public Builder play(String url) {
+        public Builder speakSentence(String text, Consumer<SpeakSentence.Builder> customiser) {
+            return prompt(Verbs.built(SpeakSentence.builder(text), customiser, SpeakSentence.Builder::build));
+        }
+
+        public Builder playAudio(String url) {
             return prompt(PlayAudio.of(url));
+        }
+
+        public Builder playAudio(String url, Consumer<PlayAudio.Builder> customiser) {
+            return prompt(Verbs.built(PlayAudio.builder(url), customiser, PlayAudio.Builder::build));
         }
 
         public Gather build() {

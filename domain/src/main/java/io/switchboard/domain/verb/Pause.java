@@ -1,21 +1,31 @@
 package io.switchboard.domain.verb;
 
 /**
- * Waits in silence.
+ * Waits in silence: {@link #builder}.
  *
- * @param duration seconds, 0.1 to 86400; absent means Bandwidth's default of 1
+ * @param duration seconds, 0.1 to 86400, a decimal; absent means Bandwidth's default of 1
  */
 public record Pause(Double duration) implements Verb {
     public Pause {
         Limits.between("Pause", "duration", duration, 0.1, 86_400, " seconds");
     }
 
-    /** A pause of Bandwidth's default length (1 second). */
-    public Pause() {
-        this(null);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public static Pause seconds(double duration) {
-        return new Pause(duration);
+    public static final class Builder {
+        private Double duration;
+
+        private Builder() {}
+
+        public Builder duration(double seconds) {
+            duration = seconds;
+            return this;
+        }
+
+        public Pause build() {
+            return new Pause(duration);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.domain.verb;
 
 /**
- * A {@link Transfer} target given as an E.164 number.
+ * A {@link Transfer} target given as an E.164 number: {@link #of} or {@link #builder}.
  *
  * @param transferAnswer     absent: filled in by a writer with a callback base (without any URL Bandwidth bridges
  *                           the B-leg at once)
@@ -22,35 +22,11 @@ public record PhoneNumber(
         Limits.transferTarget("PhoneNumber", transferAnswer, transferDisconnect, credentials, tag, uui);
     }
 
-    public static PhoneNumber of(String address) {
-        return new PhoneNumber(address, null, null, null, null, null);
+    public static PhoneNumber of(String number) {
+        return builder(number).build();
     }
 
-    public PhoneNumber withTransferAnswer(Callback value) {
-        return new PhoneNumber(address, value, transferDisconnect, credentials, tag, uui);
-    }
-
-    public PhoneNumber withTransferAnswerUrl(String url) {
-        return withTransferAnswer(Callback.to(url));
-    }
-
-    public PhoneNumber withTransferDisconnect(PlainCallback value) {
-        return new PhoneNumber(address, transferAnswer, value, credentials, tag, uui);
-    }
-
-    public PhoneNumber withTransferDisconnectUrl(String url) {
-        return withTransferDisconnect(PlainCallback.to(url));
-    }
-
-    public PhoneNumber withCredentials(Credentials value) {
-        return new PhoneNumber(address, transferAnswer, transferDisconnect, value, tag, uui);
-    }
-
-    public PhoneNumber withTag(String value) {
-        return new PhoneNumber(address, transferAnswer, transferDisconnect, credentials, value, uui);
-    }
-
-    public PhoneNumber withUui(String value) {
-        return new PhoneNumber(address, transferAnswer, transferDisconnect, credentials, tag, value);
+    public static TransferTarget.Builder<PhoneNumber> builder(String number) {
+        return new TransferTarget.Builder<>(PhoneNumber::new, number);
     }
 }

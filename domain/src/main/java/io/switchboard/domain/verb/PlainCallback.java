@@ -12,7 +12,7 @@ package io.switchboard.domain.verb;
  */
 public record PlainCallback(String url, CallbackMethod method) {
 
-    public static PlainCallback to(String url) {
+    public static PlainCallback of(String url) {
         return new PlainCallback(url, null);
     }
 

@@ -4,7 +4,8 @@ import io.switchboard.domain.common.FileFormat;
 
 /**
  * Records the caller, then sends {@code recordComplete} (whose reply drives the call on), and later
- * {@code recordingAvailable} and, with {@code transcribe}, {@code transcriptionAvailable}.
+ * {@code recordingAvailable} and, with {@code transcribe}, {@code transcriptionAvailable}. Made with
+ * {@link #builder}.
  *
  * @param recordComplete         absent: filled in by a writer with a callback base (else no event, next verb runs)
  * @param recordingAvailable     BXML has no fallback for it
@@ -13,9 +14,9 @@ import io.switchboard.domain.common.FileFormat;
  * @param transcriptionAvailable BXML has no fallback for it; only sent with {@code transcribe}
  * @param credentials            Bandwidth asks for https URLs with them
  * @param terminatingDigits      digits (0-9, *, #) that end the recording; absent means {@code #}
- * @param maxDuration            seconds, 1 to 10800; absent means 60
- * @param silenceTimeout         seconds of silence that end the recording, 0 to 10800; 0 (the default) turns it
- *                               off
+ * @param maxDuration            whole seconds, 1 to 10800; absent means 60
+ * @param silenceTimeout         seconds of silence that end the recording, 0 to 10800, a decimal (Bandwidth's SDK
+ *                               writes {@code 0.0}); 0 (the default) turns it off
  * @param fileFormat             absent means wav
  */
 public record Record(
@@ -28,7 +29,7 @@ public record Record(
         String tag,
         String terminatingDigits,
         Integer maxDuration,
-        Integer silenceTimeout,
+        Double silenceTimeout,
         FileFormat fileFormat)
         implements Verb {
 
@@ -60,13 +61,13 @@ public record Record(
         private String tag;
         private String terminatingDigits;
         private Integer maxDuration;
-        private Integer silenceTimeout;
+        private Double silenceTimeout;
         private FileFormat fileFormat;
 
         private Builder() {}
 
         public Builder recordCompleteUrl(String url) {
-            recordComplete = Callback.to(url);
+            recordComplete = Callback.of(url);
             return this;
         }
 
@@ -76,7 +77,7 @@ public record Record(
         }
 
         public Builder recordingAvailableUrl(String url) {
-            recordingAvailable = PlainCallback.to(url);
+            recordingAvailable = PlainCallback.of(url);
             return this;
         }
 
@@ -94,7 +95,7 @@ public record Record(
         /** Asks for a transcription, delivered to {@code transcriptionAvailableUrl}. */
         public Builder transcribeTo(String transcriptionAvailableUrl) {
             transcribe = true;
-            transcriptionAvailable = PlainCallback.to(transcriptionAvailableUrl);
+            transcriptionAvailable = PlainCallback.of(transcriptionAvailableUrl);
             return this;
         }
 
@@ -128,7 +129,7 @@ public record Record(
             return this;
         }
 
-        public Builder silenceTimeout(int seconds) {
+        public Builder silenceTimeout(double seconds) {
             silenceTimeout = seconds;
             return this;
         }

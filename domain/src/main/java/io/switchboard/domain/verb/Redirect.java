@@ -1,8 +1,8 @@
 package io.switchboard.domain.verb;
 
 /**
- * Asks for new BXML with a {@code redirect} webhook. The verbs after it never run, so a response that has any
- * breaks a rule of {@link BxmlRules}.
+ * Asks for new BXML with a {@code redirect} webhook: {@link #builder}. The verbs after it never run, so a
+ * response that has any breaks a rule of {@link BxmlRules}.
  *
  * @param redirect {@code redirectUrl} is required in BXML; when absent, a writer with a callback base points it
  *                 at this service's {@code /redirect} channel (a writer without one refuses the verb)
@@ -14,12 +14,39 @@ public record Redirect(Callback redirect, Credentials credentials, String tag) i
         Limits.tag("Redirect", tag);
     }
 
-    public static Redirect to(String url) {
-        return new Redirect(Callback.to(url), null, null);
+    /** A redirect to {@link Builder#redirectUrl}, or, without one, to this service's {@code /redirect} channel. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A redirect to this service's own {@code /redirect} channel, filled in when the BXML is written. */
-    public static Redirect toService() {
-        return new Redirect(null, null, null);
+    public static final class Builder {
+        private Callback redirect;
+        private Credentials credentials;
+        private String tag;
+
+        private Builder() {}
+
+        public Builder redirectUrl(String url) {
+            return redirect(Callback.of(url));
+        }
+
+        public Builder redirect(Callback value) {
+            redirect = value;
+            return this;
+        }
+
+        public Builder credentials(Credentials value) {
+            credentials = value;
+            return this;
+        }
+
+        public Builder tag(String value) {
+            tag = value;
+            return this;
+        }
+
+        public Redirect build() {
+            return new Redirect(redirect, credentials, tag);
+        }
     }
 }

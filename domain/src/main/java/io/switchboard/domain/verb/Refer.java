@@ -2,7 +2,8 @@ package io.switchboard.domain.verb;
 
 /**
  * Sends a SIP REFER on an inbound SIP-URI call: on success the call leaves Bandwidth (and this application);
- * on failure the reply to {@code referComplete} runs on the still-active call.
+ * on failure the reply to {@code referComplete} runs on the still-active call. Made with {@link #of} or
+ * {@link #builder}.
  *
  * @param referComplete {@code referCompleteUrl} and {@code referCompleteMethod}; BXML has no fallback; absent:
  *                      filled in by a writer with a callback base
@@ -19,7 +20,39 @@ public record Refer(PlainCallback referComplete, String tag, String sipUri) impl
         }
     }
 
-    public static Refer to(String sipUri) {
-        return new Refer(null, null, sipUri);
+    public static Refer of(String sipUri) {
+        return builder(sipUri).build();
+    }
+
+    public static Builder builder(String sipUri) {
+        return new Builder(sipUri);
+    }
+
+    public static final class Builder {
+        private final String sipUri;
+        private PlainCallback referComplete;
+        private String tag;
+
+        private Builder(String sipUri) {
+            this.sipUri = sipUri;
+        }
+
+        public Builder referCompleteUrl(String url) {
+            return referComplete(PlainCallback.of(url));
+        }
+
+        public Builder referComplete(PlainCallback value) {
+            referComplete = value;
+            return this;
+        }
+
+        public Builder tag(String value) {
+            tag = value;
+            return this;
+        }
+
+        public Refer build() {
+            return new Refer(referComplete, tag, sipUri);
+        }
     }
 }

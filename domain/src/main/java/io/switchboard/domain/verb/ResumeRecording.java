@@ -1,4 +1,10 @@
 package io.switchboard.domain.verb;
 
-/** Resumes a recording paused with {@link PauseRecording}. No attributes. */
-public record ResumeRecording() implements Verb {}
+/** Resumes a recording paused with {@link PauseRecording}. No attributes: {@link #of}. */
+public record ResumeRecording() implements Verb {
+    private static final ResumeRecording INSTANCE = new ResumeRecording();
+
+    public static ResumeRecording of() {
+        return INSTANCE;
+    }
+}

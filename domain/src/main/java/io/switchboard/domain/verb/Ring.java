@@ -1,9 +1,9 @@
 package io.switchboard.domain.verb;
 
 /**
- * Plays a ringing tone.
+ * Plays a ringing tone: {@link #builder}.
  *
- * @param duration   seconds, 0.1 to 86400; absent means Bandwidth's default of 5
+ * @param duration   seconds, 0.1 to 86400, a decimal; absent means Bandwidth's default of 5
  * @param answerCall whether an unanswered inbound call is answered first; absent means true
  */
 public record Ring(Double duration, Boolean answerCall) implements Verb {
@@ -11,12 +11,28 @@ public record Ring(Double duration, Boolean answerCall) implements Verb {
         Limits.between("Ring", "duration", duration, 0.1, 86_400, " seconds");
     }
 
-    /** Rings for Bandwidth's default 5 seconds. */
-    public Ring() {
-        this(null, null);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public static Ring seconds(double duration) {
-        return new Ring(duration, null);
+    public static final class Builder {
+        private Double duration;
+        private Boolean answerCall;
+
+        private Builder() {}
+
+        public Builder duration(double seconds) {
+            duration = seconds;
+            return this;
+        }
+
+        public Builder answerCall(boolean value) {
+            answerCall = value;
+            return this;
+        }
+
+        public Ring build() {
+            return new Ring(duration, answerCall);
+        }
     }
 }

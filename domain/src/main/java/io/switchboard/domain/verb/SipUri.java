@@ -1,7 +1,7 @@
 package io.switchboard.domain.verb;
 
 /**
- * A {@link Transfer} target given as a {@code sip:} URI.
+ * A {@link Transfer} target given as a {@code sip:} URI: {@link #of} or {@link #builder}.
  *
  * @param transferAnswer     absent: filled in by a writer with a callback base (without any URL Bandwidth bridges
  *                           the B-leg at once)
@@ -24,8 +24,12 @@ public record SipUri(
         Limits.transferTarget("SipUri", transferAnswer, transferDisconnect, credentials, tag, uui);
     }
 
-    public static SipUri of(String address) {
-        return new SipUri(address, null, null, null, null, null);
+    public static SipUri of(String uri) {
+        return builder(uri).build();
+    }
+
+    public static TransferTarget.Builder<SipUri> builder(String uri) {
+        return new TransferTarget.Builder<>(SipUri::new, uri);
     }
 
     /** Whether {@code value} is a {@code sip:} URI with something after the scheme and no whitespace. */
@@ -34,33 +38,5 @@ public record SipUri(
                 && value.startsWith("sip:")
                 && value.length() > 4
                 && value.chars().noneMatch(Character::isWhitespace);
-    }
-
-    public SipUri withTransferAnswer(Callback value) {
-        return new SipUri(address, value, transferDisconnect, credentials, tag, uui);
-    }
-
-    public SipUri withTransferAnswerUrl(String url) {
-        return withTransferAnswer(Callback.to(url));
-    }
-
-    public SipUri withTransferDisconnect(PlainCallback value) {
-        return new SipUri(address, transferAnswer, value, credentials, tag, uui);
-    }
-
-    public SipUri withTransferDisconnectUrl(String url) {
-        return withTransferDisconnect(PlainCallback.to(url));
-    }
-
-    public SipUri withCredentials(Credentials value) {
-        return new SipUri(address, transferAnswer, transferDisconnect, value, tag, uui);
-    }
-
-    public SipUri withTag(String value) {
-        return new SipUri(address, transferAnswer, transferDisconnect, credentials, value, uui);
-    }
-
-    public SipUri withUui(String value) {
-        return new SipUri(address, transferAnswer, transferDisconnect, credentials, tag, value);
     }
 }

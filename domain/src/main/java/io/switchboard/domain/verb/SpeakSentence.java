@@ -3,8 +3,8 @@ package io.switchboard.domain.verb;
 import java.util.regex.Pattern;
 
 /**
- * Speaks text with text-to-speech. The text may carry SSML ({@code break, emphasis, lang, p, phoneme, prosody,
- * s, say-as, sub}), which the BXML writer keeps as markup.
+ * Speaks text with text-to-speech: {@link #of} or {@link #builder}. The text may carry SSML ({@code break,
+ * emphasis, lang, p, phoneme, prosody, s, say-as, sub}), which the BXML writer keeps as markup.
  *
  * @param text   required
  * @param voice  overrides gender and locale
@@ -20,11 +20,40 @@ public record SpeakSentence(String text, Voice voice, Gender gender, String loca
     }
 
     public static SpeakSentence of(String text) {
-        return new SpeakSentence(text, null, null, null);
+        return builder(text).build();
     }
 
-    /** The same sentence in {@code voice}. */
-    public SpeakSentence withVoice(Voice voice) {
-        return new SpeakSentence(text, voice, gender, locale);
+    public static Builder builder(String text) {
+        return new Builder(text);
+    }
+
+    public static final class Builder {
+        private final String text;
+        private Voice voice;
+        private Gender gender;
+        private String locale;
+
+        private Builder(String text) {
+            this.text = text;
+        }
+
+        public Builder voice(Voice value) {
+            voice = value;
+            return this;
+        }
+
+        public Builder gender(Gender value) {
+            gender = value;
+            return this;
+        }
+
+        public Builder locale(String value) {
+            locale = value;
+            return this;
+        }
+
+        public SpeakSentence build() {
+            return new SpeakSentence(text, voice, gender, locale);
+        }
     }
 }

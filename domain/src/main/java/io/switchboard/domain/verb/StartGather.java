@@ -2,7 +2,7 @@ package io.switchboard.domain.verb;
 
 /**
  * Starts collecting DTMF in the background: each digit is sent in a {@code dtmf} webhook (whose reply Bandwidth
- * ignores). Paused while a {@link Gather} runs.
+ * ignores). Paused while a {@link Gather} runs. Made with {@link #builder}.
  *
  * @param dtmf     {@code dtmfUrl} and {@code dtmfMethod}; BXML has no fallback; absent: filled in by a writer
  *                 with a callback base
@@ -17,18 +17,46 @@ public record StartGather(PlainCallback dtmf, String username, String password, 
         Limits.tag("StartGather", tag);
     }
 
-    public static StartGather to(String dtmfUrl) {
-        return new StartGather(PlainCallback.to(dtmfUrl), null, null, null);
-    }
-
-    /** Digits go to this service's {@code /dtmf} channel (filled in by a writer with a callback base). */
-    public StartGather() {
-        this(null, null, null, null);
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
     public String toString() {
         return "StartGather[dtmf=" + dtmf + ", username=" + username + ", password=" + Credentials.mask(password)
                 + ", tag=" + tag + "]";
+    }
+
+    public static final class Builder {
+        private PlainCallback dtmf;
+        private String username;
+        private String password;
+        private String tag;
+
+        private Builder() {}
+
+        public Builder dtmfUrl(String url) {
+            return dtmf(PlainCallback.of(url));
+        }
+
+        public Builder dtmf(PlainCallback value) {
+            dtmf = value;
+            return this;
+        }
+
+        public Builder credentials(String user, String secret) {
+            username = user;
+            password = secret;
+            return this;
+        }
+
+        public Builder tag(String value) {
+            tag = value;
+            return this;
+        }
+
+        public StartGather build() {
+            return new StartGather(dtmf, username, password, tag);
+        }
     }
 }

@@ -4,7 +4,8 @@ import io.switchboard.domain.common.FileFormat;
 
 /**
  * Starts recording the call in the background (one at a time); {@code recordingAvailable} follows its
- * {@link StopRecording} or the end of the call. Allowed in replies to conference events.
+ * {@link StopRecording} or the end of the call. Allowed in replies to conference events. Made with
+ * {@link #builder}.
  *
  * @param recordingAvailable     BXML has no fallback for it
  * @param transcribe             absent means false
@@ -61,7 +62,7 @@ public record StartRecording(
         private Builder() {}
 
         public Builder recordingAvailableUrl(String url) {
-            recordingAvailable = PlainCallback.to(url);
+            recordingAvailable = PlainCallback.of(url);
             return this;
         }
 
@@ -78,7 +79,7 @@ public record StartRecording(
         /** Asks for a transcription, delivered to {@code transcriptionAvailableUrl}. */
         public Builder transcribeTo(String transcriptionAvailableUrl) {
             transcribe = true;
-            transcriptionAvailable = PlainCallback.to(transcriptionAvailableUrl);
+            transcriptionAvailable = PlainCallback.of(transcriptionAvailableUrl);
             return this;
         }
 

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Streams the call's audio to a WebSocket, in the background (the call ends if nothing follows). At most four
- * tracks may stream per call; stream events ({@code mediaStreamStarted}, ...) go to {@code streamEvent}.
+ * tracks may stream per call; stream events ({@code mediaStreamStarted}, ...) go to {@code streamEvent}. Made
+ * with {@link #of} or {@link #builder}, its parameters added with {@code streamParam(...)}.
  *
  * @param name                names the stream for {@link StopStream}
  * @param tracks              absent means inbound
@@ -47,7 +48,11 @@ public record StartStream(
         streamParams = Limits.atMost("StartStream", "StreamParam elements", streamParams, MAX_PARAMS);
     }
 
-    public static Builder to(String destination) {
+    public static StartStream of(String destination) {
+        return builder(destination).build();
+    }
+
+    public static Builder builder(String destination) {
         return new Builder(destination);
     }
 
@@ -87,7 +92,7 @@ public record StartStream(
         }
 
         public Builder streamEventUrl(String url) {
-            streamEvent = PlainCallback.to(url);
+            streamEvent = PlainCallback.of(url);
             return this;
         }
 
@@ -113,8 +118,12 @@ public record StartStream(
             return this;
         }
 
-        public Builder param(String paramName, String value) {
-            streamParams.add(new StreamParam(paramName, value));
+        public Builder streamParam(String paramName, String value) {
+            return streamParam(StreamParam.of(paramName, value));
+        }
+
+        public Builder streamParam(StreamParam value) {
+            streamParams.add(value);
             return this;
         }
 

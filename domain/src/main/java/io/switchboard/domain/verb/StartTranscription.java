@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Transcribes the call in real time, in the background; its events ({@code realTimeTranscriptionStarted}, ...)
- * go to {@code transcriptionEvent}.
+ * go to {@code transcriptionEvent}. Made with {@link #builder}, its parameters added with
+ * {@code customParam(...)}.
  *
  * @param name               names the transcription for {@link StopTranscription}
  * @param tracks             absent means inbound
@@ -73,7 +74,7 @@ public record StartTranscription(
         }
 
         public Builder transcriptionEventUrl(String url) {
-            transcriptionEvent = PlainCallback.to(url);
+            transcriptionEvent = PlainCallback.of(url);
             return this;
         }
 
@@ -98,8 +99,12 @@ public record StartTranscription(
             return this;
         }
 
-        public Builder param(String paramName, String value) {
-            customParams.add(new CustomParam(paramName, value));
+        public Builder customParam(String paramName, String value) {
+            return customParam(CustomParam.of(paramName, value));
+        }
+
+        public Builder customParam(CustomParam value) {
+            customParams.add(value);
             return this;
         }
 

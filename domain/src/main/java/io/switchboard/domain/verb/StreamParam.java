@@ -10,4 +10,8 @@ public record StreamParam(String name, String value) {
     public StreamParam {
         Limits.parameter("StreamParam", name, value);
     }
+
+    public static StreamParam of(String name, String value) {
+        return new StreamParam(name, value);
+    }
 }

@@ -2,15 +2,18 @@ package io.switchboard.domain.verb;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Rings one to eight targets at once and bridges the first that answers; then sends {@code transferComplete}
- * to the A-leg if it is still up.
+ * to the A-leg if it is still up. Made with {@link #builder}, its targets added with {@code phoneNumber(...)} and
+ * {@code sipUri(...)}.
  *
  * @param transferCallerId          caller id shown to the targets: E.164 or Restricted, Anonymous, Private,
  *                                  Unavailable
  * @param transferCallerDisplayName at most 256 characters
- * @param callTimeout               seconds to ring, 1 to 300; absent means 30
+ * @param callTimeout               seconds to ring, 1 to 300, a decimal as Bandwidth documents it (such as
+ *                                  {@code 15.0}); absent means 30
  * @param transferComplete          absent: filled in by a writer with a callback base
  * @param diversionTreatment        absent means none
  * @param diversionReason           only used with {@link DiversionTreatment#STACK}; absent means unknown
@@ -19,7 +22,7 @@ import java.util.List;
 public record Transfer(
         String transferCallerId,
         String transferCallerDisplayName,
-        Integer callTimeout,
+        Double callTimeout,
         Callback transferComplete,
         Credentials credentials,
         String tag,
@@ -55,7 +58,7 @@ public record Transfer(
     public static final class Builder {
         private String transferCallerId;
         private String transferCallerDisplayName;
-        private Integer callTimeout;
+        private Double callTimeout;
         private Callback transferComplete;
         private Credentials credentials;
         private String tag;
@@ -75,13 +78,13 @@ public record Transfer(
             return this;
         }
 
-        public Builder callTimeout(int seconds) {
+        public Builder callTimeout(double seconds) {
             callTimeout = seconds;
             return this;
         }
 
         public Builder transferCompleteUrl(String url) {
-            transferComplete = Callback.to(url);
+            transferComplete = Callback.of(url);
             return this;
         }
 
@@ -115,8 +118,16 @@ public record Transfer(
             return target(PhoneNumber.of(number));
         }
 
+        public Builder phoneNumber(String number, Consumer<TransferTarget.Builder<PhoneNumber>> customiser) {
+            return target(Verbs.built(PhoneNumber.builder(number), customiser, TransferTarget.Builder::build));
+        }
+
         public Builder sipUri(String uri) {
             return target(SipUri.of(uri));
+        }
+
+        public Builder sipUri(String uri, Consumer<TransferTarget.Builder<SipUri>> customiser) {
+            return target(Verbs.built(SipUri.builder(uri), customiser, TransferTarget.Builder::build));
         }
 
         public Transfer build() {

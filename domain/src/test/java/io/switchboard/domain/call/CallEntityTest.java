@@ -31,7 +31,6 @@ import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.verb.Bridge;
-import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
@@ -141,7 +140,7 @@ class CallEntityTest {
 
     private static Response responseNaming(CallEvent event) {
         String digits = event instanceof GatherCompleted gather ? " " + gather.digits() : "";
-        return Response.builder().speak(event.eventType() + digits).build();
+        return Response.builder().speakSentence(event.eventType() + digits).build();
     }
 
     private static Response speak(String text) {
@@ -534,7 +533,10 @@ class CallEntityTest {
     void replyBreakingARuleForItsEventGetsTheFallbackInstead() {
         Fixture f = start(answering((event, state) -> event instanceof TransferAnswered
                 ? Response.of(Transfer.builder().phoneNumber("+15555550100").build())
-                : Response.builder().redirect("/voice/redirect").hangup().build()));
+                : Response.builder()
+                        .redirect(r -> r.redirectUrl("/voice/redirect"))
+                        .hangup()
+                        .build()));
         CallEvents call = f.call();
 
         assertEquals(
@@ -547,8 +549,10 @@ class CallEntityTest {
 
     @Test
     void transferAnswerTakesTheVerbsItAllows() {
-        Response whisper =
-                Response.builder().speak("A customer is on the line").pause(0.5).build();
+        Response whisper = Response.builder()
+                .speakSentence("A customer is on the line")
+                .pause(p -> p.duration(0.5))
+                .build();
         Fixture f = start(answering((event, state) -> whisper));
 
         assertEquals(new EventReply(whisper, ReplyOrigin.FLOW), f.ask(f.call().transferAnswer()));
@@ -560,13 +564,13 @@ class CallEntityTest {
                 Response.of(Transfer.builder().phoneNumber("+15555550199").build());
         EntitySettings settings =
                 new EntitySettings(FLOW_TIMEOUT, IDLE_TIMEOUT, RETENTION, 16, 32, new FallbackPolicy(transferFallback));
-        Fixture f = start(answering((event, state) -> Response.of(Bridge.to("c-other"))), settings, false);
+        Fixture f = start(answering((event, state) -> Response.of(Bridge.of("c-other"))), settings, false);
 
         assertEquals(
                 new EventReply(Response.empty(), ReplyOrigin.INVALID_BXML),
                 f.ask(f.call().transferAnswer()));
         assertEquals(
-                new EventReply(Response.of(Bridge.to("c-other")), ReplyOrigin.FLOW),
+                new EventReply(Response.of(Bridge.of("c-other")), ReplyOrigin.FLOW),
                 f.ask(f.call().answer()),
                 "the same reply is fine on a call event");
     }
@@ -597,12 +601,8 @@ class CallEntityTest {
     @Test
     void flowResponseIsSentAsGiven() {
         Response menu = Response.builder()
-                .add(Gather.builder()
-                        .gatherUrl("/voice/gather")
-                        .maxDigits(1)
-                        .speak("Press 1 for sales.")
-                        .build())
-                .redirect("/voice/redirect")
+                .gather(gather -> gather.gatherUrl("/voice/gather").maxDigits(1).speakSentence("Press 1 for sales."))
+                .redirect(r -> r.redirectUrl("/voice/redirect"))
                 .build();
         Fixture f = start(answering((event, state) -> menu));
         assertEquals(new EventReply(menu, ReplyOrigin.FLOW), f.ask(f.call().initiate()));

@@ -152,7 +152,7 @@ class CallFlowDispatchTest {
     }
 
     private static Response named(String method) {
-        return Response.builder().speak(method).build();
+        return Response.builder().speakSentence(method).build();
     }
 
     private record Fixture(

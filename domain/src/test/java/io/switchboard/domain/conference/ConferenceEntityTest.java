@@ -84,7 +84,7 @@ class ConferenceEntityTest {
     }
 
     private static Response greeting(ConferenceMember member) {
-        return Response.builder().speak("Welcome, " + member.from()).build();
+        return Response.builder().speakSentence("Welcome, " + member.from()).build();
     }
 
     private record Fixture(
@@ -168,7 +168,7 @@ class ConferenceEntityTest {
     @Test
     void joinAnsweredWithANonConferenceVerbGetsTheFallbackInstead() {
         Response gatherOnJoin =
-                Response.of(Gather.builder().speak("Press 1 to mute").build());
+                Response.of(Gather.builder().speakSentence("Press 1 to mute").build());
         Fixture f = start(seen -> new ConferenceFlow() {
             @Override
             public Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference) {

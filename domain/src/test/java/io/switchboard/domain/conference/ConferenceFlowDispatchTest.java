@@ -26,7 +26,7 @@ class ConferenceFlowDispatchTest {
             ActorTestKit.create(ConfigFactory.parseString(EntityTestSupport.TESTKIT_CONFIG));
     private static final ExecutorService flowExecutor = Executors.newFixedThreadPool(2);
     private static final Response MUSIC =
-            Response.builder().play("https://example.test/hold.mp3").build();
+            Response.builder().playAudio("https://example.test/hold.mp3").build();
 
     @AfterAll
     static void shutDown() {

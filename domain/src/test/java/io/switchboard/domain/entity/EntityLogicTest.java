@@ -40,7 +40,7 @@ class EntityLogicTest {
     private static final Logger log = LoggerFactory.getLogger(EntityLogicTest.class);
     private static final Instant AT = Instant.parse("2026-11-25T10:00:00Z");
     private static final EventReply ANSWERED =
-            new EventReply(Response.builder().speak("ok").build(), ReplyOrigin.FLOW);
+            new EventReply(Response.builder().speakSentence("ok").build(), ReplyOrigin.FLOW);
 
     private static EntityLogic<CallEvent, CallState> callLogic(CallEvents call, int remembered) {
         return new EntityLogic<>(

@@ -17,7 +17,7 @@ public final class EntityTestSupport {
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration RETENTION = Duration.ofSeconds(30);
     public static final Response FALLBACK = Response.builder()
-            .speak("We are sorry, something went wrong. Goodbye.")
+            .speakSentence("We are sorry, something went wrong. Goodbye.")
             .hangup()
             .build();
 

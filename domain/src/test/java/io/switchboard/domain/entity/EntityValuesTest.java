@@ -60,7 +60,7 @@ class EntityValuesTest {
 
     @Test
     void redeliveryKeepsTheResponse() {
-        EventReply reply = new EventReply(Response.builder().speak("hi").build(), ReplyOrigin.FLOW);
+        EventReply reply = new EventReply(Response.builder().speakSentence("hi").build(), ReplyOrigin.FLOW);
         assertEquals(new EventReply(reply.response(), ReplyOrigin.REDELIVERY), reply.asRedelivery());
         assertTrue(reply.bxml().isPresent());
         assertTrue(new EventReply(null, ReplyOrigin.FLOW).bxml().isEmpty());
@@ -92,7 +92,7 @@ class EntityValuesTest {
         GatherCompleted first = call.gather("1");
         GatherCompleted second = call.gather("2");
         GatherCompleted third = call.gather("3");
-        EventReply one = new EventReply(Response.builder().speak("one").build(), ReplyOrigin.FLOW);
+        EventReply one = new EventReply(Response.builder().speakSentence("one").build(), ReplyOrigin.FLOW);
         EntityMemory<CallState> memory = logic.emptyMemory();
         memory = logic.after(memory, new TimelineEntry(first, Instant.now(), one));
         memory = logic.after(memory, new TimelineEntry(second, Instant.now(), new EventReply(null, ReplyOrigin.FLOW)));

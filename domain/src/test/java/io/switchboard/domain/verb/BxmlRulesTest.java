@@ -102,7 +102,10 @@ class BxmlRulesTest {
     @EnumSource(ReplyContext.class)
     void everyVerbAfterARedirectIsRejectedInEveryContext(ReplyContext context) {
         Response response = Response.of(
-                PlayAudio.of("/a.wav"), Redirect.to("/next"), SpeakSentence.of("never"), new StopRecording());
+                PlayAudio.of("/a.wav"),
+                Redirect.builder().redirectUrl("/next").build(),
+                SpeakSentence.of("never"),
+                StopRecording.of());
 
         List<RuleViolation> afterRedirect = BxmlRules.check(response, context).stream()
                 .filter(violation -> violation.rule().equals(BxmlRules.NOTHING_AFTER_REDIRECT))
@@ -128,14 +131,18 @@ class BxmlRulesTest {
     @Test
     void aRedirectThatEndsTheDocumentIsAllowed() {
         assertTrue(BxmlRules.allows(
-                Response.builder().speak("One moment").redirectToService().build(), ReplyContext.CALL));
-        assertTrue(BxmlRules.allows(Response.of(Redirect.to("/next")), ReplyContext.TRANSFER_ANSWER));
+                Response.builder().speakSentence("One moment").redirect(r -> {}).build(), ReplyContext.CALL));
+        assertTrue(BxmlRules.allows(
+                Response.of(Redirect.builder().redirectUrl("/next").build()), ReplyContext.TRANSFER_ANSWER));
     }
 
     @Test
     void aSecondRedirectIsItselfAfterTheFirst() {
-        List<RuleViolation> violations =
-                BxmlRules.check(Response.of(Redirect.to("/a"), Redirect.to("/b")), ReplyContext.CALL);
+        List<RuleViolation> violations = BxmlRules.check(
+                Response.of(
+                        Redirect.builder().redirectUrl("/a").build(),
+                        Redirect.builder().redirectUrl("/b").build()),
+                ReplyContext.CALL);
 
         assertEquals(
                 List.of(BxmlRules.NOTHING_AFTER_REDIRECT),
@@ -145,8 +152,11 @@ class BxmlRulesTest {
 
     @Test
     void everyBrokenRuleIsReportedInDocumentOrder() {
-        Response response =
-                Response.of(SpeakSentence.of("Hi"), new Hangup(), Redirect.to("/next"), PlayAudio.of("/a.wav"));
+        Response response = Response.of(
+                SpeakSentence.of("Hi"),
+                Hangup.of(),
+                Redirect.builder().redirectUrl("/next").build(),
+                PlayAudio.of("/a.wav"));
 
         List<RuleViolation> violations = BxmlRules.check(response, ReplyContext.CONFERENCE);
 

@@ -129,12 +129,12 @@ class VerbLimitsTest {
     // --- limits that only some verbs have ----------------------------------------------------------------------
 
     static {
-        limit("Bridge", "target call id", "is required", Bridge::to)
+        limit("Bridge", "target call id", "is required", Bridge::of)
                 .accepts("c-1")
                 .refuses("", " ", null);
 
-        limit("Conference", "name", "is required", Conference::named).refuses("", null);
-        limit("Conference", "name", "1 to 100 characters of [A-Za-z0-9-_.]", Conference::named)
+        limit("Conference", "name", "is required", Conference::of).refuses("", null);
+        limit("Conference", "name", "1 to 100 characters of [A-Za-z0-9-_.]", Conference::of)
                 .accepts("x", chars(100), "Sales_Room-2.b")
                 .refuses(chars(101), "sales room", "ü-room", "a/b");
         limit(
@@ -161,8 +161,8 @@ class VerbLimitsTest {
                 .accepts(1.0, 25.0)
                 .refuses(0.99, 25.01, Double.NaN, INFINITY, -INFINITY);
 
-        limit("Forward", "to", "is required", (String to) -> Forward.to(to)).refuses(null, " ");
-        limit("Forward", "to", "E.164 number such as +15555550100 or a sip: URI", (String to) -> Forward.to(to))
+        limit("Forward", "to", "is required", (String to) -> Forward.of(to)).refuses(null, " ");
+        limit("Forward", "to", "E.164 number such as +15555550100 or a sip: URI", (String to) -> Forward.of(to))
                 .accepts(PHONE, "+" + "1".repeat(15), "sip:agent@pbx.example.com")
                 .refuses("5555550100", "+0123456", "+" + "1".repeat(16), "tel:+15555550100", "sip:");
         limit(
@@ -232,10 +232,18 @@ class VerbLimitsTest {
                 .accepts("", "#", "0123456789*#")
                 .refuses("a", "w", "1 2");
 
-        limit("Pause", "duration", "between 0.1 and 86400 seconds", Pause::seconds)
+        limit(
+                        "Pause",
+                        "duration",
+                        "between 0.1 and 86400 seconds",
+                        (Double d) -> Pause.builder().duration(d).build())
                 .accepts(0.1, 86_400.0)
                 .refuses(0.09, 86_400.5, 0.0, Double.NaN, INFINITY);
-        limit("Ring", "duration", "between 0.1 and 86400 seconds", Ring::seconds)
+        limit(
+                        "Ring",
+                        "duration",
+                        "between 0.1 and 86400 seconds",
+                        (Double d) -> Ring.builder().duration(d).build())
                 .accepts(0.1, 86_400.0)
                 .refuses(0.09, 86_400.5, Double.NaN, -INFINITY);
 
@@ -269,8 +277,8 @@ class VerbLimitsTest {
                 .accepts("#", "*0")
                 .refuses("x");
 
-        limit("Refer", "SipUri", "is required", Refer::to).refuses(null, "");
-        limit("Refer", "SipUri", "a sip: URI", Refer::to)
+        limit("Refer", "SipUri", "is required", Refer::of).refuses(null, "");
+        limit("Refer", "SipUri", "a sip: URI", Refer::of)
                 .accepts("sip:agent@pbx.example.com")
                 .refuses("tel:+15555550100", "sip:", "sip:a b");
 
@@ -282,14 +290,14 @@ class VerbLimitsTest {
                         "SendDtmf",
                         "toneDuration",
                         "between 50 and 5000 milliseconds",
-                        (Double ms) -> new SendDtmf("1", ms, null))
+                        (Double ms) -> SendDtmf.builder("1").toneDuration(ms).build())
                 .accepts(50.0, 5000.0)
                 .refuses(49.9, 5000.1, Double.NaN);
         limit(
                         "SendDtmf",
                         "toneInterval",
                         "between 50 and 5000 milliseconds",
-                        (Double ms) -> new SendDtmf("1", null, ms))
+                        (Double ms) -> SendDtmf.builder("1").toneInterval(ms).build())
                 .accepts(50.0, 5000.0)
                 .refuses(49.0, 5001.0, INFINITY);
 
@@ -298,7 +306,8 @@ class VerbLimitsTest {
                         "SpeakSentence",
                         "locale",
                         "a locale such as en_US",
-                        (String locale) -> new SpeakSentence("Hi", null, null, locale))
+                        (String locale) ->
+                                SpeakSentence.builder("Hi").locale(locale).build())
                 .accepts("en_US", "es_MX")
                 .refuses("en-US", "english", "EN_us");
 
@@ -306,26 +315,27 @@ class VerbLimitsTest {
                         "StartStream",
                         "destination",
                         "is required",
-                        (String uri) -> StartStream.to(uri).build())
+                        (String uri) -> StartStream.builder(uri).build())
                 .refuses(null, " ");
         limit(
                         "StartStream",
                         "destination",
                         "a wss:// URI",
-                        (String uri) -> StartStream.to(uri).build())
+                        (String uri) -> StartStream.builder(uri).build())
                 .accepts("wss://stream.example.com/audio")
                 .refuses("ws://s.example.com", "https://s.example.com", "wss://", "wss://a b");
         limit(
                         "StartStream",
                         "name",
                         "must not be blank when given",
-                        (String name) ->
-                                StartStream.to("wss://s.example.com").name(name).build())
+                        (String name) -> StartStream.builder("wss://s.example.com")
+                                .name(name)
+                                .build())
                 .accepts("live")
                 .refuses("", " ");
         limit("StartStream", "StreamParam elements", "must be at most 12", (Integer count) -> {
-                    StartStream.Builder stream = StartStream.to("wss://s.example.com");
-                    IntStream.range(0, count).forEach(i -> stream.param("p" + i, "v"));
+                    StartStream.Builder stream = StartStream.builder("wss://s.example.com");
+                    IntStream.range(0, count).forEach(i -> stream.streamParam("p" + i, "v"));
                     return stream.build();
                 })
                 .accepts(0, 12)
@@ -355,7 +365,7 @@ class VerbLimitsTest {
                 .refuses(" ");
         limit("StartTranscription", "CustomParam elements", "must be at most 12", (Integer count) -> {
                     StartTranscription.Builder transcription = StartTranscription.builder();
-                    IntStream.range(0, count).forEach(i -> transcription.param("p" + i, "v"));
+                    IntStream.range(0, count).forEach(i -> transcription.customParam("p" + i, "v"));
                     return transcription.build();
                 })
                 .accepts(0, 12)
@@ -363,9 +373,9 @@ class VerbLimitsTest {
 
         for (String element : List.of("StreamParam", "CustomParam")) {
             Function<String, Object> named =
-                    name -> element.equals("StreamParam") ? new StreamParam(name, "v") : new CustomParam(name, "v");
+                    name -> element.equals("StreamParam") ? StreamParam.of(name, "v") : CustomParam.of(name, "v");
             Function<String, Object> valued =
-                    value -> element.equals("StreamParam") ? new StreamParam("n", value) : new CustomParam("n", value);
+                    value -> element.equals("StreamParam") ? StreamParam.of("n", value) : CustomParam.of("n", value);
             limit(element, "name", "is required", named).refuses(null, "");
             limit(element, "name", "at most 256 characters", named)
                     .accepts(chars(256))
@@ -376,10 +386,18 @@ class VerbLimitsTest {
                     .refuses(chars(2049));
         }
 
-        limit("StopStream", "name", "must not be blank when given", (String name) -> new StopStream(name, null))
+        limit(
+                        "StopStream",
+                        "name",
+                        "must not be blank when given",
+                        (String name) -> StopStream.builder().name(name).build())
                 .accepts("live", null)
                 .refuses("", " ");
-        limit("StopTranscription", "name", "must not be blank when given", StopTranscription::new)
+        limit(
+                        "StopTranscription",
+                        "name",
+                        "must not be blank when given",
+                        (String name) -> StopTranscription.builder().name(name).build())
                 .accepts("live", null)
                 .refuses(" ");
 
@@ -458,16 +476,16 @@ class VerbLimitsTest {
         TAGGED.put("Conference", tag -> Conference.builder("room").tag(tag).build());
         TAGGED.put("Gather", tag -> Gather.builder().tag(tag).build());
         TAGGED.put("Record", tag -> Record.builder().tag(tag).build());
-        TAGGED.put("Redirect", tag -> new Redirect(null, null, tag));
-        TAGGED.put("Refer", tag -> new Refer(null, tag, "sip:a@b.example"));
-        TAGGED.put("StartGather", tag -> new StartGather(null, null, null, tag));
+        TAGGED.put("Redirect", tag -> Redirect.builder().tag(tag).build());
+        TAGGED.put("Refer", tag -> Refer.builder("sip:a@b.example").tag(tag).build());
+        TAGGED.put("StartGather", tag -> StartGather.builder().tag(tag).build());
         TAGGED.put("StartRecording", tag -> StartRecording.builder().tag(tag).build());
         TAGGED.put("Tag", Tag::new);
         TAGGED.put(
                 "Transfer",
                 tag -> Transfer.builder().tag(tag).phoneNumber(PHONE).build());
-        TAGGED.put("PhoneNumber", tag -> PhoneNumber.of(PHONE).withTag(tag));
-        TAGGED.put("SipUri", tag -> SipUri.of("sip:a@b.example").withTag(tag));
+        TAGGED.put("PhoneNumber", tag -> PhoneNumber.builder(PHONE).tag(tag).build());
+        TAGGED.put("SipUri", tag -> SipUri.builder("sip:a@b.example").tag(tag).build());
 
         CREDENTIALED.put(
                 "Bridge",
@@ -482,24 +500,40 @@ class VerbLimitsTest {
         CREDENTIALED.put(
                 "Record",
                 credentials -> Record.builder().credentials(credentials).build());
-        CREDENTIALED.put("Redirect", credentials -> new Redirect(null, credentials, null));
+        CREDENTIALED.put(
+                "Redirect",
+                credentials -> Redirect.builder().credentials(credentials).build());
         CREDENTIALED.put(
                 "Transfer",
                 credentials -> Transfer.builder()
                         .credentials(credentials)
                         .phoneNumber(PHONE)
                         .build());
-        CREDENTIALED.put("PhoneNumber", credentials -> PhoneNumber.of(PHONE).withCredentials(credentials));
-        CREDENTIALED.put("SipUri", credentials -> SipUri.of("sip:a@b.example").withCredentials(credentials));
+        CREDENTIALED.put(
+                "PhoneNumber",
+                credentials ->
+                        PhoneNumber.builder(PHONE).credentials(credentials).build());
+        CREDENTIALED.put(
+                "SipUri",
+                credentials -> SipUri.builder("sip:a@b.example")
+                        .credentials(credentials)
+                        .build());
 
         USER_AND_PASSWORD.put(
                 "PlayAudio",
-                List.of(user -> new PlayAudio("/a.wav", user, null), secret -> new PlayAudio("/a.wav", null, secret)));
+                List.of(
+                        user -> PlayAudio.builder("/a.wav")
+                                .credentials(user, null)
+                                .build(),
+                        secret -> PlayAudio.builder("/a.wav")
+                                .credentials(null, secret)
+                                .build()));
         USER_AND_PASSWORD.put(
                 "StartGather",
                 List.of(
-                        user -> new StartGather(null, user, null, null),
-                        secret -> new StartGather(null, null, secret, null)));
+                        user -> StartGather.builder().credentials(user, null).build(),
+                        secret ->
+                                StartGather.builder().credentials(null, secret).build()));
         USER_AND_PASSWORD.put(
                 "StartRecording",
                 List.of(
@@ -510,10 +544,10 @@ class VerbLimitsTest {
         USER_AND_PASSWORD.put(
                 "StartStream",
                 List.of(
-                        user -> StartStream.to("wss://s.example.com")
+                        user -> StartStream.builder("wss://s.example.com")
                                 .credentials(user, null)
                                 .build(),
-                        secret -> StartStream.to("wss://s.example.com")
+                        secret -> StartStream.builder("wss://s.example.com")
                                 .credentials(null, secret)
                                 .build()));
         USER_AND_PASSWORD.put(
@@ -536,11 +570,13 @@ class VerbLimitsTest {
                 "Conference conferenceEvent",
                 callback -> Conference.builder("room").conferenceEvent(callback).build());
         CALLBACKS.put(
-                "Gather gather", callback -> Gather.builder().callback(callback).build());
+                "Gather gather", callback -> Gather.builder().gather(callback).build());
         CALLBACKS.put(
                 "Record recordComplete",
                 callback -> Record.builder().recordComplete(callback).build());
-        CALLBACKS.put("Redirect redirect", callback -> new Redirect(callback, null, null));
+        CALLBACKS.put(
+                "Redirect redirect",
+                callback -> Redirect.builder().redirect(callback).build());
         CALLBACKS.put(
                 "Transfer transferComplete",
                 callback -> Transfer.builder()
@@ -548,10 +584,13 @@ class VerbLimitsTest {
                         .phoneNumber(PHONE)
                         .build());
         CALLBACKS.put(
-                "PhoneNumber transferAnswer", callback -> PhoneNumber.of(PHONE).withTransferAnswer(callback));
+                "PhoneNumber transferAnswer",
+                callback -> PhoneNumber.builder(PHONE).transferAnswer(callback).build());
         CALLBACKS.put(
                 "SipUri transferAnswer",
-                callback -> SipUri.of("sip:a@b.example").withTransferAnswer(callback));
+                callback -> SipUri.builder("sip:a@b.example")
+                        .transferAnswer(callback)
+                        .build());
 
         PLAIN_CALLBACKS.put(
                 "Record recordingAvailable",
@@ -559,8 +598,13 @@ class VerbLimitsTest {
         PLAIN_CALLBACKS.put(
                 "Record transcriptionAvailable",
                 callback -> Record.builder().transcriptionAvailable(callback).build());
-        PLAIN_CALLBACKS.put("Refer referComplete", callback -> new Refer(callback, null, "sip:a@b.example"));
-        PLAIN_CALLBACKS.put("StartGather dtmf", callback -> new StartGather(callback, null, null, null));
+        PLAIN_CALLBACKS.put(
+                "Refer referComplete",
+                callback ->
+                        Refer.builder("sip:a@b.example").referComplete(callback).build());
+        PLAIN_CALLBACKS.put(
+                "StartGather dtmf",
+                callback -> StartGather.builder().dtmf(callback).build());
         PLAIN_CALLBACKS.put(
                 "StartRecording recordingAvailable",
                 callback ->
@@ -572,7 +616,7 @@ class VerbLimitsTest {
                         .build());
         PLAIN_CALLBACKS.put(
                 "StartStream streamEvent",
-                callback -> StartStream.to("wss://s.example.com")
+                callback -> StartStream.builder("wss://s.example.com")
                         .streamEvent(callback)
                         .build());
         PLAIN_CALLBACKS.put(
@@ -582,14 +626,17 @@ class VerbLimitsTest {
                         .build());
         PLAIN_CALLBACKS.put(
                 "PhoneNumber transferDisconnect",
-                callback -> PhoneNumber.of(PHONE).withTransferDisconnect(callback));
+                callback ->
+                        PhoneNumber.builder(PHONE).transferDisconnect(callback).build());
         PLAIN_CALLBACKS.put(
                 "SipUri transferDisconnect",
-                callback -> SipUri.of("sip:a@b.example").withTransferDisconnect(callback));
+                callback -> SipUri.builder("sip:a@b.example")
+                        .transferDisconnect(callback)
+                        .build());
 
         WITH_UUI.put("Forward", uui -> Forward.builder(PHONE).uui(uui).build());
-        WITH_UUI.put("PhoneNumber", uui -> PhoneNumber.of(PHONE).withUui(uui));
-        WITH_UUI.put("SipUri", uui -> SipUri.of("sip:a@b.example").withUui(uui));
+        WITH_UUI.put("PhoneNumber", uui -> PhoneNumber.builder(PHONE).uui(uui).build());
+        WITH_UUI.put("SipUri", uui -> SipUri.builder("sip:a@b.example").uui(uui).build());
 
         TAGGED.forEach((verb, build) -> limit(verb, "tag", "at most 256 characters", build)
                 .accepts("", "vip", chars(256))
@@ -615,7 +662,7 @@ class VerbLimitsTest {
                         "StartStream",
                         "destinationUsername",
                         "at most 1024 characters",
-                        (String user) -> StartStream.to("wss://s.example.com")
+                        (String user) -> StartStream.builder("wss://s.example.com")
                                 .destinationCredentials(user, null)
                                 .build())
                 .accepts(chars(1024))
@@ -624,7 +671,7 @@ class VerbLimitsTest {
                         "StartStream",
                         "destinationPassword",
                         "at most 1024 characters",
-                        (String secret) -> StartStream.to("wss://s.example.com")
+                        (String secret) -> StartStream.builder("wss://s.example.com")
                                 .destinationCredentials(null, secret)
                                 .build())
                 .accepts(chars(1024))

@@ -5,7 +5,6 @@ import static io.switchboard.domain.verb.CallbackMethod.POST;
 
 import io.switchboard.domain.common.FileFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,144 +32,174 @@ public final class VerbSamples {
         Map<String, Verb> verbs = new LinkedHashMap<>();
         verbs.put(
                 "Bridge",
-                new Bridge(
-                        "c-86d5e3a2-0f9b4c5d",
-                        fullCallback("bridge-complete"),
-                        fullCallback("bridge-target-complete"),
-                        CREDENTIALS,
-                        "bridged"));
+                Bridge.builder("c-86d5e3a2-0f9b4c5d")
+                        .bridgeComplete(fullCallback("bridge-complete"))
+                        .bridgeTargetComplete(fullCallback("bridge-target-complete"))
+                        .credentials(CREDENTIALS)
+                        .tag("bridged")
+                        .build());
         verbs.put(
                 "Conference",
-                new Conference(
-                        "support-room.1",
-                        true,
-                        false,
-                        List.of("c-1", "c-2"),
-                        fullCallback("conference"),
-                        CREDENTIALS,
-                        "conf",
-                        5.0));
+                Conference.builder("support-room.1")
+                        .mute(true)
+                        .hold(false)
+                        .coach("c-1", "c-2")
+                        .conferenceEvent(fullCallback("conference"))
+                        .credentials(CREDENTIALS)
+                        .tag("conf")
+                        .callbackTimeout(5.0)
+                        .build());
         verbs.put(
                 "Forward",
-                new Forward(
-                        "+15550100",
-                        "+15550199",
-                        25.0,
-                        DiversionTreatment.STACK,
-                        DiversionReason.USER_BUSY,
-                        "b3c5ZT1ldmVudA;encoding=base64"));
+                Forward.builder("+15550100")
+                        .from("+15550199")
+                        .callTimeout(25.0)
+                        .diversion(DiversionTreatment.STACK, DiversionReason.USER_BUSY)
+                        .uui("b3c5ZT1ldmVudA;encoding=base64")
+                        .build());
         verbs.put(
                 "Gather",
-                new Gather(
-                        fullCallback("gather"),
-                        CREDENTIALS,
-                        "menu",
-                        "#",
-                        1,
-                        5.0,
-                        0.5,
-                        2,
-                        List.of(SpeakSentence.of("Press 1"), PlayAudio.of("https://audio.example.com/menu.mp3"))));
-        verbs.put("Hangup", new Hangup());
-        verbs.put("Pause", Pause.seconds(2.5));
-        verbs.put("PauseRecording", new PauseRecording());
-        verbs.put("PlayAudio", new PlayAudio("https://audio.example.com/hello.wav", "audio-user", "audio-pass"));
+                Gather.builder()
+                        .gather(fullCallback("gather"))
+                        .credentials(CREDENTIALS)
+                        .tag("menu")
+                        .terminatingDigits("#")
+                        .maxDigits(1)
+                        .interDigitTimeout(5.0)
+                        .firstDigitTimeout(0.5)
+                        .repeatCount(2)
+                        .speakSentence("Press 1")
+                        .playAudio("https://audio.example.com/menu.mp3")
+                        .build());
+        verbs.put("Hangup", Hangup.of());
+        verbs.put("Pause", Pause.builder().duration(2.5).build());
+        verbs.put("PauseRecording", PauseRecording.of());
+        verbs.put(
+                "PlayAudio",
+                PlayAudio.builder("https://audio.example.com/hello.wav")
+                        .credentials("audio-user", "audio-pass")
+                        .build());
         verbs.put(
                 "Record",
-                new Record(
-                        fullCallback("recorded"),
-                        plainCallback("recording"),
-                        true,
-                        true,
-                        plainCallback("transcript"),
-                        CREDENTIALS,
-                        "voicemail",
-                        "#",
-                        120,
-                        5,
-                        FileFormat.MP3));
-        verbs.put("Redirect", new Redirect(fullCallback("next"), CREDENTIALS, "step-2"));
-        verbs.put("Refer", new Refer(plainCallback("refer-complete"), "referred", "sip:agent@pbx.example.com"));
-        verbs.put("ResumeRecording", new ResumeRecording());
-        verbs.put("Ring", new Ring(3.5, false));
-        verbs.put("SendDtmf", new SendDtmf("12w34#", 150.0, 300.0));
+                Record.builder()
+                        .recordComplete(fullCallback("recorded"))
+                        .recordingAvailable(plainCallback("recording"))
+                        .transcribe(true)
+                        .detectLanguage(true)
+                        .transcriptionAvailable(plainCallback("transcript"))
+                        .credentials(CREDENTIALS)
+                        .tag("voicemail")
+                        .terminatingDigits("#")
+                        .maxDuration(120)
+                        .silenceTimeout(5.5)
+                        .fileFormat(FileFormat.MP3)
+                        .build());
+        verbs.put(
+                "Redirect",
+                Redirect.builder()
+                        .redirect(fullCallback("next"))
+                        .credentials(CREDENTIALS)
+                        .tag("step-2")
+                        .build());
+        verbs.put(
+                "Refer",
+                Refer.builder("sip:agent@pbx.example.com")
+                        .referComplete(plainCallback("refer-complete"))
+                        .tag("referred")
+                        .build());
+        verbs.put("ResumeRecording", ResumeRecording.of());
+        verbs.put("Ring", Ring.builder().duration(3.5).answerCall(false).build());
+        verbs.put(
+                "SendDtmf",
+                SendDtmf.builder("12w34#").toneDuration(150).toneInterval(300).build());
         verbs.put(
                 "SpeakSentence",
-                new SpeakSentence(
-                        "Hello <emphasis level=\"strong\">there</emphasis>", Voice.JULIE, Gender.FEMALE, "en_US"));
-        verbs.put("StartGather", new StartGather(plainCallback("dtmf"), "dtmf-user", "dtmf-pass", "keys"));
+                SpeakSentence.builder("Hello <emphasis level=\"strong\">there</emphasis>")
+                        .voice(Voice.JULIE)
+                        .gender(Gender.FEMALE)
+                        .locale("en_US")
+                        .build());
+        verbs.put(
+                "StartGather",
+                StartGather.builder()
+                        .dtmf(plainCallback("dtmf"))
+                        .credentials("dtmf-user", "dtmf-pass")
+                        .tag("keys")
+                        .build());
         verbs.put(
                 "StartRecording",
-                new StartRecording(
-                        plainCallback("recording"),
-                        true,
-                        false,
-                        plainCallback("transcript"),
-                        "rec-user",
-                        "rec-pass",
-                        "recorded",
-                        FileFormat.WAV,
-                        true));
+                StartRecording.builder()
+                        .recordingAvailable(plainCallback("recording"))
+                        .transcribe(true)
+                        .detectLanguage(false)
+                        .transcriptionAvailable(plainCallback("transcript"))
+                        .credentials("rec-user", "rec-pass")
+                        .tag("recorded")
+                        .fileFormat(FileFormat.WAV)
+                        .multiChannel(true)
+                        .build());
         verbs.put(
                 "StartStream",
-                new StartStream(
-                        "live-audio",
-                        Tracks.BOTH,
-                        "wss://stream.example.com/audio",
-                        plainCallback("stream"),
-                        "stream-user",
-                        "stream-pass",
-                        StreamMode.BIDIRECTIONAL,
-                        "ws-user",
-                        "ws-pass",
-                        List.of(new StreamParam("customer", "42"), new StreamParam("queue", "support"))));
+                StartStream.builder("wss://stream.example.com/audio")
+                        .name("live-audio")
+                        .tracks(Tracks.BOTH)
+                        .streamEvent(plainCallback("stream"))
+                        .credentials("stream-user", "stream-pass")
+                        .mode(StreamMode.BIDIRECTIONAL)
+                        .destinationCredentials("ws-user", "ws-pass")
+                        .streamParam("customer", "42")
+                        .streamParam("queue", "support")
+                        .build());
         verbs.put(
                 "StartTranscription",
-                new StartTranscription(
-                        "live-text",
-                        Tracks.INBOUND,
-                        plainCallback("transcription-event"),
-                        "tx-user",
-                        "tx-pass",
-                        "wss://transcripts.example.com/in",
-                        false,
-                        List.of(new CustomParam("language", "en"))));
-        verbs.put("StopGather", new StopGather());
-        verbs.put("StopRecording", new StopRecording());
-        verbs.put("StopStream", new StopStream("live-audio", true));
-        verbs.put("StopTranscription", new StopTranscription("live-text"));
-        verbs.put("Tag", new Tag("vip"));
+                StartTranscription.builder()
+                        .name("live-text")
+                        .tracks(Tracks.INBOUND)
+                        .transcriptionEvent(plainCallback("transcription-event"))
+                        .credentials("tx-user", "tx-pass")
+                        .destination("wss://transcripts.example.com/in")
+                        .stabilized(false)
+                        .customParam("language", "en")
+                        .build());
+        verbs.put("StopGather", StopGather.of());
+        verbs.put("StopRecording", StopRecording.of());
+        verbs.put(
+                "StopStream",
+                StopStream.builder().name("live-audio").waitUntilStopped(true).build());
+        verbs.put(
+                "StopTranscription",
+                StopTranscription.builder().name("live-text").build());
+        verbs.put("Tag", Tag.of("vip"));
         verbs.put(
                 "Transfer",
-                new Transfer(
-                        "+15550100",
-                        "Support Line",
-                        30,
-                        fullCallback("transferred"),
-                        CREDENTIALS,
-                        "transfer",
-                        DiversionTreatment.PROPAGATE,
-                        DiversionReason.NO_ANSWER,
-                        List.of(
-                                new PhoneNumber(
-                                        "+15550123",
-                                        fullCallback("answered"),
-                                        plainCallback("b-hangup"),
-                                        CREDENTIALS,
-                                        "leg-b",
-                                        "0123456789abcdef"),
-                                new SipUri(
-                                        "sip:agent@pbx.example.com",
-                                        fullCallback("sip-answered"),
-                                        plainCallback("sip-hangup"),
-                                        Credentials.of("sip-user", "sip-secret"),
-                                        "leg-sip",
-                                        "fedcba"))));
+                Transfer.builder()
+                        .transferCallerId("+15550100")
+                        .transferCallerDisplayName("Support Line")
+                        .callTimeout(15.0)
+                        .transferComplete(fullCallback("transferred"))
+                        .credentials(CREDENTIALS)
+                        .tag("transfer")
+                        .diversion(DiversionTreatment.PROPAGATE, DiversionReason.NO_ANSWER)
+                        .phoneNumber(
+                                "+15550123",
+                                number -> number.transferAnswer(fullCallback("answered"))
+                                        .transferDisconnect(plainCallback("b-hangup"))
+                                        .credentials(CREDENTIALS)
+                                        .tag("leg-b")
+                                        .uui("0123456789abcdef"))
+                        .sipUri(
+                                "sip:agent@pbx.example.com",
+                                uri -> uri.transferAnswer(fullCallback("sip-answered"))
+                                        .transferDisconnect(plainCallback("sip-hangup"))
+                                        .credentials(Credentials.of("sip-user", "sip-secret"))
+                                        .tag("leg-sip")
+                                        .uui("fedcba"))
+                        .build());
         return verbs;
     }
 
     /** Every verb in one response, in element-name order. */
     public static Response everyVerb() {
-        return new Response(List.copyOf(everyVerbFullyLoaded().values()));
+        return Response.of(everyVerbFullyLoaded().values().toArray(Verb[]::new));
     }
 }

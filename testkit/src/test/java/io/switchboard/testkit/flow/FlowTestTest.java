@@ -128,14 +128,15 @@ class FlowTestTest {
         CallFlow terse = new CallFlow() {
             @Override
             public Reply onInitiate(CallInitiated event, CallState call) {
-                return Response.of(
-                        Gather.builder().maxDigits(1).speak("Pick one").build());
+                return Response.builder()
+                        .gather(gather -> gather.maxDigits(1).speakSentence("Pick one"))
+                        .build();
             }
 
             @Override
             public Reply onGather(GatherCompleted event, CallState call) {
                 return Response.builder()
-                        .speak("You picked " + event.digits())
+                        .speakSentence("You picked " + event.digits())
                         .hangup()
                         .build();
             }

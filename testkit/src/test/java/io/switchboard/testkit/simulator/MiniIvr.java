@@ -11,15 +11,8 @@ import io.switchboard.domain.call.TransferCompleted;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.conference.ConferenceMemberJoined;
 import io.switchboard.domain.conference.ConferenceState;
-import io.switchboard.domain.verb.Callback;
-import io.switchboard.domain.verb.Conference;
-import io.switchboard.domain.verb.Gather;
-import io.switchboard.domain.verb.PhoneNumber;
-import io.switchboard.domain.verb.PlainCallback;
-import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
-import io.switchboard.domain.verb.Transfer;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,7 +27,7 @@ public final class MiniIvr implements CallFlow {
         @Override
         public Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference) {
             return Response.builder()
-                    .speak("Members: " + conference.members().size())
+                    .speakSentence("Members: " + conference.members().size())
                     .build();
         }
     };
@@ -54,57 +47,55 @@ public final class MiniIvr implements CallFlow {
         return switch (event.digits()) {
             case "1" ->
                 Response.builder()
-                        .speak("Transferring.")
-                        .add(Transfer.builder()
-                                .transferCompleteUrl("transfer/complete")
-                                .target(new PhoneNumber(
+                        .speakSentence("Transferring.")
+                        .transfer(transfer -> transfer.transferCompleteUrl("transfer/complete")
+                                .phoneNumber(
                                         AGENT,
-                                        Callback.to("transfer/answer"),
-                                        PlainCallback.to("transfer/disconnect"),
-                                        null,
-                                        null,
-                                        null))
-                                .build())
+                                        agent -> agent.transferAnswerUrl("transfer/answer")
+                                                .transferDisconnectUrl("transfer/disconnect")))
                         .build();
             case "2" ->
                 Response.builder()
-                        .speak("Leave a message.")
-                        .add(Record.builder()
-                                .recordCompleteUrl("recorded")
+                        .speakSentence("Leave a message.")
+                        .record(record -> record.recordCompleteUrl("recorded")
                                 .recordingAvailableUrl("available")
-                                .transcribeTo("transcribed")
-                                .build())
+                                .transcribeTo("transcribed"))
                         .build();
-            case "3" -> Response.of(Conference.named("room").withEventUrl("/voice/conference"));
-            case "4" -> Response.builder().redirect("menu").build();
+            case "3" ->
+                Response.builder()
+                        .conference("room", conference -> conference.conferenceEventUrl("/voice/conference"))
+                        .build();
+            case "4" -> Response.builder().redirect(r -> r.redirectUrl("menu")).build();
             case "5" ->
-                Reply.later(CompletableFuture.supplyAsync(
-                        () -> Response.builder().speak("Looked it up.").hangup().build()));
-            default -> Response.builder().speak("Goodbye.").hangup().build();
+                Reply.later(CompletableFuture.supplyAsync(() -> Response.builder()
+                        .speakSentence("Looked it up.")
+                        .hangup()
+                        .build()));
+            default -> Response.builder().speakSentence("Goodbye.").hangup().build();
         };
     }
 
     @Override
     public Reply onTransferAnswer(TransferAnswered event, CallState call) {
-        return Response.builder().speak("A caller for you.").build();
+        return Response.builder().speakSentence("A caller for you.").build();
     }
 
     @Override
     public Reply onTransferComplete(TransferCompleted event, CallState call) {
-        return Response.builder().speak("The transfer ended.").hangup().build();
+        return Response.builder().speakSentence("The transfer ended.").hangup().build();
     }
 
     @Override
     public Reply onRecordingComplete(RecordingCompleted event, CallState call) {
-        return Response.builder().speak("Thanks.").hangup().build();
+        return Response.builder().speakSentence("Thanks.").hangup().build();
     }
 
     private static Response menu(String preface) {
-        return Response.of(Gather.builder()
-                .gatherUrl("gather")
-                .maxDigits(1)
-                .terminatingDigits("#")
-                .speak(preface + " Press a key.")
-                .build());
+        return Response.builder()
+                .gather(gather -> gather.gatherUrl("gather")
+                        .maxDigits(1)
+                        .terminatingDigits("#")
+                        .speakSentence(preface + " Press a key."))
+                .build();
     }
 }

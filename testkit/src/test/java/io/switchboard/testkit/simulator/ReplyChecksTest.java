@@ -13,7 +13,6 @@ import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceCreated;
 import io.switchboard.domain.conference.ConferenceDetails;
-import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Hangup;
 import io.switchboard.domain.verb.Response;
 import java.net.URI;
@@ -41,7 +40,7 @@ class ReplyChecksTest {
 
     @Test
     void aGoodReplyPassesAndAsyncEventsMayAnswerEmpty() {
-        assertEquals(List.of(), failed(INITIATE, Delivery.answered(200, XML, Response.of(new Hangup()), FAST)));
+        assertEquals(List.of(), failed(INITIATE, Delivery.answered(200, XML, Response.of(Hangup.of()), FAST)));
         assertEquals(List.of(), failed(DISCONNECT, Delivery.answered(204, null, null, FAST)));
         assertEquals(List.of(), failed(CREATED, Delivery.answered(204, null, null, FAST)));
     }
@@ -64,7 +63,9 @@ class ReplyChecksTest {
                         Delivery.answered(
                                 200,
                                 XML,
-                                Response.of(Gather.builder().speak("Hi").build()),
+                                Response.builder()
+                                        .gather(gather -> gather.speakSentence("Hi"))
+                                        .build(),
                                 FAST)));
         assertEquals(
                 List.of(ReplyChecks.DEADLINE),

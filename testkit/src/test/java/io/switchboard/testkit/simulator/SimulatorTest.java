@@ -10,7 +10,6 @@ import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallState;
-import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.testkit.flow.LocalVoiceEventHandler;
@@ -150,7 +149,7 @@ class SimulatorTest {
                 200,
                 "application/xml",
                 Response.builder()
-                        .speak("Reply " + replies.incrementAndGet())
+                        .speakSentence("Reply " + replies.incrementAndGet())
                         .hangup()
                         .build(),
                 Duration.ofMillis(1)));
@@ -195,10 +194,9 @@ class SimulatorTest {
         WebhookTransport recording = (url, event) -> {
             sent.add(event.eventType() + " " + url + " " + event.eventTime());
             Response reply = event.eventType().equals("initiate")
-                    ? Response.of(Gather.builder()
-                            .gatherUrl("gather")
-                            .speak("one two three four five")
-                            .build())
+                    ? Response.builder()
+                            .gather(gather -> gather.gatherUrl("gather").speakSentence("one two three four five"))
+                            .build()
                     : Response.builder().hangup().build();
             return CompletableFuture.completedFuture(Delivery.answered(
                     200,
@@ -236,8 +234,9 @@ class SimulatorTest {
         return new CallFlow() {
             @Override
             public Reply onInitiate(CallInitiated event, CallState call) {
-                return Response.of(
-                        Gather.builder().gatherUrl(gatherUrl).speak("Hi").build());
+                return Response.builder()
+                        .gather(gather -> gather.gatherUrl(gatherUrl).speakSentence("Hi"))
+                        .build();
             }
         };
     }

@@ -214,7 +214,7 @@ class AdminRoutesTest {
     void aCallShowsItsStateAndEachEventWithWhenItCameItsReplyAndItsOrigin() throws Exception {
         GatherCompleted first = gather("1", 1);
         GatherCompleted second = gather("2", 2);
-        Response menu = Response.builder().speak("You pressed 1").build();
+        Response menu = Response.builder().speakSentence("You pressed 1").build();
         Instant received = Instant.parse("2026-11-25T10:00:01.250Z");
         calls.put(
                 CALL.value(),
@@ -485,11 +485,11 @@ class AdminRoutesTest {
         Response menu = Response.builder()
                 .add(Gather.builder()
                         .maxDigits(1)
-                        .speak("Press 1 to reach +15553334444.")
+                        .speakSentence("Press 1 to reach +15553334444.")
                         .build())
                 .build();
         Response transfer = Response.builder()
-                .speak("Transferring you, caller +15552223333.")
+                .speakSentence("Transferring you, caller +15552223333.")
                 .hangup()
                 .build();
         calls.put(

@@ -43,11 +43,11 @@ class ExportReplayTest {
             .add(Gather.builder()
                     .gatherUrl("https://switchboard.example.test/voice/gather")
                     .maxDigits(1)
-                    .speak("Press 1.")
+                    .speakSentence("Press 1.")
                     .build())
             .build();
     private static final Response THANKS =
-            Response.builder().speak("Thank you.").hangup().build();
+            Response.builder().speakSentence("Thank you.").hangup().build();
 
     private final CallExport export = new CallExport(WebhookObjectMapper.create(), new BxmlWriter());
     private final ReplayFiles files = new ReplayFiles(WebhookObjectMapper.create(), new BxmlReader());
@@ -87,7 +87,7 @@ class ExportReplayTest {
     void aReplayedCallReportsTheReplyThatChanged() throws Exception {
         byte[] file = export.replay(CALL.value(), recorded(), true);
         RecordedCall call = files.read(file, "c-replayed");
-        Response changed = Response.builder().speak("Goodbye.").hangup().build();
+        Response changed = Response.builder().speakSentence("Goodbye.").hangup().build();
         ScriptedService service = new ScriptedService(List.of(MENU, changed));
 
         Replay.Report report = new Replay(service).play(URI.create("http://127.0.0.1:1/voice"), call);

@@ -111,8 +111,7 @@ class HttpWebhookTransportTest {
 
         assertEquals(List.of("null", EXPECTED_AUTH, EXPECTED_AUTH), authorizations);
         assertEquals(200, first.status());
-        assertEquals(
-                new SpeakSentence("Hi", null, null, null), first.bxml().verbs().get(0));
+        assertEquals(SpeakSentence.of("Hi"), first.bxml().verbs().get(0));
         assertTrue(first.contentType().startsWith("application/xml"));
         assertEquals(200, second.status());
         assertEquals("initiate", bodies.get(0).get("eventType").asText());

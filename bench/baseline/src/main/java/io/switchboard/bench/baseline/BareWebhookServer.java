@@ -38,7 +38,7 @@ public final class BareWebhookServer {
             Unmarshaller.forMediaType(MediaTypes.APPLICATION_JSON, Unmarshaller.entityToByteArray());
     /** The demo's reply to an initiate, byte for byte, so both servers write about as much. */
     private static final byte[] FIXED_REPLY = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Gather "
-                    + "gatherUrl=\"http://127.0.0.1:18180/voice/gather\" maxDigits=\"1\" firstDigitTimeout=\"5\"><SpeakSentence>"
+                    + "gatherUrl=\"http://127.0.0.1:18180/voice/gather\" maxDigits=\"1\" firstDigitTimeout=\"5.0\"><SpeakSentence>"
                     + "Welcome to Switchboard. Press 1 to talk to us, 2 to leave a message, or 3 to join the conference."
                     + "</SpeakSentence></Gather></Response>")
             .getBytes(StandardCharsets.UTF_8);
