@@ -420,7 +420,7 @@
     return node;
   }
 
-  const W = 600, H = 220, PAD_L = 64, PAD_B = 26, PAD_T = 12;
+  const W = 400, H = 170, PAD_L = 52, PAD_B = 22, PAD_T = 12;
 
   function frame(title, max, unit, points) {
     const chart = svg("svg", { class: "chart", viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": title });
@@ -431,7 +431,7 @@
     chart.appendChild(svg("text", { x: 2, y: y0 }, "0"));
     if (points.length) {
       chart.appendChild(svg("text", { x: PAD_L, y: H - 4 }, clock(points[0].start).substring(0, 5)));
-      chart.appendChild(svg("text", { x: W - 44, y: H - 4 }, clock(points[points.length - 1].start).substring(0, 5)));
+      chart.appendChild(svg("text", { x: W - 36, y: H - 4 }, clock(points[points.length - 1].start).substring(0, 5)));
     }
     return chart;
   }
@@ -458,12 +458,24 @@
     return chart;
   }
 
+  /** One line per series; minutes without replies have no latency, so they leave a gap, not a zero. */
   function lines(title, points, series) {
     const max = Math.max(1, ...points.flatMap((p) => series.map((s) => p[s])));
     const chart = frame(title, max, " ms", points);
     for (const s of series) {
-      const d = points.map((p, i) => (i === 0 ? "M" : "L") + scaleX(i + 0.5, points.length).toFixed(1) + " " + scaleY(p[s], max).toFixed(1)).join(" ");
-      chart.appendChild(svg("path", { class: s.replace("Millis", ""), d: d }));
+      const cls = s.replace("Millis", "");
+      let d = "";
+      let drawing = false;
+      points.forEach((p, i) => {
+        if (p.replies === 0) { drawing = false; return; }
+        const x = scaleX(i + 0.5, points.length).toFixed(1);
+        const y = scaleY(p[s], max).toFixed(1);
+        d += (drawing ? " L" : " M") + x + " " + y;
+        drawing = true;
+        chart.appendChild(svg("circle", { class: cls + " dot", cx: x, cy: y, r: 2.5 },
+          svg("title", {}, clock(p.start).substring(0, 5) + " " + cls + ": " + fmt(p[s]) + " ms")));
+      });
+      if (d) chart.appendChild(svg("path", { class: cls, d: d.trim() }));
     }
     return chart;
   }
