@@ -32,6 +32,7 @@ log="$BENCH_LOGS/memory-$shape.log"
 java $java_opts \
   -Dakka.remote.artery.canonical.port=0 -Dakka.coordinated-shutdown.run-by-jvm-shutdown-hook=off \
   -Dakka.loglevel=WARNING -DSWITCHBOARD_LOG_LEVEL=WARN -Dswitchboard.durability.mode=memory \
+  -Dswitchboard.admission.max-resident-entities=2147483647 \
   -cp "$SERVICE_JAR:$BENCH_ROOT/bench/payloads/target/classes:$BENCH_ROOT/bench/memory/target/classes" \
   io.switchboard.bench.memory.ResidentEntitiesMemory "$shape" "${calls[@]}" > "$log" 2>&1 &
 register_pid $!

@@ -1,6 +1,7 @@
 package io.switchboard.application;
 
 import com.typesafe.config.Config;
+import io.switchboard.application.admission.AdmissionSettings;
 import io.switchboard.application.durability.DurabilitySettings;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.FallbackPolicy;
@@ -15,9 +16,14 @@ import java.time.Duration;
  *                      Bandwidth's 15 s webhook timeout
  * @param queryTimeout  how long an admin query waits for an entity, or for each node's shard region
  * @param durability    whether entities keep their memory in a journal
+ * @param admission     how many entities a node keeps resident before it refuses new calls
  */
 public record SwitchboardSettings(
-        Duration replyDeadline, Duration queryTimeout, EntitySettings entity, DurabilitySettings durability) {
+        Duration replyDeadline,
+        Duration queryTimeout,
+        EntitySettings entity,
+        DurabilitySettings durability,
+        AdmissionSettings admission) {
 
     public static final String FLOW_DISPATCHER = "switchboard.flow-dispatcher";
     public static final String LISTENER_DISPATCHER = "switchboard.listener-dispatcher";
@@ -42,6 +48,8 @@ public record SwitchboardSettings(
                         entity.getInt("stash-capacity"),
                         entity.getInt("remembered-replies"),
                         new FallbackPolicy(apology)),
-                durability);
+                durability,
+                AdmissionSettings.from(
+                        config.getConfig("admission"), Runtime.getRuntime().maxMemory()));
     }
 }

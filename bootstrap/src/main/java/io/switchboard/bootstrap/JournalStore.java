@@ -91,7 +91,8 @@ record JournalStore(Kind kind, String url, String user, String password) {
             return new JournalStore(Kind.H2, withH2Settings(url), user, password);
         }
         throw new IllegalArgumentException("switchboard.durability.db.url (SWITCHBOARD_DB_URL) must be a PostgreSQL"
-                + " (jdbc:postgresql:) or H2 (jdbc:h2:) JDBC URL, or empty for H2 in SWITCHBOARD_DATA_DIR; was " + url);
+                + " (jdbc:postgresql:) or H2 (jdbc:h2:) JDBC URL, or empty for H2 in SWITCHBOARD_DATA_DIR; was "
+                + withoutPassword(url));
     }
 
     /** The data directory's H2 file can serve one process: a node that would share its calls is refused. */
@@ -189,8 +190,11 @@ record JournalStore(Kind kind, String url, String user, String password) {
     @Override
     public String toString() {
         Map<Kind, String> names = Map.of(Kind.H2_FILE, "H2 file", Kind.H2, "H2", Kind.POSTGRES, "PostgreSQL");
-        // A password may also come as a URL parameter.
-        String shown = url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-        return names.get(kind) + " " + shown + (user.isEmpty() ? "" : " as " + user);
+        return names.get(kind) + " " + withoutPassword(url) + (user.isEmpty() ? "" : " as " + user);
+    }
+
+    /** A password may also come as a URL parameter. */
+    private static String withoutPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

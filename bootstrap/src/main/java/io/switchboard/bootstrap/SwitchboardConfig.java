@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads the service's configuration: {@code -D} system properties over {@code SWITCHBOARD_*} environment
@@ -22,6 +23,7 @@ public final class SwitchboardConfig {
     static final String LOG_FORMAT = "SWITCHBOARD_LOG_FORMAT";
 
     private static final Set<String> LOG_FORMATS = Set.of("text", "json");
+    private static final Set<String> DURABILITIES = Set.of("journal", "memory");
 
     static final String SBR_STRATEGY = "akka.cluster.split-brain-resolver.active-strategy";
     private static final Set<String> SBR_STRATEGIES =
@@ -38,7 +40,7 @@ public final class SwitchboardConfig {
         String logFormat = environment.get(LOG_FORMAT);
         if (logFormat != null && !LOG_FORMATS.contains(logFormat)) {
             throw new IllegalArgumentException(
-                    LOG_FORMAT + " must be one of " + LOG_FORMATS + ", was '" + logFormat + "'");
+                    LOG_FORMAT + " must be one of json, text, was '" + logFormat + "'; leave it unset for text");
         }
         Config fromEnvironment = ConfigFactory.empty();
         List<String> seeds = commaSeparated(environment.get(SEED_NODES));
@@ -68,14 +70,57 @@ public final class SwitchboardConfig {
         return validated(config);
     }
 
-    private static Config validated(Config config) {
-        String strategy = config.getString(SBR_STRATEGY);
-        if (!SBR_STRATEGIES.contains(strategy)) {
-            throw new IllegalArgumentException(
-                    "Split brain resolver strategy (SWITCHBOARD_SBR_STRATEGY) must be one of " + SBR_STRATEGIES
-                            + ", was '" + strategy + "'");
+    /**
+     * {@code config} itself, if every value an operator sets is usable; otherwise a refusal whose message, one line,
+     * names the variable at fault and says how to fix it.
+     */
+    static Config validated(Config config) {
+        requireOneOf(config, SBR_STRATEGY, "SWITCHBOARD_SBR_STRATEGY", SBR_STRATEGIES);
+        requireOneOf(config, "switchboard.durability.mode", "SWITCHBOARD_DURABILITY", DURABILITIES);
+        requirePort(config, "switchboard.http.port", "SWITCHBOARD_HTTP_PORT");
+        requirePort(config, "akka.management.http.port", "SWITCHBOARD_MANAGEMENT_PORT");
+        requirePort(config, "akka.remote.artery.canonical.port", "SWITCHBOARD_REMOTE_PORT");
+        String maxInFlight = config.getString("switchboard.http.limits.max-in-flight");
+        if (!maxInFlight.matches("[0-9]{1,9}") || Integer.parseInt(maxInFlight) < 1) {
+            throw new IllegalArgumentException("SWITCHBOARD_HTTP_MAX_IN_FLIGHT must be a positive number of webhooks,"
+                    + " was '" + maxInFlight + "'; leave it unset for 512");
         }
+        requireBothOrNeither(
+                config, "switchboard.http.webhook-", "SWITCHBOARD_WEBHOOK_", "to require HTTP Basic auth on webhooks");
+        requireBothOrNeither(config, "switchboard.admin.", "SWITCHBOARD_ADMIN_", "to turn the admin API on");
         return config;
+    }
+
+    private static void requireOneOf(Config config, String path, String variable, Set<String> allowed) {
+        String value = config.getString(path);
+        if (!allowed.contains(value)) {
+            throw new IllegalArgumentException(variable + " must be one of " + String.join(", ", new TreeSet<>(allowed))
+                    + ", was '" + value + "'");
+        }
+    }
+
+    private static void requirePort(Config config, String path, String variable) {
+        String port = config.getString(path);
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65_535) {
+            throw new IllegalArgumentException(
+                    variable + " must be a port number from 0 to 65535 (0: any free port)," + " was '" + port + "'");
+        }
+    }
+
+    /** {@code <prefix>user} and {@code <prefix>password}: both or neither, the user without a ':'. */
+    private static void requireBothOrNeither(Config config, String prefix, String variablePrefix, String purpose) {
+        boolean user = !config.getString(prefix + "user").isEmpty();
+        boolean password = !config.getString(prefix + "password").isEmpty();
+        if (user != password) {
+            throw new IllegalArgumentException(variablePrefix + (user ? "USER" : "PASSWORD") + " is set but "
+                    + variablePrefix + (user ? "PASSWORD" : "USER") + " is not: set both " + purpose
+                    + ", or neither");
+        }
+        if (config.getString(prefix + "user").contains(":")) {
+            // HTTP Basic joins user and password with a ':', so such a user could never sign in.
+            throw new IllegalArgumentException(
+                    variablePrefix + "USER must be a name without ':' (HTTP Basic joins user and password with it)");
+        }
     }
 
     /** {@code host:port} as config discovery's {@code {host, port}} object. */

@@ -91,6 +91,7 @@ public final class SwitchboardService {
     /** Starts the service with your own flows. */
     public static CompletionStage<Running> start(Config config, CallFlow callFlow, ConferenceFlow conferenceFlow) {
         // Settings first: a wrong one is refused before anything starts.
+        SwitchboardConfig.validated(config);
         SwitchboardSettings settings = SwitchboardSettings.from(config);
         Config httpConfig = config.getConfig("switchboard.http");
         HttpSettings http = httpSettings(httpConfig).withPublicUrl(config.getString("switchboard.public-url"));
@@ -179,7 +180,9 @@ public final class SwitchboardService {
                 WebhookServer.start(system, http, webhookPort, shutdownDeadline);
         // Building Akka Management's routes also tells Cluster Bootstrap its own contact point.
         Route managementPort = concat(
-                new MetricsRoutes(registry, clusterShape, handler::eventsAwaitingReply).route(),
+                new MetricsRoutes(registry, clusterShape, handler::eventsAwaitingReply)
+                        .observing(handler)
+                        .route(),
                 AkkaManagement.get(system).getRoutes());
         Config management = config.getConfig("akka.management.http");
         CompletionStage<ServerBinding> operations = ManagementServer.start(
@@ -269,8 +272,9 @@ public final class SwitchboardService {
         Optional<WebhookCredentials> admin =
                 credentials(config.getString("switchboard.admin.user"), config.getString("switchboard.admin.password"));
         if (admin.isPresent() && admin.equals(http.credentials())) {
-            throw new IllegalArgumentException(
-                    "SWITCHBOARD_ADMIN_USER/PASSWORD must differ from SWITCHBOARD_WEBHOOK_USER/PASSWORD");
+            throw new IllegalArgumentException("SWITCHBOARD_ADMIN_USER/PASSWORD are the webhook's"
+                    + " (SWITCHBOARD_WEBHOOK_USER/PASSWORD), which Bandwidth holds: give the admin API credentials of"
+                    + " its own, or set neither to turn it off");
         }
         return admin;
     }

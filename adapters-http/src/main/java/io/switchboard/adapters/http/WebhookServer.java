@@ -6,6 +6,7 @@ import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
 import akka.http.javadsl.ServerBuilder;
 import akka.http.javadsl.server.Route;
+import io.switchboard.adapters.http.problem.ParseErrorHandler;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -34,7 +35,9 @@ public final class WebhookServer {
      */
     public static CompletionStage<ServerBinding> start(
             ActorSystem<?> system, HttpSettings settings, Route route, Duration hardTerminationDeadline) {
-        ServerBuilder server = Http.get(system).newServerAt(settings.host(), settings.port());
+        ServerBuilder server = Http.get(system)
+                .newServerAt(settings.host(), settings.port())
+                .adaptSettings(defaults -> defaults.withParsingErrorHandler(ParseErrorHandler.class.getName()));
         if (settings.tls().isPresent()) {
             server = server.enableHttps(
                     ConnectionContext.httpsServer(settings.tls().get().serverContext()));

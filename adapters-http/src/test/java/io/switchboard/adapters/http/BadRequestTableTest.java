@@ -28,6 +28,8 @@ class BadRequestTableTest {
     private static final ActorTestKit testKit = ActorTestKit.create();
     private static final String INVALID = "urn:switchboard:problem:invalid-payload";
     private static final String ANYWHERE = "*";
+    private static final String HIGH = "<high surrogate>";
+    private static final String LOW = "<low surrogate>";
     private static final HttpSettings SETTINGS = HttpSettings.of("127.0.0.1", 0)
             .withPayloadLimits(PayloadLimits.DEFAULTS.withMaxIdLength(64))
             .withCredentials(new WebhookCredentials("bandwidth", "s3cret-Pa55"));
@@ -89,6 +91,10 @@ class BadRequestTableTest {
 
     static Stream<Row> protocol() {
         return named("protocol", protocolRows());
+    }
+
+    static Stream<Row> unstorableText() {
+        return named("unstorable text", unstorableTextRows());
     }
 
     private static Stream<Row> named(String table, Stream<Row> rows) {
@@ -259,6 +265,104 @@ class BadRequestTableTest {
                         null));
     }
 
+    /** Text the journal's serializer or sharding would refuse after the webhook was accepted. */
+    private static Stream<Row> unstorableTextRows() {
+        ObjectNode transcription = Payloads.payloadOf(VoiceChannel.TRANSCRIPTION_AVAILABLE);
+        transcription.withObject("/transcription").put("id", "t-" + LOW);
+        return Stream.of(
+                escaped(
+                        "lone high surrogate in a contract field",
+                        contractPayload(VoiceChannel.ANSWER).put("from", "+1555" + HIGH),
+                        "from"),
+                escaped(
+                        "lone low surrogate in a field beyond the contract",
+                        contractPayload(VoiceChannel.ANSWER).put("enqueuedTime", LOW),
+                        "enqueuedTime"),
+                escaped(
+                        "surrogates in the wrong order",
+                        contractPayload(VoiceChannel.ANSWER).put("tag", LOW + HIGH),
+                        "tag"),
+                escaped("lone surrogate in a nested field", transcription, "transcription.id"),
+                escaped(
+                        "lone surrogate in a field nobody knows",
+                        contractPayload(VoiceChannel.ANSWER).put("x-custom", "a" + HIGH + "b"),
+                        "x-custom"),
+                escaped(
+                        "lone surrogate in a list",
+                        contractPayload(VoiceChannel.ANSWER)
+                                .set(
+                                        "tags",
+                                        Payloads.MAPPER
+                                                .createArrayNode()
+                                                .add("ok")
+                                                .add(HIGH)),
+                        "tags[1]"),
+                escaped(
+                        "lone surrogate in a field name",
+                        contractPayload(VoiceChannel.ANSWER).put("x" + HIGH, "1"),
+                        ANYWHERE),
+                escaped(
+                        "lone surrogate in an unknown event type's field",
+                        callEvent("callFuture").put("note", LOW),
+                        "note"),
+                new Row(
+                        "surrogate encoded as UTF-8 bytes",
+                        authorized(
+                                HttpRequest.POST("/voice/answer").withEntity(ContentTypes.APPLICATION_JSON, new byte[] {
+                                    '{',
+                                    '"',
+                                    't',
+                                    'a',
+                                    'g',
+                                    '"',
+                                    ':',
+                                    '"',
+                                    (byte) 0xED,
+                                    (byte) 0xA0,
+                                    (byte) 0x80,
+                                    '"',
+                                    '}'
+                                })),
+                        400,
+                        INVALID,
+                        ANYWHERE,
+                        null),
+                invalid(
+                        "sharding's separator in a callId",
+                        contractPayload(VoiceChannel.ANSWER).put("callId", "c-1|x"),
+                        "callId"),
+                invalid(
+                        "sharding's separator in a conferenceId",
+                        contractPayload(VoiceChannel.CONFERENCE_CREATED).put("conferenceId", "conf|1"),
+                        "conferenceId"),
+                invalid(
+                        "sharding's separator in an unknown event's callId",
+                        "/voice",
+                        Payloads.json(callEvent("callFuture").put("callId", "c|1")),
+                        "callId"),
+                new Row(
+                        "sharding's separator in a GET's callId",
+                        authorized(HttpRequest.GET("/voice/answer?eventType=answer&callId=c%7C1")),
+                        400,
+                        INVALID,
+                        "callId",
+                        null));
+    }
+
+    /**
+     * {@code payload} posted to its channel with {@link #HIGH} and {@link #LOW} written as the JSON escapes of a
+     * lone surrogate: a Java string cannot carry one into UTF-8 bytes.
+     */
+    private static Row escaped(String name, ObjectNode payload, String field) {
+        String eventType = payload.path("eventType").asText();
+        String path = "/voice"
+                + VoiceChannel.forEventType(eventType)
+                        .map(channel -> "/" + channel.path())
+                        .orElse("");
+        String body = Payloads.json(payload).replace(HIGH, "\\ud800").replace(LOW, "\\udc00");
+        return invalid(name, path, body, field);
+    }
+
     private static Stream<Row> protocolRows() {
         String answer = Payloads.json(contractPayload(VoiceChannel.ANSWER));
         return Stream.of(
@@ -346,7 +450,7 @@ class BadRequestTableTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"malformedJson", "wrongValues", "missingOrOversizedIdentity", "protocol"})
+    @MethodSource({"malformedJson", "wrongValues", "missingOrOversizedIdentity", "protocol", "unstorableText"})
     void badRequestGetsItsStatusAndAProblemNamingTheFault(Row row) throws Exception {
         VoiceWebhookRoutes routes =
                 new VoiceWebhookRoutes(useCase, () -> true, VoiceWebhookRoutesTest.FALLBACK, SETTINGS);

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.json.VoiceChannel;
+import io.switchboard.application.port.in.AdmissionRefusedException;
 import io.switchboard.domain.call.CallAnswered;
 import io.switchboard.domain.call.CallDisconnected;
 import io.switchboard.domain.call.RecordingCompleted;
@@ -388,6 +389,17 @@ class VoiceWebhookRoutesTest {
             assertEquals("1", exchange.header("Retry-After"));
             assertFalse(exchange.body().contains("shard region gone"), "internal detail must not leak");
             exchange.problem();
+        }
+
+        @Test
+        void aNewCallRefusedAtTheMemoryCeilingIsAServiceUnavailableWithRetryAfter() throws Exception {
+            useCase.answerWith(event -> CompletableFuture.failedFuture(new AdmissionRefusedException(6_144)));
+
+            Exchange exchange = send(post("/voice/initiate", contractPayload(VoiceChannel.INITIATE)));
+
+            assertEquals(503, exchange.status());
+            assertEquals("1", exchange.header("Retry-After"));
+            assertTrue(exchange.problem().path("detail").asText().contains("6144 resident calls"), exchange.body());
         }
 
         @Test

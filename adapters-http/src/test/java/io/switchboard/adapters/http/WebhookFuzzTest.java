@@ -1,5 +1,13 @@
 package io.switchboard.adapters.http;
 
+import static io.switchboard.adapters.http.WebhookMutations.EVENT_TYPES;
+import static io.switchboard.adapters.http.WebhookMutations.FIELD_NAMES;
+import static io.switchboard.adapters.http.WebhookMutations.corpus;
+import static io.switchboard.adapters.http.WebhookMutations.mutate;
+import static io.switchboard.adapters.http.WebhookMutations.pick;
+import static io.switchboard.adapters.http.WebhookMutations.randomBytes;
+import static io.switchboard.adapters.http.WebhookMutations.randomJson;
+import static io.switchboard.adapters.http.WebhookMutations.randomText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,10 +26,6 @@ import akka.japi.Pair;
 import akka.japi.function.Function;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.json.VoiceChannel;
 import io.switchboard.application.port.in.HandleVoiceEventUseCase;
@@ -29,7 +33,6 @@ import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -58,47 +61,8 @@ import org.slf4j.LoggerFactory;
 class WebhookFuzzTest {
     private static final Set<Integer> ANSWERS = Set.of(200, 400, 404, 405, 413, 415);
     private static final String VALID = Payloads.json(Payloads.contractPayload(VoiceChannel.ANSWER));
-    private static final String[] FIELD_NAMES = {
-        "eventType",
-        "callId",
-        "conferenceId",
-        "eventTime",
-        "startTime",
-        "answerTime",
-        "enqueuedTime",
-        "direction",
-        "channels",
-        "duration",
-        "fileFormat",
-        "status",
-        "cause",
-        "digits",
-        "digit",
-        "tag",
-        "parentCallId",
-        "transferCallId",
-        "recordingId",
-        "transcription",
-        "mediaStream",
-        "realTimeTranscription",
-        "machineDetectionResult",
-        "referCallStatus",
-        "referSipResponseCode",
-        "tracks",
-        "id",
-        "stabilized",
-        "",
-        "__proto__",
-        "@type",
-        "callId "
-    };
-    private static final String[] EVENT_TYPES = Arrays.stream(VoiceChannel.values())
-            .flatMap(channel -> channel.eventTypes().stream())
-            .toArray(String[]::new);
-
     private static ActorTestKit testKit;
     private static Function<HttpRequest, CompletionStage<HttpResponse>> handler;
-    private static List<byte[]> corpus;
     private static final AtomicLong handled = new AtomicLong();
     private static Level quietened;
 
@@ -117,13 +81,6 @@ class WebhookFuzzTest {
                         HttpSettings.of("127.0.0.1", 0).withPublicUrl("https://ivr.example.test"))
                 .route()
                 .handler(testKit.system());
-        corpus = new ArrayList<>();
-        for (VoiceChannel channel : VoiceChannel.values()) {
-            corpus.add(Payloads.json(Payloads.payloadOf(channel)).getBytes(StandardCharsets.UTF_8));
-            if (!channel.inContract()) {
-                corpus.add(LivePlatformEventsTest.example(channel.path()).getBytes(StandardCharsets.UTF_8));
-            }
-        }
         // Half a million tolerated-field warnings would drown the build log; failures are asserted, not logged.
         Logger switchboard = (Logger) LoggerFactory.getLogger("io.switchboard");
         quietened = switchboard.getLevel();
@@ -139,7 +96,7 @@ class WebhookFuzzTest {
     @Property(tries = 50_000, shrinking = ShrinkingMode.OFF)
     void mutatedPayloadsAreAnsweredWithoutAServerError(@ForAll("seeds") long seed) throws Exception {
         Random random = new Random(seed);
-        byte[] body = mutate(random, corpus.get(random.nextInt(corpus.size())));
+        byte[] body = mutate(random, corpus().get(random.nextInt(corpus().size())));
         String path = random.nextBoolean() ? "/voice" : "/voice/" + EVENT_TYPES[random.nextInt(EVENT_TYPES.length)];
         check(HttpRequest.POST(path).withEntity(ContentTypes.APPLICATION_JSON, body), seed);
     }
@@ -185,7 +142,7 @@ class WebhookFuzzTest {
         HttpRequest request = HttpRequest.create(uri.toString()).withMethod(pick(random, methods));
         if (random.nextBoolean() && request.method().isEntityAccepted()) {
             byte[] body = random.nextBoolean()
-                    ? mutate(random, corpus.get(random.nextInt(corpus.size())))
+                    ? mutate(random, corpus().get(random.nextInt(corpus().size())))
                     : randomBytes(random);
             request = request.withEntity(pick(random, contentTypes), body);
         }
@@ -229,104 +186,6 @@ class WebhookFuzzTest {
         response.discardEntityBytes(testKit.system());
     }
 
-    /** A few edits of a valid payload: at the JSON level (fields set, removed, retyped) and at the byte level. */
-    private static byte[] mutate(Random random, byte[] valid) throws Exception {
-        byte[] bytes = valid;
-        if (random.nextInt(3) > 0) {
-            JsonNode tree = Payloads.MAPPER.readTree(valid);
-            if (tree instanceof ObjectNode object) {
-                for (int edits = 1 + random.nextInt(4); edits > 0; edits--) {
-                    String field = random.nextInt(3) == 0 ? randomText(random, 10) : pick(random, FIELD_NAMES);
-                    if (random.nextInt(4) == 0) {
-                        object.remove(field);
-                    } else {
-                        object.set(field, randomJson(random, 0));
-                    }
-                }
-                bytes = Payloads.MAPPER.writeValueAsBytes(object);
-            }
-        }
-        if (random.nextInt(3) == 0) {
-            bytes = mutateBytes(random, bytes);
-        }
-        return bytes;
-    }
-
-    private static byte[] mutateBytes(Random random, byte[] bytes) {
-        byte[] out = bytes.clone();
-        int at = random.nextInt(Math.max(1, out.length));
-        switch (random.nextInt(5)) {
-            case 0 -> out[at] = (byte) random.nextInt(256);
-            case 1 -> out = Arrays.copyOf(out, at);
-            case 2 -> {
-                byte[] longer = new byte[out.length + 1];
-                System.arraycopy(out, 0, longer, 0, at);
-                String structural = "{}[]\",:\\\u0000\u00ff";
-                longer[at] = (byte) structural.charAt(random.nextInt(structural.length()));
-                System.arraycopy(out, at, longer, at + 1, out.length - at);
-                out = longer;
-            }
-            case 3 -> {
-                int end = Math.min(out.length, at + random.nextInt(20));
-                byte[] shorter = new byte[out.length - (end - at)];
-                System.arraycopy(out, 0, shorter, 0, at);
-                System.arraycopy(out, end, shorter, at, out.length - end);
-                out = shorter;
-            }
-            default -> {
-                byte[] doubled = Arrays.copyOf(out, out.length * 2);
-                System.arraycopy(out, 0, doubled, out.length, out.length);
-                out = doubled;
-            }
-        }
-        return out;
-    }
-
-    private static JsonNode randomJson(Random random, int depth) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        int kind = random.nextInt(depth > 3 ? 8 : 11);
-        return switch (kind) {
-            case 0 -> nodes.nullNode();
-            case 1 -> nodes.booleanNode(random.nextBoolean());
-            case 2 -> nodes.numberNode(random.nextLong());
-            case 3 -> nodes.numberNode(random.nextDouble() * Math.pow(10, random.nextInt(300)));
-            case 4 ->
-                nodes.textNode(pick(
-                        random,
-                        "2019-06-20T15:54:25",
-                        "2019-06-20T15:54:25.432Z",
-                        "PT20.056S",
-                        "inbound",
-                        "outbound",
-                        "wav",
-                        "complete",
-                        "human",
-                        "success",
-                        "true",
-                        "1",
-                        "",
-                        " ",
-                        "\u0000",
-                        "c-" + "9".repeat(random.nextInt(300))));
-            case 5 -> nodes.textNode(pick(random, EVENT_TYPES));
-            case 6, 7 -> nodes.textNode(randomText(random, random.nextInt(4) == 0 ? 5_000 : 30));
-            case 8 -> {
-                ArrayNode array = nodes.arrayNode();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    array.add(randomJson(random, depth + 1));
-                }
-                yield array;
-            }
-            default -> {
-                ObjectNode object = nodes.objectNode();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    object.set(pick(random, FIELD_NAMES), randomJson(random, depth + 1));
-                }
-                yield object;
-            }
-        };
-    }
-
     private static String randomPath(Random random) {
         return switch (random.nextInt(6)) {
             case 0 -> "/voice";
@@ -336,24 +195,5 @@ class WebhookFuzzTest {
             case 4 -> pick(random, "/health/live", "/health/ready", "/", "/voice/", "/voice/answer/x", "/admin");
             default -> Uri.create("").addPathSegment(randomText(random, 10)).toString();
         };
-    }
-
-    private static byte[] randomBytes(Random random) {
-        byte[] bytes = new byte[random.nextInt(random.nextInt(10) == 0 ? 70_000 : 300)];
-        random.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String randomText(Random random, int maxLength) {
-        StringBuilder text = new StringBuilder();
-        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
-            text.appendCodePoint(random.nextInt(5) == 0 ? random.nextInt(0x2FFFF) : 0x20 + random.nextInt(0x5F));
-        }
-        return text.toString();
-    }
-
-    @SafeVarargs
-    private static <T> T pick(Random random, T... options) {
-        return options[random.nextInt(options.length)];
     }
 }

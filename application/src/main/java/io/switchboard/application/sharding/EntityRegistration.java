@@ -12,6 +12,7 @@ import akka.cluster.sharding.typed.javadsl.EntityContext;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.admission.ResidentEntities;
 import io.switchboard.application.durability.DurabilitySettings;
 import io.switchboard.application.durability.DurableVoiceEntity;
 import io.switchboard.application.durability.EndedEntityRetention;
@@ -100,12 +101,16 @@ public final class EntityRegistration {
                             Consumer<ActorRef<VoiceEntity.Command>>,
                             Behavior<VoiceEntity.Command>>
                     behavior) {
+        ResidentEntities resident = ResidentEntities.get(system);
         return ClusterSharding.get(system)
                 .init(Entity.of(
                                 key,
-                                context -> behavior.apply(
-                                        context,
-                                        self -> context.getShard().tell(new ClusterSharding.Passivate<>(self))))
+                                context -> resident.counted(
+                                        VoiceEntity.Command.class,
+                                        behavior.apply(
+                                                context,
+                                                self -> context.getShard()
+                                                        .tell(new ClusterSharding.Passivate<>(self)))))
                         .withStopMessage(VoiceEntity.Stop.INSTANCE)
                         // The entities passivate themselves (idle and retention timers): sharding's own
                         // idle passivation would forget quiet calls in the middle of a conference.

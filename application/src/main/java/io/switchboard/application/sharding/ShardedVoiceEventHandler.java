@@ -5,10 +5,17 @@ import akka.actor.typed.DispatcherSelector;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.admission.ResidentEntities;
+import io.switchboard.application.port.in.AdmissionQuery;
+import io.switchboard.application.port.in.AdmissionRefusedException;
 import io.switchboard.application.port.in.HandleVoiceEventUseCase;
 import io.switchboard.application.port.out.VoiceEventListener;
+import io.switchboard.domain.call.CallAnswered;
 import io.switchboard.domain.call.CallEvent;
+import io.switchboard.domain.call.CallInitiated;
+import io.switchboard.domain.call.TransferAnswered;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.conference.ConferenceCreated;
 import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
@@ -19,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -27,7 +35,7 @@ import org.slf4j.MDC;
  * Hands each event to its call or conference entity, wherever in the cluster its shard lives, and waits for
  * the reply until the deadline; past it, the caller gets the fallback.
  */
-public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
+public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, AdmissionQuery {
     private static final Logger log = LoggerFactory.getLogger(ShardedVoiceEventHandler.class);
 
     private final ClusterSharding sharding;
@@ -36,6 +44,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
     private final Executor listenerExecutor;
     private final List<VoiceEventListener> listeners;
     private final AtomicInteger awaitingReply = new AtomicInteger();
+    private final ResidentEntities resident;
+    private final AtomicLong shed = new AtomicLong();
 
     public ShardedVoiceEventHandler(
             ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
@@ -46,6 +56,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
         this.listenerExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
         this.listeners = List.copyOf(listeners);
+        this.resident = ResidentEntities.get(system);
     }
 
     @Override
@@ -54,6 +65,11 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
         if (key == null) {
             return CompletableFuture.completedFuture(
                     settings.entity().fallback().replyTo(event, ReplyOrigin.MISROUTED));
+        }
+        if (opensEntity(event) && resident.count() >= settings.admission().residentCeiling()) {
+            shed.incrementAndGet();
+            return CompletableFuture.failedFuture(
+                    new AdmissionRefusedException(settings.admission().residentCeiling()));
         }
         long started = System.nanoTime();
         Duration deadline = settings.replyDeadline();
@@ -76,6 +92,32 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
      */
     public int eventsAwaitingReply() {
         return awaitingReply.get();
+    }
+
+    @Override
+    public int residentEntities() {
+        return resident.count();
+    }
+
+    @Override
+    public int residentCeiling() {
+        return settings.admission().residentCeiling();
+    }
+
+    @Override
+    public long newCallsShed() {
+        return shed.get();
+    }
+
+    /**
+     * Whether {@code event} is the first of a call or conference: what admission may refuse. An approximation of
+     * "an entity this node does not hold" that costs nothing to tell, and refuses no event of a call in progress.
+     */
+    private static boolean opensEntity(VoiceEvent event) {
+        return event instanceof CallInitiated
+                || event instanceof CallAnswered
+                || event instanceof TransferAnswered
+                || event instanceof ConferenceCreated;
     }
 
     private static EntityTypeKey<VoiceEntity.Command> keyFor(VoiceEvent event) {

@@ -21,16 +21,22 @@ class IdentifiersTest {
     }
 
     @Test
-    void callIdRefusesMoreThan256Characters() {
-        String message = refusal(() -> CallId.of("c".repeat(257)));
+    void callIdRefusesMoreThan240Characters() {
+        String message = refusal(() -> CallId.of("c".repeat(241)));
         assertTrue(message.contains("callId"), message);
-        assertTrue(message.contains("256"), message);
-        assertTrue(message.contains("257"), message);
+        assertTrue(message.contains("240"), message);
+        assertTrue(message.contains("241"), message);
     }
 
     @Test
-    void callIdAccepts256Characters() {
-        assertEquals(256, CallId.of("c".repeat(256)).value().length());
+    void callIdAccepts240Characters() {
+        assertEquals(240, CallId.of("c".repeat(240)).value().length());
+    }
+
+    @Test
+    void identifiersRefuseTheJournalKeysSeparator() {
+        assertEquals("callId must not contain '|'", refusal(() -> CallId.of("c-1|x")));
+        assertEquals("conferenceId must not contain '|'", refusal(() -> ConferenceId.of("|")));
     }
 
     @Test
@@ -52,7 +58,7 @@ class IdentifiersTest {
     @Test
     void conferenceIdNamesItsOwnField() {
         assertEquals("conferenceId is required and must not be blank", refusal(() -> ConferenceId.of(" ")));
-        assertTrue(refusal(() -> ConferenceId.of("x".repeat(257))).startsWith("conferenceId"));
+        assertTrue(refusal(() -> ConferenceId.of("x".repeat(241))).startsWith("conferenceId"));
         assertEquals("conf-1", ConferenceId.of("conf-1").value());
     }
 

@@ -38,7 +38,7 @@ final class WebhookBody {
     private WebhookBody(ObjectMapper mapper, PayloadLimits limits, ObjectNode json) {
         this.mapper = mapper;
         this.limits = limits;
-        this.json = json;
+        this.json = (ObjectNode) WellFormedText.require(json);
     }
 
     static WebhookBody parse(ObjectMapper mapper, PayloadLimits limits, byte[] body) {

@@ -8,8 +8,10 @@ import static akka.http.javadsl.server.Directives.path;
 import akka.http.javadsl.model.ContentTypes;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.Route;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.switchboard.application.port.in.AdmissionQuery;
 import io.switchboard.application.port.in.ClusterShapeQuery;
 import io.switchboard.application.port.in.EntityCounts;
 import java.util.List;
@@ -68,6 +70,20 @@ public final class MetricsRoutes {
         Gauge.builder("switchboard.cluster.members.unreachable", cluster, ClusterShapeQuery::unreachableMembers)
                 .description("Cluster members this node cannot reach")
                 .register(registry);
+    }
+
+    /** Memory admission's resident entities, ceiling and refused new calls, beside the other node metrics. */
+    public MetricsRoutes observing(AdmissionQuery admission) {
+        Gauge.builder("switchboard.admission.resident.entities", admission, AdmissionQuery::residentEntities)
+                .description("Call and conference entities resident on this node, as admission counts them")
+                .register(registry);
+        Gauge.builder("switchboard.admission.resident.ceiling", admission, AdmissionQuery::residentCeiling)
+                .description("Resident entities past which this node refuses new calls with 503")
+                .register(registry);
+        FunctionCounter.builder("switchboard.admission.shed", admission, AdmissionQuery::newCallsShed)
+                .description("New calls and conferences refused at the resident ceiling")
+                .register(registry);
+        return this;
     }
 
     public Route route() {

@@ -11,6 +11,7 @@ import akka.http.scaladsl.model.EntityStreamSizeException;
 import akka.http.scaladsl.model.IllegalRequestException;
 import akka.http.scaladsl.model.IllegalUriException;
 import io.switchboard.adapters.http.json.InvalidPayloadException;
+import io.switchboard.application.port.in.AdmissionRefusedException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,13 @@ public final class ProblemExceptionHandler {
                         IllegalUriException.class,
                         illegal -> complete(problems.render(Problem.of(
                                 ProblemType.INVALID_PAYLOAD, illegal.info().summary()))))
+                .match(
+                        AdmissionRefusedException.class,
+                        refused -> complete(problems.render(
+                                Problem.of(
+                                        ProblemType.SERVICE_UNAVAILABLE,
+                                        "New calls are refused for now: " + refused.getMessage() + "; retry"),
+                                retry)))
                 .matchAny(failure -> extractUri(uri -> {
                     // The path only: query strings and headers may carry secrets.
                     log.error("Unexpected failure answering {}", uri.path(), failure);

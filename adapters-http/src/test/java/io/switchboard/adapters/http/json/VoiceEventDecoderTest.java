@@ -44,6 +44,8 @@ import io.switchboard.domain.conference.UnrecognizedConferenceEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -661,6 +663,29 @@ class VoiceEventDecoderTest {
 
             assertEquals("The body must be a JSON object", invalid.detail());
             assertTrue(invalid.field().isEmpty());
+        }
+
+        @Test
+        void queryParametersWithALoneSurrogateAreRefusedNamingTheParameter() {
+            InvalidPayloadException invalid = assertThrows(
+                    InvalidPayloadException.class,
+                    () -> decoder.decode(
+                            VoiceChannel.ANSWER,
+                            List.of(
+                                    Map.entry("eventType", "answer"),
+                                    Map.entry("callId", CALL_ID),
+                                    Map.entry("machineDetectionResult.value", "hu\udc00man"))));
+
+            assertEquals(Optional.of("machineDetectionResult.value"), invalid.field());
+            assertTrue(invalid.detail().contains("surrogate without its pair at character 2"), invalid.detail());
+        }
+
+        @Test
+        void aPairedSurrogateIsText() {
+            VoiceEvent answered = decode(
+                    VoiceChannel.ANSWER, contractPayload(VoiceChannel.ANSWER).put("tag", "\ud83d\udcde"));
+
+            assertEquals("\ud83d\udcde", ((CallAnswered) answered).call().tag());
         }
     }
 }

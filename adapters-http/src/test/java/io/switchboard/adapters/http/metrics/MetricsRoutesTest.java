@@ -8,6 +8,7 @@ import akka.http.javadsl.model.HttpRequest;
 import akka.http.javadsl.model.HttpResponse;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.switchboard.application.port.in.AdmissionQuery;
 import io.switchboard.application.port.in.ClusterShape;
 import io.switchboard.application.port.in.ClusterShapeQuery;
 import io.switchboard.application.port.in.EntityCounts;
@@ -98,6 +99,32 @@ class MetricsRoutesTest {
         assertTrue(text.contains("switchboard_webhook_fallbacks_total{cause=\"FLOW_FAILED\"} 1"), text);
         assertTrue(
                 text.contains("switchboard_webhook_reply_seconds_bucket{event_type=\"gather\",le=\"0.025\"} 1"), text);
+    }
+
+    @Test
+    void memoryAdmissionShowsItsResidentEntitiesCeilingAndSheddingInTheScrape() throws Exception {
+        MetricsRoutes metrics = new MetricsRoutes(registry, cluster, () -> 0).observing(new AdmissionQuery() {
+            @Override
+            public int residentEntities() {
+                return 6_000;
+            }
+
+            @Override
+            public int residentCeiling() {
+                return 6_144;
+            }
+
+            @Override
+            public long newCallsShed() {
+                return 42;
+            }
+        });
+
+        String text = scrape(metrics);
+
+        assertTrue(text.contains("switchboard_admission_resident_entities 6000"), text);
+        assertTrue(text.contains("switchboard_admission_resident_ceiling 6144"), text);
+        assertTrue(text.contains("switchboard_admission_shed_total 42"), text);
     }
 
     @Test

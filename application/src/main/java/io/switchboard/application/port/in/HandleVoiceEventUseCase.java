@@ -8,8 +8,9 @@ import java.util.concurrent.CompletionStage;
 public interface HandleVoiceEventUseCase {
 
     /**
-     * Routes {@code event} to its call or conference entity and completes with the reply. Never completes
-     * exceptionally: past the deadline, or when the entity cannot be reached, it completes with the fallback.
+     * Routes {@code event} to its call or conference entity and completes with the reply: past the deadline, or
+     * when the entity cannot be reached, with the fallback. It completes exceptionally only with an
+     * {@link AdmissionRefusedException}, for an event that would open a call on a node at its memory ceiling.
      */
     CompletionStage<EventReply> handle(VoiceEvent event);
 }
