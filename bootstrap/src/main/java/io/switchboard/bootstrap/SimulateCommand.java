@@ -9,15 +9,21 @@ import io.switchboard.adapters.http.WebhookCredentials;
 import io.switchboard.adapters.http.json.VoiceEventEncoder;
 import io.switchboard.adapters.http.json.WebhookObjectMapper;
 import io.switchboard.adapters.http.simulator.HttpWebhookTransport;
+import io.switchboard.adapters.http.simulator.ReplayFiles;
 import io.switchboard.testkit.simulator.CallerScript;
+import io.switchboard.testkit.simulator.RecordedCall;
+import io.switchboard.testkit.simulator.Replay;
 import io.switchboard.testkit.simulator.SimulationPlan;
 import io.switchboard.testkit.simulator.SimulationSummary;
 import io.switchboard.testkit.simulator.Simulator;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +49,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Play Bandwidth's side against a running Switchboard (or any BXML service): place scripted "
                     + "calls, follow the BXML each reply returns, send the callbacks it names, check every reply.",
+            "With --replay FILE (a call exported from the console), plays that call's events again, in order, "
+                    + "and reports where the replies now differ from the recorded ones.",
             "Exit status: 0 every check passed, 1 a check failed, 2 bad arguments."
         })
 final class SimulateCommand implements Callable<Integer> {
@@ -122,6 +130,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON.")
     private boolean json;
 
+    @Option(
+            names = "--replay",
+            paramLabel = "FILE",
+            description = "A replay file exported from the console: play its call again (as a new call, so the "
+                    + "flow runs again) instead of scripted callers, and compare each reply with the recorded one.")
+    private File replay;
+
     /**
      * java.net.http hands every response to the CompletableFuture default executor; on a JVM that sees two CPUs
      * or fewer that is a new thread per task (STYLE pitfall 11), which cost the simulator more CPU than the
@@ -135,7 +150,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
             System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(Math.max(2, threads)));
         }
-        SimulationPlan plan = plan();
+        SimulationPlan plan = replay == null ? plan() : null;
         ExecutorService clientThreads = Executors.newFixedThreadPool(Math.max(1, threads), daemon("simulate-http"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("simulate-scheduler"));
         try {
@@ -147,6 +162,9 @@ final class SimulateCommand implements Callable<Integer> {
                     new BxmlReader(),
                     credentials(),
                     callbackTimeout);
+            if (replay != null) {
+                return replay(transport);
+            }
             Simulator.Run run = new Simulator(transport, scheduler).start(plan);
             ScheduledFuture<?> progress = showProgress(run, scheduler);
             SimulationSummary summary = run.summary().toCompletableFuture().join();
@@ -167,6 +185,28 @@ final class SimulateCommand implements Callable<Integer> {
             scheduler.shutdownNow();
             clientThreads.shutdownNow();
         }
+    }
+
+    private int replay(HttpWebhookTransport transport) throws Exception {
+        RecordedCall call;
+        try {
+            // A fresh id: the recorded one would be answered as redeliveries, without running the flow.
+            call = new ReplayFiles(WebhookObjectMapper.create(), new BxmlReader())
+                    .read(Files.readAllBytes(replay.toPath()), "replay-" + UUID.randomUUID());
+        } catch (IOException | IllegalArgumentException unreadable) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--replay " + replay + ": " + unreadable.getMessage(), unreadable);
+        }
+        Replay.Report report = new Replay(transport).play(url, call);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(
+                json
+                        ? new ObjectMapper()
+                                .enable(SerializationFeature.INDENT_OUTPUT)
+                                .writeValueAsString(ReplayText.json(report))
+                        : ReplayText.render(report, url));
+        out.flush();
+        return report.passed() ? 0 : 1;
     }
 
     private SimulationPlan plan() {

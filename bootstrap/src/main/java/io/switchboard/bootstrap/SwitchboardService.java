@@ -26,13 +26,19 @@ import io.switchboard.adapters.http.TlsSettings;
 import io.switchboard.adapters.http.VoiceWebhookRoutes;
 import io.switchboard.adapters.http.WebhookCredentials;
 import io.switchboard.adapters.http.WebhookServer;
+import io.switchboard.adapters.http.admin.AdminQueries;
 import io.switchboard.adapters.http.admin.AdminRoutes;
+import io.switchboard.adapters.http.admin.AdminSettings;
 import io.switchboard.adapters.http.json.PayloadLimits;
 import io.switchboard.adapters.http.json.WebhookObjectMapper;
 import io.switchboard.adapters.http.metrics.MetricsRoutes;
+import io.switchboard.adapters.http.metrics.ReplyHistory;
 import io.switchboard.adapters.http.metrics.WebhookTelemetry;
 import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.activity.ActivitySettings;
+import io.switchboard.application.activity.ClusterActivity;
 import io.switchboard.application.port.in.ClusterShapeQuery;
+import io.switchboard.application.port.out.VoiceEventListener;
 import io.switchboard.application.sharding.ClusterMembership;
 import io.switchboard.application.sharding.ClusterReadiness;
 import io.switchboard.application.sharding.EntityRegistration;
@@ -46,7 +52,9 @@ import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.control.CallControl;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -154,8 +162,12 @@ public final class SwitchboardService {
                         .orElse("call control is off: no SWITCHBOARD_BANDWIDTH_* credentials"));
         EntityRegistration.init(system, callFlow, conferenceFlow, callControl, settings);
         WebhookTelemetry telemetry = new WebhookTelemetry(registry);
-        ShardedVoiceEventHandler handler = new ShardedVoiceEventHandler(system, settings, List.of(telemetry));
         ClusterShapeQuery clusterShape = new ShardingClusterShape(system, settings);
+        List<VoiceEventListener> listeners = new ArrayList<>(List.of(telemetry));
+        // The console's index and charts listen only when the admin API is on.
+        Optional<AdminQueries> adminQueries =
+                adminCredentials.map(admin -> adminQueries(system, config, settings, clusterShape, listeners));
+        ShardedVoiceEventHandler handler = new ShardedVoiceEventHandler(system, settings, listeners);
 
         Route webhooks = telemetry.observed(new VoiceWebhookRoutes(
                         handler, new ClusterReadiness(system), settings.entity().fallback(), http, telemetry)
@@ -163,10 +175,12 @@ public final class SwitchboardService {
         Route webhookPort = adminCredentials
                 .map(admin -> concat(
                         new AdminRoutes(
-                                        new ShardedEntityQuery(system, settings),
-                                        clusterShape,
+                                        adminQueries.orElseThrow(),
+                                        () -> admin,
+                                        new AdminSettings(
+                                                config.getDuration("switchboard.admin.live-keep-alive"),
+                                                config.getInt("switchboard.activity.live-buffer")),
                                         callControl,
-                                        admin,
                                         new BxmlWriter(http.callbackUrls()),
                                         WebhookObjectMapper.create())
                                 .route(),
@@ -188,6 +202,26 @@ public final class SwitchboardService {
                 operations,
                 (webhookServer, managementBinding) -> new Running(system, webhookServer, managementBinding),
                 system.executionContext());
+    }
+
+    /**
+     * What the admin API and console ask: the entities, the cluster, the activity index and the reply history,
+     * the last two added to {@code listeners}, as handled events feed them.
+     */
+    private static AdminQueries adminQueries(
+            ActorSystem<?> system,
+            Config config,
+            SwitchboardSettings settings,
+            ClusterShapeQuery clusterShape,
+            List<VoiceEventListener> listeners) {
+        Config historyConfig = config.getConfig("switchboard.admin.history");
+        ClusterActivity activity =
+                new ClusterActivity(system, ActivitySettings.from(config), settings.queryTimeout(), Clock.systemUTC());
+        ReplyHistory history = new ReplyHistory(
+                Clock.systemUTC(), historyConfig.getDuration("interval"), historyConfig.getInt("intervals"));
+        listeners.add(activity);
+        listeners.add(history);
+        return new AdminQueries(new ShardedEntityQuery(system, settings), clusterShape, activity, history);
     }
 
     /** One registry per node, with the JVM's own metrics beside ours; the GC listener goes with the system. */

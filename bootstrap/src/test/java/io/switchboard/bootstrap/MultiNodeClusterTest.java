@@ -8,18 +8,25 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.cluster.sharding.ShardRegion;
 import akka.cluster.sharding.typed.GetClusterShardingStats;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.typed.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.application.sharding.EntityKeys;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +140,65 @@ class MultiNodeClusterTest {
             assertEquals("Up", node.path("status").asText(), shape.body());
             assertTrue(node.path("reachable").asBoolean(), shape.body());
             assertTrue(node.path("shards").has("Call"), "every region answered: " + shape.body());
+        }
+    }
+
+    @Test
+    void aCallHandledOnTheSecondNodeIsListedByTheFirst() throws Exception {
+        RunningService second = cluster.node(1);
+        TestCluster.gather(second, "c-listed-across", "7");
+        String secondAddress =
+                Cluster.get(second.system()).selfMember().address().toString();
+        RunningService first = cluster.node(0);
+
+        TestProbe.create(first.system()).awaitAssert(Duration.ofSeconds(20), Duration.ofMillis(200), () -> {
+            HttpResponse<String> listed =
+                    first.get(first.uri("/admin/calls?id=c-listed-across"), ADMIN_USER, ADMIN_PASSWORD);
+            assertEquals(200, listed.statusCode(), listed.body());
+            JsonNode page = json.readTree(listed.body());
+            assertEquals(NODES, page.path("nodes").asInt(), "every node's index answered: " + listed.body());
+            JsonNode items = page.path("items");
+            assertEquals(1, items.size(), listed.body());
+            assertEquals("c-listed-across", items.get(0).path("id").asText());
+            assertEquals(
+                    "[\"" + secondAddress + "\"]", items.get(0).path("nodes").toString());
+            return null;
+        });
+    }
+
+    @Test
+    void theFirstNodesLiveStreamCarriesEventsHandledOnTheThird() throws Exception {
+        RunningService first = cluster.node(0);
+        String basic = Base64.getEncoder()
+                .encodeToString((ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(first.uri("/admin/events"))
+                                .header("Authorization", "Basic " + basic)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> stream.body()
+                .filter(line -> line.contains("c-streamed-across"))
+                .findFirst()
+                .orElseThrow());
+        try {
+            // The subscription reaches the other nodes' topics by gossip: post until one event comes through.
+            TestProbe.create(first.system()).awaitAssert(Duration.ofSeconds(20), Duration.ofMillis(500), () -> {
+                TestCluster.gather(cluster.node(2), "c-streamed-across", "5");
+                assertTrue(seen.isDone());
+                return null;
+            });
+            String event = seen.get();
+            assertTrue(event.startsWith("data:{"), event);
+            assertTrue(
+                    event.contains(Cluster.get(cluster.node(2).system())
+                            .selfMember()
+                            .address()
+                            .toString()),
+                    event);
+        } finally {
+            stream.body().close();
         }
     }
 

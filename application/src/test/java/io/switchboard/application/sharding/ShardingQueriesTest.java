@@ -9,7 +9,7 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.cluster.sharding.ShardRegion;
 import akka.cluster.sharding.typed.GetShardRegionState;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
-import com.typesafe.config.ConfigFactory;
+import io.switchboard.application.OneNodeCluster;
 import io.switchboard.application.SampleEvents;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.port.in.ClusterShape;
@@ -39,13 +39,7 @@ import org.junit.jupiter.api.Test;
 
 /** The admin queries over Cluster Sharding, on one node that joined itself. */
 class ShardingQueriesTest {
-    private static final ActorTestKit testKit =
-            ActorTestKit.create(ConfigFactory.parseString("""
-            akka.actor.provider = cluster
-            akka.remote.artery.canonical.hostname = 127.0.0.1
-            akka.remote.artery.canonical.port = 0
-            akka.actor.testkit.typed.single-expect-default = 20s
-            """).withFallback(ConfigFactory.load()));
+    private static final ActorTestKit testKit = OneNodeCluster.testKit();
     private static final SwitchboardSettings settings =
             SwitchboardSettings.from(testKit.system().settings().config());
     private static ShardedVoiceEventHandler handler;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.switchboard.adapters.bxml.BxmlWriter;
+import io.switchboard.adapters.http.metrics.ReplyHistory;
+import io.switchboard.application.port.in.HandledEvent;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.common.VoiceEvent;
@@ -31,7 +33,14 @@ final class AdminViews {
      *
      * @param id the id as asked for
      */
-    record EntityView(String id, Object state, List<TimelineView> timeline) {}
+    record EntityView(String id, Object state, List<TimelineView> timeline, List<HandledEvent> handled) {}
+
+    /**
+     * This node's replies over the last hour.
+     *
+     * @param intervalSeconds how long each point spans
+     */
+    record HistoryView(long intervalSeconds, List<ReplyHistory.Point> points) {}
 
     /**
      * One event of the timeline.
@@ -76,11 +85,20 @@ final class AdminViews {
     @JsonIgnoreProperties({"password", "fallbackPassword"})
     private interface WithoutPasswords {}
 
-    EntityView entity(String id, EntityInspection inspection) {
+    /**
+     * @param handled the entity's events as the nodes that answered them saw them (node, latency), from the
+     *                activity index; the console pairs them with the timeline by event type and time
+     */
+    EntityView entity(String id, EntityInspection inspection, List<HandledEvent> handled) {
         return new EntityView(
                 id,
                 inspection.state(),
-                inspection.timeline().stream().map(this::entry).toList());
+                inspection.timeline().stream().map(this::entry).toList(),
+                handled);
+    }
+
+    HistoryView history(ReplyHistory history) {
+        return new HistoryView(history.interval().toSeconds(), history.points());
     }
 
     private TimelineView entry(TimelineEntry entry) {
