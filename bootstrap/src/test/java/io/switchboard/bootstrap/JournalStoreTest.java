@@ -32,7 +32,8 @@ class JournalStoreTest {
 
         assertEquals(JournalStore.Kind.H2_FILE, store.kind());
         assertEquals(
-                "jdbc:h2:file:" + dataDir.resolve("switchboard") + ";DATABASE_TO_UPPER=false;MODE=LEGACY", store.url());
+                "jdbc:h2:file:" + dataDir.resolve("switchboard") + ";DATABASE_TO_UPPER=false;MODE=LEGACY;WRITE_DELAY=0",
+                store.url());
         Config plugin = store.applyTo(ConfigFactory.load());
         assertFalse(
                 plugin.getBoolean("jdbc-read-journal.includeLogicallyDeleted"),
