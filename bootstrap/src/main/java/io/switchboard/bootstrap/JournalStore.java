@@ -8,6 +8,7 @@ import akka.persistence.jdbc.testkit.javadsl.SchemaUtils;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.switchboard.application.durability.JournalHealthCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -127,6 +128,11 @@ record JournalStore(Kind kind, String url, String user, String password) {
                 ? ConfigFactory.parseMap(Map.of("jdbc-journal.dao", H2FlushingJournalDao.class.getName()))
                 : ConfigFactory.empty();
         return journalDao
+                .withFallback(ConfigFactory.parseMap(Map.of(
+                        "akka.management.health-checks.readiness-checks.journal",
+                        JournalHealthCheck.Readiness.class.getName(),
+                        "akka.management.health-checks.liveness-checks.journal",
+                        JournalHealthCheck.Liveness.class.getName())))
                 .withFallback(ConfigFactory.parseMap(Map.of(
                         SCHEMA_SECTION + ".use-shared-db",
                         "slick",

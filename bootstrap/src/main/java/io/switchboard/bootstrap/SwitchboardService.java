@@ -11,6 +11,9 @@ import akka.http.javadsl.server.Route;
 import akka.management.cluster.bootstrap.ClusterBootstrap;
 import akka.management.javadsl.AkkaManagement;
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -31,6 +34,7 @@ import io.switchboard.adapters.http.json.WebhookObjectMapper;
 import io.switchboard.adapters.http.metrics.MetricsRoutes;
 import io.switchboard.adapters.http.metrics.WebhookTelemetry;
 import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.durability.JournalHealth;
 import io.switchboard.application.port.in.ClusterShapeQuery;
 import io.switchboard.application.sharding.ClusterMembership;
 import io.switchboard.application.sharding.ClusterReadiness;
@@ -140,12 +144,19 @@ public final class SwitchboardService {
             ConferenceFlow conferenceFlow) {
         EntityRegistration.init(system, callFlow, conferenceFlow, settings);
         PrometheusMeterRegistry registry = meterRegistry(system);
+        Optional<JournalHealth> journalHealth =
+                settings.durability().journaled() ? Optional.of(JournalHealth.get(system)) : Optional.empty();
+        journalHealth.ifPresent(health -> journalMetrics(registry, health));
         WebhookTelemetry telemetry = new WebhookTelemetry(registry);
         ShardedVoiceEventHandler handler = new ShardedVoiceEventHandler(system, settings, List.of(telemetry));
         ClusterShapeQuery clusterShape = new ShardingClusterShape(system, settings);
 
         Route webhooks = telemetry.observed(new VoiceWebhookRoutes(
-                        handler, new ClusterReadiness(system), settings.entity().fallback(), http, telemetry)
+                        handler,
+                        new ClusterReadiness(system, journalHealth),
+                        settings.entity().fallback(),
+                        http,
+                        telemetry)
                 .route());
         Route webhookPort = adminCredentials
                 .map(admin -> concat(
@@ -185,6 +196,19 @@ public final class SwitchboardService {
         gc.bindTo(registry);
         system.getWhenTerminated().thenRun(gc::close);
         return registry;
+    }
+
+    /** Whether the journal stores, its outages, and the events answered 503 because it could not store them. */
+    private static void journalMetrics(MeterRegistry registry, JournalHealth health) {
+        Gauge.builder("switchboard.journal.storing", health, journal -> journal.storing() ? 1 : 0)
+                .description("1 while the journal stores events, 0 during an outage (webhooks get 503)")
+                .register(registry);
+        FunctionCounter.builder("switchboard.journal.outages", health, JournalHealth::outages)
+                .description("Times the journal stopped storing events")
+                .register(registry);
+        FunctionCounter.builder("switchboard.journal.unstored.events", health, JournalHealth::unstoredEvents)
+                .description("Events answered 503 with Retry-After because the journal could not store them")
+                .register(registry);
     }
 
     /**

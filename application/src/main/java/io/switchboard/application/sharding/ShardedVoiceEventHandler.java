@@ -5,6 +5,7 @@ import akka.actor.typed.DispatcherSelector;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.durability.JournalHealth;
 import io.switchboard.application.port.in.HandleVoiceEventUseCase;
 import io.switchboard.application.port.out.VoiceEventListener;
 import io.switchboard.domain.call.CallEvent;
@@ -15,6 +16,7 @@ import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -25,7 +27,7 @@ import org.slf4j.MDC;
 
 /**
  * Hands each event to its call or conference entity, wherever in the cluster its shard lives, and waits for
- * the reply until the deadline; past it, the caller gets the fallback.
+ * the reply until the deadline; past it, the caller gets the fallback, or in journal mode a 503 to send it again.
  */
 public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
     private static final Logger log = LoggerFactory.getLogger(ShardedVoiceEventHandler.class);
@@ -36,6 +38,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
     private final Executor listenerExecutor;
     private final List<VoiceEventListener> listeners;
     private final AtomicInteger awaitingReply = new AtomicInteger();
+    // In journal mode: events are handed on only while the journal stores.
+    private final Optional<JournalHealth> journalHealth;
 
     public ShardedVoiceEventHandler(
             ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
@@ -46,6 +50,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
         this.listenerExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
         this.listeners = List.copyOf(listeners);
+        this.journalHealth =
+                settings.durability().journaled() ? Optional.of(JournalHealth.get(system)) : Optional.empty();
     }
 
     @Override
@@ -56,16 +62,23 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
                     settings.entity().fallback().replyTo(event, ReplyOrigin.MISROUTED));
         }
         long started = System.nanoTime();
-        Duration deadline = settings.replyDeadline();
+        CompletionStage<EventReply> answered = journalHealth
+                .map(health -> health.whileStoring(() -> ask(key, event)))
+                .orElseGet(() -> ask(key, event));
+        return answered.thenApply(answer -> {
+            notifyListeners(event, answer, Duration.ofNanos(System.nanoTime() - started));
+            return answer;
+        });
+    }
+
+    private CompletionStage<EventReply> ask(EntityTypeKey<VoiceEntity.Command> key, VoiceEvent event) {
         awaitingReply.incrementAndGet();
         return sharding.entityRefFor(key, event.entityId())
-                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(event, replyTo), deadline)
+                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(event, replyTo), settings.replyDeadline())
                 .handleAsync(
                         (reply, failure) -> {
                             awaitingReply.decrementAndGet();
-                            EventReply answer = failure == null ? reply : deadlineMissed(event, failure);
-                            notifyListeners(event, answer, Duration.ofNanos(System.nanoTime() - started));
-                            return answer;
+                            return failure == null ? reply : deadlineMissed(event, failure);
                         },
                         replyExecutor);
     }
@@ -90,6 +103,16 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase {
 
     private EventReply deadlineMissed(VoiceEvent event, Throwable failure) {
         try (var ignored = MDC.putCloseable(event.entityIdName(), event.entityId())) {
+            if (journalHealth.isPresent()) {
+                // Whether the event is stored is not known (a slow or failed store, an entity that could not
+                // recover): no BXML that would advance the call. Bandwidth's retry gets the stored reply, if any.
+                log.warn(
+                        "no reply to {} within {} ({}); answering 503 so that it is sent again",
+                        event.eventType(),
+                        settings.replyDeadline(),
+                        failure.toString());
+                return EventReply.notStored();
+            }
             log.warn(
                     "no reply to {} within {} ({}); sending the fallback",
                     event.eventType(),

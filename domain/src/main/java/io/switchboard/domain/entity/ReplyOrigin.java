@@ -20,7 +20,12 @@ public enum ReplyOrigin {
      * The flow answered with BXML that breaks a rule of {@link io.switchboard.domain.verb.BxmlRules} for the
      * event (a verb the event may not take, verbs after a Redirect); Bandwidth would fail the call on it.
      */
-    INVALID_BXML;
+    INVALID_BXML,
+    /**
+     * The journal could not store the event (durable mode): nothing was answered for it, and the caller is asked
+     * to send it again later rather than given a reply that would advance the call past an event nobody kept.
+     */
+    NOT_STORED;
 
     public boolean isFallback() {
         return this != FLOW && this != REDELIVERY;
