@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -15,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The journal's H2 store closed under the running service, as H2 closes it after an error inside it (an
- * OutOfMemoryError): the webhooks get 503 with Retry-After rather than BXML for events nobody kept, the node says
- * it is not ready, and once the store opens again (the next connections reopen the file) the same retried webhook
- * is answered and the node is ready again, without a restart.
+ * OutOfMemoryError), and its file locked by another process: the webhooks get 503 with Retry-After rather than
+ * BXML for events nobody kept, the node says it is not ready, and once the file can be opened again (the next
+ * connections reopen it) the same retried webhook is answered and the node is ready again, without a restart.
  */
 class JournalOutageTest {
     private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(30);
@@ -38,7 +41,8 @@ class JournalOutageTest {
             await().atMost(RECOVERY_DEADLINE)
                     .until(() -> service.post("/voice/initiate", initiate).statusCode() == 200);
 
-            closeTheStore(JournalStore.from(RunningService.config(config)));
+            JournalStore store = JournalStore.from(RunningService.config(config));
+            FileLock lock = closeAndLock(store, dataDir.resolve("switchboard.mv.db"));
 
             String gather = event("gather", 2, ", \"digits\": \"2\"");
             HttpResponse<String> unstored = service.post("/voice/gather", gather);
@@ -54,7 +58,9 @@ class JournalOutageTest {
             assertEquals(200, service.get(service.uri("/health/live")).statusCode(), "not for long enough to restart");
             assertTrue(metrics(service).contains("switchboard_journal_storing 0.0"), metrics(service));
 
-            // Bandwidth retries the webhook: answered once the store is open again, from the flow, and kept.
+            // The lock goes, as the other process ends: Bandwidth's retry is answered once the file reopens.
+            lock.release();
+            lock.channel().close();
             await().atMost(RECOVERY_DEADLINE)
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> service.post("/voice/gather", gather).statusCode() == 200);
@@ -66,12 +72,17 @@ class JournalOutageTest {
         }
     }
 
-    /** What H2 does to itself after an internal error: the database closes under every open connection. */
-    private static void closeTheStore(JournalStore store) throws Exception {
+    /**
+     * What H2 does to itself after an internal error (the database closes under every open connection), and then
+     * another process taking the file, so that it cannot simply be opened again until that process lets go.
+     */
+    private static FileLock closeAndLock(JournalStore store, Path file) throws Exception {
         try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN IMMEDIATELY");
         }
+        return FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                .lock();
     }
 
     private static String metrics(RunningService service) throws Exception {

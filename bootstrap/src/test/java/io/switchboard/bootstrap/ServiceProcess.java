@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -172,9 +171,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(RunningService.jsonPost(uri(path), json));
     }
 
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
@@ -183,11 +180,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** {@code GET /admin/...} with the admin credentials. */
     HttpResponse<String> admin(String path) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder()
-                .encodeToString((ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Basic " + basic)
-                .GET());
+        return send(RunningService.basicGet(uri(path), ADMIN_USER, ADMIN_PASSWORD));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
