@@ -1,6 +1,9 @@
 package io.switchboard.domain.entity;
 
-/** Where a reply came from; everything but {@link #FLOW} and {@link #REDELIVERY} is a fallback. */
+/**
+ * Where a reply came from; everything but {@link #FLOW}, {@link #REDELIVERY} and {@link #NOT_STORED} (no reply at
+ * all: the event is to be sent again) is a fallback.
+ */
 public enum ReplyOrigin {
     /** The flow answered in time. */
     FLOW,
@@ -28,6 +31,6 @@ public enum ReplyOrigin {
     NOT_STORED;
 
     public boolean isFallback() {
-        return this != FLOW && this != REDELIVERY;
+        return this != FLOW && this != REDELIVERY && this != NOT_STORED;
     }
 }
