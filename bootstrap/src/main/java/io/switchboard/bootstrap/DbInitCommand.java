@@ -58,6 +58,8 @@ final class DbInitCommand implements Callable<Integer> {
             store.createTables(system).toCompletableFuture().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             store.requireTables(local);
             out.println("the journal's tables are ready in " + store);
+            store.durabilityWarnings()
+                    .forEach(warning -> err.println("warning: the journal may lose answered events: " + warning));
             return 0;
         } catch (Exception failed) {
             err.println("could not create the journal's tables in " + store + ": " + failed.getMessage());

@@ -11,6 +11,9 @@ import akka.http.javadsl.server.Route;
 import akka.management.cluster.bootstrap.ClusterBootstrap;
 import akka.management.javadsl.AkkaManagement;
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -37,6 +40,7 @@ import io.switchboard.adapters.http.metrics.WebhookTelemetry;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.activity.ActivitySettings;
 import io.switchboard.application.activity.ClusterActivity;
+import io.switchboard.application.durability.JournalHealth;
 import io.switchboard.application.port.in.ClusterShapeQuery;
 import io.switchboard.application.port.out.VoiceEventListener;
 import io.switchboard.application.sharding.ClusterMembership;
@@ -161,6 +165,9 @@ public final class SwitchboardService {
                         .map(api -> "call control through " + api.apiUrl() + ", account " + api.accountId())
                         .orElse("call control is off: no SWITCHBOARD_BANDWIDTH_* credentials"));
         EntityRegistration.init(system, callFlow, conferenceFlow, callControl, settings);
+        Optional<JournalHealth> journalHealth =
+                settings.durability().journaled() ? Optional.of(JournalHealth.get(system)) : Optional.empty();
+        journalHealth.ifPresent(health -> journalMetrics(registry, health));
         WebhookTelemetry telemetry = new WebhookTelemetry(registry);
         ClusterShapeQuery clusterShape = new ShardingClusterShape(system, settings);
         List<VoiceEventListener> listeners = new ArrayList<>(List.of(telemetry));
@@ -170,7 +177,11 @@ public final class SwitchboardService {
         ShardedVoiceEventHandler handler = new ShardedVoiceEventHandler(system, settings, listeners);
 
         Route webhooks = telemetry.observed(new VoiceWebhookRoutes(
-                        handler, new ClusterReadiness(system), settings.entity().fallback(), http, telemetry)
+                        handler,
+                        new ClusterReadiness(system, journalHealth),
+                        settings.entity().fallback(),
+                        http,
+                        telemetry)
                 .route());
         Route webhookPort = adminCredentials
                 .map(admin -> concat(
@@ -236,6 +247,19 @@ public final class SwitchboardService {
         // Not the system's dispatcher: it is gone once the system has terminated.
         system.getWhenTerminated().thenRunAsync(gc::close, Runnable::run);
         return registry;
+    }
+
+    /** Whether the journal stores, its outages, and the events answered 503 because it could not store them. */
+    private static void journalMetrics(MeterRegistry registry, JournalHealth health) {
+        Gauge.builder("switchboard.journal.storing", health, journal -> journal.storing() ? 1 : 0)
+                .description("1 while the journal stores events, 0 during an outage (webhooks get 503)")
+                .register(registry);
+        FunctionCounter.builder("switchboard.journal.outages", health, JournalHealth::outages)
+                .description("Times the journal stopped storing events")
+                .register(registry);
+        FunctionCounter.builder("switchboard.journal.unstored.events", health, JournalHealth::unstoredEvents)
+                .description("Events answered 503 with Retry-After because the journal could not store them")
+                .register(registry);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +33,35 @@ class JournalStoreTest {
 
         assertEquals(JournalStore.Kind.H2_FILE, store.kind());
         assertEquals(
-                "jdbc:h2:file:" + dataDir.resolve("switchboard") + ";DATABASE_TO_UPPER=false;MODE=LEGACY", store.url());
+                "jdbc:h2:file:" + dataDir.resolve("switchboard") + ";DATABASE_TO_UPPER=false;MODE=LEGACY;WRITE_DELAY=0",
+                store.url());
         Config plugin = store.applyTo(ConfigFactory.load());
         assertFalse(
                 plugin.getBoolean("jdbc-read-journal.includeLogicallyDeleted"),
                 "the retention job's queries do not return what a purge deleted");
         assertEquals("slick.jdbc.H2Profile$", plugin.getString("akka-persistence-jdbc.shared-databases.slick.profile"));
         assertEquals(store.url(), plugin.getString("akka-persistence-jdbc.shared-databases.slick.db.url"));
+    }
+
+    @Test
+    void theShippedH2FileWarnsOfNothingAndItsWritesAreSavedToTheFile() {
+        JournalStore store = JournalStore.from(config("switchboard.durability.data-dir = \"" + dataDir + "\""));
+
+        assertEquals(List.of(), store.durabilityWarnings());
+        assertEquals(
+                H2FlushingJournalDao.class.getName(),
+                store.applyTo(ConfigFactory.load()).getString("jdbc-journal.dao"));
+    }
+
+    @Test
+    void anH2UrlThatMayLoseAnsweredEventsIsWarnedAbout() {
+        JournalStore store = JournalStore.from(
+                config("switchboard.durability.db.url = \"jdbc:h2:mem:journal;FILE_LOCK=NO;WRITE_DELAY=500\""));
+
+        String warnings = String.join("\n", store.durabilityWarnings());
+        assertTrue(warnings.contains("in-memory"), warnings);
+        assertTrue(warnings.contains("FILE_LOCK=NO"), warnings);
+        assertTrue(warnings.contains("WRITE_DELAY other than 0"), warnings);
     }
 
     @Test

@@ -69,9 +69,22 @@ final class RunningService implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path))
+        return send(jsonPost(uri(path), json));
+    }
+
+    /** A webhook's request: {@code json} POSTed to {@code uri}. */
+    static HttpRequest.Builder jsonPost(URI uri, String json) {
+        return HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** A GET with HTTP Basic credentials. */
+    static HttpRequest.Builder basicGet(URI uri, String user, String password) {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(uri)
+                .header("Authorization", "Basic " + basic)
+                .GET();
     }
 
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
@@ -80,10 +93,7 @@ final class RunningService implements AutoCloseable {
 
     /** A GET with HTTP Basic credentials. */
     HttpResponse<String> get(URI uri, String user, String password) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri)
-                .header("Authorization", "Basic " + basic)
-                .GET());
+        return send(basicGet(uri, user, password));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -125,7 +125,7 @@ public final class VoiceWebhookRoutes {
         return pathPrefix(
                 "health",
                 () -> concat(
-                        path("live", () -> get(() -> complete(health(true)))),
+                        path("live", () -> get(() -> complete(health(readiness.isLive())))),
                         path("ready", () -> get(() -> complete(health(readiness.isReady()))))));
     }
 
@@ -229,6 +229,11 @@ public final class VoiceWebhookRoutes {
     }
 
     private HttpResponse render(VoiceEvent event, EventReply reply) {
+        if (reply.origin() == ReplyOrigin.NOT_STORED) {
+            // Nothing was kept: Bandwidth retries, then uses the application's fallback URL.
+            return problems.render(
+                    Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The event could not be stored; retry"), retryAfter);
+        }
         return reply.bxml().map(response -> renderBxml(event, response)).orElse(EMPTY_OK);
     }
 

@@ -2,11 +2,13 @@ package io.switchboard.application.durability;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.RecoveryFailed;
 import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.Effect;
 import akka.persistence.typed.javadsl.EventHandler;
@@ -22,6 +24,7 @@ import io.switchboard.domain.entity.EntityMemory;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.EntityState;
+import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.RequestSettled;
 import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.VoiceEntity;
@@ -90,9 +93,12 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     private final EntityLogic<E, S> logic;
     private final EntityChores<E, S> chores;
     private final int snapshotEvery;
+    private final JournalHealth journalHealth;
 
     // What is not stored: the work of this incarnation.
     private InFlight inFlight;
+    // The event whose entry the journal is writing: answered NOT_STORED if the write fails (the entity stops).
+    private Handle storing;
     private boolean purging;
     private int stashed;
     private boolean stopWaiting;
@@ -108,6 +114,7 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         this.logic = logic;
         this.chores = chores;
         this.snapshotEvery = snapshotEvery;
+        this.journalHealth = JournalHealth.get(context.getSystem());
         context.setLoggerName(DurableVoiceEntity.class);
     }
 
@@ -190,6 +197,8 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     public SignalHandler<EntityMemory<S>> signalHandler() {
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+                .onSignal(RecoveryFailed.class, (memory, failed) -> journalHealth.storeFailed(failed.getFailure()))
+                .onSignal(PostStop.instance(), memory -> onStopped())
                 .build();
     }
 
@@ -210,6 +219,19 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             chores.startRetention();
         } else {
             chores.restartIdleTimer();
+        }
+    }
+
+    /**
+     * A journal write that fails stops the entity (Akka Persistence's default: its state may not be what the
+     * journal holds); the event it was storing is answered NOT_STORED on the way out, so that Bandwidth sends it
+     * again, to the entity's next incarnation, rather than waiting for the reply deadline and a fallback.
+     */
+    private void onStopped() {
+        if (storing != null) {
+            storing.replyTo().tell(EventReply.notStored());
+            journalHealth.storeFailed(new IllegalStateException("a journal write failed"));
+            storing = null;
         }
     }
 
@@ -258,9 +280,11 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             return Effect().none();
         }
         if (decision instanceof EntityLogic.AnswerAgain<E, S> again) {
-            return Effect()
-                    .persist(again.entry())
-                    .thenReply(handle.replyTo(), stored -> again.entry().reply());
+            storing = handle;
+            return Effect().persist(again.entry()).thenRun(stored -> {
+                storing = null;
+                handle.replyTo().tell(again.entry().reply());
+            });
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
         inFlight = new InFlight(handle, chores.startFlow(run), run.working());
@@ -315,10 +339,12 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     private Effect<Object, EntityMemory<S>> answer(TimelineEntry entry) {
         Handle current = inFlight.handle();
         inFlight = null;
+        storing = current;
         unstashing();
         return Effect()
                 .persist(entry)
                 .thenRun(stored -> {
+                    storing = null;
                     current.replyTo().tell(entry.reply());
                     chores.issue(entry);
                     chores.restartIdleTimer();

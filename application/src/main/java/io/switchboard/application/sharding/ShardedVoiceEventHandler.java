@@ -6,6 +6,7 @@ import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.admission.ResidentEntities;
+import io.switchboard.application.durability.JournalHealth;
 import io.switchboard.application.port.in.AdmissionQuery;
 import io.switchboard.application.port.in.AdmissionRefusedException;
 import io.switchboard.application.port.in.HandleVoiceEventUseCase;
@@ -22,6 +23,7 @@ import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -33,7 +35,7 @@ import org.slf4j.MDC;
 
 /**
  * Hands each event to its call or conference entity, wherever in the cluster its shard lives, and waits for
- * the reply until the deadline; past it, the caller gets the fallback.
+ * the reply until the deadline; past it, the caller gets the fallback, or in journal mode a 503 to send it again.
  */
 public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, AdmissionQuery {
     private static final Logger log = LoggerFactory.getLogger(ShardedVoiceEventHandler.class);
@@ -46,6 +48,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     private final AtomicInteger awaitingReply = new AtomicInteger();
     private final ResidentEntities resident;
     private final AtomicLong shed = new AtomicLong();
+    // In journal mode: events are handed on only while the journal stores.
+    private final Optional<JournalHealth> journalHealth;
 
     public ShardedVoiceEventHandler(
             ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
@@ -57,6 +61,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
         this.listeners = List.copyOf(listeners);
         this.resident = ResidentEntities.get(system);
+        this.journalHealth =
+                settings.durability().journaled() ? Optional.of(JournalHealth.get(system)) : Optional.empty();
     }
 
     @Override
@@ -72,16 +78,26 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
                     new AdmissionRefusedException(settings.admission().residentCeiling()));
         }
         long started = System.nanoTime();
-        Duration deadline = settings.replyDeadline();
+        CompletionStage<EventReply> answered = journalHealth
+                .map(health -> health.whileStoring(() -> ask(key, event)))
+                .orElseGet(() -> ask(key, event));
+        // On the thread that completed the answer: no hop of its own.
+        return answered.thenApplyAsync(
+                answer -> {
+                    notifyListeners(event, answer, Duration.ofNanos(System.nanoTime() - started));
+                    return answer;
+                },
+                Runnable::run);
+    }
+
+    private CompletionStage<EventReply> ask(EntityTypeKey<VoiceEntity.Command> key, VoiceEvent event) {
         awaitingReply.incrementAndGet();
         return sharding.entityRefFor(key, event.entityId())
-                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(event, replyTo), deadline)
+                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(event, replyTo), settings.replyDeadline())
                 .handleAsync(
                         (reply, failure) -> {
                             awaitingReply.decrementAndGet();
-                            EventReply answer = failure == null ? reply : deadlineMissed(event, failure);
-                            notifyListeners(event, answer, Duration.ofNanos(System.nanoTime() - started));
-                            return answer;
+                            return failure == null ? reply : deadlineMissed(event, failure);
                         },
                         replyExecutor);
     }
@@ -132,6 +148,16 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
 
     private EventReply deadlineMissed(VoiceEvent event, Throwable failure) {
         try (var ignored = MDC.putCloseable(event.entityIdName(), event.entityId())) {
+            if (journalHealth.isPresent()) {
+                // Whether the event is stored is not known (a slow or failed store, an entity that could not
+                // recover): no BXML that would advance the call. Bandwidth's retry gets the stored reply, if any.
+                log.warn(
+                        "no reply to {} within {} ({}); answering 503 so that it is sent again",
+                        event.eventType(),
+                        settings.replyDeadline(),
+                        failure.toString());
+                return EventReply.notStored();
+            }
             log.warn(
                     "no reply to {} within {} ({}); sending the fallback",
                     event.eventType(),

@@ -70,7 +70,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class CallEntityBenchmark {
     static final int LIVE_CALLS = 256;
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
-    private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+    static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     private static final Response MENU = Response.builder()
             .gather(gather -> gather.gatherUrl("https://ivr.example.com/voice/gather")
                     .maxDigits(1)
@@ -79,7 +79,7 @@ public class CallEntityBenchmark {
             .build();
 
     /** Answers at once, on the flow dispatcher, as a flow without I/O does. */
-    private static final CallFlow MENU_FLOW = new CallFlow() {
+    static final CallFlow MENU_FLOW = new CallFlow() {
         @Override
         public Reply onInitiate(CallInitiated event, CallState call) {
             return MENU;
@@ -193,6 +193,11 @@ public class CallEntityBenchmark {
     }
 
     private EventReply ask(ActorRef<VoiceEntity.Command> call, VoiceEvent event) {
+        return ask(system, call, event);
+    }
+
+    /** {@code event} to {@code call}, waiting for the reply on this thread; fails unless the flow answered. */
+    static EventReply ask(ActorSystem<?> system, ActorRef<VoiceEntity.Command> call, VoiceEvent event) {
         EventReply reply = AskPattern.<VoiceEntity.Command, EventReply>ask(
                         call, replyTo -> new VoiceEntity.Handle(event, replyTo), ASK_TIMEOUT, system.scheduler())
                 .toCompletableFuture()
@@ -204,7 +209,7 @@ public class CallEntityBenchmark {
         return reply;
     }
 
-    private static CallDetails details(CallId callId, Instant eventTime) {
+    static CallDetails details(CallId callId, Instant eventTime) {
         return CallDetails.builder(callId)
                 .eventTime(eventTime)
                 .account("9900000", "04e88489-df02-4e34-a0ee-27a91849555f")

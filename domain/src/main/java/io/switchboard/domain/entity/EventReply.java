@@ -18,6 +18,11 @@ public record EventReply(Response response, ReplyOrigin origin) {
         return Optional.ofNullable(response);
     }
 
+    /** No answer: the event was not stored, and must be sent again (see {@link ReplyOrigin#NOT_STORED}). */
+    public static EventReply notStored() {
+        return new EventReply(null, ReplyOrigin.NOT_STORED);
+    }
+
     /** The same answer, given again to a redelivered event. */
     public EventReply asRedelivery() {
         return new EventReply(response, ReplyOrigin.REDELIVERY);

@@ -1,6 +1,9 @@
 package io.switchboard.domain.entity;
 
-/** Where a reply came from; everything but {@link #FLOW} and {@link #REDELIVERY} is a fallback. */
+/**
+ * Where a reply came from; everything but {@link #FLOW}, {@link #REDELIVERY} and {@link #NOT_STORED} (no reply at
+ * all: the event is to be sent again) is a fallback.
+ */
 public enum ReplyOrigin {
     /** The flow answered in time. */
     FLOW,
@@ -20,9 +23,14 @@ public enum ReplyOrigin {
      * The flow answered with BXML that breaks a rule of {@link io.switchboard.domain.verb.BxmlRules} for the
      * event (a verb the event may not take, verbs after a Redirect); Bandwidth would fail the call on it.
      */
-    INVALID_BXML;
+    INVALID_BXML,
+    /**
+     * The journal could not store the event (durable mode): nothing was answered for it, and the caller is asked
+     * to send it again later rather than given a reply that would advance the call past an event nobody kept.
+     */
+    NOT_STORED;
 
     public boolean isFallback() {
-        return this != FLOW && this != REDELIVERY;
+        return this != FLOW && this != REDELIVERY && this != NOT_STORED;
     }
 }

@@ -34,6 +34,10 @@ public final class InProcessTransport implements WebhookTransport {
         long started = System.nanoTime();
         return useCase.handle(event).thenApply(reply -> {
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            if (reply.origin() == ReplyOrigin.NOT_STORED) {
+                // The HTTP edge answers 503 for an event the journal did not store: Bandwidth sends it again.
+                return Delivery.answered(503, null, null, latency);
+            }
             Delivery delivery =
                     Delivery.answered(200, reply.response() == null ? null : BXML, reply.response(), latency);
             ReplyOrigin origin = reply.origin();

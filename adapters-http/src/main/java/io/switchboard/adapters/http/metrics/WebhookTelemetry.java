@@ -14,6 +14,7 @@ import io.switchboard.domain.call.UnrecognizedCallEvent;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.UnrecognizedConferenceEvent;
 import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.ReplyOrigin;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -54,6 +55,10 @@ public final class WebhookTelemetry implements VoiceEventListener, WebhookMonito
 
     @Override
     public void onHandled(VoiceEvent event, EventReply reply, Duration latency) {
+        if (reply.origin() == ReplyOrigin.NOT_STORED) {
+            // Answered 503, not handled: counted and logged with the other refused webhooks (observed).
+            return;
+        }
         String type = typeLabel(event);
         registry.counter(WEBHOOKS, "event_type", type, "status", "200").increment();
         Timer.builder("switchboard.webhook.reply")
