@@ -1,5 +1,6 @@
 package io.switchboard.domain.control;
 
+import io.switchboard.domain.common.ShownValue;
 import io.switchboard.domain.verb.Callback;
 import io.switchboard.domain.verb.Credentials;
 import java.net.URI;
@@ -24,26 +25,10 @@ final class RequestChecks {
     /** What {@code displayName} may be when {@code privacy} is on. */
     static final List<String> PRIVATE_NAMES = List.of("Restricted", "Anonymous", "Private", "Unavailable");
 
-    private static final int SHOWN_LENGTH = 60;
-
     private RequestChecks() {}
 
     static InvalidRequestException invalid(String request, String field, Object value, String allowed) {
-        return new InvalidRequestException(request, field, show(value), allowed);
-    }
-
-    /** How a value appears in a message: text quoted and shortened, numbers as they are. */
-    static String show(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof CharSequence text) {
-            String shown = text.length() <= SHOWN_LENGTH
-                    ? text.toString()
-                    : text.subSequence(0, SHOWN_LENGTH) + "... (" + text.length() + " characters)";
-            return "'" + shown + "'";
-        }
-        return String.valueOf(value);
+        return new InvalidRequestException(request, field, ShownValue.of(value), allowed);
     }
 
     static <T> T required(String request, String field, T value) {
@@ -69,7 +54,11 @@ final class RequestChecks {
 
     static Double between(String request, String field, Double value, double min, double max) {
         if (value != null && !(value >= min && value <= max)) {
-            throw invalid(request, field, value, "must be between " + show(min) + " and " + show(max) + " seconds");
+            throw invalid(
+                    request,
+                    field,
+                    value,
+                    "must be between " + ShownValue.of(min) + " and " + ShownValue.of(max) + " seconds");
         }
         return value;
     }

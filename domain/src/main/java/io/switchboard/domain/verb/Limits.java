@@ -1,5 +1,6 @@
 package io.switchboard.domain.verb;
 
+import io.switchboard.domain.common.ShownValue;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -26,32 +27,10 @@ final class Limits {
     /** DTMF digits a gather or a recording may end on. */
     static final Pattern TERMINATING_DIGITS = Pattern.compile("[0-9*#]*");
 
-    private static final int SHOWN_LENGTH = 60;
-
     private Limits() {}
 
     static InvalidVerbException invalid(String verb, String attribute, Object value, String allowed) {
-        return new InvalidVerbException(verb, attribute, show(value), allowed);
-    }
-
-    /** How a value appears in a message: text quoted and shortened, numbers as they are. */
-    static String show(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof CharSequence text) {
-            String shown = text.length() <= SHOWN_LENGTH
-                    ? text.toString()
-                    : text.subSequence(0, SHOWN_LENGTH) + "... (" + text.length() + " characters)";
-            return "'" + shown + "'";
-        }
-        if (value instanceof Double number
-                && number == Math.rint(number)
-                && !number.isInfinite()
-                && Math.abs(number) < 1e15) {
-            return Long.toString(number.longValue());
-        }
-        return String.valueOf(value);
+        return new InvalidVerbException(verb, attribute, ShownValue.of(value), allowed);
     }
 
     static String required(String verb, String attribute, String value) {
@@ -78,7 +57,11 @@ final class Limits {
 
     static Double between(String verb, String attribute, Double value, double min, double max, String unit) {
         if (value != null && !(value >= min && value <= max)) {
-            throw invalid(verb, attribute, value, "must be between " + show(min) + " and " + show(max) + unit);
+            throw invalid(
+                    verb,
+                    attribute,
+                    value,
+                    "must be between " + ShownValue.of(min) + " and " + ShownValue.of(max) + unit);
         }
         return value;
     }

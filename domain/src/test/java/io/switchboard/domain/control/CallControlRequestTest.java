@@ -173,7 +173,7 @@ class CallControlRequestTest {
                 refusal(
                         "createCall",
                         "machineDetection.detectionTimeout",
-                        "0.0",
+                        "0",
                         () -> MachineDetection.builder().detectionTimeout(0).build()),
                 refusal(
                         "createCall",
