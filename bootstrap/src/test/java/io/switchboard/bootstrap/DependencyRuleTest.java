@@ -24,6 +24,8 @@ class DependencyRuleTest {
     static void importClasses() {
         switchboard = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // Test jars of other modules (shared fixtures) are tests too.
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("io.switchboard");
     }
 
