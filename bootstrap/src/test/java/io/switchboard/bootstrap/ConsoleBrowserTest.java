@@ -10,6 +10,7 @@ import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.conference.ConferenceFlow;
+import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
@@ -89,6 +90,15 @@ class ConsoleBrowserTest {
                 throw new IllegalStateException("the CRM is down");
             }
             return Response.builder().speakSentence("Connecting you.").hangup().build();
+        }
+
+        /** A 5 also steers the call through call control, which this service has no credentials for. */
+        @Override
+        public Reply onGather(GatherCompleted event, CallState call, FlowContext context) {
+            if (event.digits().equals("5")) {
+                context.call(call.callId()).redirectHere();
+            }
+            return onGather(event, call);
         }
     }
 
@@ -343,5 +353,24 @@ class ConsoleBrowserTest {
         assertEquals("Calls", browser.switchTo().activeElement().getText());
         browser.switchTo().activeElement().sendKeys(Keys.TAB, Keys.TAB, Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cluster-nodes")));
+    }
+
+    @Test
+    @Order(8)
+    void aCallPageShowsTheCallControlRequestsOfItsFlowAndHowTheyEnded() throws Exception {
+        initiate("c-browser-control", "control");
+        gather("c-browser-control", "5", "control");
+
+        browser.get(console("#/calls/c-browser-control"));
+        // Issued after the reply: the page shows its outcome once it has one.
+        WebElement steered = wait.until(driver -> {
+            driver.navigate().refresh();
+            List<WebElement> blocks = driver.findElements(By.cssSelector("#timeline .requests"));
+            return blocks.isEmpty() || !blocks.get(0).getText().contains("FAILED") ? null : blocks.get(0);
+        });
+        assertTrue(steered.getText().contains("Call control"), steered.getText());
+        assertTrue(steered.getText().contains("updateCall"), steered.getText());
+        assertTrue(steered.getText().contains("no Bandwidth API credentials"), steered.getText());
+        screenshot("call-control");
     }
 }

@@ -288,12 +288,27 @@
         el("td", { class: "mono" }, handled ? shortNode(handled.node) : ""),
         el("td", { class: "mono" }, handled ? handled.latencyMillis + " ms" : ""),
         el("td", {}, origin),
-        el("td", {}, entry.reply ? bxmlBlock(entry.reply) : el("span", { class: "muted" }, "empty 200")));
+        el("td", {}, entry.reply ? bxmlBlock(entry.reply) : el("span", { class: "muted" }, "empty 200"),
+          requestsBlock(entry.requests)));
     });
     return el("div", { class: "scroll panel" }, el("table", { id: "timeline" },
       el("thead", {}, el("tr", {}, ["#", "Event", "Received", "Node", "Latency", "Reply origin", "BXML reply"]
         .map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", {}, rows)));
+  }
+
+  /** The call-control requests the flow made with this event, issued after its reply, and how each ended. */
+  function requestsBlock(requests) {
+    if (!requests || requests.length === 0) return null;
+    return el("div", { class: "requests" }, el("strong", {}, "Call control"),
+      el("ul", {}, requests.map((request) => el("li", {},
+        el("span", { class: "mono" }, request.operation), " ",
+        request.status
+          ? el("span", { class: request.status === "SUCCEEDED" ? "badge" : "badge bad" }, request.status)
+          : el("span", { class: "muted" }, "on its way"),
+        request.detail ? el("span", { class: "muted" }, " " + request.detail) : null,
+        el("details", {}, el("summary", {}, "request"),
+          el("pre", { class: "json" }, JSON.stringify(request.request, null, 2)))))));
   }
 
   function facts(pairs) {
