@@ -70,15 +70,16 @@ public final class JournalHealth implements Extension {
      * once, but for one probe per retry interval, whose outcome closes the breaker or keeps it open.
      */
     public CompletionStage<EventReply> whileStoring(Supplier<CompletionStage<EventReply>> handling) {
+        // Counted on the thread that completes the answer: stages from Akka would otherwise start one per call.
         if (breaker.isClosed()) {
-            return handling.get().thenApply(this::counted);
+            return handling.get().thenApplyAsync(this::counted, Runnable::run);
         }
         return breaker.callWithCircuitBreakerCS(
                         handling::get,
                         (reply, failure) -> reply.map(answer -> answer.origin() == ReplyOrigin.NOT_STORED)
                                 .orElse(false))
-                .exceptionally(open -> EventReply.notStored())
-                .thenApply(this::counted);
+                .exceptionallyAsync(open -> EventReply.notStored(), Runnable::run)
+                .thenApplyAsync(this::counted, Runnable::run);
     }
 
     private EventReply counted(EventReply reply) {
