@@ -22,6 +22,7 @@ import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -33,7 +34,9 @@ import org.slf4j.MDC;
 
 /**
  * Hands each event to its call or conference entity, wherever in the cluster its shard lives, and waits for
- * the reply until the deadline; past it, the caller gets the fallback.
+ * the reply until the deadline; past it, the caller gets the fallback, or is held ({@link HeldCalls}): an entity
+ * that does not answer within the deadline is one whose node is lost more often than one whose flow is slow
+ * (the entity's own flow timeout, shorter, covers those).
  */
 public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, AdmissionQuery {
     private static final Logger log = LoggerFactory.getLogger(ShardedVoiceEventHandler.class);
@@ -46,6 +49,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     private final AtomicInteger awaitingReply = new AtomicInteger();
     private final ResidentEntities resident;
     private final AtomicLong shed = new AtomicLong();
+    private final HeldCalls held;
 
     public ShardedVoiceEventHandler(
             ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
@@ -57,6 +61,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
         this.listeners = List.copyOf(listeners);
         this.resident = ResidentEntities.get(system);
+        this.held = new HeldCalls(settings.hold(), settings.maxHeldCalls());
     }
 
     @Override
@@ -74,12 +79,14 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         long started = System.nanoTime();
         Duration deadline = settings.replyDeadline();
         awaitingReply.incrementAndGet();
+        VoiceEvent asked = held.eventToAsk(event);
         return sharding.entityRefFor(key, event.entityId())
-                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(event, replyTo), deadline)
+                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(asked, replyTo), deadline)
                 .handleAsync(
                         (reply, failure) -> {
                             awaitingReply.decrementAndGet();
-                            EventReply answer = failure == null ? reply : deadlineMissed(event, failure);
+                            EventReply answer =
+                                    failure == null ? answered(asked, reply) : deadlineMissed(asked, failure);
                             notifyListeners(event, answer, Duration.ofNanos(System.nanoTime() - started));
                             return answer;
                         },
@@ -130,15 +137,23 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         return null;
     }
 
-    private EventReply deadlineMissed(VoiceEvent event, Throwable failure) {
-        try (var ignored = MDC.putCloseable(event.entityIdName(), event.entityId())) {
+    private EventReply answered(VoiceEvent asked, EventReply reply) {
+        held.answered(asked);
+        return reply;
+    }
+
+    /** The hold, if {@code asked} may be held once more; otherwise the fallback. */
+    private EventReply deadlineMissed(VoiceEvent asked, Throwable failure) {
+        Optional<EventReply> hold = held.hold(asked);
+        try (var ignored = MDC.putCloseable(asked.entityIdName(), asked.entityId())) {
             log.warn(
-                    "no reply to {} within {} ({}); sending the fallback",
-                    event.eventType(),
+                    "no reply to {} within {} ({}); sending {}",
+                    asked.eventType(),
                     settings.replyDeadline(),
-                    failure.toString());
+                    failure.toString(),
+                    hold.isPresent() ? "a hold" : "the fallback");
         }
-        return settings.entity().fallback().replyTo(event, ReplyOrigin.DEADLINE_EXCEEDED);
+        return hold.orElseGet(() -> settings.entity().fallback().replyTo(asked, ReplyOrigin.DEADLINE_EXCEEDED));
     }
 
     private void notifyListeners(VoiceEvent event, EventReply reply, Duration latency) {
