@@ -38,6 +38,9 @@ class NodeLossTest {
     private static final int NODES = 3;
     private static final int CALLS = 30;
     private static final int WORKERS = 3;
+    /** Enough holds at the test's 2 s reply deadline to outlast its downing and the shards' move. */
+    private static final int MAX_HOLDS = 15;
+
     private static final Duration TRAFFIC_DEADLINE = Duration.ofSeconds(120);
 
     private TestCluster cluster;
@@ -171,8 +174,9 @@ class NodeLossTest {
     }
 
     @Test
-    void aCrashedNodeIsDownedAndItsCallsAreAnsweredAgainWithinTheBound() throws Exception {
-        cluster = TestCluster.ofSeededNodes(NODES, TestCluster.FAST_DOWNING);
+    void aCrashedNodesCallsAreHeldOnTheLineUntilTheirShardsMoveThenAnsweredByTheFlow() throws Exception {
+        cluster = TestCluster.ofSeededNodes(
+                NODES, TestCluster.FAST_DOWNING + "\nswitchboard.hold.max-holds-per-call = " + MAX_HOLDS);
         RunningService crashing = cluster.node(2);
         RunningService survivor = cluster.node(0);
         for (int call = 0; call < CALLS; call++) {
@@ -188,20 +192,35 @@ class NodeLossTest {
 
         long cutAt = System.nanoTime();
         cluster.cutOffFromTheOthers(crashing);
-        Optional<List<String>> answer = Optional.empty();
-        while (answer.isEmpty()
-                && System.nanoTime() - cutAt < bound.multipliedBy(2).toNanos()) {
-            // Until the resolver downs the node, the call's shard is out of reach and the deadline passes.
-            answer = TestCluster.gatheredDigits(TestCluster.gather(survivor, orphan, "9"));
+        // The caller presses 9 while the call's node is gone: it is kept on the line, not apologised to.
+        String gatherNine = TestCluster.gatherBody(orphan, "9");
+        HttpResponse<String> reply = survivor.post("/voice/gather", gatherNine);
+        int holds = 0;
+        while (TestCluster.isHold(reply)) {
+            holds++;
+            assertTrue(holds <= MAX_HOLDS, "held at most " + MAX_HOLDS + " times");
+            // Bandwidth plays the pause, then follows the Redirect to the service's redirect channel.
+            reply = survivor.post("/voice/redirect", TestCluster.redirectBody(orphan));
         }
         Duration recovery = Duration.ofNanos(System.nanoTime() - cutAt);
+        Optional<List<String>> answer = TestCluster.gatheredDigits(reply);
 
-        assertTrue(answer.isPresent(), "the orphaned call was answered again, after " + recovery);
+        assertTrue(holds > 0, "the unreachable call was held");
+        assertEquals(
+                Optional.of(List.of("9")),
+                answer,
+                "the redirect after the holds got the flow's answer to the held gather (in memory, the crashed "
+                        + "node's call state is lost): " + reply.statusCode() + " " + reply.body());
         System.out.printf(
-                "crash: call %s answered again %d ms after its node was cut off (bound %d ms)%n",
-                orphan, recovery.toMillis(), bound.toMillis());
+                "crash: call %s held %d times, answered by the flow %d ms after its node was cut off (bound %d ms)%n",
+                orphan, holds, recovery.toMillis(), bound.toMillis());
         assertTrue(recovery.compareTo(bound) <= 0, "answered again within " + bound + ", took " + recovery);
-        assertFalse(answer.get().contains("0"), "in memory, the crashed node's call state is lost: " + answer.get());
+
+        // Bandwidth retrying the gather that was held gets the flow's answer to it, not a hold.
+        assertEquals(
+                Optional.of(List.of("9")),
+                TestCluster.gatheredDigits(survivor.post("/voice/gather", gatherNine)),
+                "a retry of the held gather is answered as the flow answered it");
         TestProbe.create(survivor.system()).awaitAssert(bound, () -> {
             assertTrue(
                     StreamSupport.stream(

@@ -25,9 +25,12 @@ import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.conference.ConferenceMemberJoined;
 import io.switchboard.domain.conference.ConferenceState;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.verb.Pause;
+import io.switchboard.domain.verb.Redirect;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
+import io.switchboard.domain.verb.Verb;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,11 +173,41 @@ final class TestCluster implements AutoCloseable {
 
     /** Posts a gather of {@code digits} for {@code callId} to {@code node}; each event distinct by its time. */
     static HttpResponse<String> gather(RunningService node, String callId, String digits) throws Exception {
+        return node.post("/voice/gather", gatherBody(callId, digits));
+    }
+
+    /** A gather of {@code digits} for {@code callId}, distinct from every other by its time. */
+    static String gatherBody(String callId, String digits) {
+        return """
+                {"eventType": "gather", "callId": "%s", "digits": "%s", "eventTime": "%s"}
+                """.formatted(callId, digits, nextEventTime());
+    }
+
+    /** The redirect event Bandwidth sends once it has followed a {@code <Redirect>} of {@code callId}. */
+    static String redirectBody(String callId) {
+        return """
+                {"eventType": "redirect", "callId": "%s", "eventTime": "%s"}
+                """.formatted(callId, nextEventTime());
+    }
+
+    private static String nextEventTime() {
         long second = eventSeconds.getAndIncrement();
-        return node.post(
-                "/voice/gather", """
-                {"eventType": "gather", "callId": "%s", "digits": "%s", "eventTime": "2026-11-25T%02d:%02d:%02dZ"}
-                """.formatted(callId, digits, second / 3600 % 24, second / 60 % 60, second % 60));
+        return "2026-11-25T%02d:%02d:%02dZ".formatted(second / 3600 % 24, second / 60 % 60, second % 60);
+    }
+
+    /**
+     * Whether a reply holds the call on the line: a pause, then a redirect back to this service's redirect
+     * channel, where the caller's held event is answered.
+     */
+    static boolean isHold(HttpResponse<String> reply) {
+        if (reply.statusCode() != 200 || reply.body().isEmpty()) {
+            return false;
+        }
+        List<Verb> verbs = bxml.read(reply.body()).verbs();
+        return verbs.size() == 2
+                && verbs.get(0) instanceof Pause
+                && verbs.get(1) instanceof Redirect redirect
+                && redirect.redirect().url().endsWith("/voice/redirect");
     }
 
     /**
