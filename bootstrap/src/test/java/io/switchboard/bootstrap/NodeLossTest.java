@@ -39,8 +39,6 @@ class NodeLossTest {
     private static final int NODES = 3;
     private static final int CALLS = 30;
     private static final int WORKERS = 3;
-    /** Enough holds at the test's 2 s reply deadline to outlast its downing and the shards' move. */
-    private static final int MAX_HOLDS = 15;
 
     private static final Duration TRAFFIC_DEADLINE = Duration.ofSeconds(120);
 
@@ -176,8 +174,7 @@ class NodeLossTest {
 
     @Test
     void aCrashedNodesCallsAreHeldOnTheLineUntilTheirShardsMoveThenAnsweredByTheFlow() throws Exception {
-        cluster = TestCluster.ofSeededNodes(
-                NODES, TestCluster.FAST_DOWNING + "\nswitchboard.hold.max-holds-per-call = " + MAX_HOLDS);
+        cluster = TestCluster.ofSeededNodes(NODES, TestCluster.FAST_DOWNING);
         RunningService crashing = cluster.node(2);
         RunningService survivor = cluster.node(0);
         for (int call = 0; call < CALLS; call++) {
@@ -219,7 +216,9 @@ class NodeLossTest {
             }
             for (HeldCall call : results) {
                 assertTrue(call.holds() > 0, call.callId() + " was held while unreachable");
-                assertTrue(call.holds() <= MAX_HOLDS, call.callId() + " held at most " + MAX_HOLDS + " times");
+                assertTrue(
+                        call.holds() <= TestCluster.MAX_HOLDS,
+                        call.callId() + " held at most " + TestCluster.MAX_HOLDS + " times");
                 assertEquals(
                         Optional.of(List.of("9")),
                         TestCluster.gatheredDigits(call.answer()),
@@ -276,13 +275,9 @@ class NodeLossTest {
      */
     private static HeldCall holdUntilAnswered(RunningService node, String callId, long cutAt) throws Exception {
         String gather = TestCluster.gatherBody(callId, "9");
-        HttpResponse<String> reply = node.post("/voice/gather", gather);
-        int holds = 0;
-        while (TestCluster.isHold(reply) && holds <= MAX_HOLDS) {
-            holds++;
-            reply = node.post("/voice/redirect", TestCluster.redirectBody(callId));
-        }
-        return new HeldCall(callId, gather, holds, Duration.ofNanos(System.nanoTime() - cutAt), reply);
+        TestCluster.AfterHolds afterHolds = TestCluster.followHolds(node, callId, node.post("/voice/gather", gather));
+        return new HeldCall(
+                callId, gather, afterHolds.holds(), Duration.ofNanos(System.nanoTime() - cutAt), afterHolds.reply());
     }
 
     /** Gathers on a call of a surviving node until {@code done}; how many the flow answered, failing on any other. */

@@ -66,6 +66,9 @@ final class TestCluster implements AutoCloseable {
             akka.http.server.request-timeout = 20s
             """;
 
+    /** Enough holds at the crash tests' 2 s reply deadline to outlast their downing and the shards' move. */
+    static final int MAX_HOLDS = 15;
+
     /**
      * Failure detection and downing for crash tests, much quicker than production's (the resolver's default
      * stable-after is 20 s), and a short reply deadline, so each try of an orphaned call costs little. The
@@ -78,7 +81,8 @@ final class TestCluster implements AutoCloseable {
             akka.cluster.split-brain-resolver.stable-after = 3s
             switchboard.reply-deadline = 2s
             switchboard.entity.flow-timeout = 1800ms
-            """;
+            switchboard.hold.max-holds-per-call = %d
+            """.formatted(TestCluster.MAX_HOLDS);
     /**
      * Beyond detection, stability and one reply deadline: gossip of the downing, removal, the shards'
      * reallocation, on a machine where other builds compete for the 2 cores.
@@ -193,6 +197,24 @@ final class TestCluster implements AutoCloseable {
     private static String nextEventTime() {
         long second = eventSeconds.getAndIncrement();
         return "2026-11-25T%02d:%02d:%02dZ".formatted(second / 3600 % 24, second / 60 % 60, second % 60);
+    }
+
+    /** How a held call came back: the holds it got, and the reply that was no hold. */
+    record AfterHolds(int holds, HttpResponse<String> reply) {}
+
+    /**
+     * Follows the holds that begin with {@code first}, as Bandwidth does: after each, the call's redirect is posted
+     * to {@code node} (at once; Bandwidth would play the pause first), until a reply is no hold, or past
+     * {@link #MAX_HOLDS}.
+     */
+    static AfterHolds followHolds(RunningService node, String callId, HttpResponse<String> first) throws Exception {
+        HttpResponse<String> reply = first;
+        int holds = 0;
+        while (isHold(reply) && holds <= MAX_HOLDS) {
+            holds++;
+            reply = node.post("/voice/redirect", redirectBody(callId));
+        }
+        return new AfterHolds(holds, reply);
     }
 
     /**
