@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param admission     how many entities a node keeps resident before it refuses new calls
  * @param hold          what a call hears while its entity cannot be reached
  * @param maxHeldCalls  calls a node keeps on hold at once; past it, an unreachable call gets the fallback
+ * @param heldCallsForgottenAfter how long a node remembers a held event whose redirect has not come back
  */
 public record SwitchboardSettings(
         Duration replyDeadline,
@@ -28,7 +29,8 @@ public record SwitchboardSettings(
         DurabilitySettings durability,
         AdmissionSettings admission,
         HoldPolicy hold,
-        int maxHeldCalls) {
+        int maxHeldCalls,
+        Duration heldCallsForgottenAfter) {
 
     public static final String FLOW_DISPATCHER = "switchboard.flow-dispatcher";
     public static final String LISTENER_DISPATCHER = "switchboard.listener-dispatcher";
@@ -57,6 +59,7 @@ public record SwitchboardSettings(
                 AdmissionSettings.from(
                         config.getConfig("admission"), Runtime.getRuntime().maxMemory()),
                 new HoldPolicy(config.getDuration("hold.pause"), config.getInt("hold.max-holds-per-call")),
-                config.getInt("hold.max-held-calls"));
+                config.getInt("hold.max-held-calls"),
+                config.getDuration("hold.forget-after"));
     }
 }

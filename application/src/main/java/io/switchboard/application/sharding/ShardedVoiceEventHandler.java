@@ -61,7 +61,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
         this.listeners = List.copyOf(listeners);
         this.resident = ResidentEntities.get(system);
-        this.held = new HeldCalls(settings.hold(), settings.maxHeldCalls());
+        this.held = new HeldCalls(
+                settings.hold(), settings.maxHeldCalls(), settings.heldCallsForgottenAfter(), System::nanoTime);
     }
 
     @Override
