@@ -5,6 +5,7 @@ import io.switchboard.application.admission.AdmissionSettings;
 import io.switchboard.application.durability.DurabilitySettings;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.FallbackPolicy;
+import io.switchboard.domain.entity.HoldPolicy;
 import io.switchboard.domain.verb.Response;
 import java.time.Duration;
 
@@ -17,13 +18,19 @@ import java.time.Duration;
  * @param queryTimeout  how long an admin query waits for an entity, or for each node's shard region
  * @param durability    whether entities keep their memory in a journal
  * @param admission     how many entities a node keeps resident before it refuses new calls
+ * @param hold          what a call hears while its entity cannot be reached
+ * @param maxHeldCalls  calls a node keeps on hold at once; past it, an unreachable call gets the fallback
+ * @param heldCallsForgottenAfter how long a node remembers a held event whose redirect has not come back
  */
 public record SwitchboardSettings(
         Duration replyDeadline,
         Duration queryTimeout,
         EntitySettings entity,
         DurabilitySettings durability,
-        AdmissionSettings admission) {
+        AdmissionSettings admission,
+        HoldPolicy hold,
+        int maxHeldCalls,
+        Duration heldCallsForgottenAfter) {
 
     public static final String FLOW_DISPATCHER = "switchboard.flow-dispatcher";
     public static final String LISTENER_DISPATCHER = "switchboard.listener-dispatcher";
@@ -50,6 +57,9 @@ public record SwitchboardSettings(
                         new FallbackPolicy(apology)),
                 durability,
                 AdmissionSettings.from(
-                        config.getConfig("admission"), Runtime.getRuntime().maxMemory()));
+                        config.getConfig("admission"), Runtime.getRuntime().maxMemory()),
+                new HoldPolicy(config.getDuration("hold.pause"), config.getInt("hold.max-holds-per-call")),
+                config.getInt("hold.max-held-calls"),
+                config.getDuration("hold.forget-after"));
     }
 }

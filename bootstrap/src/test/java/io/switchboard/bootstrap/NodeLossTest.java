@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class NodeLossTest {
     private static final int NODES = 3;
     private static final int CALLS = 30;
     private static final int WORKERS = 3;
+
     private static final Duration TRAFFIC_DEADLINE = Duration.ofSeconds(120);
 
     private TestCluster cluster;
@@ -171,7 +173,7 @@ class NodeLossTest {
     }
 
     @Test
-    void aCrashedNodeIsDownedAndItsCallsAreAnsweredAgainWithinTheBound() throws Exception {
+    void aCrashedNodesCallsAreHeldOnTheLineUntilTheirShardsMoveThenAnsweredByTheFlow() throws Exception {
         cluster = TestCluster.ofSeededNodes(NODES, TestCluster.FAST_DOWNING);
         RunningService crashing = cluster.node(2);
         RunningService survivor = cluster.node(0);
@@ -181,27 +183,71 @@ class NodeLossTest {
         }
         Set<String> orphans = TestCluster.callsHostedBy(crashing);
         assertFalse(orphans.isEmpty(), "the crashing node hosts some of the calls");
-        String orphan = orphans.iterator().next();
+        List<String> survivingCalls = IntStream.range(0, CALLS)
+                .mapToObj(call -> "c-crash-" + call)
+                .filter(callId -> !orphans.contains(callId))
+                .limit(WORKERS)
+                .toList();
         Address crashed = Cluster.get(crashing.system()).selfMember().address();
         Duration bound =
                 TestCluster.crashRecoveryBound(survivor.system().settings().config());
 
         long cutAt = System.nanoTime();
         cluster.cutOffFromTheOthers(crashing);
-        Optional<List<String>> answer = Optional.empty();
-        while (answer.isEmpty()
-                && System.nanoTime() - cutAt < bound.multipliedBy(2).toNanos()) {
-            // Until the resolver downs the node, the call's shard is out of reach and the deadline passes.
-            answer = TestCluster.gatheredDigits(TestCluster.gather(survivor, orphan, "9"));
+        // Every caller of the lost node presses 9 while its node is gone, and the other calls carry on meanwhile.
+        ExecutorService callers = Executors.newFixedThreadPool(orphans.size() + WORKERS);
+        try {
+            AtomicBoolean orphansAnswered = new AtomicBoolean();
+            List<Future<Integer>> others = new ArrayList<>();
+            for (String callId : survivingCalls) {
+                others.add(callers.submit(() -> steadyCall(survivor, callId, orphansAnswered)));
+            }
+            List<Future<HeldCall>> held = new ArrayList<>();
+            for (String orphan : orphans) {
+                held.add(callers.submit(() -> holdUntilAnswered(survivor, orphan, cutAt)));
+            }
+            List<HeldCall> results = new ArrayList<>();
+            for (Future<HeldCall> call : held) {
+                results.add(call.get(bound.multipliedBy(2).toSeconds(), TimeUnit.SECONDS));
+            }
+            orphansAnswered.set(true);
+            for (Future<Integer> steady : others) {
+                assertTrue(steady.get(60, TimeUnit.SECONDS) > 0, "the other calls were answered meanwhile");
+            }
+            for (HeldCall call : results) {
+                assertTrue(call.holds() > 0, call.callId() + " was held while unreachable");
+                assertTrue(
+                        call.holds() <= TestCluster.MAX_HOLDS,
+                        call.callId() + " held at most " + TestCluster.MAX_HOLDS + " times");
+                assertEquals(
+                        Optional.of(List.of("9")),
+                        TestCluster.gatheredDigits(call.answer()),
+                        call.callId() + ": the redirect after the holds got the flow's answer to the held gather (in "
+                                + "memory, the crashed node's call state is lost), not the apology: "
+                                + call.answer().statusCode() + " "
+                                + call.answer().body());
+                assertTrue(
+                        call.window().compareTo(bound) <= 0,
+                        call.callId() + " answered again within " + bound + ", took " + call.window());
+                // Bandwidth retrying the gather that was held gets the flow's answer to it, not a hold.
+                assertEquals(
+                        Optional.of(List.of("9")),
+                        TestCluster.gatheredDigits(survivor.post("/voice/gather", call.heldGather())),
+                        "a retry of the held gather is answered as the flow answered it");
+            }
+            System.out.printf(
+                    "crash: %d calls of the lost node held %s times, answered by the flow %s ms after the cut "
+                            + "(bound %d ms)%n",
+                    results.size(),
+                    results.stream().map(HeldCall::holds).sorted().toList(),
+                    results.stream()
+                            .map(call -> call.window().toMillis())
+                            .sorted()
+                            .toList(),
+                    bound.toMillis());
+        } finally {
+            callers.shutdownNow();
         }
-        Duration recovery = Duration.ofNanos(System.nanoTime() - cutAt);
-
-        assertTrue(answer.isPresent(), "the orphaned call was answered again, after " + recovery);
-        System.out.printf(
-                "crash: call %s answered again %d ms after its node was cut off (bound %d ms)%n",
-                orphan, recovery.toMillis(), bound.toMillis());
-        assertTrue(recovery.compareTo(bound) <= 0, "answered again within " + bound + ", took " + recovery);
-        assertFalse(answer.get().contains("0"), "in memory, the crashed node's call state is lost: " + answer.get());
         TestProbe.create(survivor.system()).awaitAssert(bound, () -> {
             assertTrue(
                     StreamSupport.stream(
@@ -217,6 +263,34 @@ class NodeLossTest {
         });
         // On its side of the cut it is the minority: the resolver downs it there too, and it shuts down.
         crashing.system().getWhenTerminated().toCompletableFuture().get(bound.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** A call of the lost node: the gather it held, how often, and the reply that ended the holds. */
+    private record HeldCall(
+            String callId, String heldGather, int holds, Duration window, HttpResponse<String> answer) {}
+
+    /**
+     * Posts a gather of 9 for {@code callId}, then, as Bandwidth does after each hold's pause, its redirect, until a
+     * reply is no hold; the window runs from the cut.
+     */
+    private static HeldCall holdUntilAnswered(RunningService node, String callId, long cutAt) throws Exception {
+        String gather = TestCluster.gatherBody(callId, "9");
+        TestCluster.AfterHolds afterHolds = TestCluster.followHolds(node, callId, node.post("/voice/gather", gather));
+        return new HeldCall(
+                callId, gather, afterHolds.holds(), Duration.ofNanos(System.nanoTime() - cutAt), afterHolds.reply());
+    }
+
+    /** Gathers on a call of a surviving node until {@code done}; how many the flow answered, failing on any other. */
+    private static int steadyCall(RunningService node, String callId, AtomicBoolean done) throws Exception {
+        int answered = 0;
+        while (!done.get()) {
+            HttpResponse<String> reply = TestCluster.gather(node, callId, "1");
+            assertTrue(
+                    TestCluster.gatheredDigits(reply).isPresent(),
+                    callId + " answered by the flow: " + reply.statusCode() + " " + reply.body());
+            answered++;
+        }
+        return answered;
     }
 
     /** One webhook; a request that fails outright (no HTTP answer) is recorded with status -1. */

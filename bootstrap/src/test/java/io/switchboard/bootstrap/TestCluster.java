@@ -25,9 +25,12 @@ import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.conference.ConferenceMemberJoined;
 import io.switchboard.domain.conference.ConferenceState;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.verb.Pause;
+import io.switchboard.domain.verb.Redirect;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
+import io.switchboard.domain.verb.Verb;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +66,9 @@ final class TestCluster implements AutoCloseable {
             akka.http.server.request-timeout = 20s
             """;
 
+    /** Enough holds at the crash tests' 2 s reply deadline to outlast their downing and the shards' move. */
+    static final int MAX_HOLDS = 15;
+
     /**
      * Failure detection and downing for crash tests, much quicker than production's (the resolver's default
      * stable-after is 20 s), and a short reply deadline, so each try of an orphaned call costs little. The
@@ -75,7 +81,8 @@ final class TestCluster implements AutoCloseable {
             akka.cluster.split-brain-resolver.stable-after = 3s
             switchboard.reply-deadline = 2s
             switchboard.entity.flow-timeout = 1800ms
-            """;
+            switchboard.hold.max-holds-per-call = %d
+            """.formatted(TestCluster.MAX_HOLDS);
     /**
      * Beyond detection, stability and one reply deadline: gossip of the downing, removal, the shards'
      * reallocation, on a machine where other builds compete for the 2 cores.
@@ -170,11 +177,59 @@ final class TestCluster implements AutoCloseable {
 
     /** Posts a gather of {@code digits} for {@code callId} to {@code node}; each event distinct by its time. */
     static HttpResponse<String> gather(RunningService node, String callId, String digits) throws Exception {
+        return node.post("/voice/gather", gatherBody(callId, digits));
+    }
+
+    /** A gather of {@code digits} for {@code callId}, distinct from every other by its time. */
+    static String gatherBody(String callId, String digits) {
+        return """
+                {"eventType": "gather", "callId": "%s", "digits": "%s", "eventTime": "%s"}
+                """.formatted(callId, digits, nextEventTime());
+    }
+
+    /** The redirect event Bandwidth sends once it has followed a {@code <Redirect>} of {@code callId}. */
+    static String redirectBody(String callId) {
+        return """
+                {"eventType": "redirect", "callId": "%s", "eventTime": "%s"}
+                """.formatted(callId, nextEventTime());
+    }
+
+    private static String nextEventTime() {
         long second = eventSeconds.getAndIncrement();
-        return node.post(
-                "/voice/gather", """
-                {"eventType": "gather", "callId": "%s", "digits": "%s", "eventTime": "2026-11-25T%02d:%02d:%02dZ"}
-                """.formatted(callId, digits, second / 3600 % 24, second / 60 % 60, second % 60));
+        return "2026-11-25T%02d:%02d:%02dZ".formatted(second / 3600 % 24, second / 60 % 60, second % 60);
+    }
+
+    /** How a held call came back: the holds it got, and the reply that was no hold. */
+    record AfterHolds(int holds, HttpResponse<String> reply) {}
+
+    /**
+     * Follows the holds that begin with {@code first}, as Bandwidth does: after each, the call's redirect is posted
+     * to {@code node} (at once; Bandwidth would play the pause first), until a reply is no hold, or past
+     * {@link #MAX_HOLDS}.
+     */
+    static AfterHolds followHolds(RunningService node, String callId, HttpResponse<String> first) throws Exception {
+        HttpResponse<String> reply = first;
+        int holds = 0;
+        while (isHold(reply) && holds <= MAX_HOLDS) {
+            holds++;
+            reply = node.post("/voice/redirect", redirectBody(callId));
+        }
+        return new AfterHolds(holds, reply);
+    }
+
+    /**
+     * Whether a reply holds the call on the line: a pause, then a redirect back to this service's redirect
+     * channel, where the caller's held event is answered.
+     */
+    static boolean isHold(HttpResponse<String> reply) {
+        if (reply.statusCode() != 200 || reply.body().isEmpty()) {
+            return false;
+        }
+        List<Verb> verbs = bxml.read(reply.body()).verbs();
+        return verbs.size() == 2
+                && verbs.get(0) instanceof Pause
+                && verbs.get(1) instanceof Redirect redirect
+                && redirect.redirect().url().endsWith("/voice/redirect");
     }
 
     /**

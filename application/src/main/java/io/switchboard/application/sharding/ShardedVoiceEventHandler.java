@@ -35,7 +35,10 @@ import org.slf4j.MDC;
 
 /**
  * Hands each event to its call or conference entity, wherever in the cluster its shard lives, and waits for
- * the reply until the deadline; past it, the caller gets the fallback, or in journal mode a 503 to send it again.
+ * the reply until the deadline; past it, the caller gets the fallback or is held ({@link HeldCalls}): an entity
+ * that does not answer within the deadline is one whose node is lost more often than one whose flow is slow (the
+ * entity's own flow timeout, shorter, covers those). In journal mode it gets a 503 instead, to send it again:
+ * whether the event was stored is not known, and no 200 goes out for an event that may not be.
  */
 public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, AdmissionQuery {
     private static final Logger log = LoggerFactory.getLogger(ShardedVoiceEventHandler.class);
@@ -50,6 +53,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     private final AtomicLong shed = new AtomicLong();
     // In journal mode: events are handed on only while the journal stores.
     private final Optional<JournalHealth> journalHealth;
+    private final HeldCalls held;
 
     public ShardedVoiceEventHandler(
             ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
@@ -63,6 +67,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         this.resident = ResidentEntities.get(system);
         this.journalHealth =
                 settings.durability().journaled() ? Optional.of(JournalHealth.get(system)) : Optional.empty();
+        this.held = new HeldCalls(
+                settings.hold(), settings.maxHeldCalls(), settings.heldCallsForgottenAfter(), System::nanoTime);
     }
 
     @Override
@@ -92,12 +98,13 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
 
     private CompletionStage<EventReply> ask(EntityTypeKey<VoiceEntity.Command> key, VoiceEvent event) {
         awaitingReply.incrementAndGet();
+        VoiceEvent asked = held.eventToAsk(event);
         return sharding.entityRefFor(key, event.entityId())
-                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(event, replyTo), settings.replyDeadline())
+                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(asked, replyTo), settings.replyDeadline())
                 .handleAsync(
                         (reply, failure) -> {
                             awaitingReply.decrementAndGet();
-                            return failure == null ? reply : deadlineMissed(event, failure);
+                            return failure == null ? answered(asked, reply) : deadlineMissed(asked, failure);
                         },
                         replyExecutor);
     }
@@ -146,25 +153,31 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         return null;
     }
 
-    private EventReply deadlineMissed(VoiceEvent event, Throwable failure) {
-        try (var ignored = MDC.putCloseable(event.entityIdName(), event.entityId())) {
-            if (journalHealth.isPresent()) {
-                // Whether the event is stored is not known (a slow or failed store, an entity that could not
-                // recover): no BXML that would advance the call. Bandwidth's retry gets the stored reply, if any.
-                log.warn(
-                        "no reply to {} within {} ({}); answering 503 so that it is sent again",
-                        event.eventType(),
-                        settings.replyDeadline(),
-                        failure.toString());
-                return EventReply.notStored();
-            }
+    private EventReply answered(VoiceEvent asked, EventReply reply) {
+        held.answered(asked);
+        return reply;
+    }
+
+    /** In journal mode a 503; otherwise the hold, if {@code asked} may be held once more, else the fallback. */
+    private EventReply deadlineMissed(VoiceEvent asked, Throwable failure) {
+        boolean journaled = journalHealth.isPresent();
+        Optional<EventReply> hold = journaled ? Optional.empty() : held.hold(asked);
+        try (var ignored = MDC.putCloseable(asked.entityIdName(), asked.entityId())) {
             log.warn(
-                    "no reply to {} within {} ({}); sending the fallback",
-                    event.eventType(),
+                    "no reply to {} within {} ({}); {}",
+                    asked.eventType(),
                     settings.replyDeadline(),
-                    failure.toString());
+                    failure.toString(),
+                    journaled
+                            ? "answering 503 so that it is sent again"
+                            : hold.isPresent() ? "holding the call" : "sending the fallback");
         }
-        return settings.entity().fallback().replyTo(event, ReplyOrigin.DEADLINE_EXCEEDED);
+        if (journaled) {
+            // Whether the event is stored is not known (a slow or failed store, an entity that could not recover):
+            // no BXML that would advance the call. Bandwidth's retry gets the stored reply, if any.
+            return EventReply.notStored();
+        }
+        return hold.orElseGet(() -> settings.entity().fallback().replyTo(asked, ReplyOrigin.DEADLINE_EXCEEDED));
     }
 
     private void notifyListeners(VoiceEvent event, EventReply reply, Duration latency) {

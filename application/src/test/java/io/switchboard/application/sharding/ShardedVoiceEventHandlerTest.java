@@ -13,6 +13,7 @@ import io.switchboard.application.port.out.VoiceEventListener;
 import io.switchboard.domain.call.CallDisconnected;
 import io.switchboard.domain.call.CallEnding;
 import io.switchboard.domain.call.CallFlow;
+import io.switchboard.domain.call.CallRedirected;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.common.ConferenceId;
@@ -42,7 +43,8 @@ class ShardedVoiceEventHandlerTest {
             akka.remote.artery.canonical.hostname = 127.0.0.1
             akka.remote.artery.canonical.port = 0
             switchboard.reply-deadline = 3s
-            switchboard.entity.flow-timeout = 6s
+            switchboard.entity.flow-timeout = 9s
+            switchboard.hold.max-holds-per-call = 1
             # Shutting down hands the shards over, and an entity answers the event in flight first: the slow
             # flow's call stops only once its flow timed out.
             akka.actor.testkit.typed.system-shutdown-default = 30s
@@ -52,13 +54,24 @@ class ShardedVoiceEventHandlerTest {
     private static final TestProbe<String> heard = testKit.createTestProbe();
     private static ShardedVoiceEventHandler handler;
 
-    /** Answers by call id: "slow-" never answers, "boom-" throws, anything else echoes the gathered digits. */
+    /**
+     * Answers by call id: "slow-" never answers, "late-" answers a second after the deadline, "boom-" throws,
+     * anything else echoes the gathered digits.
+     */
     private static final CallFlow flow = new CallFlow() {
         @Override
         public Reply onGather(GatherCompleted event, CallState call) {
             String id = event.callId().value();
             if (id.startsWith("slow-")) {
                 return Reply.later(new CompletableFuture<>());
+            }
+            if (id.startsWith("late-")) {
+                return Reply.later(CompletableFuture.supplyAsync(
+                        () -> Response.builder()
+                                .speakSentence("Late " + call.gatheredDigits())
+                                .build(),
+                        CompletableFuture.delayedExecutor(
+                                DEADLINE.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)));
             }
             if (id.startsWith("boom-")) {
                 throw new IllegalStateException("flow bug");
@@ -105,16 +118,35 @@ class ShardedVoiceEventHandlerTest {
     }
 
     @Test
-    void slowFlowGetsTheFallbackOnceTheDeadlinePasses() throws Exception {
+    void anEntityThatMissesTheDeadlineHoldsTheCallThenGivesTheFallbackOnceHoldsRunOut() throws Exception {
         long started = System.nanoTime();
         EventReply reply = await(handler.handle(SampleEvents.gather("slow-1", "1")));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertEquals(ReplyOrigin.DEADLINE_EXCEEDED, reply.origin());
-        assertEquals(settings.entity().fallback().executedEventResponse(), reply.response());
+        assertEquals(settings.hold().reply(), reply, "a pause and a redirect back, not the apology");
         assertEquals(
                 true,
                 took.compareTo(DEADLINE) >= 0 && took.compareTo(DEADLINE.plusSeconds(5)) < 0,
                 "answered after the deadline, not long after: " + took);
+
+        // The redirect the hold brings back asks about the gather again; one hold is all this test allows.
+        EventReply afterHold = await(handler.handle(new CallRedirected(SampleEvents.call("slow-1"))));
+        assertEquals(ReplyOrigin.DEADLINE_EXCEEDED, afterHold.origin());
+        assertEquals(settings.entity().fallback().executedEventResponse(), afterHold.response());
+    }
+
+    @Test
+    void theRedirectAfterAHoldGetsTheFlowsReplyToTheHeldEvent() throws Exception {
+        EventReply held = await(handler.handle(SampleEvents.gather("late-1", "7")));
+        assertEquals(ReplyOrigin.HELD, held.origin());
+
+        EventReply afterHold = await(handler.handle(new CallRedirected(SampleEvents.call("late-1"))));
+        assertEquals(Response.builder().speakSentence("Late [7]").build(), afterHold.response());
+        assertEquals(false, afterHold.origin().isFallback(), "answered by the flow: " + afterHold.origin());
+
+        // A redirect that follows no hold is the flow's own: it goes to the flow as itself.
+        EventReply ownRedirect = await(handler.handle(new CallRedirected(SampleEvents.call("late-1"))));
+        assertEquals(ReplyOrigin.FLOW, ownRedirect.origin());
+        assertEquals(Response.empty(), ownRedirect.response());
     }
 
     @Test

@@ -17,6 +17,11 @@ public enum ReplyOrigin {
     OVERLOADED,
     /** The caller gave up waiting (the reply deadline passed before the entity answered). */
     DEADLINE_EXCEEDED,
+    /**
+     * The entity could not be reached in time (its node was lost): a pause and a redirect back to this service
+     * keep the caller on the line ({@link HoldPolicy}); the redirect gets the flow's reply to the held event.
+     */
+    HELD,
     /** The event was sent to an entity of the wrong kind: a wiring bug. */
     MISROUTED,
     /**

@@ -16,6 +16,8 @@ import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.conference.ConferenceDetails;
 import io.switchboard.domain.conference.ConferenceMember;
 import io.switchboard.domain.conference.ConferenceMemberJoined;
+import io.switchboard.domain.verb.Pause;
+import io.switchboard.domain.verb.Redirect;
 import io.switchboard.domain.verb.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,28 @@ class EntityValuesTest {
     }
 
     @Test
+    void aHoldPausesThenRedirectsBackAndIsGivenOnlyWhereARedirectMayBeExecuted() {
+        HoldPolicy hold = new HoldPolicy(Duration.ofMillis(1500), 3);
+        assertEquals(
+                new EventReply(
+                        Response.builder()
+                                .add(new Pause(1.5))
+                                .add(Redirect.builder().build())
+                                .build(),
+                        ReplyOrigin.HELD),
+                hold.reply());
+        CallEvents call = CallEvents.newCall();
+        assertTrue(hold.mayHold(call.answer()));
+        assertTrue(hold.mayHold(call.gather("1")));
+        assertTrue(hold.mayHold(call.redirect()));
+        assertFalse(hold.mayHold(call.transferAnswer()), "a transferAnswer's reply runs on the transfer's leg");
+        assertFalse(hold.mayHold(call.disconnect(DisconnectCause.HANGUP)), "its reply is ignored");
+        assertFalse(HoldPolicy.none().mayHold(call.answer()), "holding turned off");
+        assertThrows(IllegalArgumentException.class, () -> new HoldPolicy(Duration.ofMillis(1250), 3));
+        assertThrows(IllegalArgumentException.class, () -> new HoldPolicy(Duration.ofSeconds(1), -1));
+    }
+
+    @Test
     void onlyFlowAndRedeliveryAreNotFallbacks() {
         List<ReplyOrigin> fallbacks = Arrays.stream(ReplyOrigin.values())
                 .filter(ReplyOrigin::isFallback)
@@ -53,6 +77,7 @@ class EntityValuesTest {
                         ReplyOrigin.FLOW_TIMED_OUT,
                         ReplyOrigin.OVERLOADED,
                         ReplyOrigin.DEADLINE_EXCEEDED,
+                        ReplyOrigin.HELD,
                         ReplyOrigin.MISROUTED,
                         ReplyOrigin.INVALID_BXML),
                 fallbacks);

@@ -265,6 +265,7 @@
     DEADLINE_EXCEEDED: "the reply deadline passed before the entity answered",
     MISROUTED: "the event reached an entity of the wrong kind",
     INVALID_BXML: "the flow's BXML broke a rule for this event",
+    HELD: "the call's entity could not be reached in time; the caller was held with a pause and a redirect",
   };
 
   function timelineTable(entity) {
