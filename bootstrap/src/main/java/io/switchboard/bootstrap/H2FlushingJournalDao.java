@@ -54,16 +54,13 @@ public final class H2FlushingJournalDao extends DefaultJournalDao {
     @Override
     public Future<BoxedUnit> writeJournalRows(
             Seq<Tuple2<JournalTables.JournalAkkaSerializationRow, Set<String>>> rows) {
-        // On the threads that complete each step: a Scala future's stage would start a thread per plain callback.
         return FutureConverters.asScala(FutureConverters.asJava(super.writeJournalRows(rows))
-                .thenComposeAsync(committed -> FutureConverters.asJava(save()), Runnable::run)
-                .whenCompleteAsync(
-                        (saved, failed) -> {
-                            if (failed != null) {
-                                replaceConnections();
-                            }
-                        },
-                        Runnable::run));
+                .thenCompose(committed -> FutureConverters.asJava(save()))
+                .whenComplete((saved, failed) -> {
+                    if (failed != null) {
+                        replaceConnections();
+                    }
+                }));
     }
 
     /**
