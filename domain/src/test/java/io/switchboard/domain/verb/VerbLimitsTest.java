@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every limit of Bandwidth's BXML reference (bandwidth-notes §4) as a table: for each verb and attribute, the
+ * Every limit of Bandwidth's public BXML reference as a table: for each verb and attribute, the
  * values at the edge that must be accepted and the values just past it that must be refused with a message
  * naming the verb, the attribute, the value given and what is allowed.
  */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Faults injected the way the platform really misbehaves (bandwidth-notes §3: duplicates are possible, async
+ * Faults injected the way the platform really misbehaves (duplicates are possible, async
  * callbacks are retried once on connection errors, timeouts are 15 s). Each is a probability from 0 to 1, drawn
  * per delivery (per call for {@code reorderAsync}) from the call's seeded random source.
  *

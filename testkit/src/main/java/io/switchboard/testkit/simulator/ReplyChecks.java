@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The checks every reply goes through, as Bandwidth would judge it (bandwidth-notes §3): the status, the
+ * The checks every reply goes through, as Bandwidth would judge it: the status, the
  * content type, whether the BXML could be read and keeps the rules for the event it answers, and how long it
  * took against Bandwidth's callback timeout and our own reply deadline.
  */

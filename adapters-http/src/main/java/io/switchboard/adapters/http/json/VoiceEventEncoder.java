@@ -37,7 +37,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes domain events as the live platform's JSON (bandwidth-notes §2: its field names, nested
+ * Writes domain events as the live platform's JSON (its field names, nested
  * {@code transcription}, {@code parentCallId} for the A-leg, ISO-8601 times and durations); the inverse of
  * {@link VoiceEventDecoder}, so what it writes decodes to an equal event. Absent values are left out, as
  * Bandwidth leaves them out. The call simulator posts what this writes.
