@@ -2,9 +2,14 @@
 # End-to-end throughput and latency of the full path (Basic auth, JSON decode, validation, sharded call entity,
 # demo flow, BXML rendering) of the real service jar, against the bare akka-http baseline (bench/baseline: the
 # same akka-http, auth check and body read, a fixed BXML reply), driven by the same load generator (wrk with
-# bench/wrk/calls.lua: every connection plays whole demo calls), in the same run, side by side.
+# a wrk script), in the same run, side by side. Two workloads (WORKLOAD):
+#   calls    (default) bench/wrk/calls.lua: every connection plays whole demo calls, one event after the other;
+#   retries  bench/wrk/retries.lua: a fixed pool of long-lived calls (POOL_CALLS, 1000) and conferences
+#            (POOL_CONFERENCES, 100), every event type in no particular order, about three requests in four a
+#            retry of an event already answered (RETRY_SHARE, 0.75): Bandwidth's traffic during an incident.
 #
 #   bench/e2e.sh
+#   WORKLOAD=retries bench/e2e.sh
 #   CONNECTIONS=32 DURATION=30s ROUNDS=5 bench/e2e.sh
 #
 # Each server runs pinned to SERVER_CPU, wrk to LOAD_CPU (taskset), so on a 2-core machine each server has ONE
@@ -34,6 +39,11 @@ connections=${CONNECTIONS:-64}
 warmup=${WARMUP:-120s}
 duration=${DURATION:-20s}
 rounds=${ROUNDS:-3}
+workload=${WORKLOAD:-calls}
+case "$workload" in
+  calls|retries) wrk_script="$BENCH_ROOT/bench/wrk/$workload.lua" ;;
+  *) echo "WORKLOAD must be calls or retries, was $workload" >&2; exit 2 ;;
+esac
 java_opts=${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseSerialGC}
 service_extra_opts=${SERVICE_EXTRA_OPTS:-}
 service_log_level=${SERVICE_LOG_LEVEL:-INFO}
@@ -90,14 +100,14 @@ run_wrk() {
   if [ "$server" = service ]; then port=$service_port pid=$service_pid; else port=$baseline_port pid=$baseline_pid; fi
   gc_log="$BENCH_LOGS/e2e-$server-gc.log"
   gc_from=$(( $(wc -l < "$gc_log") + 1 ))
-  local log="$BENCH_LOGS/e2e-wrk-$label.log" times="$BENCH_LOGS/e2e-wrk-$label.time"
+  local log="$BENCH_LOGS/e2e-$workload-wrk-$label.log" times="$BENCH_LOGS/e2e-wrk-$label.time"
   ticks_before=$(cpu_ticks "$pid")
   # RUN_ID (milliseconds) keeps this run's callIds apart from earlier runs' calls, which the service still holds.
   { TIMEFORMAT='%U %S %R'; time RUN_ID=$(( $(date +%s%N) / 1000000 % 4294967296 )) \
       PAYLOADS="$BENCH_ROOT/bench/payloads/src/main/resources/payloads" AUTHORIZATION="$authorization" \
-      RATE_PER_CONNECTION=$rate \
+      RATE_PER_CONNECTION=$rate CONNECTIONS=$connections \
       taskset -c "$load_cpu" wrk -t "$connections" -c "$connections" -d "$run_duration" --timeout 10s \
-        -s "$BENCH_ROOT/bench/wrk/calls.lua" "http://127.0.0.1:$port" > "$log" ; } 2> "$times"
+        -s "$wrk_script" "http://127.0.0.1:$port" > "$log" ; } 2> "$times"
   ticks_after=$(cpu_ticks "$pid")
   result=$(grep '^RESULT' "$log") || { echo "wrk printed no result; see $log" >&2; exit 1; }
   wrk_cpu=$(awk '{printf "%.0f", ($1 + $2) * 100 / $3}' "$times")
@@ -111,14 +121,17 @@ run_wrk() {
 
 describe() {
   local result=$1
-  printf '%6.0f req/s %6d calls  CPU: server %3s %%, wrk %3s %%  GC: %s pauses, max %s ms, %s ms in all  errors: %s unexpected replies, %s socket, %s timeouts\n' \
-    "$(field "$result" rps)" "$(field "$result" calls)" "$(field "$result" server_cpu_pct)" \
+  local retries
+  retries=$(grep -q ' retries=' <<< "$result" && echo ", $(field "$result" retries) retries" || true)
+  printf '%6.0f req/s %6d calls%s  CPU: server %3s %%, wrk %3s %%  GC: %s pauses, max %s ms, %s ms in all  errors: %s unexpected replies, %s socket, %s timeouts\n' \
+    "$(field "$result" rps)" "$(field "$result" calls)" "$retries" "$(field "$result" server_cpu_pct)" \
     "$(field "$result" wrk_cpu_pct)" "$(field "$result" gc_pauses)" "$(field "$result" gc_max_ms)" \
     "$(field "$result" gc_total_ms)" "$(field "$result" unexpected)" "$(field "$result" socket_errors)" \
     "$(field "$result" timeouts)"
 }
 
 machine_report
+echo "workload: $workload ($wrk_script)"
 echo "servers on CPU $server_cpu, wrk on CPU $load_cpu; $connections connections (one wrk thread each)"
 echo "java options (both servers): $java_opts; service log level $service_log_level"
 echo
