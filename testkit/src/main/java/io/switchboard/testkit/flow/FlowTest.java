@@ -66,7 +66,7 @@ public final class FlowTest {
                 new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow, conferenceFlow, callControl, settings);
         // Offline nothing goes over a network, so every URL the BXML names may be followed.
         this.player = new CallPlayer(
-                new InProcessTransport(service),
+                InProcessTransport.explaining(service::answer),
                 new ReplyChecks(BANDWIDTH_TIMEOUT, settings.replyDeadline()),
                 CallerScript.of(CallerProfile.silent("test")),
                 url -> true,
