@@ -50,6 +50,8 @@ import java.util.function.Function;
  * times confirms it (a flow that counts attempts lets the caller out after a few). The walk is breadth first and
  * in a fixed order, so the same flow gives the same report.
  *
+ * <p>Configure it, then {@link #explore}: each exploration starts afresh.
+ *
  * <pre>{@code
  * FlowTest.explore(new MyFlow()).assertClean();
  * FlowTest.of(new MyFlow()).explorer().maxDepth(8).alsoPressing("1234#").explore().assertClean();
@@ -71,11 +73,11 @@ public final class FlowExplorer {
     private final ConferenceFlow conferenceFlow;
     private final SwitchboardSettings settings;
     private final Duration patience;
-    private final int maxDepth;
-    private final int maxPaths;
-    private final List<String> extraInputs;
-    private final Function<CallState, ?> stateSignature;
-    private final Direction direction;
+    private final List<String> extraInputs = new ArrayList<>();
+    private int maxDepth = DEFAULT_MAX_DEPTH;
+    private int maxPaths = DEFAULT_MAX_PATHS;
+    private Function<CallState, ?> stateSignature = CallState::tag;
+    private Direction direction = Direction.INBOUND;
 
     FlowExplorer(
             ActorSystem<?> system,
@@ -83,95 +85,37 @@ public final class FlowExplorer {
             ConferenceFlow conferenceFlow,
             SwitchboardSettings settings,
             Duration patience) {
-        this(
-                system,
-                callFlow,
-                conferenceFlow,
-                settings,
-                patience,
-                DEFAULT_MAX_DEPTH,
-                DEFAULT_MAX_PATHS,
-                List.of(),
-                CallState::tag,
-                Direction.INBOUND);
-    }
-
-    private FlowExplorer(
-            ActorSystem<?> system,
-            CallFlow callFlow,
-            ConferenceFlow conferenceFlow,
-            SwitchboardSettings settings,
-            Duration patience,
-            int maxDepth,
-            int maxPaths,
-            List<String> extraInputs,
-            Function<CallState, ?> stateSignature,
-            Direction direction) {
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("maxDepth must be at least 1, was " + maxDepth);
-        }
-        if (maxPaths < 1) {
-            throw new IllegalArgumentException("maxPaths must be at least 1, was " + maxPaths);
-        }
         this.system = system;
         this.callFlow = callFlow;
         this.conferenceFlow = conferenceFlow;
         this.settings = settings;
         this.patience = patience;
-        this.maxDepth = maxDepth;
-        this.maxPaths = maxPaths;
-        this.extraInputs = List.copyOf(extraInputs);
-        this.stateSignature = Objects.requireNonNull(stateSignature, "stateSignature");
-        this.direction = Objects.requireNonNull(direction, "direction");
     }
 
     /** At most {@code moves} caller moves per path (default {@value #DEFAULT_MAX_DEPTH}). */
     public FlowExplorer maxDepth(int moves) {
-        return new FlowExplorer(
-                system,
-                callFlow,
-                conferenceFlow,
-                settings,
-                patience,
-                moves,
-                maxPaths,
-                extraInputs,
-                stateSignature,
-                direction);
+        if (moves < 1) {
+            throw new IllegalArgumentException("maxDepth must be at least 1, was " + moves);
+        }
+        maxDepth = moves;
+        return this;
     }
 
     /** At most {@code calls} paths walked (default {@value #DEFAULT_MAX_PATHS}); the report says when it stopped. */
     public FlowExplorer maxPaths(int calls) {
-        return new FlowExplorer(
-                system,
-                callFlow,
-                conferenceFlow,
-                settings,
-                patience,
-                maxDepth,
-                calls,
-                extraInputs,
-                stateSignature,
-                direction);
+        if (calls < 1) {
+            throw new IllegalArgumentException("maxPaths must be at least 1, was " + calls);
+        }
+        maxPaths = calls;
+        return this;
     }
 
     /** Also tries these key sequences at every gather, e.g. a valid PIN {@code "1234#"}. */
     public FlowExplorer alsoPressing(String... keys) {
-        List<String> inputs = new ArrayList<>(extraInputs);
         for (String each : keys) {
-            inputs.add(CallerMove.press(each).keys());
+            extraInputs.add(CallerMove.press(each).keys());
         }
-        return new FlowExplorer(
-                system,
-                callFlow,
-                conferenceFlow,
-                settings,
-                patience,
-                maxDepth,
-                maxPaths,
-                inputs,
-                stateSignature,
-                direction);
+        return this;
     }
 
     /**
@@ -179,32 +123,14 @@ public final class FlowExplorer {
      * e.g. {@code state -> state.gatheredDigits().size()} for a flow that counts attempts in the digits gathered.
      */
     public FlowExplorer distinguishingStatesBy(Function<CallState, ?> signature) {
-        return new FlowExplorer(
-                system,
-                callFlow,
-                conferenceFlow,
-                settings,
-                patience,
-                maxDepth,
-                maxPaths,
-                extraInputs,
-                signature,
-                direction);
+        stateSignature = Objects.requireNonNull(signature, "signature");
+        return this;
     }
 
     /** Explores outbound calls (answered by the callee: {@code answer}) instead of inbound ones. */
     public FlowExplorer outbound() {
-        return new FlowExplorer(
-                system,
-                callFlow,
-                conferenceFlow,
-                settings,
-                patience,
-                maxDepth,
-                maxPaths,
-                extraInputs,
-                stateSignature,
-                Direction.OUTBOUND);
+        direction = Direction.OUTBOUND;
+        return this;
     }
 
     /** Walks the flow; every call is played on fresh entities. */

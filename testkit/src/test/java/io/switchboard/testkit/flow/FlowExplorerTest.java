@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.domain.call.CallAnswered;
 import io.switchboard.domain.call.CallDisconnected;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.call.CallInitiated;
@@ -255,6 +256,59 @@ class FlowExplorerTest {
         Finding fallback = only(exploration, Kind.FALLBACK);
         assertEquals(List.of("hang up"), fallback.path());
         assertTrue(fallback.detail().startsWith("on disconnect, the flow failed"), fallback.detail());
+    }
+
+    @Test
+    void keysGivenToTheExplorerReachWhatSingleKeysDoNot() {
+        CallFlow pinCheck = new CallFlow() {
+            @Override
+            public Reply onInitiate(CallInitiated event, CallState call) {
+                return pinPrompt("Enter your PIN, then press pound.");
+            }
+
+            @Override
+            public Reply onGather(GatherCompleted event, CallState call) {
+                return event.digits().equals("1234")
+                        ? Response.builder()
+                                .speakSentence("Connecting you.")
+                                .transfer(transfer -> transfer.phoneNumber("+15555550100"))
+                                .build()
+                        : pinPrompt("Wrong PIN. Try again.");
+            }
+
+            private Response pinPrompt(String prompt) {
+                return Response.builder()
+                        .gather(gather ->
+                                gather.maxDigits(4).terminatingDigits("#").speakSentence(prompt))
+                        .build();
+            }
+        };
+
+        Exploration singleKeys = FlowTest.of(pinCheck).explorer().explore();
+        Exploration withPin =
+                FlowTest.of(pinCheck).explorer().alsoPressing("1234#").explore();
+
+        assertEquals(2, singleKeys.states(), singleKeys.toString());
+        // Single keys never get past the PIN: every move leads back, which is a loop.
+        assertEquals(1, singleKeys.findings(Kind.LOOP).size(), singleKeys.toString());
+        assertEquals(3, withPin.states(), withPin.toString());
+        withPin.assertClean();
+    }
+
+    @Test
+    void anOutboundFlowIsExploredFromTheAnswer() {
+        CallFlow outboundOnly = new CallFlow() {
+            @Override
+            public Reply onAnswer(CallAnswered event, CallState call) {
+                return Response.builder()
+                        .speakSentence("This is a reminder of your appointment.")
+                        .hangup()
+                        .build();
+            }
+        };
+
+        FlowTest.of(outboundOnly).explorer().outbound().explore().assertClean();
+        assertEquals(1, FlowTest.explore(outboundOnly).findings(Kind.DEAD_END).size());
     }
 
     @Test
