@@ -69,25 +69,15 @@ final class NamedCallbacks {
                 add(named, name, "redirectUrl", redirect.redirect(), "onRedirect");
             } else if (verb instanceof Record record) {
                 add(named, name, "recordCompleteUrl", record.recordComplete(), "onRecordingComplete");
-                add(named, name, "recordingAvailableUrl", record.recordingAvailable(), "onRecordingAvailable");
-                if (Boolean.TRUE.equals(record.transcribe())) {
-                    add(
-                            named,
-                            name,
-                            "transcriptionAvailableUrl",
-                            record.transcriptionAvailable(),
-                            "onTranscriptionAvailable");
-                }
+                addRecordingCallbacks(
+                        named, name, record.recordingAvailable(), record.transcribe(), record.transcriptionAvailable());
             } else if (verb instanceof StartRecording recording) {
-                add(named, name, "recordingAvailableUrl", recording.recordingAvailable(), "onRecordingAvailable");
-                if (Boolean.TRUE.equals(recording.transcribe())) {
-                    add(
-                            named,
-                            name,
-                            "transcriptionAvailableUrl",
-                            recording.transcriptionAvailable(),
-                            "onTranscriptionAvailable");
-                }
+                addRecordingCallbacks(
+                        named,
+                        name,
+                        recording.recordingAvailable(),
+                        recording.transcribe(),
+                        recording.transcriptionAvailable());
             } else if (verb instanceof Transfer transfer) {
                 add(named, name, "transferCompleteUrl", transfer.transferComplete(), "onTransferComplete");
                 for (TransferTarget target : transfer.targets()) {
@@ -115,6 +105,19 @@ final class NamedCallbacks {
             }
         }
         return named;
+    }
+
+    /** A recording's media, and its transcription when one is asked for. */
+    private static void addRecordingCallbacks(
+            List<Named> named,
+            String verb,
+            PlainCallback available,
+            Boolean transcribe,
+            PlainCallback transcriptionAvailable) {
+        add(named, verb, "recordingAvailableUrl", available, "onRecordingAvailable");
+        if (Boolean.TRUE.equals(transcribe)) {
+            add(named, verb, "transcriptionAvailableUrl", transcriptionAvailable, "onTranscriptionAvailable");
+        }
     }
 
     private static void add(List<Named> named, String verb, String attribute, Object callback, String handler) {
