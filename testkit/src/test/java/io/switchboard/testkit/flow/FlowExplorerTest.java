@@ -18,6 +18,8 @@ import io.switchboard.domain.verb.Response;
 import io.switchboard.testkit.flow.Exploration.Finding;
 import io.switchboard.testkit.flow.Exploration.Kind;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class FlowExplorerTest {
@@ -74,12 +76,7 @@ class FlowExplorerTest {
 
     @Test
     void aKeyTheFlowAnswersWithNothingIsADeadEnd() {
-        Exploration exploration = FlowTest.explore(new CleanIvr() {
-            @Override
-            public Reply onGather(GatherCompleted event, CallState call) {
-                return event.digits().equals("3") ? Reply.none() : super.onGather(event, call);
-            }
-        });
+        Exploration exploration = FlowTest.explore(ivrWhere(Map.of("3", Reply::none)));
 
         Finding deadEnd = only(exploration, Kind.DEAD_END);
         assertEquals(List.of("press 3"), deadEnd.path());
@@ -88,17 +85,9 @@ class FlowExplorerTest {
 
     @Test
     void aBareHangUpIsADeadEndButGoodbyeIsNot() {
-        Exploration exploration = FlowTest.explore(new CleanIvr() {
-            @Override
-            public Reply onGather(GatherCompleted event, CallState call) {
-                return switch (event.digits()) {
-                    case "7" -> Response.builder().hangup().build();
-                    case "8" ->
-                        Response.builder().speakSentence("Goodbye.").hangup().build();
-                    default -> super.onGather(event, call);
-                };
-            }
-        });
+        Exploration exploration = FlowTest.explore(ivrWhere(Map.of(
+                "7", () -> Response.builder().hangup().build(),
+                "8", () -> Response.builder().speakSentence("Goodbye.").hangup().build())));
 
         Finding deadEnd = only(exploration, Kind.DEAD_END);
         assertEquals(List.of("press 7"), deadEnd.path());
@@ -118,6 +107,7 @@ class FlowExplorerTest {
                 return CleanIvr.menu("Press any key to continue.");
             }
         });
+
         Finding loop = only(exploration, Kind.LOOP);
         assertEquals(List.of(), loop.path());
         assertTrue(loop.detail().contains("only hanging up ends the call"), loop.detail());
@@ -174,15 +164,9 @@ class FlowExplorerTest {
 
     @Test
     void aFlowThatThrowsOnNineIsAFallbackNamingTheException() {
-        Exploration exploration = FlowTest.explore(new CleanIvr() {
-            @Override
-            public Reply onGather(GatherCompleted event, CallState call) {
-                if (event.digits().equals("9")) {
-                    throw new IllegalStateException("no route for 9");
-                }
-                return super.onGather(event, call);
-            }
-        });
+        Exploration exploration = FlowTest.explore(ivrWhere(Map.of("9", () -> {
+            throw new IllegalStateException("no route for 9");
+        })));
 
         Finding fallback = only(exploration, Kind.FALLBACK);
         assertEquals(List.of("press 9"), fallback.path());
@@ -193,21 +177,16 @@ class FlowExplorerTest {
 
     @Test
     void anInvalidVerbAndBxmlThatBreaksARuleAreNamed() {
-        Exploration exploration = FlowTest.explore(new CleanIvr() {
-            @Override
-            public Reply onGather(GatherCompleted event, CallState call) {
-                return switch (event.digits()) {
-                    case "4" ->
-                        Response.builder().gather(gather -> gather.maxDigits(0)).build();
-                    case "6" ->
-                        Response.builder()
+        Exploration exploration = FlowTest.explore(ivrWhere(Map.of(
+                "4",
+                        () -> Response.builder()
+                                .gather(gather -> gather.maxDigits(0))
+                                .build(),
+                "6",
+                        () -> Response.builder()
                                 .redirect(redirect -> redirect.redirectUrl("/voice/redirect"))
                                 .speakSentence("Never heard.")
-                                .build();
-                    default -> super.onGather(event, call);
-                };
-            }
-        });
+                                .build())));
 
         assertEquals(2, exploration.findings().size(), exploration.toString());
         Finding invalidVerb = exploration.findings(Kind.FALLBACK).get(0);
@@ -224,16 +203,11 @@ class FlowExplorerTest {
 
     @Test
     void aCallbackTheReplyNamesButNoHandlerServesIsReported() {
-        Exploration exploration = FlowTest.explore(new CleanIvr() {
-            @Override
-            public Reply onGather(GatherCompleted event, CallState call) {
-                return event.digits().equals("2")
-                        ? Response.builder()
-                                .record(record -> record.recordingAvailableUrl("/voice/recordingAvailable"))
-                                .build()
-                        : super.onGather(event, call);
-            }
-        });
+        Exploration exploration = FlowTest.explore(ivrWhere(Map.of(
+                "2",
+                () -> Response.builder()
+                        .record(record -> record.recordingAvailableUrl("/voice/recordingAvailable"))
+                        .build())));
 
         Finding unserved = only(exploration, Kind.UNSERVED_CALLBACK);
         assertEquals(List.of("press 2"), unserved.path());
@@ -325,14 +299,8 @@ class FlowExplorerTest {
 
     @Test
     void theSameFlowGivesTheSameReport() {
-        FlowExplorer explorer = FlowTest.of(new CleanIvr() {
-                    @Override
-                    public Reply onGather(GatherCompleted event, CallState call) {
-                        return event.digits().equals("#") ? Reply.none() : super.onGather(event, call);
-                    }
-                })
-                .explorer()
-                .maxDepth(3);
+        FlowExplorer explorer =
+                FlowTest.of(ivrWhere(Map.of("#", Reply::none))).explorer().maxDepth(3);
 
         assertEquals(explorer.explore(), explorer.explore());
     }
@@ -348,6 +316,17 @@ class FlowExplorerTest {
 
         AssertionError failure = assertThrows(AssertionError.class, exploration::assertClean);
         assertTrue(failure.getMessage().contains("DEAD_END after press 1: "), failure.getMessage());
+    }
+
+    /** The clean IVR, with these keys of its menus answered otherwise. */
+    private static CleanIvr ivrWhere(Map<String, Supplier<Reply>> keys) {
+        return new CleanIvr() {
+            @Override
+            public Reply onGather(GatherCompleted event, CallState call) {
+                Supplier<Reply> answer = keys.get(event.digits());
+                return answer == null ? super.onGather(event, call) : answer.get();
+            }
+        };
     }
 
     private static Finding only(Exploration exploration, Kind kind) {
