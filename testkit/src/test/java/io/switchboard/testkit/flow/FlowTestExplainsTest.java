@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
+import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallState;
@@ -59,6 +61,28 @@ class FlowTestExplainsTest {
 
         assertTrue(
                 failure.getMessage().contains("FLOW_FAILED: the flow failed: IllegalStateException: the CRM is down"),
+                failure.getMessage());
+    }
+
+    @Test
+    void aFlowTooSlowForItsTimeoutIsNamedWithTheTimeout() {
+        SwitchboardSettings quick =
+                SwitchboardSettings.from(ConfigFactory.parseString("switchboard.entity.flow-timeout = 200ms")
+                        .withFallback(ConfigFactory.load()));
+        CallFlow slow = new CallFlow() {
+            @Override
+            public Reply onInitiate(CallInitiated event, CallState call) {
+                return Reply.later(new CompletableFuture<>());
+            }
+        };
+        CallUnderTest call = FlowTest.of(slow).withSettings(quick).placeInboundCall(CALLER, OUR_NUMBER);
+
+        AssertionError failure = assertThrows(AssertionError.class, call::expectGather);
+
+        assertTrue(
+                failure.getMessage()
+                        .contains("FLOW_TIMED_OUT: the flow did not answer within 200 ms "
+                                + "(switchboard.entity.flow-timeout)"),
                 failure.getMessage());
     }
 
