@@ -36,4 +36,10 @@ class MenuFlowTest {
         assertEquals(List.of("initiate", "gather", "disconnect"), call.events());
         call.assertNoViolations();
     }
+
+    @Test
+    void noCallerRunsIntoADeadEndALoopOrAFailure() {
+        // Every key, silence and hanging up wherever the call waits, on every path up to six moves deep.
+        FlowTest.explore(new MenuFlow()).assertClean();
+    }
 }

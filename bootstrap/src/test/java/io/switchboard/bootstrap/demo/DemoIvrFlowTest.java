@@ -163,4 +163,10 @@ class DemoIvrFlowTest {
         assertTrue(call.expectEnded().byCaller());
         assertEquals(List.of("initiate", "disconnect"), call.events());
     }
+
+    @Test
+    void noCallerOfTheDemoRunsIntoADeadEndALoopOrAFailure() {
+        demo.explorer().explore().assertClean();
+        demo.explorer().outbound().explore().assertClean();
+    }
 }

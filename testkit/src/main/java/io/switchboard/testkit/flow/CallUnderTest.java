@@ -20,6 +20,7 @@ import io.switchboard.testkit.simulator.CallSetup;
 import io.switchboard.testkit.simulator.Caller;
 import io.switchboard.testkit.simulator.CallerMove;
 import io.switchboard.testkit.simulator.Delivery;
+import io.switchboard.testkit.simulator.ReplyChecks;
 import io.switchboard.testkit.simulator.Violation;
 import java.net.URI;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public final class CallUnderTest {
     private CompletionStage<CallOutcome> outcome;
     private Verb waitingAt;
     private CompletableFuture<CallerMove> move;
+    private boolean strict;
 
     CallUnderTest(Duration patience) {
         this.patience = patience;
@@ -137,7 +139,19 @@ public final class CallUnderTest {
         return this;
     }
 
-    /** The next verb the caller's leg runs is a {@code type}; returns it. */
+    /**
+     * From now on expectations take every verb in turn, those the caller does not notice too ({@code <Tag>},
+     * recording, stream and transcription controls: see {@link Audibility}); otherwise they step over them unless
+     * they ask for one, as {@code expect(Tag.class)} does.
+     */
+    public CallUnderTest strict() {
+        synchronized (lock) {
+            strict = true;
+        }
+        return this;
+    }
+
+    /** The next verb the caller's leg runs is a {@code type} (verbs the caller does not notice skipped unless that is one); returns it. */
     public <V extends Verb> V expect(Class<V> type) {
         return type.cast(next(Party.CALLER, "a <" + type.getSimpleName() + ">", type::isInstance));
     }
@@ -175,7 +189,9 @@ public final class CallUnderTest {
         /** Nothing more was played to this party. */
         public CallUnderTest expectSilence() {
             synchronized (lock) {
-                List<CallActivity> rest = remaining(party);
+                List<CallActivity> rest = remaining(party).stream()
+                        .filter(activity -> !steppedOver(activity, verb -> false))
+                        .toList();
                 if (!rest.isEmpty()) {
                     throw failure("expected nothing more for the " + name(party) + ", but: " + rest.get(0));
                 }
@@ -276,17 +292,29 @@ public final class CallUnderTest {
     private Verb next(Party party, String expected, Predicate<Verb> matches) {
         synchronized (lock) {
             List<CallActivity> rest = remaining(party);
-            if (rest.isEmpty()) {
+            int skipped = 0;
+            while (skipped < rest.size() && steppedOver(rest.get(skipped), matches)) {
+                skipped++;
+            }
+            if (skipped == rest.size()) {
                 throw failure("expected " + expected + " for the " + name(party) + ", but nothing more happened "
                         + "there; " + where());
             }
-            CallActivity next = rest.get(0);
-            cursors[party.ordinal()]++;
+            CallActivity next = rest.get(skipped);
+            cursors[party.ordinal()] += skipped + 1;
             if (next.verb() == null || !matches.test(next.verb())) {
                 throw failure("expected " + expected + " for the " + name(party) + ", but next: " + next);
             }
             return next.verb();
         }
+    }
+
+    /** A verb the caller does not notice, when the expectation is not about it: unless strict, it is skipped. */
+    private boolean steppedOver(CallActivity activity, Predicate<Verb> matches) {
+        return !strict
+                && activity.verb() != null
+                && !Audibility.isNoticed(activity.verb())
+                && !matches.test(activity.verb());
     }
 
     private List<CallActivity> remaining(Party party) {
@@ -342,6 +370,14 @@ public final class CallUnderTest {
     private AssertionError failure(String message) {
         StringBuilder text =
                 new StringBuilder("call ").append(callId).append(": ").append(message);
+        // Why the caller heard the apology, which the service only logs: the first fallback caused the rest.
+        violations.stream()
+                .filter(violation -> violation.check().equals(ReplyChecks.FALLBACK))
+                .findFirst()
+                .ifPresent(fallback -> text.append("\n  the caller heard the fallback to ")
+                        .append(fallback.eventType())
+                        .append(": ")
+                        .append(fallback.detail()));
         text.append("\n  what happened:");
         activities.forEach(activity -> text.append("\n    ").append(activity));
         text.append("\n  events sent: ").append(events);

@@ -15,6 +15,7 @@ import io.switchboard.testkit.simulator.CallerProfile;
 import io.switchboard.testkit.simulator.CallerScript;
 import io.switchboard.testkit.simulator.InProcessTransport;
 import io.switchboard.testkit.simulator.ReplyChecks;
+import io.switchboard.testkit.simulator.WebhookTransport;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +42,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FlowTest {
     /** Where the first webhooks "go"; nothing is sent over a network, the URL only anchors relative ones. */
-    private static final URI SERVICE_URL = URI.create("https://flow-test.invalid/voice");
+    static final URI SERVICE_URL = URI.create("https://flow-test.invalid/voice");
 
     private static final Duration BANDWIDTH_TIMEOUT = Duration.ofSeconds(15);
-    private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+    static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 
     private final CallFlow callFlow;
     private final ConferenceFlow conferenceFlow;
@@ -64,13 +65,18 @@ public final class FlowTest {
         this.patience = Objects.requireNonNull(patience, "patience");
         LocalVoiceEventHandler service =
                 new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow, conferenceFlow, callControl, settings);
+        this.player = player(InProcessTransport.explaining(service::answer), settings, LocalSystem.SYSTEM);
+    }
+
+    /** Plays calls offline against {@code transport}: the caller is the test's (or the explorer's). */
+    static CallPlayer player(WebhookTransport transport, SwitchboardSettings settings, ActorSystem<?> system) {
         // Offline nothing goes over a network, so every URL the BXML names may be followed.
-        this.player = new CallPlayer(
-                new InProcessTransport(service),
+        return new CallPlayer(
+                transport,
                 new ReplyChecks(BANDWIDTH_TIMEOUT, settings.replyDeadline()),
                 CallerScript.of(CallerProfile.silent("test")),
                 url -> true,
-                LocalSystem.SYSTEM.executionContext());
+                system.executionContext());
     }
 
     /** A test of {@code callFlow}; conferences answer nothing. */
@@ -87,6 +93,19 @@ public final class FlowTest {
     /** The same test with other settings, e.g. a shorter flow timeout to test the fallback quickly. */
     public FlowTest withSettings(SwitchboardSettings other) {
         return new FlowTest(callFlow, conferenceFlow, other, patienceFor(other));
+    }
+
+    /**
+     * Walks every path a caller can take through {@code callFlow} with the explorer's defaults and reports what a
+     * caller can run into: {@code FlowTest.explore(new MyFlow()).assertClean()}. See {@link FlowExplorer}.
+     */
+    public static Exploration explore(CallFlow callFlow) {
+        return of(callFlow).explorer().explore();
+    }
+
+    /** An explorer of this test's flows and settings, to bound or steer before {@link FlowExplorer#explore}. */
+    public FlowExplorer explorer() {
+        return new FlowExplorer(LocalSystem.SYSTEM, callFlow, conferenceFlow, settings, patience);
     }
 
     /** An inbound call: Bandwidth sends {@code initiate}; returns once the call waits for the caller or ended. */

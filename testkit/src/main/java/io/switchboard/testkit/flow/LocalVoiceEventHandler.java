@@ -20,6 +20,7 @@ import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.testkit.simulator.InProcessReply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -45,6 +46,7 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
     private final Executor flowExecutor;
     private final CallControl callControl;
     private final Map<String, ActorRef<VoiceEntity.Command>> entities = new ConcurrentHashMap<>();
+    private final FlowWatch watch;
 
     public LocalVoiceEventHandler(
             ActorSystem<?> system, CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings) {
@@ -63,16 +65,26 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
         this.callFlow = Objects.requireNonNull(callFlow, "callFlow");
         this.conferenceFlow = Objects.requireNonNull(conferenceFlow, "conferenceFlow");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.watch = new FlowWatch(settings.entity());
         this.flowExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
     }
 
     @Override
     public CompletionStage<EventReply> handle(VoiceEvent event) {
+        return answer(event).thenApply(InProcessReply::reply);
+    }
+
+    /**
+     * Routes {@code event} as {@link #handle} does, and says what HTTP cannot: why a fallback went out (the
+     * exception the flow threw, the BXML rules its document broke, the timeout it missed) and the state the flow
+     * was given.
+     */
+    public CompletionStage<InProcessReply> answer(VoiceEvent event) {
         ActorRef<VoiceEntity.Command> entity = entityFor(event);
         if (entity == null) {
             return CompletableFuture.completedFuture(
-                    settings.entity().fallback().replyTo(event, ReplyOrigin.MISROUTED));
+                    InProcessReply.of(settings.entity().fallback().replyTo(event, ReplyOrigin.MISROUTED)));
         }
         return AskPattern.<VoiceEntity.Command, EventReply>ask(
                         entity,
@@ -84,7 +96,8 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                         (reply, failure) -> failure == null
                                 ? reply
                                 : settings.entity().fallback().replyTo(event, ReplyOrigin.DEADLINE_EXCEEDED),
-                        system.executionContext());
+                        system.executionContext())
+                .thenApply(reply -> watch.answered(event, reply));
     }
 
     private ActorRef<VoiceEntity.Command> entityFor(VoiceEvent event) {
@@ -95,7 +108,7 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                     key -> spawn(
                             key,
                             VoiceEntity.create(
-                                    CallEntity.rules(CallId.of(id), callFlow),
+                                    watch.watching(CallEntity.rules(CallId.of(id), callFlow)),
                                     flowExecutor,
                                     callControl,
                                     settings.entity(),
@@ -108,7 +121,7 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                     key -> spawn(
                             key,
                             VoiceEntity.create(
-                                    ConferenceEntity.rules(ConferenceId.of(id), conferenceFlow),
+                                    watch.watching(ConferenceEntity.rules(ConferenceId.of(id), conferenceFlow)),
                                     flowExecutor,
                                     callControl,
                                     settings.entity(),
