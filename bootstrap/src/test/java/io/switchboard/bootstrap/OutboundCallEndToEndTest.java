@@ -16,10 +16,7 @@ import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,12 +80,7 @@ class OutboundCallEndToEndTest {
     }
 
     private static HttpResponse<String> placeThroughAdmin(String body) throws Exception {
-        String basic = Base64.getEncoder()
-                .encodeToString((ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return service.send(HttpRequest.newBuilder(service.uri("/admin/calls"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return service.send(RunningService.basicPost(service.uri("/admin/calls"), ADMIN_USER, ADMIN_PASSWORD, body));
     }
 
     @Test
