@@ -72,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private Config withOptions(Config config) {
+    /** {@code config} with what the command line chose over it. */
+    Config withOptions(Config config) {
         Config chosen =
                 FlowLoader.applicationClasses("--application", applications).withFallback(config);
         if (flowClass != null) {

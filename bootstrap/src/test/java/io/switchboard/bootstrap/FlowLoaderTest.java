@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class FlowLoaderTest {
     /** A flow with settings of its own. */
@@ -133,6 +134,18 @@ class FlowLoaderTest {
 
         assertEquals("com.acme.SalesFlow", listed.getString("switchboard.applications.app-a.class"));
         assertEquals("com.acme.SupportFlow", listed.getString("switchboard.applications.app-b.class"));
+    }
+
+    @Test
+    void serveTakesEachApplicationsFlowOnTheCommandLine() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve)
+                .parseArgs("--application", "app-a=com.acme.SalesFlow", "--application", "app-b=com.acme.SupportFlow");
+
+        Config chosen = serve.withOptions(config(""));
+
+        assertEquals("com.acme.SalesFlow", chosen.getString("switchboard.applications.app-a.class"));
+        assertEquals("com.acme.SupportFlow", chosen.getString("switchboard.applications.app-b.class"));
     }
 
     @Test
