@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * the other's.
  */
 class TwoServicesInOneJvmTest {
-    private static final String ADMIN_USER = "operator";
-    private static final String ADMIN_PASSWORD = "adm1n-Secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static SimulatedVoiceApi api;
@@ -32,17 +30,7 @@ class TwoServicesInOneJvmTest {
     @BeforeAll
     static void start() throws Exception {
         api = SimulatedVoiceApi.start("9900000", "api-user", "api-pass", 50);
-        String shared = """
-                switchboard.admin { user = "%s", password = "%s" }
-                switchboard.bandwidth {
-                  api-url = "%s"
-                  account-id = "9900000"
-                  username = "api-user"
-                  password = "api-pass"
-                  application-id = "04e88489-df02-4e34-a0ee-27a91849555f"
-                  creates-per-second = 20
-                }
-                """.formatted(ADMIN_USER, ADMIN_PASSWORD, api.baseUrl());
+        String shared = OutboundCallEndToEndTest.bandwidthAndAdminConfig(api);
         first = RunningService.started(SwitchboardService.startDemo(RunningService.configOwnAddress(shared)));
         second = RunningService.started(SwitchboardService.startDemo(RunningService.configOwnAddress(shared)));
     }
@@ -81,8 +69,8 @@ class TwoServicesInOneJvmTest {
         for (RunningService service : new RunningService[] {first, second}) {
             HttpResponse<String> placed = service.send(RunningService.basicPost(
                     service.uri("/admin/calls"),
-                    ADMIN_USER,
-                    ADMIN_PASSWORD,
+                    OutboundCallEndToEndTest.ADMIN_USER,
+                    OutboundCallEndToEndTest.ADMIN_PASSWORD,
                     "{\"to\": \"+15553334444\", \"from\": \"+15552223333\"}"));
             assertEquals(201, placed.statusCode(), placed.body());
             String callId = JSON.readTree(placed.body()).get("callId").asText();
