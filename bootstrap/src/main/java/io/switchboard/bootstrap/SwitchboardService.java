@@ -194,15 +194,18 @@ public final class SwitchboardService {
                                             management.getInt("port"),
                                             routes.managementPort(),
                                             shutdownDeadline)
-                                    .thenApply(
-                                            managementServer -> new Running(system, webhookServer, managementServer));
+                                    .thenApplyAsync(
+                                            managementServer -> new Running(system, webhookServer, managementServer),
+                                            system.executionContext());
                         },
                         system.executionContext())
-                .whenComplete((running, failure) -> {
-                    if (failure != null) {
-                        webhookRoutes.completeExceptionally(failure);
-                    }
-                });
+                .whenCompleteAsync(
+                        (running, failure) -> {
+                            if (failure != null) {
+                                webhookRoutes.completeExceptionally(failure);
+                            }
+                        },
+                        system.executionContext());
     }
 
     /** What the webhook port and the management port serve. */
