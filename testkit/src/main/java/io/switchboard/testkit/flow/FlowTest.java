@@ -45,8 +45,9 @@ public final class FlowTest {
 
     private static final Duration BANDWIDTH_TIMEOUT = Duration.ofSeconds(15);
     private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
-    /** What a test call is unless the test sets it. */
-    public static final String APPLICATION = "04e88489-df02-4e34-a0ee-27a91849555f";
+    /** The application of a test call unless the test sets one: the simulator's default. */
+    public static final String APPLICATION =
+            CallerScript.fromConfig(ConfigFactory.empty()).applicationId();
 
     public static final String CALLER = "+15552223333";
     public static final String CALLED = "+15553334444";
@@ -107,7 +108,7 @@ public final class FlowTest {
     /**
      * A call to set up before placing it: {@code flowTest.call().application("app-1").from("+15552223333")
      * .outbound().place()}. Unless told otherwise it is inbound, from {@value #CALLER} to {@value #CALLED}, of the
-     * application {@value #APPLICATION}.
+     * application {@link #APPLICATION}.
      */
     public NewCall call() {
         return new NewCall(APPLICATION, Direction.INBOUND, CALLER, CALLED);
