@@ -28,7 +28,13 @@ final class CallControlConfig {
                 .orElse(CallControl.unavailable());
     }
 
+    /** The settings of a service listening on its configured port. */
     static Optional<BandwidthSettings> settings(Config config) {
+        return settings(config, SwitchboardConfig.publicUrl(config, config.getInt("switchboard.http.port")));
+    }
+
+    /** The settings of a service Bandwidth reaches at {@code publicUrl}. */
+    static Optional<BandwidthSettings> settings(Config config, String publicUrl) {
         Config bandwidth = config.getConfig("switchboard.bandwidth");
         String accountId = bandwidth.getString("account-id");
         String username = bandwidth.getString("username");
@@ -37,7 +43,6 @@ final class CallControlConfig {
             return Optional.empty();
         }
         Config retry = bandwidth.getConfig("retry");
-        String publicUrl = config.getString("switchboard.public-url");
         String webhookUser = config.getString("switchboard.http.webhook-user");
         String webhookPassword = config.getString("switchboard.http.webhook-password");
         return Optional.of(new BandwidthSettings(

@@ -3,6 +3,7 @@ package io.switchboard.bootstrap;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValueFactory;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,6 +36,13 @@ final class ServeCommand implements Callable<Integer> {
                     + " if it is one too)")
     String conferenceFlowClass;
 
+    @Option(
+            names = "--application",
+            paramLabel = "ID=CLASS",
+            description = "the CallFlow of one Bandwidth application, by its id (repeatable; also"
+                    + " SWITCHBOARD_APPLICATIONS); calls of other applications go to the --flow")
+    List<String> applications = List.of();
+
     @Override
     public Integer call() {
         CompletableFuture<SwitchboardService.Running> starting;
@@ -42,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             Config config = withOptions(SwitchboardConfig.load());
             flows = new FlowLoader(config, Thread.currentThread().getContextClassLoader()).load();
-            starting = SwitchboardService.start(config, flows.callFlow(), flows.conferenceFlow())
+            starting = SwitchboardService.start(config, flows.callFlows(), flows.conferenceFlow())
                     .toCompletableFuture();
         } catch (IllegalArgumentException | ConfigException refused) {
             return printed(REFUSED, refused.getMessage());
@@ -55,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
                             "Switchboard is answering webhooks on {}:{} with {}",
                             running.binding().localAddress().getHostString(),
                             running.port(),
-                            flows.callFlow().getClass().getName());
+                            flows.described());
             running.system().getWhenTerminated().toCompletableFuture().join();
             return 0;
         } catch (CompletionException failed) {
@@ -64,8 +72,10 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private Config withOptions(Config config) {
-        Config chosen = config;
+    /** {@code config} with what the command line chose over it. */
+    Config withOptions(Config config) {
+        Config chosen =
+                FlowLoader.applicationClasses("--application", applications).withFallback(config);
         if (flowClass != null) {
             chosen = chosen.withValue(FlowLoader.CLASS, ConfigValueFactory.fromAnyRef(flowClass));
         }

@@ -19,6 +19,7 @@ public final class SwitchboardConfig {
     static final String SEED_NODES = "SWITCHBOARD_SEED_NODES";
     static final String ROLES = "SWITCHBOARD_ROLES";
     static final String CONTACT_POINTS = "SWITCHBOARD_CONTACT_POINTS";
+    static final String PUBLIC_URL = "switchboard.public-url";
     /** Read by logback.xml itself; checked here, as logback would only print a status line for a wrong one. */
     static final String LOG_FORMAT = "SWITCHBOARD_LOG_FORMAT";
 
@@ -52,6 +53,10 @@ public final class SwitchboardConfig {
         if (!roles.isEmpty()) {
             fromEnvironment = fromEnvironment.withValue("akka.cluster.roles", ConfigValueFactory.fromIterable(roles));
         }
+        fromEnvironment = FlowLoader.applicationClasses(
+                        FlowLoader.APPLICATIONS_VARIABLE,
+                        commaSeparated(environment.get(FlowLoader.APPLICATIONS_VARIABLE)))
+                .withFallback(fromEnvironment);
         ConfigFactory.invalidateCaches();
         Config config = ConfigFactory.systemProperties()
                 .withFallback(fromEnvironment)
@@ -121,6 +126,26 @@ public final class SwitchboardConfig {
             throw new IllegalArgumentException(
                     variablePrefix + "USER must be a name without ':' (HTTP Basic joins user and password with it)");
         }
+    }
+
+    /**
+     * Where Bandwidth reaches the service listening on {@code port}: {@code switchboard.public-url} if set (empty:
+     * callbacks stay relative), else that service's own address. Computed for each service from its own port,
+     * never resolved once into the configuration, so that services sharing a JVM (or a loaded configuration) each
+     * get their own.
+     */
+    static String publicUrl(Config config, int port) {
+        if (config.hasPath(PUBLIC_URL)) {
+            return config.getString(PUBLIC_URL);
+        }
+        String host = config.getString("switchboard.http.host");
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        String scheme = config.getString("switchboard.http.tls.keystore").isEmpty() ? "http" : "https";
+        return scheme + "://" + host + ":" + port;
     }
 
     /** {@code host:port} as config discovery's {@code {host, port}} object. */

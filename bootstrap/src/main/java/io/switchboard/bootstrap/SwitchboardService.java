@@ -1,6 +1,7 @@
 package io.switchboard.bootstrap;
 
 import static akka.http.javadsl.server.Directives.concat;
+import static akka.http.javadsl.server.Directives.onSuccess;
 
 import akka.Done;
 import akka.actor.CoordinatedShutdown;
@@ -52,6 +53,7 @@ import io.switchboard.application.sharding.ShardingClusterShape;
 import io.switchboard.bootstrap.demo.DemoConferenceFlow;
 import io.switchboard.bootstrap.demo.DemoIvrFlow;
 import io.switchboard.bootstrap.demo.DemoSettings;
+import io.switchboard.domain.call.ApplicationFlows;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.control.CallControl;
@@ -66,8 +68,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Wires the service: the actor system enters its cluster (Cluster Bootstrap, seed nodes, or itself), the
- * journal's database is made ready (durable mode), the shard regions start, then the webhook server and the
- * management endpoint bind.
+ * journal's database is made ready (durable mode), the webhook server binds, the shard regions start with the
+ * callback URLs of this service's own public URL, then the management endpoint binds. Nothing is kept outside the
+ * started service, so services may share a JVM.
  */
 public final class SwitchboardService {
 
@@ -96,13 +99,20 @@ public final class SwitchboardService {
 
     /** Starts the service with your own flows. */
     public static CompletionStage<Running> start(Config config, CallFlow callFlow, ConferenceFlow conferenceFlow) {
+        return start(config, ApplicationFlows.only(callFlow), conferenceFlow);
+    }
+
+    /** Starts the service with a call flow per Bandwidth application (and a default one), and a conference flow. */
+    public static CompletionStage<Running> start(
+            Config config, ApplicationFlows callFlows, ConferenceFlow conferenceFlow) {
         // Settings first: a wrong one is refused before anything starts.
         SwitchboardConfig.validated(config);
         SwitchboardSettings settings = SwitchboardSettings.from(config);
         Config httpConfig = config.getConfig("switchboard.http");
-        HttpSettings http = httpSettings(httpConfig).withPublicUrl(config.getString("switchboard.public-url"));
+        HttpSettings http = httpSettings(httpConfig);
         Optional<WebhookCredentials> adminCredentials = adminCredentials(config, http);
-        Optional<BandwidthSettings> bandwidth = CallControlConfig.settings(config);
+        // Checked now; made again once the public URL is known.
+        CallControlConfig.settings(config);
         Duration shutdownDeadline = httpConfig.getDuration("shutdown-deadline");
         Optional<JournalStore> store =
                 settings.durability().journaled() ? Optional.of(JournalStore.from(config)) : Optional.empty();
@@ -131,9 +141,8 @@ public final class SwitchboardService {
                                     settings,
                                     http,
                                     adminCredentials,
-                                    bandwidth,
                                     shutdownDeadline,
-                                    callFlow,
+                                    callFlows,
                                     conferenceFlow);
                         },
                         system.executionContext())
@@ -147,16 +156,70 @@ public final class SwitchboardService {
                         system.executionContext());
     }
 
-    /** The entities, then the webhook port and the management port. */
+    /**
+     * The webhook port first, its routes to come: only once it is bound is its port, and so this service's own
+     * public URL, known. Then the entities and the routes (requests that arrived meanwhile wait for them), then the
+     * management port.
+     */
     private static CompletionStage<Running> serve(
             ActorSystem<Void> system,
             Config config,
             SwitchboardSettings settings,
             HttpSettings http,
             Optional<WebhookCredentials> adminCredentials,
-            Optional<BandwidthSettings> bandwidth,
             Duration shutdownDeadline,
-            CallFlow callFlow,
+            ApplicationFlows callFlows,
+            ConferenceFlow conferenceFlow) {
+        CompletableFuture<Route> webhookRoutes = new CompletableFuture<>();
+        return WebhookServer.start(system, http, onSuccess(webhookRoutes, route -> route), shutdownDeadline)
+                .thenComposeAsync(
+                        webhookServer -> {
+                            String publicUrl = SwitchboardConfig.publicUrl(
+                                    config, webhookServer.localAddress().getPort());
+                            system.log().info("callbacks a flow leaves without a URL go to {}/voice", publicUrl);
+                            Routes routes = routes(
+                                    system,
+                                    config,
+                                    settings,
+                                    http.withPublicUrl(publicUrl),
+                                    adminCredentials,
+                                    CallControlConfig.settings(config, publicUrl),
+                                    callFlows,
+                                    conferenceFlow);
+                            webhookRoutes.complete(routes.webhookPort());
+                            Config management = config.getConfig("akka.management.http");
+                            return ManagementServer.start(
+                                            system,
+                                            management.getString("hostname"),
+                                            management.getInt("port"),
+                                            routes.managementPort(),
+                                            shutdownDeadline)
+                                    .thenApplyAsync(
+                                            managementServer -> new Running(system, webhookServer, managementServer),
+                                            system.executionContext());
+                        },
+                        system.executionContext())
+                .whenCompleteAsync(
+                        (running, failure) -> {
+                            if (failure != null) {
+                                webhookRoutes.completeExceptionally(failure);
+                            }
+                        },
+                        system.executionContext());
+    }
+
+    /** What the webhook port and the management port serve. */
+    private record Routes(Route webhookPort, Route managementPort) {}
+
+    /** The entities, and the routes over them. */
+    private static Routes routes(
+            ActorSystem<Void> system,
+            Config config,
+            SwitchboardSettings settings,
+            HttpSettings http,
+            Optional<WebhookCredentials> adminCredentials,
+            Optional<BandwidthSettings> bandwidth,
+            ApplicationFlows callFlows,
             ConferenceFlow conferenceFlow) {
         PrometheusMeterRegistry registry = meterRegistry(system);
         CallControl callControl = CallControlConfig.callControl(bandwidth, registry);
@@ -164,13 +227,14 @@ public final class SwitchboardService {
                 .info(bandwidth
                         .map(api -> "call control through " + api.apiUrl() + ", account " + api.accountId())
                         .orElse("call control is off: no SWITCHBOARD_BANDWIDTH_* credentials"));
-        EntityRegistration.init(system, callFlow, conferenceFlow, callControl, settings);
+        EntityRegistration.init(system, callFlows, conferenceFlow, callControl, settings);
         Optional<JournalHealth> journalHealth =
                 settings.durability().journaled() ? Optional.of(JournalHealth.get(system)) : Optional.empty();
         journalHealth.ifPresent(health -> journalMetrics(registry, health));
         WebhookTelemetry telemetry = new WebhookTelemetry(registry);
         ClusterShapeQuery clusterShape = new ShardingClusterShape(system, settings);
-        List<VoiceEventListener> listeners = new ArrayList<>(List.of(telemetry));
+        List<VoiceEventListener> listeners =
+                new ArrayList<>(List.of(telemetry, new ApplicationTelemetry(callFlows, registry)));
         // The console's index and charts listen only when the admin API is on.
         Optional<AdminQueries> adminQueries =
                 adminCredentials.map(admin -> adminQueries(system, config, settings, clusterShape, listeners));
@@ -197,22 +261,13 @@ public final class SwitchboardService {
                                 .route(),
                         webhooks))
                 .orElse(webhooks);
-        // The webhook port binds first: webhooks are served while the management endpoint is still being built.
-        CompletionStage<ServerBinding> webhookBinding =
-                WebhookServer.start(system, http, webhookPort, shutdownDeadline);
         // Building Akka Management's routes also tells Cluster Bootstrap its own contact point.
         Route managementPort = concat(
                 new MetricsRoutes(registry, clusterShape, handler::eventsAwaitingReply)
                         .observing(handler)
                         .route(),
                 AkkaManagement.get(system).getRoutes());
-        Config management = config.getConfig("akka.management.http");
-        CompletionStage<ServerBinding> operations = ManagementServer.start(
-                system, management.getString("hostname"), management.getInt("port"), managementPort, shutdownDeadline);
-        return webhookBinding.thenCombineAsync(
-                operations,
-                (webhookServer, managementBinding) -> new Running(system, webhookServer, managementBinding),
-                system.executionContext());
+        return new Routes(webhookPort, managementPort);
     }
 
     /**

@@ -17,8 +17,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class FlowLoaderTest {
     /** A flow with settings of its own. */
@@ -106,6 +108,68 @@ class FlowLoaderTest {
         assertTrue(noConstructor.contains("needs a public constructor"), noConstructor);
         assertTrue(wrongConference.startsWith("SWITCHBOARD_CONFERENCE_FLOW: "), wrongConference);
         for (String message : new String[] {missing, wrongType, failing, noConstructor, wrongConference}) {
+            assertEquals(1, message.lines().count(), message);
+        }
+    }
+
+    @Test
+    void eachApplicationGetsItsFlowWithItsOwnSettingsBesideTheDefault() {
+        FlowLoader.Flows flows = load("""
+                switchboard.applications {
+                  "app-sales" { class = "%s", settings.greeting = "Sales here" }
+                  "app-rooms" { class = "%s" }
+                }
+                """.formatted(GreetingFlow.class.getName(), RoomFlow.class.getName()));
+
+        assertEquals("Sales here", ((GreetingFlow) flows.callFlows().flowFor("app-sales")).greeting);
+        assertInstanceOf(RoomFlow.class, flows.callFlows().flowFor("app-rooms"));
+        assertInstanceOf(DemoIvrFlow.class, flows.callFlows().flowFor("app-unknown"));
+        assertInstanceOf(DemoConferenceFlow.class, flows.conferenceFlow(), "conferences name no application");
+    }
+
+    @Test
+    void listedApplicationsBecomeTheirConfiguration() {
+        Config listed = FlowLoader.applicationClasses(
+                "SWITCHBOARD_APPLICATIONS", List.of("app-a=com.acme.SalesFlow", " app-b = com.acme.SupportFlow "));
+
+        assertEquals("com.acme.SalesFlow", listed.getString("switchboard.applications.app-a.class"));
+        assertEquals("com.acme.SupportFlow", listed.getString("switchboard.applications.app-b.class"));
+    }
+
+    @Test
+    void serveTakesEachApplicationsFlowOnTheCommandLine() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve)
+                .parseArgs("--application", "app-a=com.acme.SalesFlow", "--application", "app-b=com.acme.SupportFlow");
+
+        Config chosen = serve.withOptions(config(""));
+
+        assertEquals("com.acme.SalesFlow", chosen.getString("switchboard.applications.app-a.class"));
+        assertEquals("com.acme.SupportFlow", chosen.getString("switchboard.applications.app-b.class"));
+    }
+
+    @Test
+    void eachApplicationRefusalSaysWhatIsWrongInOneLine() {
+        String duplicate = assertThrows(
+                        FlowLoader.FlowNotLoaded.class,
+                        () -> FlowLoader.applicationClasses("--application", List.of("app-a=A", "app-a=B")))
+                .getMessage();
+        String malformed = assertThrows(
+                        FlowLoader.FlowNotLoaded.class,
+                        () -> FlowLoader.applicationClasses("SWITCHBOARD_APPLICATIONS", List.of("com.acme.SalesFlow")))
+                .getMessage();
+        String missing = refusal("switchboard.applications.app-a.class = com.acme.NoSuchFlow");
+        String noClass = refusal("switchboard.applications.app-a.settings.greeting = hello");
+
+        assertEquals("--application names application app-a twice; give each application one flow", duplicate);
+        assertTrue(
+                malformed.contains("<applicationId>=<class>") && malformed.endsWith("got 'com.acme.SalesFlow'"),
+                malformed);
+        assertTrue(
+                missing.startsWith("SWITCHBOARD_APPLICATIONS, application app-a: no class com.acme.NoSuchFlow"),
+                missing);
+        assertTrue(noClass.contains("application app-a: no flow class"), noClass);
+        for (String message : new String[] {duplicate, malformed, missing, noClass}) {
             assertEquals(1, message.lines().count(), message);
         }
     }

@@ -16,10 +16,7 @@ import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +30,8 @@ import picocli.CommandLine;
  * call's timeline shows the request with its outcome; a redelivered event repeats no request.
  */
 class OutboundCallEndToEndTest {
-    private static final String ADMIN_USER = "operator";
-    private static final String ADMIN_PASSWORD = "adm1n-Secret";
+    static final String ADMIN_USER = "operator";
+    static final String ADMIN_PASSWORD = "adm1n-Secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static SimulatedVoiceApi api;
@@ -43,10 +40,7 @@ class OutboundCallEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         api = SimulatedVoiceApi.start("9900000", "api-user", "api-pass", 50);
-        service = RunningService.start(bandwidthConfig() + """
-                switchboard.admin.user = "%s"
-                switchboard.admin.password = "%s"
-                """.formatted(ADMIN_USER, ADMIN_PASSWORD));
+        service = RunningService.start(bandwidthAndAdminConfig(api));
     }
 
     @AfterAll
@@ -55,7 +49,15 @@ class OutboundCallEndToEndTest {
         api.close();
     }
 
-    private static String bandwidthConfig() {
+    /** Call control through {@code api}, and the admin API on with {@link #ADMIN_USER}. */
+    static String bandwidthAndAdminConfig(SimulatedVoiceApi api) {
+        return bandwidthConfig(api) + """
+                switchboard.admin.user = "%s"
+                switchboard.admin.password = "%s"
+                """.formatted(ADMIN_USER, ADMIN_PASSWORD);
+    }
+
+    private static String bandwidthConfig(SimulatedVoiceApi api) {
         return """
                 switchboard.bandwidth {
                   api-url = "%s"
@@ -83,12 +85,7 @@ class OutboundCallEndToEndTest {
     }
 
     private static HttpResponse<String> placeThroughAdmin(String body) throws Exception {
-        String basic = Base64.getEncoder()
-                .encodeToString((ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return service.send(HttpRequest.newBuilder(service.uri("/admin/calls"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return service.send(RunningService.basicPost(service.uri("/admin/calls"), ADMIN_USER, ADMIN_PASSWORD, body));
     }
 
     @Test
@@ -167,7 +164,7 @@ class OutboundCallEndToEndTest {
         new CommandLine(command).parseArgs("--to", "+15557778888", "--from", "+15552223333", "--tag", "cli");
 
         int status =
-                command.place(RunningService.config(bandwidthConfig()), new PrintWriter(out), new PrintWriter(err));
+                command.place(RunningService.config(bandwidthConfig(api)), new PrintWriter(out), new PrintWriter(err));
 
         String callId = out.toString().trim();
         assertEquals(0, status, err.toString());
@@ -184,7 +181,7 @@ class OutboundCallEndToEndTest {
         int before = api.requests().size();
 
         int status = command.place(
-                RunningService.config(bandwidthConfig()), new PrintWriter(new StringWriter()), new PrintWriter(err));
+                RunningService.config(bandwidthConfig(api)), new PrintWriter(new StringWriter()), new PrintWriter(err));
 
         assertEquals(2, status);
         assertTrue(err.toString().startsWith("createCall: to must be an E.164 number"), err.toString());

@@ -118,6 +118,16 @@ class RefusedConfigurationTest {
                         "SWITCHBOARD_SBR_STRATEGY",
                         "keep-majority"),
                 new Refusal(
+                        "an application flow that is not on the classpath",
+                        Map.of("SWITCHBOARD_APPLICATIONS", "app-sales=com.acme.NoSuchFlow"),
+                        "SWITCHBOARD_APPLICATIONS, application app-sales",
+                        "add its jar"),
+                new Refusal(
+                        "an application given two flows",
+                        Map.of("SWITCHBOARD_APPLICATIONS", "app-sales=com.acme.SalesFlow,app-sales=com.acme.Other"),
+                        "SWITCHBOARD_APPLICATIONS",
+                        "give each application one flow"),
+                new Refusal(
                         "an unknown log format",
                         Map.of("SWITCHBOARD_LOG_FORMAT", "xml"),
                         "SWITCHBOARD_LOG_FORMAT",

@@ -20,6 +20,16 @@ import java.util.concurrent.TimeUnit;
 /** The real service on free ports of 127.0.0.1, driven over HTTP like Bandwidth does. */
 final class RunningService implements AutoCloseable {
     static final String PUBLIC_URL = "https://switchboard.example.test";
+    private static final String TEST_DEFAULTS = """
+            switchboard.http.host = "127.0.0.1"
+            switchboard.http.port = 0
+            akka.management.http.hostname = "127.0.0.1"
+            akka.management.http.port = 0
+            akka.remote.artery.canonical.port = 0
+            akka.coordinated-shutdown.exit-jvm = off
+            akka.cluster.jmx.multi-mbeans-in-same-jvm = on
+            switchboard.durability.mode = memory
+            """;
 
     private final SwitchboardService.Running running;
     private final HttpClient client =
@@ -31,16 +41,28 @@ final class RunningService implements AutoCloseable {
 
     /** The service with the demo flows. */
     static RunningService start(String extraConfig) throws Exception {
-        return new RunningService(SwitchboardService.startDemo(config(extraConfig))
-                .toCompletableFuture()
-                .get(30, TimeUnit.SECONDS));
+        return started(SwitchboardService.startDemo(config(extraConfig)));
     }
 
     /** The service with the given flows. */
     static RunningService start(String extraConfig, CallFlow callFlow, ConferenceFlow conferenceFlow) throws Exception {
-        return new RunningService(SwitchboardService.start(config(extraConfig), callFlow, conferenceFlow)
-                .toCompletableFuture()
-                .get(30, TimeUnit.SECONDS));
+        return started(SwitchboardService.start(config(extraConfig), callFlow, conferenceFlow));
+    }
+
+    /** The service {@code starting} starts, once it has. */
+    static RunningService started(CompletionStage<SwitchboardService.Running> starting) throws Exception {
+        return new RunningService(starting.toCompletableFuture().get(30, TimeUnit.SECONDS));
+    }
+
+    /** The test defaults of {@link #config} without a public URL: the service's own address is its public URL. */
+    static Config configOwnAddress(String extraConfig) {
+        return withTestDefaults(ConfigFactory.parseString(extraConfig));
+    }
+
+    private static Config withTestDefaults(Config extra) {
+        return extra.withFallback(ConfigFactory.parseString(TEST_DEFAULTS))
+                .withFallback(ConfigFactory.load())
+                .resolve();
     }
 
     /**
@@ -48,20 +70,8 @@ final class RunningService implements AutoCloseable {
      * durability tests ask for the journal themselves.
      */
     static Config config(String extraConfig) {
-        return ConfigFactory.parseString(extraConfig)
-                .withFallback(ConfigFactory.parseString("""
-                        switchboard.http.host = "127.0.0.1"
-                        switchboard.http.port = 0
-                        switchboard.public-url = "%s"
-                        akka.management.http.hostname = "127.0.0.1"
-                        akka.management.http.port = 0
-                        akka.remote.artery.canonical.port = 0
-                        akka.coordinated-shutdown.exit-jvm = off
-                        akka.cluster.jmx.multi-mbeans-in-same-jvm = on
-                        switchboard.durability.mode = memory
-                        """.formatted(PUBLIC_URL)))
-                .withFallback(ConfigFactory.load())
-                .resolve();
+        return withTestDefaults(ConfigFactory.parseString(extraConfig)
+                .withFallback(ConfigFactory.parseString("switchboard.public-url = \"" + PUBLIC_URL + "\"")));
     }
 
     ActorSystem<Void> system() {
@@ -81,10 +91,18 @@ final class RunningService implements AutoCloseable {
 
     /** A GET with HTTP Basic credentials. */
     static HttpRequest.Builder basicGet(URI uri, String user, String password) {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(uri)
-                .header("Authorization", "Basic " + basic)
+                .header("Authorization", basic(user, password))
                 .GET();
+    }
+
+    /** {@code json} POSTed with HTTP Basic credentials. */
+    static HttpRequest.Builder basicPost(URI uri, String user, String password, String json) {
+        return jsonPost(uri, json).header("Authorization", basic(user, password));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

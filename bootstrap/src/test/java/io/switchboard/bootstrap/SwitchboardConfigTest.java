@@ -138,4 +138,39 @@ class SwitchboardConfigTest {
             System.clearProperty(SwitchboardConfig.SBR_STRATEGY);
         }
     }
+
+    @Test
+    void withoutAPublicUrlEachServiceIsReachedAtItsOwnAddressAndPort() {
+        Config defaults = SwitchboardConfig.load(Map.of());
+        Config wildcard =
+                ConfigFactory.parseString("switchboard.http.host = \"0.0.0.0\"").withFallback(defaults);
+        Config tls = ConfigFactory.parseString("switchboard.http.tls.keystore = \"server.p12\"")
+                .withFallback(defaults);
+
+        assertEquals("http://127.0.0.1:41001", SwitchboardConfig.publicUrl(defaults, 41001));
+        assertEquals("http://127.0.0.1:41002", SwitchboardConfig.publicUrl(defaults, 41002));
+        assertEquals("http://127.0.0.1:8080", SwitchboardConfig.publicUrl(wildcard, 8080));
+        assertEquals("https://127.0.0.1:8443", SwitchboardConfig.publicUrl(tls, 8443));
+    }
+
+    @Test
+    void aPublicUrlSetIsEveryServicesAndAnEmptyOneLeavesCallbacksRelative() {
+        Map<String, String> none = Map.of();
+        Config set = ConfigFactory.parseString("switchboard.public-url = \"https://ivr.example.com\"")
+                .withFallback(SwitchboardConfig.load(none));
+        Config empty =
+                ConfigFactory.parseString("switchboard.public-url = \"\"").withFallback(SwitchboardConfig.load(none));
+
+        assertEquals("https://ivr.example.com", SwitchboardConfig.publicUrl(set, 41001));
+        assertEquals("", SwitchboardConfig.publicUrl(empty, 41001));
+    }
+
+    @Test
+    void switchboardApplicationsListsEachApplicationsFlow() {
+        Config config = SwitchboardConfig.load(
+                Map.of("SWITCHBOARD_APPLICATIONS", "app-sales=com.acme.SalesFlow, app-support=com.acme.SupportFlow"));
+
+        assertEquals("com.acme.SalesFlow", config.getString("switchboard.applications.app-sales.class"));
+        assertEquals("com.acme.SupportFlow", config.getString("switchboard.applications.app-support.class"));
+    }
 }

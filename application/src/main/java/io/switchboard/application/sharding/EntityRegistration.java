@@ -16,6 +16,7 @@ import io.switchboard.application.admission.ResidentEntities;
 import io.switchboard.application.durability.DurabilitySettings;
 import io.switchboard.application.durability.DurableVoiceEntity;
 import io.switchboard.application.durability.EndedEntityRetention;
+import io.switchboard.domain.call.ApplicationFlows;
 import io.switchboard.domain.call.CallEntity;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.common.CallId;
@@ -53,6 +54,16 @@ public final class EntityRegistration {
             ConferenceFlow conferenceFlow,
             CallControl callControl,
             SwitchboardSettings settings) {
+        init(system, ApplicationFlows.only(callFlow), conferenceFlow, callControl, settings);
+    }
+
+    /** The same, each call answered by the flow of its Bandwidth application. */
+    public static void init(
+            ActorSystem<?> system,
+            ApplicationFlows callFlows,
+            ConferenceFlow conferenceFlow,
+            CallControl callControl,
+            SwitchboardSettings settings) {
         Executor flowExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
         DurabilitySettings durability = settings.durability();
@@ -61,7 +72,7 @@ public final class EntityRegistration {
                 EntityKeys.CALL,
                 (context, passivate) -> shell(
                         context,
-                        CallEntity.rules(CallId.of(context.getEntityId()), callFlow),
+                        CallEntity.rules(CallId.of(context.getEntityId()), callFlows),
                         flowExecutor,
                         callControl,
                         settings,

@@ -30,13 +30,18 @@ public final class CallEntity {
 
     /** The pure rules of one call: what any shell, in memory or durable, runs. */
     public static EntityRules<CallEvent, CallState> rules(CallId callId, CallFlow flow) {
+        return rules(callId, ApplicationFlows.only(flow));
+    }
+
+    /** The same, each event answered by the flow of the call's application. */
+    public static EntityRules<CallEvent, CallState> rules(CallId callId, ApplicationFlows flows) {
         return new EntityRules<>(
                 callId.value(),
                 "callId",
                 CallEvent.class,
                 () -> CallState.initial(callId),
                 CallState::apply,
-                (event, state, context) -> event.offerTo(flow, state, context),
+                (event, state, context) -> event.offerTo(flows.flowFor(state.applicationId()), state, context),
                 CallState::hasEnded,
                 event -> event instanceof TransferAnswered ? ReplyContext.TRANSFER_ANSWER : ReplyContext.CALL);
     }

@@ -13,6 +13,8 @@ import java.util.Objects;
  * events. Immutable: {@code apply} returns a new state. Collections are shared, never copied, by the states an
  * event leaves them unchanged in; empty ones are the JDK's shared empty list.
  *
+ * @param applicationId           the Bandwidth application the call belongs to, as its events name it; the service
+ *                                routes the call's events to that application's flow
  * @param parentCallId            set on the B-leg of a transfer: the call that transferred it
  * @param gatheredDigits          the digits of every completed gather, oldest first (empty string: no input)
  * @param recordings              every recording of the call, updated as later events tell more about it
@@ -32,6 +34,7 @@ import java.util.Objects;
  */
 public record CallState(
         CallId callId,
+        String applicationId,
         CallStatus status,
         Direction direction,
         String from,
@@ -81,6 +84,7 @@ public record CallState(
     public static CallState initial(CallId callId) {
         return new CallState(
                 callId,
+                null,
                 CallStatus.RINGING,
                 null,
                 null,
@@ -220,6 +224,7 @@ public record CallState(
     /** Collects the changes one event makes; what it does not change is carried over by reference. */
     private static final class Builder {
         private final CallState from;
+        private String applicationId;
         private CallStatus status;
         private Direction direction;
         private String fromNumber;
@@ -247,6 +252,7 @@ public record CallState(
 
         Builder(CallState from) {
             this.from = from;
+            applicationId = from.applicationId;
             status = from.status;
             direction = from.direction;
             fromNumber = from.from;
@@ -275,6 +281,7 @@ public record CallState(
 
         /** The fields every call event carries; what an event leaves out keeps its earlier value. */
         Builder absorb(CallDetails details) {
+            applicationId = orElse(details.applicationId(), applicationId);
             direction = orElse(details.direction(), direction);
             fromNumber = orElse(details.from(), fromNumber);
             to = orElse(details.to(), to);
@@ -313,6 +320,7 @@ public record CallState(
         CallState build() {
             return new CallState(
                     from.callId,
+                    applicationId,
                     status,
                     direction,
                     fromNumber,

@@ -46,6 +46,12 @@ public final class FlowTest {
 
     private static final Duration BANDWIDTH_TIMEOUT = Duration.ofSeconds(15);
     static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+    /** The application of a test call unless the test sets one: the simulator's default. */
+    public static final String APPLICATION =
+            CallerScript.fromConfig(ConfigFactory.empty()).applicationId();
+
+    public static final String CALLER = "+15552223333";
+    public static final String CALLED = "+15553334444";
 
     private final CallFlow callFlow;
     private final ConferenceFlow conferenceFlow;
@@ -110,12 +116,80 @@ public final class FlowTest {
 
     /** An inbound call: Bandwidth sends {@code initiate}; returns once the call waits for the caller or ended. */
     public CallUnderTest placeInboundCall(String from, String to) {
-        return place(Direction.INBOUND, from, to);
+        return call().from(from).to(to).place();
     }
 
     /** An outbound call the callee answered: Bandwidth sends {@code answer}. */
     public CallUnderTest placeOutboundCall(String from, String to) {
-        return place(Direction.OUTBOUND, from, to);
+        return call().from(from).to(to).outbound().place();
+    }
+
+    /**
+     * A call to set up before placing it: {@code flowTest.call().application("app-1").from("+15552223333")
+     * .outbound().place()}. Unless told otherwise it is inbound, from {@value #CALLER} to {@value #CALLED}, of the
+     * application {@link #APPLICATION}.
+     */
+    public NewCall call() {
+        return new NewCall(APPLICATION, Direction.INBOUND, CALLER, CALLED);
+    }
+
+    /** A call being set up; each setter returns a new setup. */
+    public final class NewCall {
+        private final String applicationId;
+        private final Direction direction;
+        private final String from;
+        private final String to;
+
+        private NewCall(String applicationId, Direction direction, String from, String to) {
+            this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
+            this.direction = Objects.requireNonNull(direction, "direction");
+            this.from = Objects.requireNonNull(from, "from");
+            this.to = Objects.requireNonNull(to, "to");
+        }
+
+        /** The Bandwidth application the call's events name ({@code CallState.applicationId()}). */
+        public NewCall application(String id) {
+            return new NewCall(id, direction, from, to);
+        }
+
+        public NewCall from(String number) {
+            return new NewCall(applicationId, direction, number, to);
+        }
+
+        public NewCall to(String number) {
+            return new NewCall(applicationId, direction, from, number);
+        }
+
+        /** Bandwidth sends {@code initiate} (the default). */
+        public NewCall inbound() {
+            return new NewCall(applicationId, Direction.INBOUND, from, to);
+        }
+
+        /** The callee answered a call the service placed: Bandwidth sends {@code answer}. */
+        public NewCall outbound() {
+            return new NewCall(applicationId, Direction.OUTBOUND, from, to);
+        }
+
+        /** Places the call; returns once it waits for the caller or has ended. */
+        public CallUnderTest place() {
+            CallUnderTest call = new CallUnderTest(patience);
+            int index = calls.getAndIncrement();
+            call.start(
+                    player,
+                    new CallSetup(
+                            index,
+                            "test",
+                            applicationId,
+                            direction,
+                            from,
+                            to,
+                            SERVICE_URL,
+                            SERVICE_URL,
+                            START,
+                            index,
+                            call.caller()));
+            return call;
+        }
     }
 
     /**
@@ -130,16 +204,6 @@ public final class FlowTest {
     /** Every call-control request the flows issued so far, in order; each succeeded. */
     public List<CallControlRequest> requests() {
         return callControl.requests();
-    }
-
-    private CallUnderTest place(Direction direction, String from, String to) {
-        CallUnderTest call = new CallUnderTest(patience);
-        int index = calls.getAndIncrement();
-        call.start(
-                player,
-                new CallSetup(
-                        index, "test", direction, from, to, SERVICE_URL, SERVICE_URL, START, index, call.caller()));
-        return call;
     }
 
     private static Duration patienceFor(SwitchboardSettings settings) {

@@ -7,10 +7,6 @@ package io.switchboard.testkit.simulator;
 record BandwidthAccount(String accountId, String applicationId) {
     private static final String ACCOUNTS = "https://voice.bandwidth.com/api/v2/accounts/";
 
-    static BandwidthAccount of(CallerScript script) {
-        return new BandwidthAccount(script.accountId(), script.applicationId());
-    }
-
     String callUrl(String callId) {
         return apiUrl() + "/calls/" + callId;
     }

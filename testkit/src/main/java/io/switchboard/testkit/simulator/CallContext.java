@@ -41,7 +41,7 @@ final class CallContext {
         this.observer = observer;
         this.setup = setup;
         this.random = new SplittableRandom(setup.seed());
-        this.account = BandwidthAccount.of(player.script());
+        this.account = new BandwidthAccount(player.script().accountId(), setup.applicationId());
         this.sender = new WebhookSender(player, observer, random);
         this.clock = new VirtualClock(setup.startTime());
         this.replies = replies;

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param index     the call's number in its run, from 0; part of its call id
  * @param profile   the caller profile's name, for reports
+ * @param applicationId the Bandwidth application the call's events name
  * @param target    where the first webhook ({@code initiate} or {@code answer}) goes
  * @param statusUrl where the {@code disconnect} goes (the application's status callback, or createCall's
  *                  disconnectUrl)
@@ -20,6 +21,7 @@ import java.util.Objects;
 public record CallSetup(
         int index,
         String profile,
+        String applicationId,
         Direction direction,
         String from,
         String to,
@@ -30,6 +32,7 @@ public record CallSetup(
         Caller caller) {
     public CallSetup {
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(statusUrl, "statusUrl");

@@ -117,6 +117,7 @@ public final class Simulator {
             return new CallSetup(
                     index,
                     profile.name(),
+                    script.applicationId(),
                     profile.direction(),
                     inbound ? person : script.to(),
                     inbound ? script.to() : person,
