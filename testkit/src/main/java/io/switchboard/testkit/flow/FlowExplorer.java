@@ -222,6 +222,7 @@ public final class FlowExplorer {
                             new CallSetup(
                                     index,
                                     "explore",
+                                    FlowTest.APPLICATION,
                                     direction,
                                     FROM,
                                     TO,
