@@ -55,6 +55,8 @@ public final class FlowTest {
     private final CallPlayer player;
     /** Where the flows' call-control requests go: recorded, all succeed. */
     private final RecordingCallControl callControl = new RecordingCallControl();
+    /** The entities the calls reach; asked for their flow data. */
+    private final LocalVoiceEventHandler service;
 
     private FlowTest(
             CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings, Duration patience) {
@@ -62,8 +64,7 @@ public final class FlowTest {
         this.conferenceFlow = Objects.requireNonNull(conferenceFlow, "conferenceFlow");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.patience = Objects.requireNonNull(patience, "patience");
-        LocalVoiceEventHandler service =
-                new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow, conferenceFlow, callControl, settings);
+        this.service = new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow, conferenceFlow, callControl, settings);
         // Offline nothing goes over a network, so every URL the BXML names may be followed.
         this.player = new CallPlayer(
                 new InProcessTransport(service),
@@ -114,7 +115,7 @@ public final class FlowTest {
     }
 
     private CallUnderTest place(Direction direction, String from, String to) {
-        CallUnderTest call = new CallUnderTest(patience);
+        CallUnderTest call = new CallUnderTest(patience, service);
         int index = calls.getAndIncrement();
         call.start(
                 player,
