@@ -88,22 +88,26 @@ public final class BoundedSideWork implements SideWorkRunner, Extension {
                     () -> done.completeExceptionally(new TimeoutException(
                             "not done within switchboard.side-work.timeout " + settings.timeout())),
                     executor);
-            done.whenComplete((result, failure) -> {
-                timeout.cancel();
-                finished(work, failure);
-            });
+            done.whenCompleteAsync(
+                    (result, failure) -> {
+                        timeout.cancel();
+                        finished(work, failure);
+                    },
+                    executor);
             try {
                 CompletionStage<?> stage = work.work().get();
                 if (stage == null) {
                     done.completeExceptionally(new NullPointerException("the side work returned no stage"));
                 } else {
-                    stage.whenComplete((result, failure) -> {
-                        if (failure == null) {
-                            done.complete(result);
-                        } else {
-                            done.completeExceptionally(failure);
-                        }
-                    });
+                    stage.whenCompleteAsync(
+                            (result, failure) -> {
+                                if (failure == null) {
+                                    done.complete(result);
+                                } else {
+                                    done.completeExceptionally(failure);
+                                }
+                            },
+                            executor);
                 }
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);

@@ -1,6 +1,7 @@
 package io.switchboard.application.flow;
 
 import akka.actor.typed.ActorSystem;
+import io.switchboard.application.serialization.JacksonFlowDataCodec;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.flow.FlowServices;
 

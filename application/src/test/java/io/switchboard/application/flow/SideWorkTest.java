@@ -8,6 +8,7 @@ import akka.actor.testkit.typed.javadsl.ManualTime;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
+import io.switchboard.application.serialization.JacksonFlowDataCodec;
 import io.switchboard.domain.call.CallEntity;
 import io.switchboard.domain.call.CallEvents;
 import io.switchboard.domain.call.CallFlow;

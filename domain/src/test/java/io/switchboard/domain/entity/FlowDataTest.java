@@ -16,6 +16,11 @@ import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.call.RecordingAvailable;
+import io.switchboard.domain.conference.ConferenceEntity;
+import io.switchboard.domain.conference.ConferenceEvents;
+import io.switchboard.domain.conference.ConferenceFlow;
+import io.switchboard.domain.conference.ConferenceMemberJoined;
+import io.switchboard.domain.conference.ConferenceState;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.flow.FlowData;
@@ -194,6 +199,33 @@ class FlowDataTest {
         // The entity starts side work before it takes its next event: once this reply is in, none is pending.
         EntityTestSupport.ask(entity, call.gather("1"), replies);
         assertTrue(started.isEmpty(), "started again: " + started);
+    }
+
+    @Test
+    void aConferenceKeepsFlowDataOfItsOwn() {
+        ConferenceEvents room = ConferenceEvents.newConference();
+        ActorRef<VoiceEntity.Command> conference = testKit.spawn(VoiceEntity.create(
+                ConferenceEntity.rules(room.conferenceId(), new ConferenceFlow() {
+                    @Override
+                    public Reply onMemberJoin(
+                            ConferenceMemberJoined event, ConferenceState state, FlowContext context) {
+                        Attempts joins = context.data(Attempts.class, () -> new Attempts(0, ""));
+                        context.setData(new Attempts(
+                                joins.count() + 1, event.member().callId().value()));
+                        return Reply.none();
+                    }
+                }),
+                flowExecutor,
+                new FlowServices(CallControl.unavailable(), new AttemptsCodec(), MAX_BYTES, runner),
+                EntityTestSupport.settings(),
+                self -> {}));
+
+        EntityTestSupport.ask(conference, room.joined(ConferenceEvents.member("c-a", "+15550001")), replies);
+        EntityTestSupport.ask(conference, room.joined(ConferenceEvents.member("c-b", "+15550002")), replies);
+
+        assertEquals(
+                new FlowData("{\"count\":2,\"note\":\"c-b\"}"),
+                EntityTestSupport.inspect(testKit, conference).flowData());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.switchboard.testkit.flow;
 
-import io.switchboard.application.flow.JacksonFlowDataCodec;
+import io.switchboard.application.serialization.JacksonFlowDataCodec;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.verb.Conference;

@@ -1,4 +1,4 @@
-package io.switchboard.application.flow;
+package io.switchboard.application.serialization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.switchboard.application.flow;
+package io.switchboard.application.serialization;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
