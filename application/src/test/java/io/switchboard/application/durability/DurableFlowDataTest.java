@@ -25,7 +25,6 @@ import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,28 +36,7 @@ import org.junit.jupiter.api.Test;
  * data the last one set, and a redelivery to it does not run the flow again.
  */
 class DurableFlowDataTest {
-    private static final String H2_URL =
-            "jdbc:h2:mem:flow-data-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DATABASE_TO_UPPER=false;MODE=LEGACY";
-    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString("""
-            akka.loglevel = WARNING
-            akka.persistence.journal.plugin = "jdbc-journal"
-            akka.persistence.snapshot-store.plugin = "jdbc-snapshot-store"
-            jdbc-journal.use-shared-db = "slick"
-            jdbc-snapshot-store.use-shared-db = "slick"
-            jdbc-read-journal.use-shared-db = "slick"
-            akka-persistence-jdbc.shared-databases.slick {
-              profile = "slick.jdbc.H2Profile$"
-              db {
-                url = "%s"
-                user = "sa"
-                password = ""
-                driver = "org.h2.Driver"
-                numThreads = 2
-                maxConnections = 2
-                minConnections = 1
-              }
-            }
-            """.formatted(H2_URL))
+    private static final ActorTestKit testKit = ActorTestKit.create(H2Journal.config(H2Journal.newUrl("flow-data"))
             .withFallback(ConfigFactory.parseString(EntityTestSupport.TESTKIT_CONFIG))
             .withFallback(ConfigFactory.load()));
 
