@@ -23,8 +23,7 @@ import java.util.function.Consumer;
  * What both entity shells do alike around the decisions of {@link EntityLogic}: run the flow off the actor's
  * thread and time it, issue the call-control requests of an answered event (off the actor's thread too, in the
  * order the flow made them, each outcome coming back as a {@link RequestSettled}) and start its side work, keep
- * the idle and retention
- * timers, and ask the owner, once, to passivate the entity. Its messages are the shells' own (timers and piped
+ * the idle and retention timers, and ask the owner, once, to passivate the entity. Its messages are the shells' own (timers and piped
  * results); nothing else sends them.
  */
 public final class EntityChores<E, S extends EntityState> {
@@ -160,8 +159,8 @@ public final class EntityChores<E, S extends EntityState> {
 
     /**
      * Issues the requests of a stored (or, in memory, remembered) entry, one after the other in the flow's order,
-     * on the flow executor; each outcome comes back to the entity as a {@link RequestSettled}. Then starts the side
-     * work of the event just answered, which nothing waits for.
+     * on the flow executor; each outcome comes back to the entity as a {@link RequestSettled}. Starts the side work
+     * of the event just answered too, which nothing waits for.
      */
     public void issue(TimelineEntry entry) {
         sideWorkOfAnswer.forEach(services.sideWork()::start);
