@@ -42,6 +42,7 @@ import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.activity.ActivitySettings;
 import io.switchboard.application.activity.ClusterActivity;
 import io.switchboard.application.durability.JournalHealth;
+import io.switchboard.application.flow.BoundedSideWork;
 import io.switchboard.application.port.in.ClusterShapeQuery;
 import io.switchboard.application.port.out.VoiceEventListener;
 import io.switchboard.application.sharding.ClusterMembership;
@@ -231,6 +232,7 @@ public final class SwitchboardService {
         Optional<JournalHealth> journalHealth =
                 settings.durability().journaled() ? Optional.of(JournalHealth.get(system)) : Optional.empty();
         journalHealth.ifPresent(health -> journalMetrics(registry, health));
+        sideWorkMetrics(registry, BoundedSideWork.get(system));
         WebhookTelemetry telemetry = new WebhookTelemetry(registry);
         ClusterShapeQuery clusterShape = new ShardingClusterShape(system, settings);
         List<VoiceEventListener> listeners =
@@ -314,6 +316,24 @@ public final class SwitchboardService {
                 .register(registry);
         FunctionCounter.builder("switchboard.journal.unstored.events", health, JournalHealth::unstoredEvents)
                 .description("Events answered 503 with Retry-After because the journal could not store them")
+                .register(registry);
+    }
+
+    private static void sideWorkMetrics(MeterRegistry registry, BoundedSideWork sideWork) {
+        Gauge.builder("switchboard.side.work.running", sideWork, BoundedSideWork::running)
+                .description("Flows' side work running now (switchboard.side-work.max-concurrent)")
+                .register(registry);
+        Gauge.builder("switchboard.side.work.waiting", sideWork, BoundedSideWork::waiting)
+                .description("Flows' side work waiting for its delay now (switchboard.side-work.max-delayed)")
+                .register(registry);
+        FunctionCounter.builder("switchboard.side.work.succeeded", sideWork, BoundedSideWork::succeeded)
+                .description("Flows' side work that completed")
+                .register(registry);
+        FunctionCounter.builder("switchboard.side.work.failed", sideWork, BoundedSideWork::failed)
+                .description("Flows' side work that threw, failed or timed out (logged with its call)")
+                .register(registry);
+        FunctionCounter.builder("switchboard.side.work.refused", sideWork, BoundedSideWork::refused)
+                .description("Flows' side work refused: past a bound, or a delay over max-delay (logged)")
                 .register(registry);
     }
 

@@ -157,6 +157,9 @@ class DemoCallEndToEndTest {
         assertTrue(text.contains("switchboard_webhook_reply_seconds_bucket{event_type=\"initiate\""), text);
         assertTrue(text.contains("switchboard_cluster_members{status=\"Up\"} 1"), text);
         assertTrue(text.matches("(?s).*switchboard_entities_active\\{type=\"call\"} [1-9].*"), text);
+        assertTrue(text.contains("switchboard_side_work_failed_total 0.0"), text);
+        assertTrue(text.contains("switchboard_side_work_refused_total 0.0"), text);
+        assertTrue(text.contains("switchboard_side_work_running 0.0"), text);
         assertTrue(text.contains("jvm_memory_used_bytes"), text);
         assertEquals(404, service.get(service.uri("/metrics")).statusCode(), "not on the webhook port");
     }

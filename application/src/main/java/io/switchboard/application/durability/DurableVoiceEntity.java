@@ -31,6 +31,7 @@ import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.entity.VoiceEntity.Command;
 import io.switchboard.domain.entity.VoiceEntity.Handle;
 import io.switchboard.domain.entity.VoiceEntity.Inspect;
+import io.switchboard.domain.flow.FlowServices;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -156,12 +157,35 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             EntitySettings settings,
             int snapshotEvery,
             Consumer<ActorRef<Command>> requestPassivation) {
+        return create(
+                persistenceId,
+                rules,
+                flowExecutor,
+                FlowServices.of(callControl),
+                settings,
+                snapshotEvery,
+                requestPassivation);
+    }
+
+    /**
+     * The behaviour of one durable entity whose flows have {@code services}: the data a flow sets is stored with
+     * its event's entry, so a recovered entity gives the next event's flow the data the last one set; side work
+     * starts once the entry is stored, and is not stored itself, so a recovery or a redelivery never repeats it.
+     */
+    public static <E, S extends EntityState> Behavior<Command> create(
+            PersistenceId persistenceId,
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            FlowServices services,
+            EntitySettings settings,
+            int snapshotEvery,
+            Consumer<ActorRef<Command>> requestPassivation) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context -> new DurableVoiceEntity<>(
                 persistenceId,
                 context,
                 logic,
-                new EntityChores<>(context, timers, logic, flowExecutor, callControl, requestPassivation),
+                new EntityChores<>(context, timers, logic, flowExecutor, services, requestPassivation),
                 snapshotEvery)));
     }
 

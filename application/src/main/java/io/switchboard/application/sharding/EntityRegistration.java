@@ -16,6 +16,7 @@ import io.switchboard.application.admission.ResidentEntities;
 import io.switchboard.application.durability.DurabilitySettings;
 import io.switchboard.application.durability.DurableVoiceEntity;
 import io.switchboard.application.durability.EndedEntityRetention;
+import io.switchboard.application.flow.FlowSupport;
 import io.switchboard.domain.call.ApplicationFlows;
 import io.switchboard.domain.call.CallEntity;
 import io.switchboard.domain.call.CallFlow;
@@ -27,6 +28,7 @@ import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntityState;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.flow.FlowServices;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
@@ -47,7 +49,10 @@ public final class EntityRegistration {
         init(system, callFlow, conferenceFlow, CallControl.unavailable(), settings);
     }
 
-    /** The same, with flows that steer calls and conferences through {@code callControl}. */
+    /**
+     * The same, with flows that steer calls and conferences through {@code callControl}, keep their data as JSON
+     * and start side work, as {@code switchboard.flow-data} and {@code switchboard.side-work} bound them.
+     */
     public static void init(
             ActorSystem<?> system,
             CallFlow callFlow,
@@ -67,6 +72,7 @@ public final class EntityRegistration {
         Executor flowExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
         DurabilitySettings durability = settings.durability();
+        FlowServices services = FlowSupport.services(system, callControl);
         register(
                 system,
                 EntityKeys.CALL,
@@ -74,7 +80,7 @@ public final class EntityRegistration {
                         context,
                         CallEntity.rules(CallId.of(context.getEntityId()), callFlows),
                         flowExecutor,
-                        callControl,
+                        services,
                         settings,
                         passivate));
         register(
@@ -84,7 +90,7 @@ public final class EntityRegistration {
                         context,
                         ConferenceEntity.rules(ConferenceId.of(context.getEntityId()), conferenceFlow),
                         flowExecutor,
-                        callControl,
+                        services,
                         settings,
                         passivate));
         if (durability.journaled()) {
@@ -98,7 +104,7 @@ public final class EntityRegistration {
             EntityContext<VoiceEntity.Command> context,
             EntityRules<E, S> rules,
             Executor flowExecutor,
-            CallControl callControl,
+            FlowServices services,
             SwitchboardSettings settings,
             Consumer<ActorRef<VoiceEntity.Command>> passivate) {
         DurabilitySettings durability = settings.durability();
@@ -107,11 +113,11 @@ public final class EntityRegistration {
                         persistenceId(context),
                         rules,
                         flowExecutor,
-                        callControl,
+                        services,
                         settings.entity(),
                         durability.snapshotEvery(),
                         passivate)
-                : VoiceEntity.create(rules, flowExecutor, callControl, settings.entity(), passivate);
+                : VoiceEntity.create(rules, flowExecutor, services, settings.entity(), passivate);
     }
 
     /** {@code Call|<callId>}, {@code Conference|<conferenceId>}: the entity type's name keeps the two apart. */

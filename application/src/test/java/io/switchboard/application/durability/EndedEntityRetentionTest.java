@@ -39,7 +39,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,42 +50,25 @@ import org.junit.jupiter.api.Test;
  * ones keep theirs. The sweep runs every few hundred milliseconds; the test waits for it with awaitAssert.
  */
 class EndedEntityRetentionTest {
-    private static final String H2_URL =
-            "jdbc:h2:mem:retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DATABASE_TO_UPPER=false;MODE=LEGACY";
+    private static final String H2_URL = H2Journal.newUrl("retention");
     private static final Duration RETENTION = Duration.ofDays(7);
-    private static final ActorTestKit testKit =
-            ActorTestKit.create(ConfigFactory.parseString("""
+    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString("""
             akka.loglevel = WARNING
             akka.actor.provider = cluster
             akka.remote.artery.canonical.hostname = 127.0.0.1
             akka.remote.artery.canonical.port = 0
-            akka.persistence.journal.plugin = "jdbc-journal"
-            akka.persistence.snapshot-store.plugin = "jdbc-snapshot-store"
-            jdbc-journal.use-shared-db = "slick"
-            jdbc-snapshot-store.use-shared-db = "slick"
-            jdbc-read-journal.use-shared-db = "slick"
             jdbc-read-journal.includeLogicallyDeleted = false
             jdbc-read-journal.refresh-interval = 100ms
             jdbc-read-journal.journal-sequence-retrieval.query-delay = 100ms
-            akka-persistence-jdbc.shared-databases.slick {
-              profile = "slick.jdbc.H2Profile$"
-              db {
-                url = "%s"
-                user = "sa"
-                password = ""
-                driver = "org.h2.Driver"
-                numThreads = 2
-                maxConnections = 2
-                minConnections = 1
-              }
-            }
             switchboard.durability {
               mode = journal
               snapshot-every = 2
               retention = 7d
               retention-sweep { interval = 300ms, first-after = 300ms }
             }
-            """.formatted(H2_URL)).withFallback(ConfigFactory.load()));
+            """)
+            .withFallback(H2Journal.config(H2_URL))
+            .withFallback(ConfigFactory.load()));
     private static final SwitchboardSettings settings =
             SwitchboardSettings.from(testKit.system().settings().config());
     private static final Duration ASK = Duration.ofSeconds(10);

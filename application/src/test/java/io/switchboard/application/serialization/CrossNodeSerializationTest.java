@@ -23,6 +23,7 @@ import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.flow.FlowData;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.VerbSamples;
 import java.time.Instant;
@@ -146,6 +147,21 @@ class CrossNodeSerializationTest {
         for (EntityMemory<?> memory : List.of(new EntityMemory<>(call, timeline), EntityMemory.empty(conference))) {
             assertEquals(memory, serialization.verifySerialization(memory, true));
             assertBoundToCbor(memory);
+        }
+    }
+
+    @Test
+    void flowDataSurvivesInTheJournalEntryTheSnapshotAndTheInspection() {
+        FlowData data = new FlowData("{\"attempts\":2,\"account\":\"A-17\"}");
+        CallState call = CallState.initial(CallId.of("c-serial"));
+        List<TimelineEntry> timeline = List.of(new TimelineEntry(
+                everyEvent().get(0), Instant.EPOCH, new EventReply(everyVerb(), ReplyOrigin.FLOW), List.of(), data));
+        for (Object message : List.of(
+                timeline.get(0),
+                new EntityMemory<>(call, timeline, data),
+                new EntityInspection(call, timeline, data))) {
+            assertEquals(message, serialization.verifySerialization(message, true));
+            assertBoundToCbor(message);
         }
     }
 

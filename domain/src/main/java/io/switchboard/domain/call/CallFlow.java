@@ -29,6 +29,13 @@ import io.switchboard.domain.verb.Response;
  * }
  * }</pre>
  *
+ * <p>One flow instance serves every call, on every node: it must not keep per-call state in its fields (nor in a
+ * static map, which a restart or another node would not see). What a flow must remember about a call is the call's
+ * flow data, a record set with {@link FlowContext#setData} and read by later events with {@link FlowContext#data}:
+ * stored with the event that set it, so seen on any node and after a recovery. Work the call need not wait for
+ * (a recording download in {@code onRecordingAvailable}) is side work, {@link FlowContext#sideWork}: it does not
+ * hold the call's later events, and its failures are logged and counted.
+ *
  * <p>The defaults answer executed events with an empty {@code <Response/>}, which Bandwidth treats as a hang-up.
  */
 public interface CallFlow {

@@ -9,6 +9,11 @@ import io.switchboard.domain.verb.Reply;
  * control); {@link Reply#none()} answers without BXML, which Bandwidth accepts for these events. As in
  * {@link io.switchboard.domain.call.CallFlow}, every method also comes with a {@link FlowContext}, through which
  * the flow mutes, holds or coaches members, redirects or ends the conference.
+ *
+ * <p>One instance serves every conference: keep nothing about a conference in its fields. What it must remember
+ * (who joined late, a host's PIN) is the conference's flow data ({@link FlowContext#setData},
+ * {@link FlowContext#data}); work the conference need not wait for (unmuting a late joiner after a few seconds)
+ * is side work ({@link FlowContext#sideWorkAfter}).
  */
 public interface ConferenceFlow {
 

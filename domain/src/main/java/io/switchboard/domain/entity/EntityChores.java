@@ -4,11 +4,12 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.switchboard.domain.common.VoiceEvent;
-import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.control.CallControlRequest;
 import io.switchboard.domain.control.IssuedRequest;
 import io.switchboard.domain.control.RequestOutcome;
 import io.switchboard.domain.flow.FlowContext;
+import io.switchboard.domain.flow.FlowServices;
+import io.switchboard.domain.flow.SideWork;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +22,8 @@ import java.util.function.Consumer;
 /**
  * What both entity shells do alike around the decisions of {@link EntityLogic}: run the flow off the actor's
  * thread and time it, issue the call-control requests of an answered event (off the actor's thread too, in the
- * order the flow made them, each outcome coming back as a {@link RequestSettled}), keep the idle and retention
- * timers, and ask the owner, once, to passivate the entity. Its messages are the shells' own (timers and piped
+ * order the flow made them, each outcome coming back as a {@link RequestSettled}) and start its side work, keep
+ * the idle and retention timers, and ask the owner, once, to passivate the entity. Its messages are the shells' own (timers and piped
  * results); nothing else sends them.
  */
 public final class EntityChores<E, S extends EntityState> {
@@ -57,11 +58,13 @@ public final class EntityChores<E, S extends EntityState> {
     private final TimerScheduler<VoiceEntity.Command> timers;
     private final EntityLogic<E, S> logic;
     private final Executor flowExecutor;
-    private final CallControl callControl;
+    private final FlowServices services;
     private final Consumer<ActorRef<VoiceEntity.Command>> requestPassivation;
 
     /** The context of the flow at work; closed when its reply is decided. */
     private FlowContext flowContext;
+    /** The side work of the entry just answered, started with its requests; not stored, so never restarted. */
+    private List<SideWork> sideWorkOfAnswer = List.of();
 
     private long tickets;
     private boolean retentionStarted;
@@ -69,7 +72,8 @@ public final class EntityChores<E, S extends EntityState> {
 
     /**
      * @param flowExecutor       where flows run and requests are issued: never the actor's own dispatcher
-     * @param callControl        where the flows' call-control requests go, and their queries
+     * @param services           where the flows' call-control requests go (and their queries), how their data
+     *                           is serialized, where their side work runs
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
      *                           {@link VoiceEntity.Stop}
      */
@@ -78,13 +82,13 @@ public final class EntityChores<E, S extends EntityState> {
             TimerScheduler<VoiceEntity.Command> timers,
             EntityLogic<E, S> logic,
             Executor flowExecutor,
-            CallControl callControl,
+            FlowServices services,
             Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
         this.context = context;
         this.timers = timers;
         this.logic = logic;
         this.flowExecutor = flowExecutor;
-        this.callControl = callControl;
+        this.services = services;
         this.requestPassivation = requestPassivation;
     }
 
@@ -97,7 +101,8 @@ public final class EntityChores<E, S extends EntityState> {
             startRetention();
         }
         long ticket = ++tickets;
-        flowContext = new FlowContext(callControl);
+        flowContext = new FlowContext(
+                services, logic.rules().entityId(), run.working().flowData());
         context.pipeToSelf(
                 logic.runFlow(run, flowExecutor, flowContext),
                 (answer, failure) -> new FlowFinished(ticket, answer, failure));
@@ -107,38 +112,59 @@ public final class EntityChores<E, S extends EntityState> {
     }
 
     /**
-     * The entry of {@code event} now its flow has finished: its reply, and the requests the flow made (none when
-     * the flow failed, or its document broke a rule: a flow's requests go with its own reply only).
+     * The entry of {@code event} now its flow has finished: its reply, the requests the flow made and the data it
+     * set (none when the flow failed, its data was refused or its document broke a rule: what a flow asks for goes
+     * with its own reply only); its side work waits for {@link #issue}.
      */
     public TimelineEntry answered(VoiceEvent event, Instant receivedAt, FlowFinished done) {
         timers.cancel(FLOW_TIMER);
         flowContext.close();
+        Throwable failure = done.failure() != null ? done.failure() : flowContext.dataRefused();
         EventReply reply = logic.flowAnswered(
-                event, done.answer() == null ? null : done.answer().response(), done.failure(), context.getLog());
-        List<CallControlRequest> requests = reply.origin() == ReplyOrigin.FLOW ? done.requests() : List.of();
+                event, done.answer() == null ? null : done.answer().response(), failure, context.getLog());
+        boolean kept = reply.origin() == ReplyOrigin.FLOW;
+        List<CallControlRequest> requests = kept ? done.requests() : List.of();
         if (requests.size() < done.requests().size()) {
             context.getLog()
                     .warn(
                             "the flow's {} call-control requests are dropped with its reply",
                             done.requests().size());
         }
-        return TimelineEntry.answered(event, receivedAt, reply, requests);
+        sideWorkOfAnswer = kept ? flowContext.sideWorkRequested() : dropped(flowContext.sideWorkRequested());
+        return TimelineEntry.answered(event, receivedAt, reply, requests, kept ? flowContext.dataSet() : null);
     }
 
-    /** The entry of {@code event} now its flow has timed out: the fallback, and none of the flow's requests. */
+    /**
+     * The entry of {@code event} now its flow has timed out: the fallback, and none of the flow's requests, data
+     * or side work.
+     */
     public TimelineEntry timedOut(VoiceEvent event, Instant receivedAt) {
         List<CallControlRequest> dropped = flowContext.close();
         if (!dropped.isEmpty()) {
             context.getLog().warn("the late flow's {} call-control requests are dropped", dropped.size());
         }
+        sideWorkOfAnswer = dropped(flowContext.sideWorkRequested());
         return new TimelineEntry(event, receivedAt, logic.flowTimedOut(event, context.getLog()));
+    }
+
+    private List<SideWork> dropped(List<SideWork> sideWork) {
+        if (!sideWork.isEmpty()) {
+            context.getLog()
+                    .warn(
+                            "the flow's side work {} is dropped with its reply",
+                            sideWork.stream().map(SideWork::name).toList());
+        }
+        return List.of();
     }
 
     /**
      * Issues the requests of a stored (or, in memory, remembered) entry, one after the other in the flow's order,
-     * on the flow executor; each outcome comes back to the entity as a {@link RequestSettled}.
+     * on the flow executor; each outcome comes back to the entity as a {@link RequestSettled}. Starts the side work
+     * of the event just answered too, which nothing waits for.
      */
     public void issue(TimelineEntry entry) {
+        sideWorkOfAnswer.forEach(services.sideWork()::start);
+        sideWorkOfAnswer = List.of();
         CompletionStage<?> previous = CompletableFuture.completedFuture(null);
         for (IssuedRequest issued : entry.requests()) {
             // The next request waits for this one's outcome, whatever it is.
@@ -149,7 +175,7 @@ public final class EntityChores<E, S extends EntityState> {
     /** Sends {@code issued} once {@code previous} is over; its outcome comes back to the entity. */
     private CompletionStage<?> send(IssuedRequest issued, CompletionStage<?> previous) {
         CompletionStage<?> sent =
-                previous.thenComposeAsync(done -> issued.request().sendThrough(callControl), flowExecutor);
+                previous.thenComposeAsync(done -> issued.request().sendThrough(services.callControl()), flowExecutor);
         context.pipeToSelf(sent, (result, failure) -> settled(issued, result, failure));
         return sent.handleAsync((result, failure) -> null, Runnable::run);
     }

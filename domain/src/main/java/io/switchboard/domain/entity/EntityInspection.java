@@ -1,16 +1,24 @@
 package io.switchboard.domain.entity;
 
+import io.switchboard.domain.flow.FlowData;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What an entity reports when inspected: its state and its most recent events, oldest first, as many as it
- * remembers to answer redeliveries ({@link EntitySettings#rememberedReplies()}).
+ * What an entity reports when inspected: its state, its most recent events, oldest first, as many as it
+ * remembers to answer redeliveries ({@link EntitySettings#rememberedReplies()}), and its flow's data.
+ *
+ * @param flowData {@code null} when the flow set none
  */
-public record EntityInspection(EntityState state, List<TimelineEntry> timeline) {
+public record EntityInspection(EntityState state, List<TimelineEntry> timeline, FlowData flowData) {
     public EntityInspection {
         Objects.requireNonNull(state, "state");
         timeline = List.copyOf(timeline);
+    }
+
+    /** An inspection without flow data. */
+    public EntityInspection(EntityState state, List<TimelineEntry> timeline) {
+        this(state, timeline, null);
     }
 
     /**

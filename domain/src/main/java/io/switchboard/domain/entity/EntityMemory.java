@@ -2,6 +2,7 @@ package io.switchboard.domain.entity;
 
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.control.IssuedRequest;
+import io.switchboard.domain.flow.FlowData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,12 +16,20 @@ import java.util.Optional;
  * from its journal and snapshots.
  *
  * @param timeline bounded by {@link EntitySettings#rememberedReplies()}: the oldest entry is forgotten first
+ * @param flowData the flow's own data, as the latest event that set it left it; {@code null} if none did. Kept
+ *                 here, not in the state, because the flow sets it, not the events; and beside the timeline,
+ *                 which forgets old entries
  */
-public record EntityMemory<S extends EntityState>(S state, List<TimelineEntry> timeline) {
+public record EntityMemory<S extends EntityState>(S state, List<TimelineEntry> timeline, FlowData flowData) {
 
     public EntityMemory {
         Objects.requireNonNull(state, "state");
         timeline = List.copyOf(timeline);
+    }
+
+    /** A memory without flow data. */
+    public EntityMemory(S state, List<TimelineEntry> timeline) {
+        this(state, timeline, null);
     }
 
     /** A call or conference that has seen nothing yet. */
@@ -45,7 +54,7 @@ public record EntityMemory<S extends EntityState>(S state, List<TimelineEntry> t
     }
 
     public EntityInspection inspection() {
-        return new EntityInspection(state, timeline);
+        return new EntityInspection(state, timeline, flowData);
     }
 
     /** The requests issued and not yet settled, oldest first. */
@@ -62,15 +71,18 @@ public record EntityMemory<S extends EntityState>(S state, List<TimelineEntry> t
         for (TimelineEntry entry : timeline) {
             next.add(entry.settling(settled.requestId(), settled.outcome()));
         }
-        return new EntityMemory<>(state, next);
+        return new EntityMemory<>(state, next, flowData);
     }
 
-    /** {@code nextState}, and {@code entry} added to the timeline, which keeps at most {@code capacity} entries. */
+    /**
+     * {@code nextState}, and {@code entry} added to the timeline, which keeps at most {@code capacity} entries;
+     * the flow data the entry set, if it set any.
+     */
     EntityMemory<S> remembering(TimelineEntry entry, S nextState, int capacity) {
         int kept = Math.min(timeline.size(), capacity - 1);
         List<TimelineEntry> next = new ArrayList<>(kept + 1);
         next.addAll(timeline.subList(timeline.size() - kept, timeline.size()));
         next.add(entry);
-        return new EntityMemory<>(nextState, next);
+        return new EntityMemory<>(nextState, next, entry.flowData() != null ? entry.flowData() : flowData);
     }
 }

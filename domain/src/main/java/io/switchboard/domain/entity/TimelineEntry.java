@@ -4,6 +4,7 @@ import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.control.CallControlRequest;
 import io.switchboard.domain.control.IssuedRequest;
 import io.switchboard.domain.control.RequestOutcome;
+import io.switchboard.domain.flow.FlowData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +18,10 @@ import java.util.UUID;
  *
  * @param reply    {@code null} while the flow still works on the event
  * @param requests the flow's call-control requests, in the order it made them
+ * @param flowData the flow data the flow set with this event, stored with it; {@code null} if it set none
  */
-public record TimelineEntry(VoiceEvent event, Instant receivedAt, EventReply reply, List<IssuedRequest> requests) {
+public record TimelineEntry(
+        VoiceEvent event, Instant receivedAt, EventReply reply, List<IssuedRequest> requests, FlowData flowData) {
     public TimelineEntry {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(receivedAt, "receivedAt");
@@ -26,21 +29,34 @@ public record TimelineEntry(VoiceEvent event, Instant receivedAt, EventReply rep
         requests = requests == null ? List.of() : List.copyOf(requests);
     }
 
-    /** An entry without call-control requests. */
+    /** An entry that sets no flow data. */
+    public TimelineEntry(VoiceEvent event, Instant receivedAt, EventReply reply, List<IssuedRequest> requests) {
+        this(event, receivedAt, reply, requests, null);
+    }
+
+    /** An entry without call-control requests or flow data. */
     public TimelineEntry(VoiceEvent event, Instant receivedAt, EventReply reply) {
         this(event, receivedAt, reply, List.of());
     }
 
-    /** The entry of an answered event, its flow's requests each given an id of its own and not yet issued. */
+    /**
+     * The entry of an answered event, its flow's requests each given an id of its own and not yet issued, and the
+     * flow data it set ({@code null}: none).
+     */
     public static TimelineEntry answered(
-            VoiceEvent event, Instant receivedAt, EventReply reply, List<CallControlRequest> requests) {
+            VoiceEvent event,
+            Instant receivedAt,
+            EventReply reply,
+            List<CallControlRequest> requests,
+            FlowData flowData) {
         return new TimelineEntry(
                 event,
                 receivedAt,
                 reply,
                 requests.stream()
                         .map(request -> new IssuedRequest(UUID.randomUUID().toString(), request, null))
-                        .toList());
+                        .toList(),
+                flowData);
     }
 
     /** The event the flow works on now. */
@@ -68,6 +84,7 @@ public record TimelineEntry(VoiceEvent event, Instant receivedAt, EventReply rep
                 reply,
                 requests.stream()
                         .map(request -> request.id().equals(requestId) ? request.settledAs(outcome) : request)
-                        .toList());
+                        .toList(),
+                flowData);
     }
 }

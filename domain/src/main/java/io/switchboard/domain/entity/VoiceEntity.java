@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.StashBuffer;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.control.CallControl;
+import io.switchboard.domain.flow.FlowServices;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -107,13 +108,28 @@ public final class VoiceEntity<E, S extends EntityState> {
             CallControl callControl,
             EntitySettings settings,
             Consumer<ActorRef<Command>> requestPassivation) {
+        return create(rules, flowExecutor, FlowServices.of(callControl), settings, requestPassivation);
+    }
+
+    /**
+     * The behaviour of one entity whose flows have {@code services}: call control, flow data, side work.
+     *
+     * @param flowExecutor       where flows run and their requests are issued: never the actor's own dispatcher
+     * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
+     */
+    public static <E, S extends EntityState> Behavior<Command> create(
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            FlowServices services,
+            EntitySettings settings,
+            Consumer<ActorRef<Command>> requestPassivation) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         // One slot more than the events may take: it is kept for the Stop that waits behind them.
         return Behaviors.withStash(
                 settings.stashCapacity() + 1,
                 stash -> Behaviors.setup(context -> Behaviors.withTimers(timers -> {
                     EntityChores<E, S> chores =
-                            new EntityChores<>(context, timers, logic, flowExecutor, callControl, requestPassivation);
+                            new EntityChores<>(context, timers, logic, flowExecutor, services, requestPassivation);
                     chores.restartIdleTimer();
                     return new VoiceEntity<>(context, stash, logic, chores).ready;
                 })));

@@ -11,9 +11,13 @@ import io.switchboard.domain.control.UpdateCall;
 import io.switchboard.domain.control.UpdateConference;
 import io.switchboard.domain.control.UpdateConferenceMember;
 import io.switchboard.domain.verb.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * What a flow method can do besides answering its event: one context per event, given to the flow with it.
@@ -29,17 +33,47 @@ import java.util.Objects;
  * <p>Reading (a call's state, recordings, transcriptions) changes nothing, so {@link #queries()} goes to
  * Bandwidth at once.
  *
+ * <p>Flow data: one flow instance serves every call, so a flow keeps what it must remember about a call (an
+ * attempt count, an account found) not in its fields but as the call's data, any JSON-serializable record:
+ * {@link #setData} with the reply, {@link #data} in any later event of the call, on whichever node it runs. The
+ * data an event sets is stored with that event (journaled in journal mode, so recovered with it), kept only if
+ * the flow's own reply goes out, and bounded in size ({@code switchboard.flow-data.max-bytes}).
+ *
+ * <p>Side work: {@link #sideWork} starts asynchronous work beside the reply (a recording download, a CRM update),
+ * once the reply is decided; it neither holds the call's later events nor counts against the reply deadline, its
+ * failures are logged and counted, and a redelivered event does not start it again.
+ *
  * <p>Thread-safe: a flow answering {@link io.switchboard.domain.verb.Reply#later} may record from another thread
  * until its reply is decided.
  */
 public final class FlowContext {
 
     private final CallControlQueries queries;
+    private final FlowServices services;
+    private final String owner;
     private final List<CallControlRequest> requests = new ArrayList<>();
+    private final List<SideWork> sideWork = new ArrayList<>();
+    private FlowData data;
+    private FlowData dataSet;
+    private RuntimeException dataRefused;
     private boolean closed;
 
+    /** A context with call control only: flow data and side work are refused. */
     public FlowContext(CallControlQueries queries) {
         this.queries = Objects.requireNonNull(queries, "queries");
+        this.services = null;
+        this.owner = "";
+    }
+
+    /**
+     * The context of an event of {@code owner} (a call or conference id), whose flow data is {@code data}
+     * ({@code null}: none yet).
+     */
+    public FlowContext(FlowServices services, String owner, FlowData data) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.queries = services.callControl();
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.data = data;
     }
 
     /** Reads from Bandwidth, sent at once: a call's state, its recordings, their media and transcriptions. */
@@ -50,12 +84,23 @@ public final class FlowContext {
     /** Records {@code request}, to be issued once the reply is decided. */
     public synchronized FlowContext request(CallControlRequest request) {
         Objects.requireNonNull(request, "request");
-        if (closed) {
-            throw new IllegalStateException(request.operation()
-                    + " requested after the event's reply was decided: it would not be recorded, so it is refused");
-        }
+        refuseOnceClosed(request.operation() + " requested");
         requests.add(request);
         return this;
+    }
+
+    private void refuseOnceClosed(String what) {
+        if (closed) {
+            throw new IllegalStateException(
+                    what + " after the event's reply was decided: it would not be recorded, so it is refused");
+        }
+    }
+
+    private FlowServices services() {
+        if (services == null) {
+            throw new IllegalStateException("this context has call control only: no flow data, no side work");
+        }
+        return services;
     }
 
     /** Places an outbound call; its webhooks go to the request's URLs (this service's channels by default). */
@@ -71,6 +116,76 @@ public final class FlowContext {
     /** Steers the conference {@code conferenceId} and its members. */
     public ConferenceHandle conference(ConferenceId conferenceId) {
         return new ConferenceHandle(Objects.requireNonNull(conferenceId, "conferenceId"));
+    }
+
+    /**
+     * The call's (or conference's) flow data as a {@code type}, as the latest event set it (this one included);
+     * empty when none was set. A record of an older or newer version reads it: fields it does not know are
+     * ignored, fields missing from the data take their defaults.
+     */
+    public synchronized <T> Optional<T> data(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return data == null
+                ? Optional.empty()
+                : Optional.of(services().dataCodec().read(data, type));
+    }
+
+    /** The flow data as a {@code type}, or {@code absent}'s value when none was set yet. */
+    public <T> T data(Class<T> type, Supplier<? extends T> absent) {
+        return data(type).orElseGet(absent);
+    }
+
+    /**
+     * Sets the call's (or conference's) flow data to {@code value}, a JSON-serializable record, replacing what
+     * was there; kept with this event if the flow's reply goes out. Data over the size limit throws a
+     * {@link FlowDataTooLargeException}, and the event is answered with the fallback even if the flow catches it.
+     */
+    public synchronized FlowContext setData(Object value) {
+        Objects.requireNonNull(value, "value");
+        refuseOnceClosed("flow data set");
+        FlowData written = services().dataCodec().write(value);
+        if (written.bytes() > services.maxDataBytes()) {
+            dataRefused = new FlowDataTooLargeException(value.getClass(), written.bytes(), services.maxDataBytes());
+            throw dataRefused;
+        }
+        data = written;
+        dataSet = written;
+        return this;
+    }
+
+    /** The data this event set, {@code null} if none; for the entity, once the reply is decided. */
+    public synchronized FlowData dataSet() {
+        return dataSet;
+    }
+
+    /** Why data this event tried to set was refused, {@code null} if none was; it turns the reply to the fallback. */
+    public synchronized RuntimeException dataRefused() {
+        return dataRefused;
+    }
+
+    /**
+     * Starts {@code work} once the reply is decided, off the call's path: a download, an update elsewhere. Named
+     * for the logs and metrics. It must return at once with its stage (never block); it runs at most once.
+     */
+    public FlowContext sideWork(String name, Supplier<? extends CompletionStage<?>> work) {
+        return sideWorkAfter(Duration.ZERO, name, work);
+    }
+
+    /**
+     * Starts {@code work} {@code delay} after the reply is decided (within {@code switchboard.side-work.max-delay}),
+     * e.g. to unmute a conference member after a few seconds.
+     */
+    public synchronized FlowContext sideWorkAfter(
+            Duration delay, String name, Supplier<? extends CompletionStage<?>> work) {
+        refuseOnceClosed("side work " + name);
+        services();
+        sideWork.add(new SideWork(owner, name, delay, work));
+        return this;
+    }
+
+    /** The side work this event's flow asked for, in order; for the entity, once the reply is decided. */
+    public synchronized List<SideWork> sideWorkRequested() {
+        return List.copyOf(sideWork);
     }
 
     /** The requests recorded so far, in order. */

@@ -1,5 +1,7 @@
 package io.switchboard.testkit.flow;
 
+import io.switchboard.application.serialization.JacksonFlowDataCodec;
+import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.verb.Conference;
 import io.switchboard.domain.verb.Gather;
@@ -38,7 +40,10 @@ import java.util.function.Predicate;
  * instead, so a test needs no assertion library.
  */
 public final class CallUnderTest {
+    private static final JacksonFlowDataCodec FLOW_DATA = new JacksonFlowDataCodec();
+
     private final Duration patience;
+    private final LocalVoiceEventHandler service;
     private final Object lock = new Object();
     private final List<CallActivity> activities = new ArrayList<>();
     private final List<String> events = new ArrayList<>();
@@ -50,8 +55,9 @@ public final class CallUnderTest {
     private CompletableFuture<CallerMove> move;
     private boolean strict;
 
-    CallUnderTest(Duration patience) {
+    CallUnderTest(Duration patience, LocalVoiceEventHandler service) {
         this.patience = patience;
+        this.service = service;
     }
 
     void start(CallPlayer player, CallSetup setup) {
@@ -285,6 +291,16 @@ public final class CallUnderTest {
 
     public String callId() {
         return callId;
+    }
+
+    /**
+     * The call's flow data as a {@code type}, as the flow left it after the latest reply:
+     * {@code assertEquals(new Attempts(2), call.flowData(Attempts.class))}. Fails when the flow set none.
+     */
+    public <T> T flowData(Class<T> type) {
+        return service.callFlowData(CallId.of(callId()), patience)
+                .map(data -> FLOW_DATA.read(data, type))
+                .orElseThrow(() -> failure("expected flow data, but the flow set none for this call"));
     }
 
     // ---- the record ----

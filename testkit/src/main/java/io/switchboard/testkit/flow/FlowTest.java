@@ -62,6 +62,8 @@ public final class FlowTest {
     private final CallPlayer player;
     /** Where the flows' call-control requests go: recorded, all succeed. */
     private final RecordingCallControl callControl = new RecordingCallControl();
+    /** The entities the calls reach; asked for their flow data. */
+    private final LocalVoiceEventHandler service;
 
     private FlowTest(
             CallFlow callFlow, ConferenceFlow conferenceFlow, SwitchboardSettings settings, Duration patience) {
@@ -69,8 +71,7 @@ public final class FlowTest {
         this.conferenceFlow = Objects.requireNonNull(conferenceFlow, "conferenceFlow");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.patience = Objects.requireNonNull(patience, "patience");
-        LocalVoiceEventHandler service =
-                new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow, conferenceFlow, callControl, settings);
+        this.service = new LocalVoiceEventHandler(LocalSystem.SYSTEM, callFlow, conferenceFlow, callControl, settings);
         this.player = player(InProcessTransport.explaining(service::answer), settings, LocalSystem.SYSTEM);
     }
 
@@ -172,7 +173,7 @@ public final class FlowTest {
 
         /** Places the call; returns once it waits for the caller or has ended. */
         public CallUnderTest place() {
-            CallUnderTest call = new CallUnderTest(patience);
+            CallUnderTest call = new CallUnderTest(patience, service);
             int index = calls.getAndIncrement();
             call.start(
                     player,

@@ -6,6 +6,7 @@ import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.flow.FlowSupport;
 import io.switchboard.application.port.in.HandleVoiceEventUseCase;
 import io.switchboard.domain.call.CallEntity;
 import io.switchboard.domain.call.CallEvent;
@@ -17,18 +18,26 @@ import io.switchboard.domain.conference.ConferenceEntity;
 import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.control.CallControl;
+import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.flow.FlowData;
+import io.switchboard.domain.flow.FlowServices;
 import io.switchboard.testkit.simulator.InProcessReply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,7 +53,7 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
     private final ConferenceFlow conferenceFlow;
     private final SwitchboardSettings settings;
     private final Executor flowExecutor;
-    private final CallControl callControl;
+    private final FlowServices services;
     private final Map<String, ActorRef<VoiceEntity.Command>> entities = new ConcurrentHashMap<>();
     private final FlowWatch watch;
 
@@ -53,15 +62,18 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
         this(system, callFlow, conferenceFlow, CallControl.unavailable(), settings);
     }
 
-    /** Entities whose flows' call-control requests go to {@code callControl}. */
+    /**
+     * Entities whose flows' call-control requests go to {@code callControl}; their data and side work are the
+     * service's (JSON, bounded as {@code switchboard.flow-data} and {@code switchboard.side-work} say).
+     */
     public LocalVoiceEventHandler(
             ActorSystem<?> system,
             CallFlow callFlow,
             ConferenceFlow conferenceFlow,
             CallControl callControl,
             SwitchboardSettings settings) {
-        this.callControl = Objects.requireNonNull(callControl, "callControl");
         this.system = Objects.requireNonNull(system, "system");
+        this.services = FlowSupport.services(system, Objects.requireNonNull(callControl, "callControl"));
         this.callFlow = Objects.requireNonNull(callFlow, "callFlow");
         this.conferenceFlow = Objects.requireNonNull(conferenceFlow, "conferenceFlow");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -100,6 +112,29 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                 .thenApply(reply -> watch.answered(event, reply));
     }
 
+    /**
+     * The flow data of the call {@code callId} as its entity holds it now; empty when its flow set none, or the
+     * entity is gone. Waits for the entity at most {@code timeout}: for tests, never for an actor's thread.
+     */
+    public Optional<FlowData> callFlowData(CallId callId, Duration timeout) {
+        ActorRef<VoiceEntity.Command> entity = entities.get("call/" + callId.value());
+        if (entity == null) {
+            return Optional.empty();
+        }
+        try {
+            EntityInspection inspection = AskPattern.<VoiceEntity.Command, EntityInspection>ask(
+                            entity, VoiceEntity.Inspect::new, timeout, system.scheduler())
+                    .toCompletableFuture()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.ofNullable(inspection.flowData());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking " + callId + " for its flow data", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(callId + " did not report its flow data within " + timeout, e);
+        }
+    }
+
     private ActorRef<VoiceEntity.Command> entityFor(VoiceEvent event) {
         if (event instanceof CallEvent call) {
             String id = call.callId().value();
@@ -110,7 +145,7 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                             VoiceEntity.create(
                                     watch.watching(CallEntity.rules(CallId.of(id), callFlow)),
                                     flowExecutor,
-                                    callControl,
+                                    services,
                                     settings.entity(),
                                     self -> passivate(key, self))));
         }
@@ -123,7 +158,7 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                             VoiceEntity.create(
                                     watch.watching(ConferenceEntity.rules(ConferenceId.of(id), conferenceFlow)),
                                     flowExecutor,
-                                    callControl,
+                                    services,
                                     settings.entity(),
                                     self -> passivate(key, self))));
         }

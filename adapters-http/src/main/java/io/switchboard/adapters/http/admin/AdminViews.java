@@ -1,6 +1,7 @@
 package io.switchboard.adapters.http.admin;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -16,6 +17,7 @@ import io.switchboard.domain.control.RequestOutcome;
 import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.TimelineEntry;
+import io.switchboard.domain.flow.FlowData;
 import io.switchboard.domain.verb.Credentials;
 import java.time.Instant;
 import java.util.List;
@@ -29,11 +31,18 @@ final class AdminViews {
     }
 
     /**
-     * A call or conference: its state as the domain keeps it, and its events oldest first.
+     * A call or conference: its state as the domain keeps it, its events oldest first, and its flow's data.
      *
-     * @param id the id as asked for
+     * @param id       the id as asked for
+     * @param flowData the flow's data as the latest event that set it left it, as the JSON it is stored as;
+     *                 {@code null} when none was set
      */
-    record EntityView(String id, Object state, List<TimelineView> timeline, List<HandledEvent> handled) {}
+    record EntityView(
+            String id,
+            Object state,
+            List<TimelineView> timeline,
+            List<HandledEvent> handled,
+            @JsonRawValue String flowData) {}
 
     /**
      * This node's replies over the last hour.
@@ -50,6 +59,7 @@ final class AdminViews {
      * @param reply    the BXML document sent, as text; {@code null} for an empty reply, or while pending
      * @param event    the event as decoded, every field
      * @param requests the call-control requests the flow made, issued after the reply, with their outcomes
+     * @param flowData the flow data this event set, as JSON; {@code null} when it set none
      */
     record TimelineView(
             Instant receivedAt,
@@ -59,7 +69,8 @@ final class AdminViews {
             boolean fallback,
             String reply,
             VoiceEvent event,
-            List<RequestView> requests) {}
+            List<RequestView> requests,
+            @JsonRawValue String flowData) {}
 
     /**
      * One call-control request of the timeline.
@@ -94,7 +105,12 @@ final class AdminViews {
                 id,
                 inspection.state(),
                 inspection.timeline().stream().map(this::entry).toList(),
-                handled);
+                handled,
+                json(inspection.flowData()));
+    }
+
+    private static String json(FlowData data) {
+        return data == null ? null : data.json();
     }
 
     HistoryView history(ReplyHistory history) {
@@ -112,7 +128,8 @@ final class AdminViews {
                 reply != null && reply.origin().isFallback(),
                 reply == null ? null : reply.bxml().map(bxmlWriter::write).orElse(null),
                 event,
-                entry.requests().stream().map(RequestView::of).toList());
+                entry.requests().stream().map(RequestView::of).toList(),
+                json(entry.flowData()));
     }
 
     /**

@@ -48,6 +48,7 @@ import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.TimelineEntry;
+import io.switchboard.domain.flow.FlowData;
 import io.switchboard.domain.verb.Credentials;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Response;
@@ -213,6 +214,31 @@ class AdminRoutesTest {
                         .build(),
                 digits,
                 "#");
+    }
+
+    @Test
+    void aCallShowsItsFlowDataAndTheEventThatSetIt() throws Exception {
+        GatherCompleted first = gather("1234", 1);
+        GatherCompleted second = gather("", 2);
+        FlowData attempts = new FlowData("{\"attempts\":1,\"account\":\"A-17\"}");
+        EventReply again =
+                new EventReply(Response.builder().speakSentence("Try again").build(), ReplyOrigin.FLOW);
+        calls.put(
+                CALL.value(),
+                new EntityInspection(
+                        CallState.initial(CALL).apply(first).apply(second),
+                        List.of(
+                                new TimelineEntry(first, T0.plusSeconds(1), again, List.of(), attempts),
+                                new TimelineEntry(second, T0.plusSeconds(9), again)),
+                        attempts));
+
+        Exchange exchange = get("/admin/calls/" + CALL, ADMIN);
+
+        assertEquals(200, exchange.status());
+        assertEquals(1, exchange.json().at("/flowData/attempts").asInt());
+        assertEquals("A-17", exchange.json().at("/flowData/account").asText());
+        assertEquals("A-17", exchange.json().at("/timeline/0/flowData/account").asText());
+        assertTrue(exchange.json().at("/timeline/1/flowData").isNull(), "the second event set none");
     }
 
     @Test
