@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.adapters.bandwidth.simulated.SimulatedCall;
-import io.switchboard.adapters.bandwidth.simulated.SimulatedVoiceApi;
 import io.switchboard.adapters.bxml.BxmlReader;
+import io.switchboard.adapters.http.simulator.HttpVoiceApi;
 import io.switchboard.bootstrap.demo.DemoIvrFlow;
 import io.switchboard.domain.verb.Hangup;
 import io.switchboard.domain.verb.Pause;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
+import io.switchboard.testkit.voiceapi.Documents;
+import io.switchboard.testkit.voiceapi.SimulatedCall;
+import io.switchboard.testkit.voiceapi.SimulatedVoiceApi;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpRequest;
@@ -21,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,12 +40,14 @@ class OutboundCallEndToEndTest {
     private static final String ADMIN_PASSWORD = "adm1n-Secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static HttpVoiceApi apiServer;
     private static SimulatedVoiceApi api;
     private static RunningService service;
 
     @BeforeAll
     static void start() throws Exception {
-        api = SimulatedVoiceApi.start("9900000", "api-user", "api-pass", 50);
+        apiServer = HttpVoiceApi.start("9900000", "api-user", "api-pass", 50);
+        api = apiServer.api();
         service = RunningService.start(bandwidthConfig() + """
                 switchboard.admin.user = "%s"
                 switchboard.admin.password = "%s"
@@ -52,7 +57,7 @@ class OutboundCallEndToEndTest {
     @AfterAll
     static void stop() throws Exception {
         service.close();
-        api.close();
+        apiServer.close();
     }
 
     private static String bandwidthConfig() {
@@ -97,14 +102,13 @@ class OutboundCallEndToEndTest {
                 "{\"to\": \"+15553334444\", \"from\": \"+15552223333\", \"machineDetection\": \"async\"}");
         assertEquals(201, placed.statusCode(), placed.body());
         String callId = JSON.readTree(placed.body()).get("callId").asText();
-        JsonNode created = api.call(callId).orElseThrow().createdWith().orElseThrow();
-        assertEquals(
-                RunningService.PUBLIC_URL + "/voice/answer",
-                created.get("answerUrl").asText());
+        Map<String, Object> created =
+                api.call(callId).orElseThrow().createdWith().orElseThrow();
+        assertEquals(RunningService.PUBLIC_URL + "/voice/answer", Documents.text(created, "answerUrl"));
         assertEquals(
                 RunningService.PUBLIC_URL + "/voice/machineDetectionComplete",
-                created.at("/machineDetection/callbackUrl").asText());
-        assertEquals("async", created.at("/machineDetection/mode").asText());
+                Documents.text(Documents.object(created, "machineDetection"), "callbackUrl"));
+        assertEquals("async", Documents.text(Documents.object(created, "machineDetection"), "mode"));
 
         // The platform dials it, the callee answers: the demo holds while detection listens.
         TestProbe<Object> waiting = TestProbe.create(service.system());
@@ -127,11 +131,9 @@ class OutboundCallEndToEndTest {
                 200, service.post("/voice/machineDetectionComplete", machine).statusCode());
 
         waiting.awaitAssert(() -> {
-            List<JsonNode> updates = api.call(callId).orElseThrow().updates();
+            List<Map<String, Object>> updates = api.call(callId).orElseThrow().updates();
             assertEquals(1, updates.size());
-            assertEquals(
-                    RunningService.PUBLIC_URL + "/voice/redirect",
-                    updates.get(0).get("redirectUrl").asText());
+            assertEquals(RunningService.PUBLIC_URL + "/voice/redirect", Documents.text(updates.get(0), "redirectUrl"));
             return null;
         });
         Response redirected = bxml(service.post("/voice/redirect", event("redirect", callId, 4, "")));
@@ -171,9 +173,10 @@ class OutboundCallEndToEndTest {
 
         String callId = out.toString().trim();
         assertEquals(0, status, err.toString());
-        JsonNode created = api.call(callId).orElseThrow().createdWith().orElseThrow();
-        assertEquals("+15557778888", created.get("to").asText());
-        assertEquals("cli", created.get("tag").asText());
+        Map<String, Object> created =
+                api.call(callId).orElseThrow().createdWith().orElseThrow();
+        assertEquals("+15557778888", Documents.text(created, "to"));
+        assertEquals("cli", Documents.text(created, "tag"));
     }
 
     @Test
