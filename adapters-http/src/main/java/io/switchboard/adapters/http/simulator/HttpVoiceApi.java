@@ -74,16 +74,17 @@ public final class HttpVoiceApi implements AutoCloseable {
     }
 
     /**
-     * Starts an engine for one account and serves it on an actor system of its own; closing the server closes
-     * the engine and the system.
+     * Starts an engine for one account and serves it on {@code port} of 127.0.0.1 (0: a free one), on an actor
+     * system of its own; closing the server closes the engine and the system.
      */
-    public static HttpVoiceApi start(String accountId, String username, String password, double dialsPerSecond) {
+    public static HttpVoiceApi start(
+            int port, String accountId, String username, String password, double dialsPerSecond) {
         ActorSystem<Void> system = ActorSystem.create(
                 Behaviors.empty(),
                 "simulated-voice-api",
                 ConfigFactory.parseString(OWN_SYSTEM).withFallback(ConfigFactory.defaultReference()));
         try {
-            return serve(system, newApi(accountId, username, password, dialsPerSecond), Optional.of(system));
+            return serve(system, port, newApi(accountId, username, password, dialsPerSecond), Optional.of(system));
         } catch (RuntimeException bindFailed) {
             system.terminate();
             throw bindFailed;
@@ -93,16 +94,17 @@ public final class HttpVoiceApi implements AutoCloseable {
     /** Starts an engine for one account and serves it on {@code system}; closing the server closes the engine. */
     public static HttpVoiceApi start(
             ActorSystem<?> system, String accountId, String username, String password, double dialsPerSecond) {
-        return serve(system, newApi(accountId, username, password, dialsPerSecond), Optional.empty());
+        return serve(system, 0, newApi(accountId, username, password, dialsPerSecond), Optional.empty());
     }
 
     private static SimulatedVoiceApi newApi(String accountId, String username, String password, double rate) {
         return new SimulatedVoiceApi(accountId, username, password, rate, jsonReader());
     }
 
-    private static HttpVoiceApi serve(ActorSystem<?> system, SimulatedVoiceApi api, Optional<ActorSystem<?>> own) {
+    private static HttpVoiceApi serve(
+            ActorSystem<?> system, int port, SimulatedVoiceApi api, Optional<ActorSystem<?>> own) {
         ServerBinding binding = Http.get(system)
-                .newServerAt("127.0.0.1", 0)
+                .newServerAt("127.0.0.1", port)
                 .bind((akka.japi.function.Function<HttpRequest, CompletionStage<HttpResponse>>)
                         request -> handle(system, api, request))
                 .toCompletableFuture()
