@@ -32,6 +32,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,6 +44,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -175,6 +177,62 @@ class OutboundCallEndToEndTest {
         assertEquals(0, timeline.get(3).get("requests").size());
         Response redirected = new BxmlReader().read(timeline.get(4).get("reply").asText());
         assertEquals(List.of(SpeakSentence.of(DemoIvrFlow.MACHINE_MESSAGE), new Hangup()), redirected.verbs());
+    }
+
+    @Test
+    void aJournaledCallRecoveredByAnotherNodeRepeatsNoRequest(@TempDir Path dataDir) throws Exception {
+        String callId = "c-recovered-" + System.nanoTime();
+        api.knowCall(callId, SimulatedCall.State.ANSWERED);
+        String journaled =
+                bandwidthConfig() + """
+                switchboard.durability.mode = journal
+                switchboard.durability.data-dir = "%s"
+                switchboard.admin.user = "%s"
+                switchboard.admin.password = "%s"
+                """.formatted(dataDir.toString().replace("\\", "/"), ADMIN_USER, ADMIN_PASSWORD);
+        String machine = event(
+                "machineDetectionComplete",
+                callId,
+                3,
+                ", \"machineDetectionResult\": {\"value\": \"answering-machine\", \"duration\": \"PT4.5S\"}");
+        try (RunningService first = RunningService.start(journaled)) {
+            assertEquals(
+                    200,
+                    first.post("/voice/answer", event("answer", callId, 1, "")).statusCode());
+            assertEquals(
+                    200, first.post("/voice/machineDetectionComplete", machine).statusCode());
+            TestProbe.create(first.system()).awaitAssert(() -> {
+                assertEquals(1, api.call(callId).orElseThrow().updates().size());
+                return null;
+            });
+        }
+
+        // A new node recovers the call from the journal; Bandwidth redelivers the event the first never answered.
+        try (RunningService second = RunningService.start(journaled)) {
+            assertEquals(
+                    200, second.post("/voice/machineDetectionComplete", machine).statusCode());
+            HttpResponse<String> redirect = second.post("/voice/redirect", event("redirect", callId, 4, ""));
+            assertEquals(
+                    List.of(SpeakSentence.of(DemoIvrFlow.MACHINE_MESSAGE), new Hangup()),
+                    new BxmlReader().read(redirect.body()).verbs(),
+                    "the recovered call remembers what detection found");
+            JsonNode timeline = JSON.readTree(
+                            second.get(second.uri("/admin/calls/" + callId), ADMIN_USER, ADMIN_PASSWORD)
+                                    .body())
+                    .get("timeline");
+            assertEquals("REDELIVERY", timeline.get(2).get("origin").asText(), timeline.toString());
+            assertEquals("SUCCEEDED", timeline.get(1).at("/requests/0/status").asText(), timeline.toString());
+        }
+        assertEquals(1, api.call(callId).orElseThrow().updates().size(), "no request was sent again");
+    }
+
+    private static String event(String eventType, String callId, int second, String extra) {
+        return """
+                {"eventType": "%s", "callId": "%s", "accountId": "9900000",
+                 "applicationId": "04e88489-df02-4e34-a0ee-27a91849555f",
+                 "from": "+15552223333", "to": "+15553334444", "direction": "outbound",
+                 "startTime": "2026-11-25T10:00:00.000Z", "eventTime": "2026-11-25T10:00:%02dZ"%s}
+                """.formatted(eventType, callId, second, extra);
     }
 
     private static List<String> eventTypes(JsonNode timeline) {
