@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The people who answer the calls a service places through the Voice API: each placed call is played from its
@@ -54,11 +55,14 @@ public final class Callees {
     /** A call the platform dialled, as createCall described it. */
     public record Dialled(String callId, String from, String to, URI answerUrl, URI disconnectUrl, URI detectionUrl) {}
 
-    /** A call being answered: the handle the Voice API steers it by, and how it ends. */
-    public record Answering(PlacedCall placed, CompletionStage<CallOutcome> outcome) {}
-
-    /** Answers a dialled call; {@code observer} hears it besides the statistics. */
-    public Answering answer(Dialled call, CallObserver observer) {
+    /**
+     * Answers a dialled call; {@code observer} hears it besides the statistics. {@code steerable} gets the handle
+     * the Voice API steers the call by before the call's first webhook goes out (the service may steer it as soon
+     * as it hears of it).
+     *
+     * @return how the call ends
+     */
+    public CompletionStage<CallOutcome> answer(Dialled call, CallObserver observer, Consumer<PlacedCall> steerable) {
         int index = answered.getAndIncrement();
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
         CallerProfile profile = script.pick(random);
@@ -76,17 +80,15 @@ public final class Callees {
                 Instant.now(),
                 random.nextLong(),
                 new ScriptedCaller(profile));
-        CompletionStage<CallOutcome> outcome = player.play(setup, new Both(stats, observer), placed)
-                .outcome()
-                .whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        stats.error(call.callId(), failure);
-                    }
-                    if (ended.incrementAndGet() >= expected) {
-                        finish();
-                    }
-                });
-        return new Answering(placed, outcome);
+        steerable.accept(placed);
+        return player.play(setup, new Both(stats, observer), placed).outcome().whenComplete((done, failure) -> {
+            if (failure != null) {
+                stats.error(call.callId(), failure);
+            }
+            if (ended.incrementAndGet() >= expected) {
+                finish();
+            }
+        });
     }
 
     /** Completes once {@code calls} calls have ended, with what they met. */

@@ -43,28 +43,28 @@ public final class OutboundCalls implements SimulatedVoiceApi.Listener {
         URI answerUrl = URI.create(Documents.text(created, "answerUrl"));
         String disconnectUrl = Documents.text(created, "disconnectUrl");
         call.moveTo(SimulatedCall.State.ANSWERED);
-        Callees.Answering answering = callees.answer(
-                new Callees.Dialled(
-                        call.callId(),
-                        Documents.text(created, "from"),
-                        Documents.text(created, "to"),
-                        answerUrl,
-                        // Without a disconnectUrl Bandwidth tells no one; the simulator tells the answer's URL.
-                        disconnectUrl == null ? answerUrl : URI.create(disconnectUrl),
-                        detectionUrl(created, answerUrl)),
-                new CallObserver() {
-                    @Override
-                    public void activity(CallActivity activity) {
-                        // The call is over once its BXML is: updates during the disconnect find it gone.
-                        if (activity.ending() != null
-                                && activity.party() == CallActivity.Party.CALLER
-                                && activity.callId().equals(call.callId())) {
-                            call.moveTo(SimulatedCall.State.DISCONNECTED);
-                        }
-                    }
-                });
-        live.put(call.callId(), answering.placed());
-        answering.outcome().whenComplete((outcome, failure) -> live.remove(call.callId()));
+        callees.answer(
+                        new Callees.Dialled(
+                                call.callId(),
+                                Documents.text(created, "from"),
+                                Documents.text(created, "to"),
+                                answerUrl,
+                                // Without a disconnectUrl Bandwidth tells no one; the simulator tells the answer's URL.
+                                disconnectUrl == null ? answerUrl : URI.create(disconnectUrl),
+                                detectionUrl(created, answerUrl)),
+                        new CallObserver() {
+                            @Override
+                            public void activity(CallActivity activity) {
+                                // The call is over once its BXML is: updates during the disconnect find it gone.
+                                if (activity.ending() != null
+                                        && activity.party() == CallActivity.Party.CALLER
+                                        && activity.callId().equals(call.callId())) {
+                                    call.moveTo(SimulatedCall.State.DISCONNECTED);
+                                }
+                            }
+                        },
+                        placed -> live.put(call.callId(), placed))
+                .whenComplete((outcome, failure) -> live.remove(call.callId()));
     }
 
     @Override
