@@ -208,7 +208,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(
             names = "--update-wait",
-            defaultValue = "2s",
+            defaultValue = "5s",
             converter = DurationConverter.class,
             description = "How long a placed call's <Pause> waits, in real time, for the service to redirect or "
                     + "hang it up through the API (default: ${DEFAULT-VALUE}).")

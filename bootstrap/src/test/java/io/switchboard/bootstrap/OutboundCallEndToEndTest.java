@@ -68,7 +68,7 @@ class OutboundCallEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        apiServer = HttpVoiceApi.start(0, "9900000", "api-user", "api-pass", 50);
+        apiServer = RunningService.startVoiceApi(50);
         api = apiServer.api();
         service = RunningService.start(bandwidthConfig() + """
                 switchboard.admin.user = "%s"
@@ -104,16 +104,7 @@ class OutboundCallEndToEndTest {
     }
 
     private static String bandwidthConfig() {
-        return """
-                switchboard.bandwidth {
-                  api-url = "%s"
-                  account-id = "9900000"
-                  username = "api-user"
-                  password = "api-pass"
-                  application-id = "04e88489-df02-4e34-a0ee-27a91849555f"
-                  creates-per-second = 20
-                }
-                """.formatted(apiServer.baseUrl());
+        return RunningService.bandwidthConfig(apiServer);
     }
 
     private static HttpResponse<String> placeThroughAdmin(String body) throws Exception {

@@ -143,19 +143,11 @@ class SimulateCommandTest {
     @Test
     void anOutboundCampaignPlacesEveryCallThroughTheServiceAndFollowsEachToItsEnd() throws Exception {
         Outcome run;
-        try (HttpVoiceApi api = HttpVoiceApi.start(0, "9900000", "api-user", "api-pass", 20);
-                RunningService service = RunningService.start("""
+        try (HttpVoiceApi api = RunningService.startVoiceApi(20);
+                RunningService service = RunningService.start(RunningService.bandwidthConfig(api) + """
                         switchboard.admin.user = "operator"
                         switchboard.admin.password = "adm1n-Secret"
-                        switchboard.bandwidth {
-                          api-url = "%s"
-                          account-id = "9900000"
-                          username = "api-user"
-                          password = "api-pass"
-                          application-id = "04e88489-df02-4e34-a0ee-27a91849555f"
-                          creates-per-second = 20
-                        }
-                        """.formatted(api.baseUrl()))) {
+                        """)) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             // The service had to know the API's URL before it started, so the command is handed the API.
