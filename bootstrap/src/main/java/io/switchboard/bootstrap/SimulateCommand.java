@@ -193,6 +193,14 @@ final class SimulateCommand implements Callable<Integer> {
             description = "The number outbound calls come from (default: ${DEFAULT-VALUE}).")
     private String from;
 
+    @Option(
+            names = "--api-throttle-creates",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "The first N createCall requests are answered 429 with Retry-After: 1, as an account over "
+                    + "its rate is; the service should retry them (default: ${DEFAULT-VALUE}).")
+    private int apiThrottleCreates;
+
     @Option(names = "--admin-user", description = "The service's admin user, for POST /admin/calls.")
     private String adminUser;
 
@@ -317,6 +325,9 @@ final class SimulateCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             err.println("Simulated Voice API at " + api.baseUrl());
             err.flush();
+            if (apiThrottleCreates > 0) {
+                api.api().failNext("POST", "/calls", 429, apiThrottleCreates, Duration.ofSeconds(1));
+            }
             OutboundCalls calls = OutboundCalls.follow(api.api(), callees);
             OutboundCampaign.Report report = new OutboundCampaign(
                             api,

@@ -165,6 +165,11 @@ class SimulateCommandTest {
                             "20",
                             "--machines",
                             "0.5",
+                            // The demo's pause lasts 10 s: however busy the machine, its redirect comes in time.
+                            "--update-wait",
+                            "10s",
+                            "--api-throttle-creates",
+                            "2",
                             "--admin-user",
                             "operator",
                             "--admin-password",
@@ -192,10 +197,11 @@ class SimulateCommandTest {
         assertEquals(12, events.path("answer").asLong());
         assertEquals(12, events.path("machineDetectionComplete").asLong());
         assertEquals(12, events.path("disconnect").asLong());
-        assertTrue(events.path("redirect").asLong() >= 12, events.toString());
-        // Each call was created once and redirected once, whatever detection found.
+        // Machines hear the message the redirect brings; an impatient person may hang up before it comes.
+        assertTrue(events.path("redirect").asLong() >= machines, events.toString());
+        // Each call was created once (two after a 429, retried) and asked once to redirect, whatever was detected.
         JsonNode requests = report.get("voiceApiRequests");
-        assertEquals(12, requests.path("POST /calls").asLong(), requests.toString());
+        assertEquals(14, requests.path("POST /calls").asLong(), requests.toString());
         assertEquals(12, requests.path("POST /calls/{id}").asLong(), requests.toString());
     }
 

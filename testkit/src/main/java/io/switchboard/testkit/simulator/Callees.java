@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * The people who answer the calls a service places through the Voice API: each placed call is played from its
- * {@code answer} on, its callee drawn from the script's profiles (their key presses, their patience) and, by the
- * configured share, a machine rather than a person, which machine detection reports. What they meet is counted
+ * {@code answer} on, its callee, by the configured share, a machine (which listens to the end and which machine
+ * detection reports) or else a person drawn from the script's profiles (their key presses, their patience). What they meet is counted
  * in one {@link SimulationStats}, as a simulation's calls are.
  */
 public final class Callees {
@@ -24,6 +24,8 @@ public final class Callees {
             new MachineDetectionResult(MachineDetectionResult.HUMAN, Duration.ofSeconds(2));
     private static final MachineDetectionResult MACHINE =
             new MachineDetectionResult(MachineDetectionResult.ANSWERING_MACHINE, Duration.ofMillis(4500));
+    /** A machine listens to whatever plays, presses nothing and never hangs up first. */
+    private static final CallerProfile ANSWERING_MACHINE = CallerProfile.silent("machine");
 
     private final CallPlayer player;
     private final CallerScript script;
@@ -79,7 +81,7 @@ public final class Callees {
                 call.disconnectUrl(),
                 Instant.now(),
                 random.nextLong(),
-                new ScriptedCaller(profile));
+                new ScriptedCaller(machine ? ANSWERING_MACHINE : profile));
         steerable.accept(placed);
         return player.play(setup, new Both(stats, observer), placed).outcome().whenComplete((done, failure) -> {
             if (failure != null) {
