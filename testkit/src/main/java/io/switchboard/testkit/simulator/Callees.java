@@ -3,9 +3,11 @@ package io.switchboard.testkit.simulator;
 import io.switchboard.domain.call.MachineDetectionResult;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.Direction;
+import io.switchboard.domain.common.VoiceEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -119,12 +121,7 @@ public final class Callees {
         }
 
         @Override
-        public void delivered(
-                String callId,
-                URI url,
-                io.switchboard.domain.common.VoiceEvent event,
-                Delivery delivery,
-                java.util.List<Violation> violations) {
+        public void delivered(String callId, URI url, VoiceEvent event, Delivery delivery, List<Violation> violations) {
             first.delivered(callId, url, event, delivery, violations);
             second.delivered(callId, url, event, delivery, violations);
         }
