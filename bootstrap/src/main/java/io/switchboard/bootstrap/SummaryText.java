@@ -76,6 +76,23 @@ final class SummaryText {
         return text.toString().stripTrailing();
     }
 
+    /** An outbound campaign: the calls' summary, then what placing them found. */
+    static String render(OutboundCampaign.Report report, URI target) {
+        StringBuilder text = new StringBuilder(render(report.summary(), target)).append(System.lineSeparator());
+        line(
+                text,
+                "  placed      %d of %d through POST /admin/calls; %d not ended",
+                report.placed(),
+                report.planned(),
+                report.notEnded());
+        line(text, "  voice API   %s", counts(report.voiceApiRequests()));
+        report.placeFailures().stream()
+                .limit(VIOLATIONS_SHOWN)
+                .forEach(failure -> line(text, "  not placed  %s", failure));
+        line(text, "  campaign    %s", report.passed() ? "PASSED" : "FAILED");
+        return text.toString().stripTrailing();
+    }
+
     private static String counts(Map<String, Long> counts) {
         return counts.isEmpty()
                 ? "none"

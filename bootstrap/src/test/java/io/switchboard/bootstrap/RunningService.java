@@ -4,6 +4,7 @@ import akka.Done;
 import akka.actor.typed.ActorSystem;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.switchboard.adapters.http.simulator.HttpVoiceApi;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.conference.ConferenceFlow;
 import java.io.IOException;
@@ -72,6 +73,25 @@ final class RunningService implements AutoCloseable {
     static Config config(String extraConfig) {
         return withTestDefaults(ConfigFactory.parseString(extraConfig)
                 .withFallback(ConfigFactory.parseString("switchboard.public-url = \"" + PUBLIC_URL + "\"")));
+    }
+
+    /** The simulated Voice API on a free port, for the account and API credentials of {@link #bandwidthConfig}. */
+    static HttpVoiceApi startVoiceApi(double dialsPerSecond) {
+        return HttpVoiceApi.start(0, "9900000", "api-user", "api-pass", dialsPerSecond);
+    }
+
+    /** Call control pointed at the simulated Voice API {@code api}. */
+    static String bandwidthConfig(HttpVoiceApi api) {
+        return """
+                switchboard.bandwidth {
+                  api-url = "%s"
+                  account-id = "9900000"
+                  username = "api-user"
+                  password = "api-pass"
+                  application-id = "04e88489-df02-4e34-a0ee-27a91849555f"
+                  creates-per-second = 20
+                }
+                """.formatted(api.baseUrl());
     }
 
     ActorSystem<Void> system() {

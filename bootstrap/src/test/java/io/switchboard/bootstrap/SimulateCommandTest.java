@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.adapters.http.simulator.HttpVoiceApi;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallState;
@@ -137,6 +138,81 @@ class SimulateCommandTest {
             assertEquals(6, without.json().get("statuses").path("401").asLong(), "initiate and disconnect of 3 calls");
             assertTrue(!withCredentials.out().contains("s3cret"), "the password is never printed");
         }
+    }
+
+    @Test
+    void anOutboundCampaignPlacesEveryCallThroughTheServiceAndFollowsEachToItsEnd() throws Exception {
+        Outcome run;
+        try (HttpVoiceApi api = RunningService.startVoiceApi(20);
+                RunningService service = RunningService.start(RunningService.bandwidthConfig(api) + """
+                        switchboard.admin.user = "operator"
+                        switchboard.admin.password = "adm1n-Secret"
+                        """)) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            // The service had to know the API's URL before it started, so the command is handed the API.
+            int exitCode = new CommandLine(new SimulateCommand().usingVoiceApi(api))
+                    .setOut(new PrintWriter(out))
+                    .setErr(new PrintWriter(err))
+                    .execute(
+                            "--url",
+                            service.uri("/voice").toString(),
+                            "--public-url",
+                            RunningService.PUBLIC_URL,
+                            "--outbound",
+                            "12",
+                            "--rate",
+                            "20",
+                            "--machines",
+                            "0.5",
+                            // The demo's pause lasts 10 s: however busy the machine, its redirect comes in time.
+                            "--update-wait",
+                            "10s",
+                            "--api-throttle-creates",
+                            "2",
+                            "--admin-user",
+                            "operator",
+                            "--admin-password",
+                            "adm1n-Secret",
+                            "--script",
+                            SCRIPT,
+                            "--json");
+            run = new Outcome(exitCode, out.toString(), err.toString());
+        }
+        JsonNode report = run.json();
+        JsonNode summary = report.get("summary");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(report.get("passed").asBoolean());
+        assertEquals(12, report.get("placed").asInt());
+        assertEquals(0, report.get("notEnded").asInt());
+        assertEquals(12, summary.get("callsCompleted").asLong());
+        assertEquals(
+                0,
+                summary.get("violationCount").asLong(),
+                summary.get("violations").toString());
+        long machines = summary.get("callsByProfile").path("machine").asLong();
+        assertTrue(machines > 0 && machines < 12, summary.get("callsByProfile").toString());
+        JsonNode events = summary.get("eventsByType");
+        assertEquals(12, events.path("answer").asLong());
+        assertEquals(12, events.path("machineDetectionComplete").asLong());
+        assertEquals(12, events.path("disconnect").asLong());
+        // Machines hear the message the redirect brings; an impatient person may hang up before it comes.
+        assertTrue(events.path("redirect").asLong() >= machines, events.toString());
+        // Each call was created once (two after a 429, retried) and asked once to redirect, whatever was detected.
+        JsonNode requests = report.get("voiceApiRequests");
+        assertEquals(14, requests.path("POST /calls").asLong(), requests.toString());
+        assertEquals(12, requests.path("POST /calls/{id}").asLong(), requests.toString());
+    }
+
+    @Test
+    void anOutboundCampaignNeedsCallsAndARate() {
+        StringWriter err = new StringWriter();
+        int exitCode = new CommandLine(new Main())
+                .setErr(new PrintWriter(err))
+                .execute("simulate", "--url", "http://127.0.0.1:9/voice", "--outbound", "0");
+        assertEquals(2, exitCode);
+        assertTrue(err.toString().contains("--outbound needs at least 1 call and a --rate above 0"), err.toString());
     }
 
     @Test

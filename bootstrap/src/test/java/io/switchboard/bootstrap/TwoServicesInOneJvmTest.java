@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.adapters.bandwidth.simulated.SimulatedVoiceApi;
 import io.switchboard.adapters.bxml.BxmlReader;
+import io.switchboard.adapters.http.simulator.HttpVoiceApi;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Response;
+import io.switchboard.testkit.voiceapi.Documents;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,13 +24,13 @@ import org.junit.jupiter.api.Test;
 class TwoServicesInOneJvmTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static SimulatedVoiceApi api;
+    private static HttpVoiceApi api;
     private static RunningService first;
     private static RunningService second;
 
     @BeforeAll
     static void start() throws Exception {
-        api = SimulatedVoiceApi.start("9900000", "api-user", "api-pass", 50);
+        api = RunningService.startVoiceApi(50);
         String shared = OutboundCallEndToEndTest.bandwidthAndAdminConfig(api);
         first = RunningService.started(SwitchboardService.startDemo(RunningService.configOwnAddress(shared)));
         second = RunningService.started(SwitchboardService.startDemo(RunningService.configOwnAddress(shared)));
@@ -74,12 +75,10 @@ class TwoServicesInOneJvmTest {
                     "{\"to\": \"+15553334444\", \"from\": \"+15552223333\"}"));
             assertEquals(201, placed.statusCode(), placed.body());
             String callId = JSON.readTree(placed.body()).get("callId").asText();
-            JsonNode created = api.call(callId).orElseThrow().createdWith().orElseThrow();
-            assertEquals(
-                    ownVoiceUrl(service) + "/answer", created.get("answerUrl").asText());
-            assertEquals(
-                    ownVoiceUrl(service) + "/disconnect",
-                    created.get("disconnectUrl").asText());
+            Map<String, Object> created =
+                    api.api().call(callId).orElseThrow().createdWith().orElseThrow();
+            assertEquals(ownVoiceUrl(service) + "/answer", Documents.text(created, "answerUrl"));
+            assertEquals(ownVoiceUrl(service) + "/disconnect", Documents.text(created, "disconnectUrl"));
         }
     }
 }

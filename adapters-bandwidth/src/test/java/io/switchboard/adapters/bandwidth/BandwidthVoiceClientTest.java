@@ -9,15 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.switchboard.adapters.bandwidth.simulated.RecordedRequest;
-import io.switchboard.adapters.bandwidth.simulated.SimulatedCall;
-import io.switchboard.adapters.bandwidth.simulated.SimulatedVoiceApi;
-import io.switchboard.adapters.bandwidth.simulated.SimulatedVoiceApi.StoredRecording;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.bxml.CallbackUrls;
+import io.switchboard.adapters.http.simulator.HttpVoiceApi;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.common.Direction;
@@ -39,6 +38,10 @@ import io.switchboard.domain.control.UpdateConferenceMember;
 import io.switchboard.domain.verb.Credentials;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Response;
+import io.switchboard.testkit.voiceapi.RecordedRequest;
+import io.switchboard.testkit.voiceapi.SimulatedCall;
+import io.switchboard.testkit.voiceapi.SimulatedVoiceApi;
+import io.switchboard.testkit.voiceapi.SimulatedVoiceApi.StoredRecording;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +55,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,13 +77,22 @@ class BandwidthVoiceClientTest {
     /** The simulated account dials a call every 1000 s: created calls stay queued while a test runs. */
     private static final double QUEUED_FOR_GOOD = 0.001;
 
-    private final SimulatedVoiceApi api = SimulatedVoiceApi.start(ACCOUNT, USER, PASSWORD, QUEUED_FOR_GOOD);
+    /** Runs the simulated API's HTTP server; the client under test needs none of Akka. */
+    private static final ActorSystem<Void> SERVER_SYSTEM = ActorSystem.create(Behaviors.empty(), "voice-api");
+
+    private final HttpVoiceApi server = HttpVoiceApi.start(SERVER_SYSTEM, ACCOUNT, USER, PASSWORD, QUEUED_FOR_GOOD);
+    private final SimulatedVoiceApi api = server.api();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private BandwidthVoiceClient client = client(settings(api.baseUrl(), 100, 100));
 
     @AfterEach
     void stop() {
-        api.close();
+        server.close();
+    }
+
+    @AfterAll
+    static void stopServerSystem() {
+        SERVER_SYSTEM.terminate();
     }
 
     private static BandwidthSettings settings(URI apiUrl, double createsPerSecond, int queueCapacity) {

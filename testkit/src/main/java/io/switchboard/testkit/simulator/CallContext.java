@@ -34,9 +34,12 @@ final class CallContext {
     final WebhookSender sender;
     private final VirtualClock clock;
     private final ReplyFollower replies;
+    /** The caller's leg's id when the Voice API gave it; {@code null} to make one up. */
+    private final CallId placedId;
+
     private int legs;
 
-    CallContext(CallPlayer player, CallSetup setup, CallObserver observer, ReplyFollower replies) {
+    CallContext(CallPlayer player, CallSetup setup, CallObserver observer, ReplyFollower replies, CallId placedId) {
         this.player = player;
         this.observer = observer;
         this.setup = setup;
@@ -45,6 +48,7 @@ final class CallContext {
         this.sender = new WebhookSender(player, observer, random);
         this.clock = new VirtualClock(setup.startTime());
         this.replies = replies;
+        this.placedId = placedId;
     }
 
     Instant now() {
@@ -62,8 +66,11 @@ final class CallContext {
 
     /** A new leg of this call, started now; the first is the caller's, the others the legs its transfers ring. */
     CallLeg newLeg(Party party, Direction direction, String from, String to, CallId parentCallId, Caller person) {
-        String suffix = legs++ == 0 ? "" : "-" + legs;
-        CallId callId = CallId.of("c-" + player.runTag() + "-" + Integer.toHexString(setup.index()) + suffix);
+        boolean first = legs++ == 0;
+        CallId callId = first && placedId != null
+                ? placedId
+                : CallId.of(
+                        "c-" + player.runTag() + "-" + Integer.toHexString(setup.index()) + (first ? "" : "-" + legs));
         return new CallLeg(party, callId, direction, from, to, parentCallId, person, account, clock);
     }
 

@@ -22,7 +22,7 @@ public record CallOutcome(DisconnectCause cause, boolean byCaller, String errorM
         return DOCUMENT_ENDED;
     }
 
-    /** A {@code <Hangup>} (or a {@code <Forward>}ed call ending). */
+    /** A {@code <Hangup>} (or a {@code <Forward>}ed call ending, or a hang-up through the Voice API). */
     public static CallOutcome hungUpByBxml() {
         return HUNG_UP_BY_BXML;
     }

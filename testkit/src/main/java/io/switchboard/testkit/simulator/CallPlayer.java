@@ -51,7 +51,15 @@ public final class CallPlayer {
      * the call's last event was delivered.
      */
     public Playing play(CallSetup setup, CallObserver observer) {
-        CallRun call = new CallRun(this, setup, observer);
+        return play(setup, observer, null);
+    }
+
+    /**
+     * Starts playing a call the Voice API placed: it carries the API's call id, reports machine detection when
+     * asked to, and takes the API's updates.
+     */
+    public Playing play(CallSetup setup, CallObserver observer, PlacedCall placed) {
+        CallRun call = new CallRun(this, setup, observer, placed);
         return new Playing(call.callId(), call.run());
     }
 
@@ -77,6 +85,12 @@ public final class CallPlayer {
 
     ConferenceRooms rooms() {
         return rooms;
+    }
+
+    /** Completes after {@code millis} of real time, or when {@code early} completes; on the delayer either way. */
+    CompletionStage<Void> after(long millis, CompletableFuture<?> early) {
+        return CompletableFuture.anyOf(early, after(millis).toCompletableFuture())
+                .thenRunAsync(() -> {}, delayer);
     }
 
     /** Completes after {@code millis} of real time. */

@@ -8,6 +8,7 @@ import io.switchboard.domain.call.CallDisconnected;
 import io.switchboard.domain.call.CallEnding;
 import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.CallRedirected;
+import io.switchboard.domain.call.MachineDetectionCompleted;
 import io.switchboard.domain.common.Direction;
 import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.common.VoiceEvent;
@@ -16,6 +17,7 @@ import io.switchboard.domain.verb.Conference;
 import io.switchboard.domain.verb.Forward;
 import io.switchboard.domain.verb.Gather;
 import io.switchboard.domain.verb.Hangup;
+import io.switchboard.domain.verb.Pause;
 import io.switchboard.domain.verb.Record;
 import io.switchboard.domain.verb.Redirect;
 import io.switchboard.domain.verb.Tag;
@@ -23,8 +25,10 @@ import io.switchboard.domain.verb.Transfer;
 import io.switchboard.domain.verb.Verb;
 import io.switchboard.testkit.simulator.CallActivity.Party;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -46,13 +50,16 @@ final class CallRun {
     private final RecordStep recordStep;
     private final TransferStep transferStep;
     private final ConferenceStep conferenceStep;
+    /** The Voice API's hold on the call when it placed it; {@code null} for a call the script places. */
+    private final PlacedCall placed;
     /** Replies the call has run so far, on any leg: scripted callers hang up after so many. */
     private int eventsAnswered;
     /** Whether the run stopped the call at the script's limit of events per call. */
     private boolean cut;
 
-    CallRun(CallPlayer player, CallSetup setup, CallObserver observer) {
-        this.call = new CallContext(player, setup, observer, this::exchange);
+    CallRun(CallPlayer player, CallSetup setup, CallObserver observer, PlacedCall placed) {
+        this.placed = placed;
+        this.call = new CallContext(player, setup, observer, this::exchange, placed == null ? null : placed.callId());
         this.callerLeg = call.newLeg(Party.CALLER, setup.direction(), setup.from(), setup.to(), null, setup.caller());
         this.owed = new CallbacksOwed(call);
         this.gatherStep = new GatherStep(call);
@@ -91,9 +98,34 @@ final class CallRun {
                 return done(failure);
             }
             boolean absentUrlsComeHome = call.player.transport().absentCallbacksComeHome();
-            return execute(
-                    leg, new BxmlDocument(url, sent.delivery().bxml(), event.eventType(), absentUrlsComeHome), 0);
+            BxmlDocument document =
+                    new BxmlDocument(url, sent.delivery().bxml(), event.eventType(), absentUrlsComeHome);
+            if (event instanceof CallAnswered
+                    && placed != null
+                    && placed.detectionUrl().isPresent()) {
+                return detect(leg, placed.detectionUrl().get()).thenCompose(ignored -> execute(leg, document, 0));
+            }
+            return execute(leg, document, 0);
         });
+    }
+
+    /**
+     * Asynchronous machine detection reports while the answer's BXML starts: its result goes out before the
+     * first verb, the call's clock moved on by the time detection took.
+     */
+    private CompletionStage<Void> detect(CallLeg leg, URI url) {
+        if (placed.detected().duration() != null) {
+            call.advance(placed.detected().duration());
+        }
+        return call.inform(leg, url, new MachineDetectionCompleted(leg.current(), placed.detected()));
+    }
+
+    /** What the Voice API asked: a redirect runs the BXML its URL returns, a hang-up ends the call. */
+    private CompletionStage<CallOutcome> steer(CallLeg leg, PlacedCall.Update update) {
+        if (update instanceof PlacedCall.Redirect redirect) {
+            return exchange(leg, redirect.url(), new CallRedirected(leg.current()));
+        }
+        return done(CallOutcome.hungUpByBxml());
     }
 
     /** How Bandwidth fails the call on this reply; {@code null} when it runs it. */
@@ -117,6 +149,10 @@ final class CallRun {
     }
 
     private CompletionStage<CallOutcome> execute(CallLeg leg, BxmlDocument document, int index) {
+        Optional<PlacedCall.Update> update = placed == null ? Optional.empty() : placed.take();
+        if (update.isPresent()) {
+            return steer(leg, update.get());
+        }
         List<Verb> verbs = document.response().verbs();
         if (index >= verbs.size()) {
             return done(CallOutcome.documentEnded());
@@ -180,6 +216,13 @@ final class CallRun {
                     ? next.get()
                     : exchange(
                             leg, url, new BridgeCompleted(leg.current(), new CallEnding(call.now(), null, null, null)));
+        }
+        if (verb instanceof Pause && placed != null) {
+            // A pause is where a placed call waits for the service to steer it (the demo's machine detection).
+            Duration pause = Verbs.playTime(verb);
+            call.advance(pause);
+            long waitMillis = Math.min(pause.toMillis(), placed.updateWait().toMillis());
+            return call.player.after(waitMillis, placed.next()).thenCompose(ignored -> next.get());
         }
         if (verb instanceof Tag tag) {
             leg.tag = tag.value() == null || tag.value().isBlank()

@@ -70,6 +70,11 @@ public record SimulationPlan(
 
     /** Whether {@code url} is on the service under test: the target's scheme, host and port. */
     boolean isOnTarget(URI url) {
+        return sameOrigin(target, url);
+    }
+
+    /** Whether {@code url} has {@code target}'s scheme, host and port: the simulator follows it there. */
+    public static boolean sameOrigin(URI target, URI url) {
         return target.getScheme().equalsIgnoreCase(url.getScheme())
                 && target.getHost().equalsIgnoreCase(url.getHost())
                 && port(target) == port(url);

@@ -1,4 +1,4 @@
-package io.switchboard.adapters.bandwidth.simulated;
+package io.switchboard.testkit.voiceapi;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
-package io.switchboard.adapters.bandwidth.simulated;
+package io.switchboard.testkit.voiceapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,19 +31,17 @@ public final class SimulatedCall {
     }
 
     private final String callId;
-    private final JsonNode created;
+    private final Map<String, Object> created;
     private State state;
     private String tag;
-    private final List<JsonNode> updates = new ArrayList<>();
+    private final List<Map<String, Object>> updates = new ArrayList<>();
     private final List<String> bxmlDocuments = new ArrayList<>();
 
-    SimulatedCall(String callId, JsonNode created, State state) {
+    SimulatedCall(String callId, Map<String, Object> created, State state) {
         this.callId = callId;
         this.created = created;
         this.state = state;
-        this.tag = created == null || !created.hasNonNull("tag")
-                ? null
-                : created.get("tag").asText();
+        this.tag = created == null ? null : Documents.text(created, "tag");
     }
 
     public String callId() {
@@ -51,7 +49,7 @@ public final class SimulatedCall {
     }
 
     /** The createCall body it was placed with; empty for a call the API did not place. */
-    public synchronized Optional<JsonNode> createdWith() {
+    public synchronized Optional<Map<String, Object>> createdWith() {
         return Optional.ofNullable(created);
     }
 
@@ -64,7 +62,7 @@ public final class SimulatedCall {
     }
 
     /** Every updateCall body, in order. */
-    public synchronized List<JsonNode> updates() {
+    public synchronized List<Map<String, Object>> updates() {
         return List.copyOf(updates);
     }
 
@@ -78,14 +76,15 @@ public final class SimulatedCall {
         state = next;
     }
 
-    synchronized boolean active() {
+    public synchronized boolean active() {
         return state == State.INITIATED || state == State.ANSWERED;
     }
 
-    synchronized void updated(JsonNode body) {
+    synchronized void updated(Map<String, Object> body) {
         updates.add(body);
-        if (body.hasNonNull("tag")) {
-            tag = body.get("tag").asText();
+        String retagged = Documents.text(body, "tag");
+        if (retagged != null) {
+            tag = retagged;
         }
     }
 

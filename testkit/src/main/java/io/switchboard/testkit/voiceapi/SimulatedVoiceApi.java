@@ -1,32 +1,21 @@
-package io.switchboard.adapters.bandwidth.simulated;
+package io.switchboard.testkit.voiceapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +23,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Bandwidth's Voice API v2 played on a local port (127.0.0.1, a free one): the call, conference, member,
- * recording and transcription endpoints, with HTTP Basic auth, Bandwidth's status codes and its
- * {@code {type, description, id}} error documents. A created call is queued and dialled at the configured rate
- * (the {@link Listener} hears it, so a simulator can send its webhooks); an update redirects or hangs up a live
- * call and answers {@code 409} for one that is not active. Faults are injected per request: any status (with a
+ * Bandwidth's Voice API v2 as the platform plays it, without the wire: the call, conference, member, recording
+ * and transcription endpoints, with HTTP Basic auth, Bandwidth's status codes and its
+ * {@code {type, description, id}} error documents. A transport (the HTTP adapter's, on a local port) hands each
+ * request to {@link #handle} and writes the {@link ApiReply} back.
+ *
+ * <p>A created call is queued and dialled at the configured rate (the {@link Listener} hears it, so a simulator
+ * can play the callee and send the call's webhooks); an update redirects or hangs up a live call and answers
+ * {@code 409} for one that is not active. Faults are injected per request: any status (with a
  * {@code Retry-After}), or no answer at all. Every request is recorded as it came.
  */
 public final class SimulatedVoiceApi implements AutoCloseable {
@@ -48,8 +40,8 @@ public final class SimulatedVoiceApi implements AutoCloseable {
         /** A created call left the queue: the platform dials it now. */
         default void dialled(SimulatedCall call) {}
 
-        /** A live call was redirected: the platform asks {@code redirectUrl} for BXML now. */
-        default void redirected(SimulatedCall call, JsonNode update) {}
+        /** A live call was redirected: the platform asks the update's {@code redirectUrl} for BXML now. */
+        default void redirected(SimulatedCall call, Map<String, Object> update) {}
 
         /** A call was hung up (or a queued one cancelled) through the API. */
         default void hungUp(SimulatedCall call) {}
@@ -79,51 +71,51 @@ public final class SimulatedVoiceApi implements AutoCloseable {
 
     private final String accountId;
     private final String authorization;
-    private final HttpServer server;
-    private final ExecutorService handlers;
+    private final JsonReader json;
     private final ScheduledExecutorService dialler;
-    private final ObjectMapper json = new ObjectMapper();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
+    private final List<CompletableFuture<ApiReply>> stalled = new CopyOnWriteArrayList<>();
     private final Map<String, SimulatedCall> calls = new ConcurrentHashMap<>();
-    private final Map<String, List<JsonNode>> conferenceUpdates = new ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, Object>>> conferenceUpdates = new ConcurrentHashMap<>();
     private final Map<String, List<String>> conferenceBxml = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, List<JsonNode>>> memberUpdates = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<Map<String, Object>>>> memberUpdates = new ConcurrentHashMap<>();
     private final List<StoredRecording> recordings = new CopyOnWriteArrayList<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Listener listener = new Listener() {};
+    private volatile URI baseUrl = URI.create("http://127.0.0.1/api/v2");
 
-    private SimulatedVoiceApi(String accountId, String username, String password, double dialsPerSecond)
-            throws IOException {
+    /**
+     * The API for one account and its API credentials.
+     *
+     * @param dialsPerSecond how fast queued calls leave the queue, as the account's rate
+     * @param json           the transport's reader of JSON bodies
+     */
+    public SimulatedVoiceApi(
+            String accountId, String username, String password, double dialsPerSecond, JsonReader json) {
+        if (!(dialsPerSecond > 0)) {
+            throw new IllegalArgumentException("dialsPerSecond must be positive, was " + dialsPerSecond);
+        }
         this.accountId = accountId;
         this.authorization = "Basic "
                 + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.handlers = Executors.newCachedThreadPool(daemon("voice-api"));
-        this.dialler = Executors.newSingleThreadScheduledExecutor(daemon("voice-api-dialler"));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(handlers);
-        server.createContext("/", this::handle);
-        server.start();
+        this.json = json;
+        this.dialler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "voice-api-dialler");
+            thread.setDaemon(true);
+            return thread;
+        });
         long intervalMicros = Math.max(1, Math.round(1_000_000 / dialsPerSecond));
         dialler.scheduleAtFixedRate(this::dialNext, intervalMicros, intervalMicros, TimeUnit.MICROSECONDS);
     }
 
-    /**
-     * Starts the API for one account and its API credentials, on a free port of 127.0.0.1.
-     *
-     * @param dialsPerSecond how fast queued calls leave the queue, as the account's rate
-     */
-    public static SimulatedVoiceApi start(String accountId, String username, String password, double dialsPerSecond) {
-        try {
-            return new SimulatedVoiceApi(accountId, username, password, dialsPerSecond);
-        } catch (IOException bindFailed) {
-            throw new IllegalStateException("could not start the simulated Voice API", bindFailed);
-        }
+    /** Where the transport serves the API ({@code http://127.0.0.1:<port>/api/v2}), for the URLs it hands out. */
+    public void servedAt(URI value) {
+        baseUrl = value;
     }
 
-    /** The base URL the adapter is configured with: {@code http://127.0.0.1:<port>/api/v2}. */
+    /** The base URL the adapter is configured with. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v2");
+        return baseUrl;
     }
 
     public void listen(Listener value) {
@@ -156,7 +148,7 @@ public final class SimulatedVoiceApi implements AutoCloseable {
         memberUpdates.putIfAbsent(conferenceId, new ConcurrentHashMap<>());
     }
 
-    public List<JsonNode> conferenceUpdates(String conferenceId) {
+    public List<Map<String, Object>> conferenceUpdates(String conferenceId) {
         return List.copyOf(conferenceUpdates.getOrDefault(conferenceId, List.of()));
     }
 
@@ -164,7 +156,7 @@ public final class SimulatedVoiceApi implements AutoCloseable {
         return List.copyOf(conferenceBxml.getOrDefault(conferenceId, List.of()));
     }
 
-    public List<JsonNode> memberUpdates(String conferenceId, String memberId) {
+    public List<Map<String, Object>> memberUpdates(String conferenceId, String memberId) {
         return List.copyOf(memberUpdates.getOrDefault(conferenceId, Map.of()).getOrDefault(memberId, List.of()));
     }
 
@@ -193,83 +185,56 @@ public final class SimulatedVoiceApi implements AutoCloseable {
 
     @Override
     public void close() {
-        closing.countDown();
         dialler.shutdownNow();
-        server.stop(0);
-        handlers.shutdownNow();
+        stalled.forEach(reply -> reply.cancel(false));
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, List<String>> headers = new HashMap<>();
-            exchange.getRequestHeaders()
-                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getRawPath();
-            requests.add(new RecordedRequest(method, path, headers, body, Instant.now()));
-            Reply reply = reply(method, path, exchange, body);
-            if (reply == null) {
-                // A stalled request: no answer until the API closes.
-                closing.await(60, TimeUnit.SECONDS);
-                return;
-            }
-            reply.headers()
-                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            if (reply.body() == null) {
-                exchange.sendResponseHeaders(reply.status(), -1);
-            } else {
-                exchange.getResponseHeaders().add("Content-Type", reply.contentType());
-                exchange.sendResponseHeaders(reply.status(), reply.body().length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(reply.body());
-                }
-            }
-        } catch (InterruptedException closed) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private record Reply(int status, Map<String, String> headers, String contentType, byte[] body) {
-        static Reply empty(int status) {
-            return new Reply(status, Map.of(), null, null);
-        }
-    }
-
-    private Reply reply(String method, String path, HttpExchange exchange, String body) {
+    /**
+     * Answers one request as it came off the wire.
+     *
+     * @param path    the request's path, without the query
+     * @param headers by lower-case name
+     * @return the reply; one that never completes while the API is open when a stall was injected
+     */
+    public CompletionStage<ApiReply> handle(
+            String method, String path, Map<String, List<String>> headers, String body) {
+        RecordedRequest request = new RecordedRequest(method, path, headers, body, Instant.now());
+        requests.add(request);
         Matcher account = ACCOUNT_PATH.matcher(path);
         if (!account.matches()) {
-            return error(404, "not-found", "no such resource: " + path);
+            return answer(error(404, "not-found", "no such resource: " + path));
         }
-        if (!authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            return error(401, "authentication-error", "the API credentials are missing or wrong");
+        if (!authorization.equals(request.header("Authorization").orElse(null))) {
+            return answer(error(401, "authentication-error", "the API credentials are missing or wrong"));
         }
         if (!accountId.equals(account.group(1))) {
-            return error(403, "forbidden", "these credentials may not use account " + account.group(1));
+            return answer(error(403, "forbidden", "these credentials may not use account " + account.group(1)));
         }
         String resource = account.group(2);
         Optional<Fault> fault = takeFault(method, resource);
         if (fault.isPresent()) {
             if (fault.get().stall()) {
-                return null;
+                CompletableFuture<ApiReply> never = new CompletableFuture<>();
+                stalled.add(never);
+                return never;
             }
-            Reply injected = error(fault.get().status(), "injected", "fault injected by the simulator");
+            ApiReply injected = error(fault.get().status(), "injected", "fault injected by the simulator");
             Duration retryAfter = fault.get().retryAfter();
-            return retryAfter == null
-                    ? injected
-                    : new Reply(
-                            injected.status(),
-                            Map.of("Retry-After", Long.toString(retryAfter.toSeconds())),
-                            injected.contentType(),
-                            injected.body());
+            return answer(
+                    retryAfter == null
+                            ? injected
+                            : injected.withHeader("Retry-After", Long.toString(retryAfter.toSeconds())));
         }
-        String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
-                .orElse("");
+        String contentType = request.header("Content-Type").orElse("");
         try {
-            return route(method, resource, contentType, body);
-        } catch (IOException notJson) {
-            return error(400, "validation", "the body is not JSON: " + notJson.getMessage());
+            return answer(route(method, resource, contentType, body));
+        } catch (IllegalArgumentException notJson) {
+            return answer(error(400, "validation", "the body is not JSON: " + notJson.getMessage()));
         }
+    }
+
+    private static CompletionStage<ApiReply> answer(ApiReply reply) {
+        return CompletableFuture.completedFuture(reply);
     }
 
     private synchronized Optional<Fault> takeFault(String method, String resource) {
@@ -283,10 +248,10 @@ public final class SimulatedVoiceApi implements AutoCloseable {
         return Optional.empty();
     }
 
-    private Reply route(String method, String resource, String contentType, String body) throws IOException {
+    private ApiReply route(String method, String resource, String contentType, String body) {
         Matcher m;
         if ("POST".equals(method) && CALLS.matcher(resource).matches()) {
-            return json(contentType) ? createCall(body) : unsupported();
+            return json(contentType) ? createCall(json.readObject(body)) : unsupported();
         }
         if ((m = CALL_BXML.matcher(resource)).matches() && "PUT".equals(method)) {
             return replaceCallBxml(m.group(1), contentType, body);
@@ -296,7 +261,7 @@ public final class SimulatedVoiceApi implements AutoCloseable {
                 return getCall(m.group(1));
             }
             if ("POST".equals(method)) {
-                return json(contentType) ? updateCall(m.group(1), body) : unsupported();
+                return json(contentType) ? updateCall(m.group(1), json.readObject(body)) : unsupported();
             }
         }
         if ((m = CALL_RECORDINGS.matcher(resource)).matches() && "GET".equals(method)) {
@@ -312,41 +277,44 @@ public final class SimulatedVoiceApi implements AutoCloseable {
             return replaceConferenceBxml(m.group(1), contentType, body);
         }
         if ((m = CONFERENCE.matcher(resource)).matches() && "POST".equals(method)) {
-            return json(contentType) ? updateConference(m.group(1), body) : unsupported();
+            return json(contentType) ? updateConference(m.group(1), json.readObject(body)) : unsupported();
         }
         if ((m = MEMBER.matcher(resource)).matches() && "PUT".equals(method)) {
-            return json(contentType) ? updateMember(m.group(1), m.group(2), body) : unsupported();
+            return json(contentType) ? updateMember(m.group(1), m.group(2), json.readObject(body)) : unsupported();
         }
         return error(405, "method-not-allowed", method + " is not allowed on " + resource);
     }
 
-    private Reply createCall(String body) throws IOException {
-        JsonNode request = json.readTree(body);
+    private ApiReply createCall(Map<String, Object> request) {
         for (String required : List.of("to", "from", "applicationId", "answerUrl")) {
-            if (!request.hasNonNull(required)) {
+            if (Documents.text(request, required) == null) {
                 return error(400, "validation", required + " is required");
             }
         }
-        if (!E164_OR_SIP.matcher(request.get("to").asText()).matches()) {
+        if (!E164_OR_SIP.matcher(Documents.text(request, "to")).matches()) {
             return error(400, "validation", "Invalid to: must be E.164 or a SIP URI");
         }
         String callId = "c-" + UUID.randomUUID();
         calls.put(callId, new SimulatedCall(callId, request, SimulatedCall.State.QUEUED));
-        ObjectNode created = json.createObjectNode()
-                .put("callId", callId)
-                .put("accountId", accountId)
-                .put("applicationId", request.get("applicationId").asText())
-                .put("to", request.get("to").asText())
-                .put("from", request.get("from").asText())
-                .put("callUrl", callUrl(callId))
-                .put("enqueuedTime", Instant.now().toString())
-                .put("answerUrl", request.get("answerUrl").asText())
-                .put("answerMethod", request.path("answerMethod").asText("POST"))
-                .put("disconnectMethod", request.path("disconnectMethod").asText("POST"));
-        if (request.hasNonNull("tag")) {
-            created.put("tag", request.get("tag").asText());
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("callId", callId);
+        created.put("accountId", accountId);
+        created.put("applicationId", Documents.text(request, "applicationId"));
+        created.put("to", Documents.text(request, "to"));
+        created.put("from", Documents.text(request, "from"));
+        created.put("callUrl", callUrl(callId));
+        created.put("enqueuedTime", Instant.now().toString());
+        created.put("answerUrl", Documents.text(request, "answerUrl"));
+        created.put(
+                "answerMethod",
+                Optional.ofNullable(Documents.text(request, "answerMethod")).orElse("POST"));
+        created.put(
+                "disconnectMethod",
+                Optional.ofNullable(Documents.text(request, "disconnectMethod")).orElse("POST"));
+        if (Documents.text(request, "tag") != null) {
+            created.put("tag", Documents.text(request, "tag"));
         }
-        return new Reply(201, Map.of("Location", callUrl(callId)), "application/json", bytes(created));
+        return ApiReply.json(201, created).withHeader("Location", callUrl(callId));
     }
 
     private void dialNext() {
@@ -359,41 +327,39 @@ public final class SimulatedVoiceApi implements AutoCloseable {
                 });
     }
 
-    private Reply getCall(String callId) {
+    private ApiReply getCall(String callId) {
         SimulatedCall call = calls.get(callId);
         if (call == null) {
             return notFound("call " + callId);
         }
-        ObjectNode state = json.createObjectNode()
-                .put("callId", callId)
-                .put("accountId", accountId)
-                .put("state", call.state().wireName())
-                .put("direction", call.createdWith().isPresent() ? "outbound" : "inbound");
-        call.createdWith()
-                .ifPresent(created -> state.put(
-                                "applicationId", created.path("applicationId").asText())
-                        .put("to", created.path("to").asText())
-                        .put("from", created.path("from").asText()));
-        return ok(state);
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("callId", callId);
+        state.put("accountId", accountId);
+        state.put("state", call.state().wireName());
+        state.put("direction", call.createdWith().isPresent() ? "outbound" : "inbound");
+        call.createdWith().ifPresent(created -> {
+            state.put("applicationId", Documents.text(created, "applicationId"));
+            state.put("to", Documents.text(created, "to"));
+            state.put("from", Documents.text(created, "from"));
+        });
+        return ApiReply.json(200, state);
     }
 
-    private Reply updateCall(String callId, String body) throws IOException {
+    private ApiReply updateCall(String callId, Map<String, Object> update) {
         SimulatedCall call = calls.get(callId);
         if (call == null) {
             return notFound("call " + callId);
         }
-        JsonNode update = json.readTree(body);
-        boolean hangUp = "completed".equals(update.path("state").asText(null));
-        if (hangUp) {
+        if ("completed".equals(Documents.text(update, "state"))) {
             if (call.state() == SimulatedCall.State.DISCONNECTED) {
                 return conflict(callId);
             }
             call.updated(update);
             call.moveTo(SimulatedCall.State.DISCONNECTED);
             listener.hungUp(call);
-            return Reply.empty(200);
+            return ApiReply.empty(200);
         }
-        if (!update.hasNonNull("redirectUrl")) {
+        if (Documents.text(update, "redirectUrl") == null) {
             return error(400, "validation", "redirectUrl is required when state is active");
         }
         if (!call.active()) {
@@ -401,10 +367,10 @@ public final class SimulatedVoiceApi implements AutoCloseable {
         }
         call.updated(update);
         listener.redirected(call, update);
-        return Reply.empty(200);
+        return ApiReply.empty(200);
     }
 
-    private Reply replaceCallBxml(String callId, String contentType, String body) {
+    private ApiReply replaceCallBxml(String callId, String contentType, String body) {
         SimulatedCall call = calls.get(callId);
         if (call == null) {
             return notFound("call " + callId);
@@ -420,23 +386,22 @@ public final class SimulatedVoiceApi implements AutoCloseable {
         }
         call.replaced(body);
         listener.bxmlReplaced(call, body);
-        return Reply.empty(204);
+        return ApiReply.empty(204);
     }
 
-    private Reply updateConference(String conferenceId, String body) throws IOException {
-        List<JsonNode> updates = conferenceUpdates.get(conferenceId);
+    private ApiReply updateConference(String conferenceId, Map<String, Object> update) {
+        List<Map<String, Object>> updates = conferenceUpdates.get(conferenceId);
         if (updates == null) {
             return notFound("conference " + conferenceId);
         }
-        JsonNode update = json.readTree(body);
-        if (!"completed".equals(update.path("status").asText(null)) && !update.hasNonNull("redirectUrl")) {
+        if (!"completed".equals(Documents.text(update, "status")) && Documents.text(update, "redirectUrl") == null) {
             return error(400, "validation", "redirectUrl is required when status is active");
         }
         updates.add(update);
-        return Reply.empty(204);
+        return ApiReply.empty(204);
     }
 
-    private Reply replaceConferenceBxml(String conferenceId, String contentType, String body) {
+    private ApiReply replaceConferenceBxml(String conferenceId, String contentType, String body) {
         List<String> documents = conferenceBxml.get(conferenceId);
         if (documents == null) {
             return notFound("conference " + conferenceId);
@@ -445,58 +410,57 @@ public final class SimulatedVoiceApi implements AutoCloseable {
             return unsupported();
         }
         documents.add(body);
-        return Reply.empty(204);
+        return ApiReply.empty(204);
     }
 
-    private Reply updateMember(String conferenceId, String memberId, String body) throws IOException {
-        Map<String, List<JsonNode>> members = memberUpdates.get(conferenceId);
+    private ApiReply updateMember(String conferenceId, String memberId, Map<String, Object> update) {
+        Map<String, List<Map<String, Object>>> members = memberUpdates.get(conferenceId);
         if (members == null) {
             return notFound("conference " + conferenceId);
         }
-        members.computeIfAbsent(memberId, id -> new CopyOnWriteArrayList<>()).add(json.readTree(body));
-        return Reply.empty(204);
+        members.computeIfAbsent(memberId, id -> new CopyOnWriteArrayList<>()).add(update);
+        return ApiReply.empty(204);
     }
 
-    private Reply listRecordings(String kind, String ownerId) {
-        ArrayNode list = json.createArrayNode();
+    private ApiReply listRecordings(String kind, String ownerId) {
+        List<Map<String, Object>> list = new ArrayList<>();
         recordings.stream().filter(r -> r.ownerId().equals(ownerId)).forEach(r -> {
-            ObjectNode item = list.addObject()
-                    .put("accountId", accountId)
-                    .put("recordingId", r.recordingId())
-                    .put(kind.equals("calls") ? "callId" : "conferenceId", ownerId)
-                    .put("duration", "PT2.5S")
-                    .put("channels", 1)
-                    .put("fileFormat", r.contentType().contains("mpeg") ? "mp3" : "wav")
-                    .put("status", "complete")
-                    .put(
-                            "mediaUrl",
-                            baseUrl() + "/accounts/" + accountId + "/" + kind + "/" + ownerId + "/recordings/"
-                                    + r.recordingId() + "/media");
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("accountId", accountId);
+            item.put("recordingId", r.recordingId());
+            item.put(kind.equals("calls") ? "callId" : "conferenceId", ownerId);
+            item.put("duration", "PT2.5S");
+            item.put("channels", 1);
+            item.put("fileFormat", r.contentType().contains("mpeg") ? "mp3" : "wav");
+            item.put("status", "complete");
+            item.put(
+                    "mediaUrl",
+                    baseUrl + "/accounts/" + accountId + "/" + kind + "/" + ownerId + "/recordings/" + r.recordingId()
+                            + "/media");
             if (r.transcript() != null) {
-                item.putObject("transcription").put("status", "available");
+                item.put("transcription", Map.of("status", "available"));
             }
+            list.add(item);
         });
-        return ok(list);
+        return ApiReply.json(200, list);
     }
 
-    private Reply media(String ownerId, String recordingId) {
+    private ApiReply media(String ownerId, String recordingId) {
         return recording(ownerId, recordingId)
-                .map(r -> new Reply(200, Map.of(), r.contentType(), r.media()))
+                .map(r -> new ApiReply(200, Map.of(), null, r.contentType(), r.media()))
                 .orElseGet(() -> notFound("recording " + recordingId));
     }
 
-    private Reply transcription(String callId, String recordingId) {
+    private ApiReply transcription(String callId, String recordingId) {
         Optional<StoredRecording> recording = recording(callId, recordingId).filter(r -> r.transcript() != null);
         if (recording.isEmpty()) {
             return notFound("transcription of " + recordingId);
         }
-        ObjectNode document = json.createObjectNode();
-        document.putArray("transcripts")
-                .addObject()
-                .put("speaker", 0)
-                .put("text", recording.get().transcript())
-                .put("confidence", 0.9);
-        return ok(document);
+        Map<String, Object> transcript = new LinkedHashMap<>();
+        transcript.put("speaker", 0);
+        transcript.put("text", recording.get().transcript());
+        transcript.put("confidence", 0.9);
+        return ApiReply.json(200, Map.of("transcripts", List.of(transcript)));
     }
 
     private Optional<StoredRecording> recording(String ownerId, String recordingId) {
@@ -506,46 +470,30 @@ public final class SimulatedVoiceApi implements AutoCloseable {
     }
 
     private String callUrl(String callId) {
-        return baseUrl() + "/accounts/" + accountId + "/calls/" + callId;
+        return baseUrl + "/accounts/" + accountId + "/calls/" + callId;
     }
 
     private static boolean json(String contentType) {
         return contentType.startsWith("application/json");
     }
 
-    private Reply ok(JsonNode document) {
-        return new Reply(200, Map.of(), "application/json", bytes(document));
-    }
-
-    private Reply notFound(String what) {
+    private ApiReply notFound(String what) {
         return error(404, "not-found", "no such " + what);
     }
 
-    private Reply conflict(String callId) {
+    private ApiReply conflict(String callId) {
         return error(409, "conflict", "call " + callId + " is not active");
     }
 
-    private Reply unsupported() {
+    private ApiReply unsupported() {
         return error(415, "unsupported-media-type", "wrong Content-Type");
     }
 
-    private Reply error(int status, String type, String description) {
-        ObjectNode error = json.createObjectNode()
-                .put("type", type)
-                .put("description", description)
-                .put("id", "e-" + UUID.randomUUID());
-        return new Reply(status, Map.of(), "application/json", bytes(error));
-    }
-
-    private byte[] bytes(JsonNode document) {
-        return document.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+    private static ApiReply error(int status, String type, String description) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", type);
+        error.put("description", description);
+        error.put("id", "e-" + UUID.randomUUID());
+        return ApiReply.json(status, error);
     }
 }
