@@ -45,10 +45,13 @@ try {
         }
     }
     def call = '"callId": "c-archetype-1", "from": "+15552223333", "to": "+15553334444", "direction": "inbound"'
-    def menu = post('/voice/initiate', "{\"eventType\": \"initiate\", ${call}, \"accountId\": \"9900000\", \"applicationId\": \"app-1\"}")
+    def welcome = post('/voice/initiate', "{\"eventType\": \"initiate\", ${call}, \"accountId\": \"9900000\", \"applicationId\": \"app-1\"}")
+    assert welcome.statusCode() == 200 : welcome.body()
+    assert welcome.body().contains('<Gather') && welcome.body().contains('PIN') : welcome.body()
+    def menu = post('/voice/gather', "{\"eventType\": \"gather\", ${call}, \"digits\": \"1234\", \"eventTime\": \"2026-11-25T10:00:05Z\"}")
     assert menu.statusCode() == 200 : menu.body()
-    assert menu.body().contains('<Gather') && menu.body().contains('Press 1 for sales') : menu.body()
-    def transfer = post('/voice/gather', "{\"eventType\": \"gather\", ${call}, \"digits\": \"1\"}")
+    assert menu.body().contains('Hello Ada') && menu.body().contains('Press 1 for sales') : menu.body()
+    def transfer = post('/voice/gather', "{\"eventType\": \"gather\", ${call}, \"digits\": \"1\", \"eventTime\": \"2026-11-25T10:00:09Z\"}")
     assert transfer.statusCode() == 200 : transfer.body()
     assert transfer.body().contains('<Transfer') && transfer.body().contains('+15555550100') : transfer.body()
     return true

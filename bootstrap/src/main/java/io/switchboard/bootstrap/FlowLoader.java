@@ -83,7 +83,7 @@ final class FlowLoader {
         } else if (callFlow instanceof ConferenceFlow both) {
             conferenceFlow = both;
         } else if (callFlow instanceof DemoIvrFlow) {
-            conferenceFlow = new DemoConferenceFlow();
+            conferenceFlow = DemoConferenceFlow.from(config);
         } else {
             conferenceFlow = new ConferenceFlow() {};
         }

@@ -95,7 +95,7 @@ public final class SwitchboardService {
 
     /** Starts the service with the embedded demo IVR. */
     public static CompletionStage<Running> startDemo(Config config) {
-        return start(config, new DemoIvrFlow(DemoSettings.from(config)), new DemoConferenceFlow());
+        return start(config, new DemoIvrFlow(DemoSettings.from(config)), DemoConferenceFlow.from(config));
     }
 
     /** Starts the service with your own flows. */

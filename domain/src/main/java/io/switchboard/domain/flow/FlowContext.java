@@ -2,6 +2,7 @@ package io.switchboard.domain.flow;
 
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.control.CallControlQueries;
 import io.switchboard.domain.control.CallControlRequest;
 import io.switchboard.domain.control.CreateCall;
@@ -79,6 +80,15 @@ public final class FlowContext {
     /** Reads from Bandwidth, sent at once: a call's state, its recordings, their media and transcriptions. */
     public CallControlQueries queries() {
         return queries;
+    }
+
+    /**
+     * Call control sent at once, for side work: an unmute a few seconds after a join, a hang-up once a download
+     * is done. Unlike the handles' requests, what goes this way is not on the timeline and is the side work's to
+     * retry; side work runs at most once, never for a redelivery.
+     */
+    public CallControl control() {
+        return services().callControl();
     }
 
     /** Records {@code request}, to be issued once the reply is decided. */
