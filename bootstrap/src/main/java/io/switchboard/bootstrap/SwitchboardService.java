@@ -23,6 +23,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.adapters.bandwidth.BandwidthSettings;
 import io.switchboard.adapters.bxml.BxmlWriter;
+import io.switchboard.adapters.http.AdmissionLimits;
 import io.switchboard.adapters.http.HttpSettings;
 import io.switchboard.adapters.http.ManagementServer;
 import io.switchboard.adapters.http.TlsSettings;
@@ -176,13 +177,13 @@ public final class SwitchboardService {
                 adminCredentials.map(admin -> adminQueries(system, config, settings, clusterShape, listeners));
         ShardedVoiceEventHandler handler = new ShardedVoiceEventHandler(system, settings, listeners);
 
-        Route webhooks = telemetry.observed(new VoiceWebhookRoutes(
-                        handler,
-                        new ClusterReadiness(system, journalHealth),
-                        settings.entity().fallback(),
-                        http,
-                        telemetry)
-                .route());
+        VoiceWebhookRoutes voiceWebhooks = new VoiceWebhookRoutes(
+                handler,
+                new ClusterReadiness(system, journalHealth),
+                settings.entity().fallback(),
+                http,
+                telemetry);
+        Route webhooks = telemetry.observed(voiceWebhooks.route());
         Route webhookPort = adminCredentials
                 .map(admin -> concat(
                         new AdminRoutes(
@@ -198,8 +199,8 @@ public final class SwitchboardService {
                         webhooks))
                 .orElse(webhooks);
         // The webhook port binds first: webhooks are served while the management endpoint is still being built.
-        CompletionStage<ServerBinding> webhookBinding =
-                WebhookServer.start(system, http, webhookPort, shutdownDeadline);
+        CompletionStage<ServerBinding> webhookBinding = WebhookServer.start(
+                system, http, webhookPort, telemetry.observed(voiceWebhooks.refusingRoute()), shutdownDeadline);
         // Building Akka Management's routes also tells Cluster Bootstrap its own contact point.
         Route managementPort = concat(
                 new MetricsRoutes(registry, clusterShape, handler::eventsAwaitingReply)
@@ -298,6 +299,10 @@ public final class SwitchboardService {
                 payload,
                 limits.getInt("max-in-flight"),
                 limits.getDuration("retry-after"),
+                new AdmissionLimits(
+                        limits.getInt("max-connections"),
+                        limits.getInt("min-in-flight"),
+                        limits.getDuration("reply-time-target")),
                 Optional.empty(),
                 tls);
     }
