@@ -48,6 +48,7 @@ class WebhookFloodTest {
     private static final String LIMITS = System.getProperty("flood.limits", """
             switchboard.http.limits.max-connections = 100
             switchboard.http.limits.max-in-flight = 64
+            switchboard.http.limits.min-in-flight = 16
             """);
 
     private static final Duration FLOOD = Duration.ofSeconds(Long.getLong("flood.seconds", 20));

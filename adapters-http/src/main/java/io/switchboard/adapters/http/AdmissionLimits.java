@@ -26,7 +26,7 @@ import java.util.Objects;
  *                                     shrinks: well under the reply deadline, above the time the flows normally take
  */
 public record AdmissionLimits(int maxConnections, int minInFlight, Duration replyTimeTarget) {
-    public static final AdmissionLimits DEFAULTS = new AdmissionLimits(1024, 16, Duration.ofSeconds(1));
+    public static final AdmissionLimits DEFAULTS = new AdmissionLimits(1024, 64, Duration.ofSeconds(1));
 
     public AdmissionLimits {
         Objects.requireNonNull(replyTimeTarget, "replyTimeTarget");
