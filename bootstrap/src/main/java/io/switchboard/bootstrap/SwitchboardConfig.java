@@ -85,15 +85,26 @@ public final class SwitchboardConfig {
         requirePort(config, "switchboard.http.port", "SWITCHBOARD_HTTP_PORT");
         requirePort(config, "akka.management.http.port", "SWITCHBOARD_MANAGEMENT_PORT");
         requirePort(config, "akka.remote.artery.canonical.port", "SWITCHBOARD_REMOTE_PORT");
-        String maxInFlight = config.getString("switchboard.http.limits.max-in-flight");
-        if (!maxInFlight.matches("[0-9]{1,9}") || Integer.parseInt(maxInFlight) < 1) {
-            throw new IllegalArgumentException("SWITCHBOARD_HTTP_MAX_IN_FLIGHT must be a positive number of webhooks,"
-                    + " was '" + maxInFlight + "'; leave it unset for 512");
-        }
+        requireCount(
+                config, "switchboard.http.limits.max-in-flight", "SWITCHBOARD_HTTP_MAX_IN_FLIGHT", "webhooks", 512);
+        requireCount(
+                config,
+                "switchboard.http.limits.max-connections",
+                "SWITCHBOARD_HTTP_MAX_CONNECTIONS",
+                "connections",
+                1024);
         requireBothOrNeither(
                 config, "switchboard.http.webhook-", "SWITCHBOARD_WEBHOOK_", "to require HTTP Basic auth on webhooks");
         requireBothOrNeither(config, "switchboard.admin.", "SWITCHBOARD_ADMIN_", "to turn the admin API on");
         return config;
+    }
+
+    private static void requireCount(Config config, String path, String variable, String what, int unsetDefault) {
+        String value = config.getString(path);
+        if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) < 1) {
+            throw new IllegalArgumentException(variable + " must be a positive number of " + what + ", was '" + value
+                    + "'; leave it unset for " + unsetDefault);
+        }
     }
 
     private static void requireOneOf(Config config, String path, String variable, Set<String> allowed) {

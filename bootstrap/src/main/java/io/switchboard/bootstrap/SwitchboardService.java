@@ -24,6 +24,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.adapters.bandwidth.BandwidthSettings;
 import io.switchboard.adapters.bxml.BxmlWriter;
+import io.switchboard.adapters.http.AdmissionLimits;
 import io.switchboard.adapters.http.HttpSettings;
 import io.switchboard.adapters.http.ManagementServer;
 import io.switchboard.adapters.http.TlsSettings;
@@ -172,7 +173,13 @@ public final class SwitchboardService {
             ApplicationFlows callFlows,
             ConferenceFlow conferenceFlow) {
         CompletableFuture<Route> webhookRoutes = new CompletableFuture<>();
-        return WebhookServer.start(system, http, onSuccess(webhookRoutes, route -> route), shutdownDeadline)
+        CompletableFuture<Route> refusingRoute = new CompletableFuture<>();
+        return WebhookServer.start(
+                        system,
+                        http,
+                        onSuccess(webhookRoutes, route -> route),
+                        onSuccess(refusingRoute, route -> route),
+                        shutdownDeadline)
                 .thenComposeAsync(
                         webhookServer -> {
                             String publicUrl = SwitchboardConfig.publicUrl(
@@ -187,6 +194,7 @@ public final class SwitchboardService {
                                     CallControlConfig.settings(config, publicUrl),
                                     callFlows,
                                     conferenceFlow);
+                            refusingRoute.complete(routes.refusing());
                             webhookRoutes.complete(routes.webhookPort());
                             Config management = config.getConfig("akka.management.http");
                             return ManagementServer.start(
@@ -210,7 +218,8 @@ public final class SwitchboardService {
     }
 
     /** What the webhook port and the management port serve. */
-    private record Routes(Route webhookPort, Route managementPort) {}
+    /** The webhook port's routes, what answers there past its connection limit, and the management port's routes. */
+    private record Routes(Route webhookPort, Route refusing, Route managementPort) {}
 
     /** The entities, and the routes over them. */
     private static Routes routes(
@@ -242,13 +251,13 @@ public final class SwitchboardService {
                 adminCredentials.map(admin -> adminQueries(system, config, settings, clusterShape, listeners));
         ShardedVoiceEventHandler handler = new ShardedVoiceEventHandler(system, settings, listeners);
 
-        Route webhooks = telemetry.observed(new VoiceWebhookRoutes(
-                        handler,
-                        new ClusterReadiness(system, journalHealth),
-                        settings.entity().fallback(),
-                        http,
-                        telemetry)
-                .route());
+        VoiceWebhookRoutes voiceWebhooks = new VoiceWebhookRoutes(
+                handler,
+                new ClusterReadiness(system, journalHealth),
+                settings.entity().fallback(),
+                http,
+                telemetry);
+        Route webhooks = telemetry.observed(voiceWebhooks.route());
         Route webhookPort = adminCredentials
                 .map(admin -> concat(
                         new AdminRoutes(
@@ -269,7 +278,7 @@ public final class SwitchboardService {
                         .observing(handler)
                         .route(),
                 AkkaManagement.get(system).getRoutes());
-        return new Routes(webhookPort, managementPort);
+        return new Routes(webhookPort, telemetry.observed(voiceWebhooks.refusingRoute()), managementPort);
     }
 
     /**
@@ -373,6 +382,10 @@ public final class SwitchboardService {
                 payload,
                 limits.getInt("max-in-flight"),
                 limits.getDuration("retry-after"),
+                new AdmissionLimits(
+                        limits.getInt("max-connections"),
+                        limits.getInt("min-in-flight"),
+                        limits.getDuration("reply-time-target")),
                 Optional.empty(),
                 tls);
     }

@@ -148,6 +148,16 @@ final class RunningService implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + running.managementPort() + path);
     }
 
+    /** Fallback replies this node counted, by its Prometheus endpoint. */
+    double fallbacksCounted() throws IOException, InterruptedException {
+        return get(managementUri("/metrics"))
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("switchboard_webhook_fallbacks_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     /** Coordinated shutdown: the node leaves its cluster gracefully. */
     CompletionStage<Done> stop() {
         return running.stop();

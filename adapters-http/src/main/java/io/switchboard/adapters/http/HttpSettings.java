@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param maxInFlight   webhooks handled at once; past it, 503 with {@code Retry-After} at once, so an overload
  *                      sheds load instead of piling up requests until memory runs out
  * @param retryAfter    what a 503 asks Bandwidth to wait before trying again
+ * @param admission     how many connections are served, and how the in-flight limit adapts to the time webhooks
+ *                      take
  * @param publicUrl     where Bandwidth reaches this service (e.g. {@code https://ivr.example.com}): callbacks a
  *                      flow leaves without a URL point at its {@code /voice} channels; none leaves them out
  * @param tls           when present, the server speaks HTTPS only
@@ -29,6 +31,7 @@ public record HttpSettings(
         PayloadLimits payloadLimits,
         int maxInFlight,
         Duration retryAfter,
+        AdmissionLimits admission,
         Optional<String> publicUrl,
         Optional<TlsSettings> tls) {
 
@@ -45,6 +48,7 @@ public record HttpSettings(
         Objects.requireNonNull(realm, "realm");
         Objects.requireNonNull(payloadLimits, "payloadLimits");
         Objects.requireNonNull(retryAfter, "retryAfter");
+        Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(tls, "tls");
         if (host.isBlank()) {
@@ -76,6 +80,7 @@ public record HttpSettings(
                 PayloadLimits.DEFAULTS,
                 DEFAULT_MAX_IN_FLIGHT,
                 DEFAULT_RETRY_AFTER,
+                AdmissionLimits.DEFAULTS,
                 Optional.empty(),
                 Optional.empty());
     }
@@ -101,13 +106,14 @@ public record HttpSettings(
                 payloadLimits,
                 maxInFlight,
                 retryAfter,
+                admission,
                 publicUrl,
                 tls);
     }
 
     public HttpSettings withRealm(String newRealm) {
         return new HttpSettings(
-                host, port, credentials, newRealm, payloadLimits, maxInFlight, retryAfter, publicUrl, tls);
+                host, port, credentials, newRealm, payloadLimits, maxInFlight, retryAfter, admission, publicUrl, tls);
     }
 
     public HttpSettings withMaxBodyBytes(long newMaxBodyBytes) {
@@ -115,17 +121,41 @@ public record HttpSettings(
     }
 
     public HttpSettings withPayloadLimits(PayloadLimits newLimits) {
-        return new HttpSettings(host, port, credentials, realm, newLimits, maxInFlight, retryAfter, publicUrl, tls);
+        return new HttpSettings(
+                host, port, credentials, realm, newLimits, maxInFlight, retryAfter, admission, publicUrl, tls);
     }
 
     public HttpSettings withOverload(int newMaxInFlight, Duration newRetryAfter) {
         return new HttpSettings(
-                host, port, credentials, realm, payloadLimits, newMaxInFlight, newRetryAfter, publicUrl, tls);
+                host,
+                port,
+                credentials,
+                realm,
+                payloadLimits,
+                newMaxInFlight,
+                newRetryAfter,
+                admission,
+                publicUrl,
+                tls);
+    }
+
+    public HttpSettings withAdmission(AdmissionLimits newAdmission) {
+        return new HttpSettings(
+                host, port, credentials, realm, payloadLimits, maxInFlight, retryAfter, newAdmission, publicUrl, tls);
     }
 
     public HttpSettings withPublicUrl(String url) {
         return new HttpSettings(
-                host, port, credentials, realm, payloadLimits, maxInFlight, retryAfter, Optional.of(url), tls);
+                host,
+                port,
+                credentials,
+                realm,
+                payloadLimits,
+                maxInFlight,
+                retryAfter,
+                admission,
+                Optional.of(url),
+                tls);
     }
 
     public HttpSettings withTls(TlsSettings tlsSettings) {
@@ -137,6 +167,7 @@ public record HttpSettings(
                 payloadLimits,
                 maxInFlight,
                 retryAfter,
+                admission,
                 publicUrl,
                 Optional.of(tlsSettings));
     }

@@ -40,7 +40,6 @@ import io.switchboard.domain.verb.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -79,7 +78,7 @@ public final class VoiceWebhookRoutes {
     private final ProblemRenderer problems;
     private final ExceptionHandler exceptionHandler;
     private final RetryAfter retryAfter;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final InFlightLimit inFlight;
 
     /**
      * @param fallback what a caller hears when the flow's reply cannot be rendered as BXML
@@ -104,6 +103,11 @@ public final class VoiceWebhookRoutes {
         this.problems = new ProblemRenderer(mapper);
         this.exceptionHandler = ProblemExceptionHandler.create(problems, settings.retryAfter());
         this.retryAfter = RetryAfter.create(Math.max(1, settings.retryAfter().toSeconds()));
+        this.inFlight = new InFlightLimit(
+                settings.admission().minInFlight(),
+                settings.maxInFlight(),
+                settings.admission().replyTimeTarget(),
+                System::nanoTime);
     }
 
     public VoiceWebhookRoutes(
@@ -118,6 +122,20 @@ public final class VoiceWebhookRoutes {
     /** Every route, sealed: each rejection and failure is answered with a problem, never passed on. */
     public Route route() {
         return concat(healthRoutes(), pathPrefix("voice", () -> limited(() -> authenticated(this::webhookRoutes))))
+                .seal(ProblemRejectionHandler.create(problems), exceptionHandler);
+    }
+
+    /**
+     * What a connection past {@link AdmissionLimits#maxConnections()} gets until a slot is free: health checks as
+     * ever, every other request 503 with {@code Retry-After} at once. The connection stays open, so the retry costs
+     * no new connection, and is served once a slot is free.
+     */
+    public Route refusingRoute() {
+        return concat(healthRoutes(), extractRequest(request -> {
+                    monitor.connectionRefused();
+                    return complete(problems.render(
+                            Problem.of(ProblemType.SERVICE_UNAVAILABLE, "Too many connections; retry"), retryAfter));
+                }))
                 .seal(ProblemRejectionHandler.create(problems), exceptionHandler);
     }
 
@@ -154,24 +172,28 @@ public final class VoiceWebhookRoutes {
     }
 
     /**
-     * At most {@code maxInFlight} webhooks at once; past it, an immediate 503 asks Bandwidth to retry later rather
-     * than letting requests pile up. The count drops when the response is ready, whatever it is.
+     * At most as many webhooks at once as the in-flight limit allows (never more than {@code maxInFlight}); past
+     * it, an immediate 503 asks Bandwidth to retry later rather than letting requests pile up and miss the reply
+     * deadline. The count drops when the response is ready, whatever it is, and the time it took adapts the limit.
      */
     private Route limited(Supplier<Route> inner) {
-        return extractRequest(request -> {
-            if (inFlight.incrementAndGet() > settings.maxInFlight()) {
-                inFlight.decrementAndGet();
+        return extractRequest(request -> extractMaterializer(materializer -> {
+            long admittedAt = System.nanoTime();
+            if (!inFlight.tryAcquire()) {
                 monitor.shed();
+                // Unread, its body would hold the connection's next request back.
+                request.discardEntityBytes(materializer);
                 return complete(problems.render(
                         Problem.of(ProblemType.SERVICE_UNAVAILABLE, "Too many webhooks in flight; retry"), retryAfter));
             }
             return mapRouteResultFuture(
                     // On the completing thread: the stage comes from a Scala future, whose plain whenComplete
                     // would run on the JDK's default executor, a new thread per call on two cores.
-                    result -> result.whenCompleteAsync((done, failed) -> inFlight.decrementAndGet(), Runnable::run),
+                    result -> result.whenCompleteAsync(
+                            (done, failed) -> inFlight.release(System.nanoTime() - admittedAt), Runnable::run),
                     // Failures become responses inside the count, so every request that counts also uncounts.
                     () -> handleExceptions(exceptionHandler, inner));
-        });
+        }));
     }
 
     /** Bandwidth sends the first request without credentials and resends only after the 401 challenge. */

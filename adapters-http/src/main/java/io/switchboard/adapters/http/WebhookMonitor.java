@@ -22,6 +22,9 @@ public interface WebhookMonitor {
     /** A webhook was refused with 503 because too many were in flight. */
     default void shed() {}
 
+    /** A request came on a connection past the served connections' limit: refused with 503, its connection closed. */
+    default void connectionRefused() {}
+
     /** The flow's reply could not be rendered as BXML; the fallback was sent instead. */
     default void replyReplacedByFallback(String eventType) {}
 }

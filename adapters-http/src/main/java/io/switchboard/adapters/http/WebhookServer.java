@@ -5,7 +5,17 @@ import akka.http.javadsl.ConnectionContext;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
 import akka.http.javadsl.ServerBuilder;
+import akka.http.javadsl.model.HttpRequest;
+import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.Route;
+import akka.http.javadsl.settings.ServerSettings;
+import akka.japi.function.Function;
+import akka.stream.ActorAttributes;
+import akka.stream.Materializer;
+import akka.stream.Supervision;
+import akka.stream.javadsl.Flow;
+import akka.stream.javadsl.Keep;
+import akka.stream.javadsl.Sink;
 import io.switchboard.adapters.http.problem.ParseErrorHandler;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -26,15 +36,22 @@ public final class WebhookServer {
      */
     public static CompletionStage<ServerBinding> start(
             ActorSystem<?> system, VoiceWebhookRoutes routes, Duration hardTerminationDeadline) {
-        return start(system, routes.settings(), routes.route(), hardTerminationDeadline);
+        return start(system, routes.settings(), routes.route(), routes.refusingRoute(), hardTerminationDeadline);
     }
 
     /**
      * Binds {@code route} (the webhook routes composed with what shares their port: the admin API) at the host
-     * and port of {@code settings}, over HTTPS when they name a keystore.
+     * and port of {@code settings}, over HTTPS when they name a keystore. Connections past the settings'
+     * {@link AdmissionLimits#maxConnections()} have their requests answered by {@code refusing} until a slot is free;
+     * past {@code akka.http.server.max-connections} in all, no more connections are accepted (the kernel's queue,
+     * {@code akka.http.server.backlog}, holds them).
      */
     public static CompletionStage<ServerBinding> start(
-            ActorSystem<?> system, HttpSettings settings, Route route, Duration hardTerminationDeadline) {
+            ActorSystem<?> system,
+            HttpSettings settings,
+            Route route,
+            Route refusing,
+            Duration hardTerminationDeadline) {
         ServerBuilder server = Http.get(system)
                 .newServerAt(settings.host(), settings.port())
                 .adaptSettings(defaults -> defaults.withParsingErrorHandler(ParseErrorHandler.class.getName()));
@@ -42,7 +59,36 @@ public final class WebhookServer {
             server = server.enableHttps(
                     ConnectionContext.httpsServer(settings.tls().get().serverContext()));
         }
-        return server.bind(route)
+        Materializer materializer = Materializer.matFromSystem(system);
+        Function<HttpRequest, CompletionStage<HttpResponse>> served = route.handler(system);
+        Function<HttpRequest, CompletionStage<HttpResponse>> refused = refusing.handler(system);
+        ServedConnections slots = new ServedConnections(settings.admission().maxConnections());
+        int maxAccepted = ServerSettings.create(system.settings().config()).getMaxConnections();
+        return server.connectionSource()
+                .mapAsyncUnordered(maxAccepted, connection -> {
+                    ServedConnections.Slot slot = slots.newConnection();
+                    // One request at a time (akka.http.server.pipelining-limit = 1): each asks for a slot until it
+                    // holds one, so a connection refused once is served once a slot is free, without reconnecting.
+                    return connection
+                            .handleWith(
+                                    Flow.<HttpRequest>create()
+                                            .mapAsync(1, request -> {
+                                                if (slot.hold()) {
+                                                    return served.apply(request);
+                                                }
+                                                // Unread, its body would hold the connection's next request back.
+                                                request.discardEntityBytes(materializer);
+                                                return refused.apply(request);
+                                            })
+                                            .watchTermination(Keep.right()),
+                                    materializer)
+                            // On the completing thread: nothing here to hand to another executor.
+                            .whenCompleteAsync((closed, failure) -> slot.release(), Runnable::run);
+                })
+                // A connection that fails is over like one that closes: it leaves the count and the stream goes on.
+                .withAttributes(ActorAttributes.withSupervisionStrategy(Supervision.getResumingDecider()))
+                .to(Sink.ignore())
+                .run(materializer)
                 // Async on the system's dispatcher: the stage Akka returns would otherwise use commonPool.
                 .thenApplyAsync(
                         binding -> {

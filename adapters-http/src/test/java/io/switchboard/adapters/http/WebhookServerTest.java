@@ -34,11 +34,12 @@ class WebhookServerTest {
     }
 
     private static VoiceWebhookRoutes routesAt(int port) {
+        return routes(HttpSettings.of("127.0.0.1", port));
+    }
+
+    private static VoiceWebhookRoutes routes(HttpSettings settings) {
         return new VoiceWebhookRoutes(
-                new FakeVoiceEventHandler(),
-                () -> true,
-                VoiceWebhookRoutesTest.FALLBACK,
-                HttpSettings.of("127.0.0.1", port));
+                new FakeVoiceEventHandler(), () -> true, VoiceWebhookRoutesTest.FALLBACK, settings);
     }
 
     private static <T> T await(CompletionStage<T> stage) throws Exception {
@@ -117,5 +118,68 @@ class WebhookServerTest {
         } finally {
             await(first.unbind());
         }
+    }
+
+    @Test
+    void aConnectionPastTheLimitIsRefusedAtOnceHealthChecksExceptedAndServedOnceASlotIsFree() throws Exception {
+        ServerBinding binding = await(WebhookServer.start(
+                testKit.system(),
+                routes(HttpSettings.of("127.0.0.1", 0)
+                        .withAdmission(new AdmissionLimits(1, 16, Duration.ofSeconds(1)))),
+                HARD_TERMINATION));
+        int port = binding.localAddress().getPort();
+        try (Socket past = new Socket("127.0.0.1", port)) {
+            past.setSoTimeout(10_000);
+            try (Socket served = new Socket("127.0.0.1", port)) {
+                served.setSoTimeout(10_000);
+                String first = exchange(served, postAnswer());
+                assertTrue(first.startsWith("HTTP/1.1 200 "), first);
+
+                String refused = exchange(past, postAnswer());
+                String health = exchange(past, "GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+                String stillServed = exchange(served, postAnswer());
+
+                assertTrue(refused.startsWith("HTTP/1.1 503 "), refused);
+                assertTrue(refused.contains("\r\nRetry-After: 1\r\n"), refused);
+                assertTrue(refused.contains("application/problem+json"), refused);
+                assertTrue(health.startsWith("HTTP/1.1 200 "), health);
+                assertTrue(stillServed.startsWith("HTTP/1.1 200 "), stillServed);
+            }
+            // The served connection closed: its slot goes to a next request of the one refused, on the same
+            // connection (it is freed as the server sees the close: a few refusals may come first).
+            long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String retried = exchange(past, postAnswer());
+            while (!retried.startsWith("HTTP/1.1 200 ") && System.nanoTime() < giveUp) {
+                assertTrue(retried.startsWith("HTTP/1.1 503 "), retried);
+                retried = exchange(past, postAnswer());
+            }
+            assertTrue(retried.startsWith("HTTP/1.1 200 "), retried);
+        } finally {
+            await(binding.unbind());
+        }
+    }
+
+    private static String postAnswer() {
+        String body = Payloads.json(Payloads.contractPayload(VoiceChannel.ANSWER));
+        return "POST /voice/answer HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
+    /** Sends {@code request} on a kept-alive connection and reads one response (its headers and its sized body). */
+    private static String exchange(Socket socket, String request) throws Exception {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+        var in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            head.append((char) next);
+        }
+        var length = java.util.regex.Pattern.compile("(?i)\r\nContent-Length: (\\d+)")
+                .matcher(head);
+        int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return head + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
     }
 }

@@ -105,6 +105,11 @@ public final class WebhookTelemetry implements VoiceEventListener, WebhookMonito
     }
 
     @Override
+    public void connectionRefused() {
+        registry.counter("switchboard.webhooks.connections.refused").increment();
+    }
+
+    @Override
     public void replyReplacedByFallback(String eventType) {
         registry.counter("switchboard.webhook.fallbacks", "cause", "UNRENDERABLE_BXML")
                 .increment();

@@ -1,0 +1,41 @@
+package io.switchboard.adapters.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What protects the reply deadline of admitted webhooks in a flood, beside the ceiling on webhooks in flight
+ * ({@link HttpSettings#maxInFlight()}).
+ *
+ * <p>Connections: past {@code maxConnections} open ones, the next are still accepted, but their requests are
+ * answered at once with 503 and {@code Retry-After} (health checks excepted) until one of the served connections
+ * closes, rather than left in the kernel's accept queue, where the client sees nothing for seconds (Linux drops the
+ * connection attempts of a full queue, and the client tries them again after 1, 3, 7 s). They stay open: a new
+ * connection costs the node more than a request on an open one, and in a flood that cost is what made refusals
+ * slow.
+ *
+ * <p>Webhooks in flight: by Little's law the time a webhook waits is the webhooks in flight over the rate they are
+ * answered, and that rate falls with the CPU the node gets, its GC pauses, its journal. So the limit adapts: it
+ * starts at {@code minInFlight}, grows by one with each webhook answered within {@code replyTimeTarget} while at
+ * least half of it is in use, and halves (at most once per {@code replyTimeTarget}, never under
+ * {@code minInFlight}) when one takes longer; it never exceeds the ceiling.
+ *
+ * @param maxConnections  open connections whose webhooks are handled
+ * @param minInFlight     the least the in-flight limit falls to, and where it starts
+ * @param replyTimeTarget              the time from a webhook's arrival to its reply past which the in-flight limit
+ *                                     shrinks: well under the reply deadline, above the time the flows normally take
+ */
+public record AdmissionLimits(int maxConnections, int minInFlight, Duration replyTimeTarget) {
+    public static final AdmissionLimits DEFAULTS = new AdmissionLimits(1024, 64, Duration.ofSeconds(1));
+
+    public AdmissionLimits {
+        Objects.requireNonNull(replyTimeTarget, "replyTimeTarget");
+        if (maxConnections <= 0 || minInFlight <= 0) {
+            throw new IllegalArgumentException(
+                    "maxConnections and minInFlight must be positive, were " + maxConnections + " and " + minInFlight);
+        }
+        if (replyTimeTarget.isNegative() || replyTimeTarget.isZero()) {
+            throw new IllegalArgumentException("replyTimeTarget must be positive, was " + replyTimeTarget);
+        }
+    }
+}
