@@ -12,7 +12,6 @@ import scala.collection.immutable.Seq;
 import scala.collection.immutable.Set;
 import scala.concurrent.ExecutionContext;
 import scala.concurrent.Future;
-import scala.jdk.javaapi.FutureConverters;
 import scala.runtime.BoxedUnit;
 import slick.dbio.DBIOAction;
 import slick.jdbc.JdbcBackend;
@@ -22,23 +21,25 @@ import slick.jdbc.hikaricp.HikariCPJdbcDataSource;
 
 /**
  * The journal's writes on H2, acknowledged only once they are in the database file. H2 2.x (MVStore) commits a
- * transaction in memory: the file gets it when the store's background writer next saves (every
- * {@code WRITE_DELAY}, 500 ms by default) or when enough unsaved changes pile up, so a process killed in between
- * loses commits it had confirmed. After each batch of events (one transaction, however many entities' events it
- * holds: the plugin's write queue batches them) this saves the store ({@code CHECKPOINT}) before the write
- * counts as done.
- *
- * <p>That holds only with {@code WRITE_DELAY=0}, which the service puts in every H2 URL: the background writer
- * saves asynchronously, and a {@code CHECKPOINT} that finds its save under way returns before that save has
- * reached the file. Without the writer every save is written by the thread that makes it, before any other
- * starts. The file is written, not forced to the disk: see docs/operations.md.
+ * transaction in memory: with its default {@code WRITE_DELAY} (500 ms) the file gets it when the store's
+ * background writer next saves, so a process killed in between loses commits it had confirmed. With
+ * {@code WRITE_DELAY=0}, which the service puts in every H2 URL, there is no background writer and H2 saves the
+ * store synchronously at the end of every transaction that changed it, on the committing thread, before the
+ * commit returns. Each batch of events (one transaction, however many entities' events it holds: the plugin's
+ * write queue batches them) is followed on the same connection, in the same database action, by a
+ * {@code CHECKPOINT}, which saves whatever that commit's own save left (a save H2 skips when another one is under
+ * way): the write's future, and so every reply that waits for it, completes only after both. The file is
+ * written, not forced to the disk: see docs/operations.md.
  */
 public final class H2FlushingJournalDao extends DefaultJournalDao {
 
     /** Saves the store; needs an admin user. */
     static final String FLUSH = "CHECKPOINT";
 
-    private final SimpleJdbcAction<BoxedUnit> flush = SimpleJdbcAction.apply(H2FlushingJournalDao::flush);
+    private static final SimpleJdbcAction<BoxedUnit> flush = SimpleJdbcAction.apply(H2FlushingJournalDao::flush);
+
+    private final JdbcProfile profile;
+    private final ExecutionContext ec;
 
     /** Called by the plugin (jdbc-journal.dao) with these arguments, by their types. */
     public H2FlushingJournalDao(
@@ -49,18 +50,29 @@ public final class H2FlushingJournalDao extends DefaultJournalDao {
             ExecutionContext ec,
             Materializer mat) {
         super(db, profile, journalConfig, serialization, ec, mat);
+        this.profile = profile;
+        this.ec = ec;
     }
 
+    /** The batch's transaction and then the save, as one action on one connection; a failure of either fails it. */
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public Future<BoxedUnit> writeJournalRows(
             Seq<Tuple2<JournalTables.JournalAkkaSerializationRow, Set<String>>> rows) {
-        return FutureConverters.asScala(FutureConverters.asJava(super.writeJournalRows(rows))
-                .thenCompose(committed -> FutureConverters.asJava(save()))
-                .whenComplete((saved, failed) -> {
-                    if (failed != null) {
-                        replaceConnections();
-                    }
-                }));
+        // Slick's effect type parameter is contravariant, which Java cannot say: the raw types compose any actions.
+        DBIOAction insert = profile.api()
+                .jdbcActionExtensionMethods(queries().writeJournalRows(rows, ec))
+                .transactionally();
+        DBIOAction writeThenSave = insert.andThen((DBIOAction) flush).withPinnedSession();
+        Future<BoxedUnit> saved = db().run(writeThenSave);
+        saved.failed()
+                .foreach(
+                        failed -> {
+                            replaceConnections();
+                            return BoxedUnit.UNIT;
+                        },
+                        ec);
+        return saved;
     }
 
     /**
@@ -73,13 +85,6 @@ public final class H2FlushingJournalDao extends DefaultJournalDao {
         if (db().source() instanceof HikariCPJdbcDataSource pool) {
             pool.ds().getHikariPoolMXBean().softEvictConnections();
         }
-    }
-
-    /** Runs {@link #FLUSH} on a connection of the journal's pool, in auto-commit mode. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Future<BoxedUnit> save() {
-        // Slick's effect type parameter is contravariant, which Java cannot say: the raw type runs any action.
-        return db().run((DBIOAction) flush);
     }
 
     private static BoxedUnit flush(JdbcBackend.JdbcActionContext context) {

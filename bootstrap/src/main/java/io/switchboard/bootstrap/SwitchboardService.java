@@ -119,6 +119,7 @@ public final class SwitchboardService {
         Optional<JournalStore> store =
                 settings.durability().journaled() ? Optional.of(JournalStore.from(config)) : Optional.empty();
         store.ifPresent(journal -> journal.requireSingleNode(config));
+        store.ifPresent(JournalStore::recoverNewestSave);
 
         ActorSystem<Void> system = ActorSystem.create(
                 Behaviors.empty(),

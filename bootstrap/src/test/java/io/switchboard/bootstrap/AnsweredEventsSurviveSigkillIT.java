@@ -32,7 +32,7 @@ class AnsweredEventsSurviveSigkillIT {
     Path workDir;
 
     /** One webhook of a call: its channel, its body, and what the service answered. */
-    private record Webhook(String channel, String eventType, String body) {}
+    record Webhook(String channel, String eventType, String body) {}
 
     private record Answered(Webhook webhook, String reply) {}
 
@@ -139,7 +139,7 @@ class AnsweredEventsSurviveSigkillIT {
     }
 
     /** A demo call that leaves a message: each event changes the call, four of them get BXML. */
-    private static List<Webhook> callScript(String callId) {
+    static List<Webhook> callScript(String callId) {
         return List.of(
                 new Webhook("initiate", "initiate", event("initiate", callId, 1, "")),
                 new Webhook("gather", "gather", event("gather", callId, 2, ", \"digits\": \"\"")),

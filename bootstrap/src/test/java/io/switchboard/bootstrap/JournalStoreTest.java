@@ -11,6 +11,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +55,29 @@ class JournalStoreTest {
         assertEquals(
                 H2FlushingJournalDao.class.getName(),
                 store.applyTo(ConfigFactory.load()).getString("jdbc-journal.dao"));
+    }
+
+    @Test
+    void theDataFileIsOpenedFromItsNewestSaveBeforeTheServiceOpensItKeepingItsRows() throws Exception {
+        JournalStore store = JournalStore.from(config("switchboard.durability.data-dir = \"" + dataDir + "\""));
+        Path file = dataDir.resolve("switchboard.mv.db");
+        store.recoverNewestSave();
+        assertFalse(Files.exists(file), "a first start has no file to recover");
+
+        try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE kept (v INT)");
+            statement.execute("INSERT INTO kept VALUES (7)");
+            IllegalStateException inUse = assertThrows(IllegalStateException.class, store::recoverNewestSave);
+            assertTrue(inUse.getMessage().contains(file.toString()), inUse.getMessage());
+        }
+        store.recoverNewestSave();
+        try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
+                Statement statement = connection.createStatement();
+                ResultSet kept = statement.executeQuery("SELECT v FROM kept")) {
+            assertTrue(kept.next());
+            assertEquals(7, kept.getInt(1));
+        }
     }
 
     @Test

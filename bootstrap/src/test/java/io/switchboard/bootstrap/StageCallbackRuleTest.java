@@ -39,10 +39,6 @@ class StageCallbackRuleTest {
                         "io.switchboard.bootstrap..")
                 .and()
                 .resideOutsideOfPackage("io.switchboard.adapters.http.simulator..")
-                // Known exception: its save after each write runs on a thread of its own, and every executor tried
-                // instead let a SIGKILL trial lose an answered event (the save raced the write's commit).
-                .and()
-                .doNotHaveSimpleName("H2FlushingJournalDao")
                 .should()
                 .callMethodWhere(target(owner(assignableTo(CompletionStage.class)))
                         .and(target(nameMatching(CALLBACK_WITHOUT_EXECUTOR))))

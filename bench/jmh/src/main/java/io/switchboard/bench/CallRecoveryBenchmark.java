@@ -70,6 +70,8 @@ public class CallRecoveryBenchmark {
                 "bench",
                 ConfigFactory.parseString("""
                 akka.loglevel = WARNING
+                # The service's configuration stops the JVM when its actor system stops: not at the trial's end here.
+                akka.coordinated-shutdown.exit-jvm = off
                 akka.persistence.journal.plugin = "jdbc-journal"
                 akka.persistence.snapshot-store.plugin = "jdbc-snapshot-store"
                 jdbc-journal.use-shared-db = "slick"
