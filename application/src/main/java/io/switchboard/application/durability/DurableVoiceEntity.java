@@ -139,29 +139,7 @@ public final class DurableVoiceEntity<E, S extends EntityState>
                 persistenceId,
                 rules,
                 flowExecutor,
-                CallControl.unavailable(),
-                settings,
-                snapshotEvery,
-                requestPassivation);
-    }
-
-    /**
-     * The behaviour of one durable entity whose flows steer calls through {@code callControl}: a flow's requests
-     * are stored with its event's entry, issued once that is stored, and their outcomes stored as they come.
-     */
-    public static <E, S extends EntityState> Behavior<Command> create(
-            PersistenceId persistenceId,
-            EntityRules<E, S> rules,
-            Executor flowExecutor,
-            CallControl callControl,
-            EntitySettings settings,
-            int snapshotEvery,
-            Consumer<ActorRef<Command>> requestPassivation) {
-        return create(
-                persistenceId,
-                rules,
-                flowExecutor,
-                FlowServices.of(callControl),
+                FlowServices.of(CallControl.unavailable()),
                 settings,
                 snapshotEvery,
                 requestPassivation);

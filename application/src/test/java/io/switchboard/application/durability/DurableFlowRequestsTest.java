@@ -29,6 +29,7 @@ import io.switchboard.domain.entity.RequestSettled;
 import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowContext;
+import io.switchboard.domain.flow.FlowServices;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,7 +77,7 @@ class DurableFlowRequestsTest {
                 persistenceId,
                 CallEntity.rules(call.callId(), new VoicemailOnMachine()),
                 flowExecutor,
-                control,
+                FlowServices.of(control),
                 EntityTestSupport.settings(),
                 100,
                 self -> {}));
