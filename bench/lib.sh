@@ -3,7 +3,9 @@
 
 set -euo pipefail
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-SERVICE_JAR="$BENCH_ROOT/bootstrap/target/switchboard.jar"
+# SERVICE_JAR: the jar measured as the service (default: the one this checkout builds), e.g. an older build to
+# compare with in the same run.
+SERVICE_JAR=${SERVICE_JAR:-"$BENCH_ROOT/bootstrap/target/switchboard.jar"}
 BENCH_LOGS="$BENCH_ROOT/bench/target/logs"
 mkdir -p "$BENCH_LOGS"
 
