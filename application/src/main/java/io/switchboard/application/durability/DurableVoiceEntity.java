@@ -231,8 +231,9 @@ public final class DurableVoiceEntity<E, S extends EntityState>
      */
     private void onStopped() {
         if (storing != null) {
-            storing.replyTo().tell(EventReply.notStored());
+            // The node is marked not storing first: once the 503 is out, its readiness already says so.
             journalHealth.storeFailed(new IllegalStateException("a journal write failed"));
+            storing.replyTo().tell(EventReply.notStored());
             storing = null;
         }
     }
