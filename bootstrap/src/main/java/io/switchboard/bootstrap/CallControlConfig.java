@@ -33,15 +33,23 @@ final class CallControlConfig {
         return settings(config, SwitchboardConfig.publicUrl(config, config.getInt("switchboard.http.port")));
     }
 
+    /** Whether any of the account id, username and password is given (some but not all is refused at start). */
+    static boolean configured(Config config) {
+        Config bandwidth = config.getConfig("switchboard.bandwidth");
+        return !(bandwidth.getString("account-id").isEmpty()
+                && bandwidth.getString("username").isEmpty()
+                && bandwidth.getString("password").isEmpty());
+    }
+
     /** The settings of a service Bandwidth reaches at {@code publicUrl}. */
     static Optional<BandwidthSettings> settings(Config config, String publicUrl) {
+        if (!configured(config)) {
+            return Optional.empty();
+        }
         Config bandwidth = config.getConfig("switchboard.bandwidth");
         String accountId = bandwidth.getString("account-id");
         String username = bandwidth.getString("username");
         String password = bandwidth.getString("password");
-        if (accountId.isEmpty() && username.isEmpty() && password.isEmpty()) {
-            return Optional.empty();
-        }
         Config retry = bandwidth.getConfig("retry");
         String webhookUser = config.getString("switchboard.http.webhook-user");
         String webhookPassword = config.getString("switchboard.http.webhook-password");

@@ -83,7 +83,7 @@ final class FlowLoader {
         } else if (callFlow instanceof ConferenceFlow both) {
             conferenceFlow = both;
         } else if (callFlow instanceof DemoIvrFlow) {
-            conferenceFlow = DemoConferenceFlow.from(config);
+            conferenceFlow = DemoConferenceFlow.from(config, CallControlConfig.configured(config));
         } else {
             conferenceFlow = new ConferenceFlow() {};
         }

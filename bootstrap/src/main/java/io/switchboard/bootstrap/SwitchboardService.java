@@ -96,7 +96,10 @@ public final class SwitchboardService {
 
     /** Starts the service with the embedded demo IVR. */
     public static CompletionStage<Running> startDemo(Config config) {
-        return start(config, new DemoIvrFlow(DemoSettings.from(config)), DemoConferenceFlow.from(config));
+        return start(
+                config,
+                new DemoIvrFlow(DemoSettings.from(config)),
+                DemoConferenceFlow.from(config, CallControlConfig.configured(config)));
     }
 
     /** Starts the service with your own flows. */

@@ -39,12 +39,10 @@ public final class DemoConferenceFlow implements ConferenceFlow {
     }
 
     /**
-     * As {@code switchboard.demo.late-joiner-mute} says, when call control is configured; without it (no
-     * {@code switchboard.bandwidth.account-id}) a mute could only fail, so nobody is muted.
+     * As {@code switchboard.demo.late-joiner-mute} says when {@code callControl} is configured; without it a mute
+     * could only fail, so nobody is muted.
      */
-    public static DemoConferenceFlow from(Config root) {
-        boolean callControl =
-                !root.getString("switchboard.bandwidth.account-id").isEmpty();
+    public static DemoConferenceFlow from(Config root, boolean callControl) {
         return new DemoConferenceFlow(
                 callControl ? root.getDuration("switchboard.demo.late-joiner-mute") : Duration.ZERO);
     }

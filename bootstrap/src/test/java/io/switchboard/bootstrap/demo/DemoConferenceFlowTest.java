@@ -90,10 +90,8 @@ class DemoConferenceFlowTest {
 
     @Test
     void withoutCallControlNobodyIsMuted() {
-        DemoConferenceFlow flow = DemoConferenceFlow.from(ConfigFactory.parseString("""
-                switchboard.bandwidth.account-id = ""
-                switchboard.demo.late-joiner-mute = 10s
-                """));
+        DemoConferenceFlow flow =
+                DemoConferenceFlow.from(ConfigFactory.parseString("switchboard.demo.late-joiner-mute = 10s"), false);
         FlowTest quiet = FlowTest.of(new DemoIvrFlow(SETTINGS), flow);
         CallUnderTest first =
                 quiet.placeInboundCall("+15552220001", "+15553334444").press("3");
