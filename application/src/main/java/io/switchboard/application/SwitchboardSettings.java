@@ -54,7 +54,8 @@ public record SwitchboardSettings(
                         residency.getDuration("retention-after-end"),
                         entity.getInt("stash-capacity"),
                         entity.getInt("remembered-replies"),
-                        new FallbackPolicy(apology)),
+                        new FallbackPolicy(apology),
+                        entity.getDuration("inline-flow-budget")),
                 durability,
                 AdmissionSettings.from(
                         config.getConfig("admission"), Runtime.getRuntime().maxMemory()),

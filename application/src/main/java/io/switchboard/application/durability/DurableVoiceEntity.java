@@ -33,6 +33,7 @@ import io.switchboard.domain.entity.VoiceEntity.Handle;
 import io.switchboard.domain.entity.VoiceEntity.Inspect;
 import io.switchboard.domain.flow.FlowServices;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -290,8 +291,10 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             });
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
-        inFlight = new InFlight(handle, chores.startFlow(run), run.working());
-        return Effect().none();
+        Optional<EntityChores.FlowFinished> atOnce = chores.startFlow(run);
+        inFlight = new InFlight(handle, chores.ticket(), run.working());
+        return atOnce.map(done -> answer(chores.answered(handle.event(), handle.receivedAt(), done)))
+                .orElseGet(() -> Effect().none());
     }
 
     /** The flow works on an event, or a purge runs: everything but their own results waits. */

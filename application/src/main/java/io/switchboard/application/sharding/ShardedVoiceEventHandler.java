@@ -45,7 +45,6 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
 
     private final ClusterSharding sharding;
     private final SwitchboardSettings settings;
-    private final Executor replyExecutor;
     private final Executor listenerExecutor;
     private final List<VoiceEventListener> listeners;
     private final AtomicInteger awaitingReply = new AtomicInteger();
@@ -59,8 +58,6 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
             ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
         this.sharding = ClusterSharding.get(system);
         this.settings = settings;
-        // The ask's stage would otherwise run its callbacks on the common pool, which has one thread on 2 CPUs.
-        this.replyExecutor = system.executionContext();
         this.listenerExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
         this.listeners = List.copyOf(listeners);
@@ -101,12 +98,15 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         VoiceEvent asked = held.eventToAsk(event);
         return sharding.entityRefFor(key, event.entityId())
                 .<EventReply>ask(replyTo -> new VoiceEntity.Handle(asked, replyTo), settings.replyDeadline())
+                // On the thread that completed the ask (the entity's; the scheduler's when the deadline passes), so
+                // the reply goes on to the HTTP response without another hand-off. Not the plain handle: the stage
+                // comes from a Scala future, whose non-async methods would run on the JDK's common pool.
                 .handleAsync(
                         (reply, failure) -> {
                             awaitingReply.decrementAndGet();
                             return failure == null ? answered(asked, reply) : deadlineMissed(asked, failure);
                         },
-                        replyExecutor);
+                        Runnable::run);
     }
 
     /**
@@ -180,15 +180,16 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         return hold.orElseGet(() -> settings.entity().fallback().replyTo(asked, ReplyOrigin.DEADLINE_EXCEEDED));
     }
 
+    /** All listeners in one task: one hand-off per webhook, however many listen. */
     private void notifyListeners(VoiceEvent event, EventReply reply, Duration latency) {
-        for (VoiceEventListener listener : listeners) {
-            listenerExecutor.execute(() -> {
+        listenerExecutor.execute(() -> {
+            for (VoiceEventListener listener : listeners) {
                 try {
                     listener.onHandled(event, reply, latency);
                 } catch (RuntimeException e) {
                     log.warn("event listener {} failed", listener.getClass().getName(), e);
                 }
-            });
-        }
+            }
+        });
     }
 }

@@ -10,9 +10,12 @@ import io.switchboard.domain.control.RequestOutcome;
 import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.flow.FlowServices;
 import io.switchboard.domain.flow.SideWork;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -93,22 +96,58 @@ public final class EntityChores<E, S extends EntityState> {
     }
 
     /**
-     * Runs the flow on the event of {@code run}, and times it; an event that ends the call starts its retention.
-     * Returns the ticket its {@link FlowFinished} or {@link FlowTimedOut} carries.
+     * Runs the flow on the event of {@code run}; an event that ends the call starts its retention. A flow that
+     * answered by the time it returns (one that does not block answers on this very thread) is finished here, with
+     * no message and no timer. Otherwise it is timed, and its {@link FlowFinished} or {@link FlowTimedOut} comes
+     * later, carrying {@link #ticket()}.
      */
-    public long startFlow(EntityLogic.RunFlow<E, S> run) {
+    public Optional<FlowFinished> startFlow(EntityLogic.RunFlow<E, S> run) {
         if (logic.ended(run.working()) && !retentionStarted) {
             startRetention();
         }
         long ticket = ++tickets;
         flowContext = new FlowContext(
                 services, logic.rules().entityId(), run.working().flowData());
-        context.pipeToSelf(
-                logic.runFlow(run, flowExecutor, flowContext),
-                (answer, failure) -> new FlowFinished(ticket, answer, failure));
+        long started = System.nanoTime();
+        CompletableFuture<EntityLogic.FlowAnswer> answer =
+                logic.runFlow(run, flowExecutor, flowContext).toCompletableFuture();
+        if (!logic.mayBlock(run)) {
+            reportIfOverBudget(run, System.nanoTime() - started);
+        }
+        if (answer.isDone()) {
+            return Optional.of(finishedAtOnce(ticket, answer));
+        }
+        context.pipeToSelf(answer, (answered, failure) -> new FlowFinished(ticket, answered, failure));
         timers.startSingleTimer(
                 FLOW_TIMER, new FlowTimedOut(ticket), logic.settings().flowTimeout());
-        return ticket;
+        return Optional.empty();
+    }
+
+    /** The ticket of the latest flow started. */
+    public long ticket() {
+        return tickets;
+    }
+
+    private static FlowFinished finishedAtOnce(long ticket, CompletableFuture<EntityLogic.FlowAnswer> answer) {
+        try {
+            return new FlowFinished(ticket, answer.join(), null);
+        } catch (CompletionException | CancellationException failure) {
+            return new FlowFinished(ticket, null, failure);
+        }
+    }
+
+    /** A flow that said it does not block held the entity's thread longer than it may: a bug in the flow. */
+    private void reportIfOverBudget(EntityLogic.RunFlow<E, S> run, long tookNanos) {
+        Duration took = Duration.ofNanos(tookNanos);
+        if (took.compareTo(logic.settings().inlineFlowBudget()) > 0) {
+            context.getLog()
+                    .warn(
+                            "the flow, which says it does not block, took {} ms on {} on the entity's thread"
+                                    + " (budget {} ms): make it answer at once, or say it may block",
+                            took.toMillis(),
+                            logic.eventType(run),
+                            logic.settings().inlineFlowBudget().toMillis());
+        }
     }
 
     /**

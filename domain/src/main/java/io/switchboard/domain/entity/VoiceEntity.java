@@ -9,6 +9,7 @@ import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.flow.FlowServices;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -220,16 +221,27 @@ public final class VoiceEntity<E, S extends EntityState> {
             return Behaviors.same();
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
-        return awaitingFlow(handle, chores.startFlow(run), run.working());
+        Optional<EntityChores.FlowFinished> atOnce = chores.startFlow(run);
+        if (atOnce.isPresent()) {
+            // Still ready: nothing waited meanwhile (what is stashed now belongs to the unstashing under way).
+            reply(handle, chores.answered(handle.event(), handle.receivedAt(), atOnce.get()));
+            return Behaviors.same();
+        }
+        return awaitingFlow(handle, chores.ticket(), run.working());
+    }
+
+    /** Replies, then takes the events that waited for the flow, in their order. */
+    private Behavior<Command> replyAndContinue(Handle current, TimelineEntry entry) {
+        reply(current, entry);
+        return stash.unstashAll(ready);
     }
 
     /** Remembers the entry, replies, then issues the flow's requests: they follow the reply, never precede it. */
-    private Behavior<Command> replyAndContinue(Handle current, TimelineEntry entry) {
+    private void reply(Handle current, TimelineEntry entry) {
         memory = logic.after(memory, entry);
         current.replyTo().tell(entry.reply());
         chores.issue(entry);
         chores.restartIdleTimer();
-        return stash.unstashAll(ready);
     }
 
     private Behavior<Command> onInspect(Inspect inspect) {
