@@ -263,6 +263,12 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         if (command instanceof Handle handle) {
             return onHandle(memory, handle);
         }
+        if (command instanceof VoiceEntity.Redelivered redelivered) {
+            // Stored like a redelivery answered here, so the timeline recovered is the one this entity has.
+            return logic.redeliveryEntry(memory, redelivered.event(), redelivered.receivedAt(), context.getLog())
+                    .<Effect<Object, EntityMemory<S>>>map(entry -> Effect().persist(entry))
+                    .orElseGet(() -> Effect().none());
+        }
         if (command instanceof Purge purge) {
             return onPurge(memory, purge);
         }
@@ -328,6 +334,11 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         }
         if (command instanceof Handle handle && stashed >= logic.settings().stashCapacity()) {
             handle.replyTo().tell(logic.shed(handle.event(), stashed, context.getLog()));
+            return Effect().none();
+        }
+        if (command instanceof VoiceEntity.Redelivered
+                && stashed >= logic.settings().stashCapacity()) {
+            // Answered already; only its line on the timeline is lost.
             return Effect().none();
         }
         stashed++;

@@ -22,6 +22,7 @@ import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -53,6 +54,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     // In journal mode: events are handed on only while the journal stores.
     private final Optional<JournalHealth> journalHealth;
     private final HeldCalls held;
+    private final AnsweredEvents answeredEvents;
 
     public ShardedVoiceEventHandler(
             ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
@@ -66,6 +68,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
                 settings.durability().journaled() ? Optional.of(JournalHealth.get(system)) : Optional.empty();
         this.held = new HeldCalls(
                 settings.hold(), settings.maxHeldCalls(), settings.heldCallsForgottenAfter(), System::nanoTime);
+        this.answeredEvents = new AnsweredEvents(settings.answeredEventsKept(), settings.answeredEventsKeptFor());
     }
 
     @Override
@@ -74,6 +77,10 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         if (key == null) {
             return CompletableFuture.completedFuture(
                     settings.entity().fallback().replyTo(event, ReplyOrigin.MISROUTED));
+        }
+        Optional<EventReply> again = answeredEvents.replyAgain(event);
+        if (again.isPresent()) {
+            return answeredAgain(key, event, again.get());
         }
         if (opensEntity(event) && resident.count() >= settings.admission().residentCeiling()) {
             shed.incrementAndGet();
@@ -93,6 +100,19 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
                 Runnable::run);
     }
 
+    /**
+     * A redelivery of an event answered here: the reply it got, at once; its entity is told, without waiting for
+     * it, so that its timeline shows the redelivery as if it had answered it (and, in journal mode, stores it).
+     */
+    private CompletionStage<EventReply> answeredAgain(
+            EntityTypeKey<VoiceEntity.Command> key, VoiceEvent event, EventReply reply) {
+        if (journalHealth.map(JournalHealth::storing).orElse(true)) {
+            sharding.entityRefFor(key, event.entityId()).tell(new VoiceEntity.Redelivered(event, Instant.now()));
+        }
+        notifyListeners(event, reply, Duration.ZERO);
+        return CompletableFuture.completedFuture(reply);
+    }
+
     private CompletionStage<EventReply> ask(EntityTypeKey<VoiceEntity.Command> key, VoiceEvent event) {
         awaitingReply.incrementAndGet();
         VoiceEvent asked = held.eventToAsk(event);
@@ -104,7 +124,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
                 .handleAsync(
                         (reply, failure) -> {
                             awaitingReply.decrementAndGet();
-                            return failure == null ? answered(asked, reply) : deadlineMissed(asked, failure);
+                            return failure == null ? answered(event, asked, reply) : deadlineMissed(asked, failure);
                         },
                         Runnable::run);
     }
@@ -153,8 +173,11 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         return null;
     }
 
-    private EventReply answered(VoiceEvent asked, EventReply reply) {
+    private EventReply answered(VoiceEvent event, VoiceEvent asked, EventReply reply) {
         held.answered(asked);
+        if (asked == event) {
+            answeredEvents.answered(event, reply);
+        }
         return reply;
     }
 

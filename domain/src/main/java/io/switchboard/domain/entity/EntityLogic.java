@@ -12,6 +12,7 @@ import io.switchboard.domain.verb.RuleViolation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -84,6 +85,20 @@ public final class EntityLogic<E, S extends EntityState> {
                     new TimelineEntry(event, receivedAt, earlier.get().asRedelivery()));
         }
         return new RunFlow<>((E) event, receivedAt, after(memory, TimelineEntry.pending(event, receivedAt)));
+    }
+
+    /**
+     * The timeline entry of a redelivery answered elsewhere ({@link VoiceEntity.Redelivered}): the one
+     * {@link #decide} would have made, if this entity knows the event; none otherwise, and nothing runs.
+     */
+    public Optional<TimelineEntry> redeliveryEntry(
+            EntityMemory<S> memory, VoiceEvent event, Instant receivedAt, Logger log) {
+        Decision<E, S> decision = decide(memory, event, receivedAt, log);
+        if (decision instanceof AnswerAgain<E, S> again) {
+            return Optional.of(again.entry());
+        }
+        log.debug("{} answered again elsewhere, unknown here; nothing to record", event.eventType());
+        return Optional.empty();
     }
 
     /**

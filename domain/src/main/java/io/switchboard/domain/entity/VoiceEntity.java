@@ -49,6 +49,13 @@ public final class VoiceEntity<E, S extends EntityState> {
     }
 
     /**
+     * {@code event} came again and was answered already, with the reply its entity gave before, by whoever kept
+     * that reply (the node that received it): the entity only records it on its timeline, as if it had answered it.
+     * An entity that does not know the event (it forgot it, or started since) leaves it at that: it was answered.
+     */
+    public record Redelivered(VoiceEvent event, Instant receivedAt) implements Command {}
+
+    /**
      * Report the state and the recent events to {@code replyTo}, at once, even while a flow works. It does not
      * count as activity: an inspected entity passivates as if nobody had looked, and one that has answered no
      * event (started by this very inspection) asks to be passivated straight away.
@@ -153,6 +160,11 @@ public final class VoiceEntity<E, S extends EntityState> {
         }
         if (command instanceof Inspect inspect) {
             return onInspect(inspect);
+        }
+        if (command instanceof Redelivered redelivered) {
+            logic.redeliveryEntry(memory, redelivered.event(), redelivered.receivedAt(), context.getLog())
+                    .ifPresent(entry -> memory = logic.after(memory, entry));
+            return Behaviors.same();
         }
         if (command instanceof RequestSettled settled) {
             memory = logic.after(memory, settled);
