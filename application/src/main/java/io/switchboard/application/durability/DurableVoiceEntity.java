@@ -158,12 +158,32 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             EntitySettings settings,
             int snapshotEvery,
             Consumer<ActorRef<Command>> requestPassivation) {
+        return create(
+                persistenceId, rules, flowExecutor, services, settings, snapshotEvery, requestPassivation, self -> {});
+    }
+
+    /**
+     * The same, telling its owner when it has ended (or recovered ended): it then stays only for its retention,
+     * and leaves sooner when the owner sends it {@link EntityChores.RetentionElapsed}; its journal keeps it.
+     *
+     * @param retentionStarted told once per incarnation, with the entity, when its retention after the end starts
+     */
+    public static <E, S extends EntityState> Behavior<Command> create(
+            PersistenceId persistenceId,
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            FlowServices services,
+            EntitySettings settings,
+            int snapshotEvery,
+            Consumer<ActorRef<Command>> requestPassivation,
+            Consumer<ActorRef<Command>> retentionStarted) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context -> new DurableVoiceEntity<>(
                 persistenceId,
                 context,
                 logic,
-                new EntityChores<>(context, timers, logic, flowExecutor, services, requestPassivation),
+                new EntityChores<>(
+                        context, timers, logic, flowExecutor, services, requestPassivation, retentionStarted),
                 snapshotEvery)));
     }
 
