@@ -142,29 +142,16 @@ public final class DurableVoiceEntity<E, S extends EntityState>
                 FlowServices.of(CallControl.unavailable()),
                 settings,
                 snapshotEvery,
-                requestPassivation);
+                requestPassivation,
+                self -> {});
     }
 
     /**
      * The behaviour of one durable entity whose flows have {@code services}: the data a flow sets is stored with
      * its event's entry, so a recovered entity gives the next event's flow the data the last one set; side work
      * starts once the entry is stored, and is not stored itself, so a recovery or a redelivery never repeats it.
-     */
-    public static <E, S extends EntityState> Behavior<Command> create(
-            PersistenceId persistenceId,
-            EntityRules<E, S> rules,
-            Executor flowExecutor,
-            FlowServices services,
-            EntitySettings settings,
-            int snapshotEvery,
-            Consumer<ActorRef<Command>> requestPassivation) {
-        return create(
-                persistenceId, rules, flowExecutor, services, settings, snapshotEvery, requestPassivation, self -> {});
-    }
-
-    /**
-     * The same, telling its owner when it has ended (or recovered ended): it then stays only for its retention,
-     * and leaves sooner when the owner sends it {@link EntityChores.RetentionElapsed}; its journal keeps it.
+     * Once it has ended (or recovered ended) it tells its owner: it then stays only for its retention, and leaves
+     * sooner when the owner sends it {@link EntityChores.RetentionElapsed}; its journal keeps it.
      *
      * @param retentionStarted told once per incarnation, with the entity, when its retention after the end starts
      */
