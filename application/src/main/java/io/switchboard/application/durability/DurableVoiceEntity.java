@@ -143,13 +143,18 @@ public final class DurableVoiceEntity<E, S extends EntityState>
                 FlowServices.of(CallControl.unavailable()),
                 settings,
                 snapshotEvery,
-                requestPassivation);
+                requestPassivation,
+                self -> {});
     }
 
     /**
      * The behaviour of one durable entity whose flows have {@code services}: the data a flow sets is stored with
      * its event's entry, so a recovered entity gives the next event's flow the data the last one set; side work
      * starts once the entry is stored, and is not stored itself, so a recovery or a redelivery never repeats it.
+     * Once it has ended (or recovered ended) it tells its owner: it then stays only for its retention, and leaves
+     * sooner when the owner sends it {@link EntityChores.RetentionElapsed}; its journal keeps it.
+     *
+     * @param retentionStarted told once per incarnation, with the entity, when its retention after the end starts
      */
     public static <E, S extends EntityState> Behavior<Command> create(
             PersistenceId persistenceId,
@@ -158,13 +163,15 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             FlowServices services,
             EntitySettings settings,
             int snapshotEvery,
-            Consumer<ActorRef<Command>> requestPassivation) {
+            Consumer<ActorRef<Command>> requestPassivation,
+            Consumer<ActorRef<Command>> retentionStarted) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context -> new DurableVoiceEntity<>(
                 persistenceId,
                 context,
                 logic,
-                new EntityChores<>(context, timers, logic, flowExecutor, services, requestPassivation),
+                new EntityChores<>(
+                        context, timers, logic, flowExecutor, services, requestPassivation, retentionStarted),
                 snapshotEvery)));
     }
 

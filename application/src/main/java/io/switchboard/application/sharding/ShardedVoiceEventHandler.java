@@ -82,7 +82,11 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         if (again.isPresent()) {
             return answeredAgain(key, event, again.get());
         }
-        if (opensEntity(event) && resident.count() >= settings.admission().residentCeiling()) {
+        // At the ceiling an ended call, kept only for late events, leaves to make room; with none, the new one is
+        // refused.
+        if (opensEntity(event)
+                && resident.count() >= settings.admission().residentCeiling()
+                && !resident.evictOldestEnded()) {
             shed.incrementAndGet();
             return CompletableFuture.failedFuture(
                     new AdmissionRefusedException(settings.admission().residentCeiling()));
@@ -150,6 +154,16 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     @Override
     public long newCallsShed() {
         return shed.get();
+    }
+
+    @Override
+    public int endedEntitiesResident() {
+        return resident.endedCount();
+    }
+
+    @Override
+    public long endedEntitiesEvicted() {
+        return resident.evictedCount();
     }
 
     /**

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * thread and time it, issue the call-control requests of an answered event (off the actor's thread too, in the
  * order the flow made them, each outcome coming back as a {@link RequestSettled}) and start its side work, keep
  * the idle and retention timers, and ask the owner, once, to passivate the entity. Its messages are the shells' own (timers and piped
- * results); nothing else sends them.
+ * results); only {@link RetentionElapsed} may also come from the owner, told the entity has ended.
  */
 public final class EntityChores<E, S extends EntityState> {
 
@@ -48,7 +48,10 @@ public final class EntityChores<E, S extends EntityState> {
         INSTANCE
     }
 
-    /** The retention after the end has passed. */
+    /**
+     * The retention after the end has passed; or the owner, told the entity has ended, needs the room sooner (memory
+     * admission at its ceiling). Either way the ended entity asks to be passivated.
+     */
     public enum RetentionElapsed implements VoiceEntity.Command {
         INSTANCE
     }
@@ -63,6 +66,7 @@ public final class EntityChores<E, S extends EntityState> {
     private final Executor flowExecutor;
     private final FlowServices services;
     private final Consumer<ActorRef<VoiceEntity.Command>> requestPassivation;
+    private final Consumer<ActorRef<VoiceEntity.Command>> retentionStartedNotice;
 
     /** The context of the flow at work; closed when its reply is decided. */
     private FlowContext flowContext;
@@ -79,6 +83,8 @@ public final class EntityChores<E, S extends EntityState> {
      *                           is serialized, where their side work runs
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
      *                           {@link VoiceEntity.Stop}
+     * @param retentionStarted   tells the owner, once per incarnation, that the entity has ended and stays only
+     *                           for its retention: the owner may send it {@link RetentionElapsed} sooner
      */
     public EntityChores(
             ActorContext<VoiceEntity.Command> context,
@@ -86,13 +92,15 @@ public final class EntityChores<E, S extends EntityState> {
             EntityLogic<E, S> logic,
             Executor flowExecutor,
             FlowServices services,
-            Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
+            Consumer<ActorRef<VoiceEntity.Command>> requestPassivation,
+            Consumer<ActorRef<VoiceEntity.Command>> retentionStarted) {
         this.context = context;
         this.timers = timers;
         this.logic = logic;
         this.flowExecutor = flowExecutor;
         this.services = services;
         this.requestPassivation = requestPassivation;
+        this.retentionStartedNotice = retentionStarted;
     }
 
     /**
@@ -251,7 +259,10 @@ public final class EntityChores<E, S extends EntityState> {
 
     /** The entity has ended: it stays for the retention period after the end, however active, then passivates. */
     public void startRetention() {
-        retentionStarted = true;
+        if (!retentionStarted) {
+            retentionStarted = true;
+            retentionStartedNotice.accept(context.getSelf());
+        }
         timers.cancel(IDLE_TIMER);
         timers.startSingleTimer(
                 RETENTION_TIMER, RetentionElapsed.INSTANCE, logic.settings().retentionAfterEnd());

@@ -131,13 +131,29 @@ public final class VoiceEntity<E, S extends EntityState> {
             FlowServices services,
             EntitySettings settings,
             Consumer<ActorRef<Command>> requestPassivation) {
+        return create(rules, flowExecutor, services, settings, requestPassivation, self -> {});
+    }
+
+    /**
+     * The same, telling its owner when it has ended: it then stays only for its retention, and leaves sooner when
+     * the owner sends it {@link EntityChores.RetentionElapsed} (memory admission making room for a new call).
+     *
+     * @param retentionStarted told once per incarnation, with the entity, when its retention after the end starts
+     */
+    public static <E, S extends EntityState> Behavior<Command> create(
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            FlowServices services,
+            EntitySettings settings,
+            Consumer<ActorRef<Command>> requestPassivation,
+            Consumer<ActorRef<Command>> retentionStarted) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         // One slot more than the events may take: it is kept for the Stop that waits behind them.
         return Behaviors.withStash(
                 settings.stashCapacity() + 1,
                 stash -> Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-                    EntityChores<E, S> chores =
-                            new EntityChores<>(context, timers, logic, flowExecutor, services, requestPassivation);
+                    EntityChores<E, S> chores = new EntityChores<>(
+                            context, timers, logic, flowExecutor, services, requestPassivation, retentionStarted);
                     chores.restartIdleTimer();
                     return new VoiceEntity<>(context, stash, logic, chores).ready;
                 })));
