@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One webhook, as a JSON object: a POSTed body, or the query parameters of a GET. Each part of an event (the
- * common call fields, the event's own fields) is read as its own record from the same object, so no payload record
- * repeats the common fields. Fields beyond the contract that arrived malformed are taken out of the object before
+ * One webhook, as a JSON object: a POSTed body, or the query parameters of a GET, parsed once. Each part of an
+ * event (the common call fields, the event's own fields) is its own record, its fields picked out of that one
+ * object by name ({@link PartReader}), so no payload record repeats the common fields and no part walks the body. Fields beyond the contract that arrived malformed are taken out of the object before
  * anything is read and kept as sent ({@link #unparsed}).
  */
 final class WebhookBody {
@@ -187,7 +187,7 @@ final class WebhookBody {
             } else if (type.isEnum() && WireValue.class.isAssignableFrom(type)) {
                 read = value.isTextual() ? WireValue.parse((Class) type, field.path(), value.textValue()) : null;
             } else {
-                read = mapper.treeToValue(value, type);
+                read = PartReader.value(mapper, value, type);
             }
             return read != null && field.valid().test(read);
         } catch (JacksonException | IllegalArgumentException | InvalidPayloadException malformed) {
@@ -200,12 +200,8 @@ final class WebhookBody {
         return unparsed;
     }
 
-    <T> T read(Class<T> part) {
-        try {
-            return mapper.treeToValue(json, part);
-        } catch (JacksonException invalid) {
-            throw JsonFaults.toInvalidPayload(invalid);
-        }
+    <T extends Record> T read(Class<T> part) {
+        return PartReader.of(part).read(mapper, json);
     }
 
     int maxIdLength() {
