@@ -178,9 +178,13 @@ public final class SwitchboardService {
             ConferenceFlow conferenceFlow) {
         CompletableFuture<Route> webhookRoutes = new CompletableFuture<>();
         CompletableFuture<Route> refusingRoute = new CompletableFuture<>();
+        CompletableFuture<VoiceWebhookRoutes> directAnswers = new CompletableFuture<>();
         return WebhookServer.start(
                         system,
                         http,
+                        // Until the routes exist (the port is bound first, for the public URL), the route waits.
+                        request -> Optional.ofNullable(directAnswers.getNow(null))
+                                .flatMap(voiceWebhooks -> voiceWebhooks.answerDirectly(request)),
                         onSuccess(webhookRoutes, route -> route),
                         onSuccess(refusingRoute, route -> route),
                         shutdownDeadline)
@@ -199,6 +203,7 @@ public final class SwitchboardService {
                                     callFlows,
                                     conferenceFlow);
                             refusingRoute.complete(routes.refusing());
+                            directAnswers.complete(routes.voiceWebhooks());
                             webhookRoutes.complete(routes.webhookPort());
                             Config management = config.getConfig("akka.management.http");
                             return ManagementServer.start(
@@ -223,7 +228,7 @@ public final class SwitchboardService {
 
     /** What the webhook port and the management port serve. */
     /** The webhook port's routes, what answers there past its connection limit, and the management port's routes. */
-    private record Routes(Route webhookPort, Route refusing, Route managementPort) {}
+    private record Routes(VoiceWebhookRoutes voiceWebhooks, Route webhookPort, Route refusing, Route managementPort) {}
 
     /** The entities, and the routes over them. */
     private static Routes routes(
@@ -282,7 +287,8 @@ public final class SwitchboardService {
                         .observing(handler)
                         .route(),
                 AkkaManagement.get(system).getRoutes());
-        return new Routes(webhookPort, telemetry.observed(voiceWebhooks.refusingRoute()), managementPort);
+        return new Routes(
+                voiceWebhooks, webhookPort, telemetry.observed(voiceWebhooks.refusingRoute()), managementPort);
     }
 
     /**

@@ -6,9 +6,13 @@ import akka.http.javadsl.model.ContentType;
 import akka.http.javadsl.model.ContentTypes;
 import akka.http.javadsl.model.HttpCharsets;
 import akka.http.javadsl.model.HttpEntity;
+import akka.http.javadsl.model.HttpMethods;
+import akka.http.javadsl.model.HttpRequest;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.model.MediaTypes;
 import akka.http.javadsl.model.StatusCodes;
+import akka.http.javadsl.model.headers.Authorization;
+import akka.http.javadsl.model.headers.BasicHttpCredentials;
 import akka.http.javadsl.model.headers.RetryAfter;
 import akka.http.javadsl.server.ExceptionHandler;
 import akka.http.javadsl.server.PathMatchers;
@@ -26,6 +30,7 @@ import io.switchboard.adapters.http.problem.ProblemExceptionHandler;
 import io.switchboard.adapters.http.problem.ProblemRejectionHandler;
 import io.switchboard.adapters.http.problem.ProblemRenderer;
 import io.switchboard.adapters.http.problem.ProblemType;
+import io.switchboard.application.port.in.AdmissionRefusedException;
 import io.switchboard.application.port.in.HandleVoiceEventUseCase;
 import io.switchboard.application.port.in.ReadinessQuery;
 import io.switchboard.domain.call.CallEvent;
@@ -37,10 +42,15 @@ import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.verb.Response;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +138,93 @@ public final class VoiceWebhookRoutes {
         Route webhooks = limited(authenticated(webhookRoutes()));
         return concat(healthRoutes(), pathPrefix("voice", () -> webhooks))
                 .seal(ProblemRejectionHandler.create(problems), exceptionHandler);
+    }
+
+    /**
+     * The common webhook, answered without the routing DSL, whose directives cost more than the rest of the edge
+     * on every webhook: an authenticated JSON POST to a channel's URL (or the shared one) whose body arrived whole,
+     * is within the size limit and decodes, while the in-flight limit admits it. Empty for any other request, which
+     * {@link #route()} then answers as ever. The answer, and what is counted and logged, are those the route gives.
+     */
+    public Optional<CompletionStage<HttpResponse>> answerDirectly(HttpRequest request) {
+        if (!request.method().equals(HttpMethods.POST)
+                || !(request.entity() instanceof HttpEntity.Strict body)
+                || !body.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)
+                || body.getData().size() > settings.maxBodyBytes()
+                || !authenticated(request)) {
+            return Optional.empty();
+        }
+        String path = request.getUri().path();
+        Optional<VoiceChannel> channel;
+        if (path.equals("/voice") || path.equals("/voice/")) {
+            channel = Optional.empty();
+        } else if (path.startsWith("/voice/") && path.indexOf('/', "/voice/".length()) < 0) {
+            channel = VoiceChannel.forPath(path.substring("/voice/".length()));
+            if (channel.isEmpty()) {
+                return Optional.empty();
+            }
+        } else {
+            return Optional.empty();
+        }
+        Optional<VoiceEvent> event;
+        try {
+            byte[] bytes = body.getData().toArray();
+            event = channel.isPresent()
+                    ? Optional.of(decoder.decode(channel.get(), bytes))
+                    : decoder.decode(bytes).event();
+        } catch (RuntimeException refused) {
+            // The route refuses it with its problem document.
+            return Optional.empty();
+        }
+        if (event.isEmpty() || !inFlight.tryAcquire()) {
+            return Optional.empty();
+        }
+        return Optional.of(answer(request, event.get()));
+    }
+
+    private boolean authenticated(HttpRequest request) {
+        return settings.credentials()
+                .map(expected -> request.getHeader(Authorization.class)
+                        .map(Authorization::credentials)
+                        .filter(BasicHttpCredentials.class::isInstance)
+                        .map(BasicHttpCredentials.class::cast)
+                        .filter(basic -> expected.matches(basic.username(), basic.password()))
+                        .isPresent())
+                .orElse(true);
+    }
+
+    /** {@code event}'s reply, inside the in-flight count (already taken), as {@link #handle(VoiceEvent)} gives it. */
+    private CompletionStage<HttpResponse> answer(HttpRequest request, VoiceEvent event) {
+        long admittedAt = System.nanoTime();
+        observe(event);
+        CompletionStage<EventReply> reply;
+        try {
+            reply = useCase.handle(event);
+        } catch (RuntimeException failure) {
+            reply = CompletableFuture.failedFuture(failure);
+        }
+        // On the completing thread: the reply goes on to the connection without another hand-off.
+        return reply.handleAsync(
+                (answered, failure) -> {
+                    long took = System.nanoTime() - admittedAt;
+                    inFlight.release(took);
+                    HttpResponse response = failure == null ? render(event, answered) : failed(request, failure);
+                    if (!response.status().isSuccess()) {
+                        monitor.refusedWebhook(request, response, Duration.ofNanos(took));
+                    }
+                    return response;
+                },
+                Runnable::run);
+    }
+
+    /** What {@link ProblemExceptionHandler} answers for a failure of the use case. */
+    private HttpResponse failed(HttpRequest request, Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof AdmissionRefusedException refused
+                ? problems.render(ProblemExceptionHandler.admissionRefused(refused), retryAfter)
+                : problems.render(
+                        ProblemExceptionHandler.unexpected(request.getUri().path(), cause), retryAfter);
     }
 
     /**

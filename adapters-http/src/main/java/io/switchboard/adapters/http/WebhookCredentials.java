@@ -29,6 +29,15 @@ public record WebhookCredentials(String username, String password) {
         return usernameMatches & passwordMatches;
     }
 
+    /** The same comparison, of a username and a password read from a request's {@code Authorization} header. */
+    public boolean matches(String providedUsername, String providedPassword) {
+        boolean usernameMatches = MessageDigest.isEqual(
+                username.getBytes(StandardCharsets.UTF_8), providedUsername.getBytes(StandardCharsets.UTF_8));
+        boolean passwordMatches = MessageDigest.isEqual(
+                password.getBytes(StandardCharsets.UTF_8), providedPassword.getBytes(StandardCharsets.UTF_8));
+        return usernameMatches & passwordMatches;
+    }
+
     /** Never shows the password: settings get logged. */
     @Override
     public String toString() {

@@ -1,5 +1,8 @@
 package io.switchboard.adapters.http;
 
+import akka.http.javadsl.model.HttpRequest;
+import akka.http.javadsl.model.HttpResponse;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -27,4 +30,7 @@ public interface WebhookMonitor {
 
     /** The flow's reply could not be rendered as BXML; the fallback was sent instead. */
     default void replyReplacedByFallback(String eventType) {}
+
+    /** A webhook answered without the routes (they observe their own) was refused: {@code response} is no 2xx. */
+    default void refusedWebhook(HttpRequest request, HttpResponse response, Duration took) {}
 }

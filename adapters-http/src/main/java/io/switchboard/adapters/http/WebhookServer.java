@@ -18,6 +18,7 @@ import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.Sink;
 import io.switchboard.adapters.http.problem.ParseErrorHandler;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,13 @@ public final class WebhookServer {
 
     private WebhookServer() {}
 
+    /** Requests answered before the routes see them; empty for those the routes answer. */
+    @FunctionalInterface
+    public interface DirectAnswers {
+
+        Optional<CompletionStage<HttpResponse>> answer(HttpRequest request);
+    }
+
     /**
      * Binds {@code routes} at the host and port of their settings, speaking HTTPS when they hold TLS settings.
      *
@@ -36,11 +44,18 @@ public final class WebhookServer {
      */
     public static CompletionStage<ServerBinding> start(
             ActorSystem<?> system, VoiceWebhookRoutes routes, Duration hardTerminationDeadline) {
-        return start(system, routes.settings(), routes.route(), routes.refusingRoute(), hardTerminationDeadline);
+        return start(
+                system,
+                routes.settings(),
+                routes::answerDirectly,
+                routes.route(),
+                routes.refusingRoute(),
+                hardTerminationDeadline);
     }
 
     /**
-     * Binds {@code route} (the webhook routes composed with what shares their port: the admin API) at the host
+     * Binds {@code route} (the webhook routes composed with what shares their port: the admin API), behind
+     * {@code direct} (the common webhook answered without the routing DSL), at the host
      * and port of {@code settings}, over HTTPS when they name a keystore. Connections past the settings'
      * {@link AdmissionLimits#maxConnections()} have their requests answered by {@code refusing} until a slot is free;
      * past {@code akka.http.server.max-connections} in all, no more connections are accepted (the kernel's queue,
@@ -49,6 +64,7 @@ public final class WebhookServer {
     public static CompletionStage<ServerBinding> start(
             ActorSystem<?> system,
             HttpSettings settings,
+            DirectAnswers direct,
             Route route,
             Route refusing,
             Duration hardTerminationDeadline) {
@@ -60,7 +76,11 @@ public final class WebhookServer {
                     ConnectionContext.httpsServer(settings.tls().get().serverContext()));
         }
         Materializer materializer = Materializer.matFromSystem(system);
-        Function<HttpRequest, CompletionStage<HttpResponse>> served = route.handler(system);
+        Function<HttpRequest, CompletionStage<HttpResponse>> routed = route.handler(system);
+        Function<HttpRequest, CompletionStage<HttpResponse>> served = request -> {
+            Optional<CompletionStage<HttpResponse>> answered = direct.answer(request);
+            return answered.isPresent() ? answered.get() : routed.apply(request);
+        };
         Function<HttpRequest, CompletionStage<HttpResponse>> refused = refusing.handler(system);
         ServedConnections slots = new ServedConnections(settings.admission().maxConnections());
         int maxAccepted = ServerSettings.create(system.settings().config()).getMaxConnections();

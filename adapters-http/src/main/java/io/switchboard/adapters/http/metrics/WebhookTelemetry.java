@@ -149,6 +149,11 @@ public final class WebhookTelemetry implements VoiceEventListener, WebhookMonito
         return !response.status().isSuccess() && request.getUri().path().startsWith("/voice");
     }
 
+    @Override
+    public void refusedWebhook(HttpRequest request, HttpResponse response, Duration took) {
+        refused(request, response, took);
+    }
+
     private void refused(HttpRequest request, HttpResponse response, Duration latency) {
         String status = Integer.toString(response.status().intValue());
         registry.counter(WEBHOOKS, "event_type", REFUSED, "status", status).increment();

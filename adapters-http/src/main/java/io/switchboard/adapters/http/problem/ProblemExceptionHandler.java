@@ -47,19 +47,22 @@ public final class ProblemExceptionHandler {
                                 ProblemType.INVALID_PAYLOAD, illegal.info().summary()))))
                 .match(
                         AdmissionRefusedException.class,
-                        refused -> complete(problems.render(
-                                Problem.of(
-                                        ProblemType.SERVICE_UNAVAILABLE,
-                                        "New calls are refused for now: " + refused.getMessage() + "; retry"),
-                                retry)))
-                .matchAny(failure -> extractUri(uri -> {
-                    // The path only: query strings and headers may carry secrets.
-                    log.error("Unexpected failure answering {}", uri.path(), failure);
-                    return complete(problems.render(
-                            Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The webhook could not be handled; retry"),
-                            retry));
-                }))
+                        refused -> complete(problems.render(admissionRefused(refused), retry)))
+                .matchAny(failure ->
+                        extractUri(uri -> complete(problems.render(unexpected(uri.path(), failure), retry))))
                 .build();
+    }
+
+    /** A new call refused by memory admission: a 503 that asks for the event again later. */
+    public static Problem admissionRefused(AdmissionRefusedException refused) {
+        return Problem.of(
+                ProblemType.SERVICE_UNAVAILABLE, "New calls are refused for now: " + refused.getMessage() + "; retry");
+    }
+
+    /** A failure nobody expected, logged with {@code path} (the path only: queries and headers may hold secrets). */
+    public static Problem unexpected(String path, Throwable failure) {
+        log.error("Unexpected failure answering {}", path, failure);
+        return Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The webhook could not be handled; retry");
     }
 
     private static Problem invalidPayload(InvalidPayloadException invalid) {
