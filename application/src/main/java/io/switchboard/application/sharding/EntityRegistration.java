@@ -26,6 +26,7 @@ import io.switchboard.domain.conference.ConferenceEntity;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityRules;
+import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.EntityState;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowServices;
@@ -73,10 +74,13 @@ public final class EntityRegistration {
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
         DurabilitySettings durability = settings.durability();
         FlowServices services = FlowSupport.services(system, callControl);
+        ClusterShardingSettings passivation = passivation(system, settings);
         register(
                 system,
                 EntityKeys.CALL,
+                passivation,
                 (context, passivate) -> shell(
+                        system,
                         context,
                         CallEntity.rules(CallId.of(context.getEntityId()), callFlows),
                         flowExecutor,
@@ -86,7 +90,9 @@ public final class EntityRegistration {
         register(
                 system,
                 EntityKeys.CONFERENCE,
+                passivation,
                 (context, passivate) -> shell(
+                        system,
                         context,
                         ConferenceEntity.rules(ConferenceId.of(context.getEntityId()), conferenceFlow),
                         flowExecutor,
@@ -101,6 +107,7 @@ public final class EntityRegistration {
 
     /** The entity's actor: the journaled shell over {@code rules}, or the in-memory one. */
     private static <E, S extends EntityState> Behavior<VoiceEntity.Command> shell(
+            ActorSystem<?> system,
             EntityContext<VoiceEntity.Command> context,
             EntityRules<E, S> rules,
             Executor flowExecutor,
@@ -117,7 +124,41 @@ public final class EntityRegistration {
                         settings.entity(),
                         durability.snapshotEvery(),
                         passivate)
-                : VoiceEntity.create(rules, flowExecutor, services, settings.entity(), passivate);
+                : memoryShell(system, context, rules, flowExecutor, services, settings.entity(), passivate);
+    }
+
+    /** The in-memory shell; parking its memory when idle, unless it would reach its idle timeout first. */
+    private static <E, S extends EntityState> Behavior<VoiceEntity.Command> memoryShell(
+            ActorSystem<?> system,
+            EntityContext<VoiceEntity.Command> context,
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            FlowServices services,
+            EntitySettings settings,
+            Consumer<ActorRef<VoiceEntity.Command>> passivate) {
+        ParkedEntities parked = ParkedEntities.get(system);
+        return parked.parks(settings)
+                ? VoiceEntity.create(
+                        rules,
+                        flowExecutor,
+                        services,
+                        settings,
+                        passivate,
+                        parked.spot(context.getEntityTypeKey(), context.getEntityId(), settings))
+                : VoiceEntity.create(rules, flowExecutor, services, settings, passivate);
+    }
+
+    /**
+     * Idle entities are stopped by their shard (one check per shard, no timer per entity) when they park;
+     * otherwise they passivate themselves (idle and retention timers): sharding's own idle passivation would
+     * forget quiet calls in the middle of a conference.
+     */
+    private static ClusterShardingSettings passivation(ActorSystem<?> system, SwitchboardSettings settings) {
+        ClusterShardingSettings sharding = ClusterShardingSettings.create(system);
+        ParkedEntities parked = ParkedEntities.get(system);
+        return !settings.durability().journaled() && parked.parks(settings.entity())
+                ? sharding.withPassivateIdleEntityAfter(parked.parkAfter())
+                : sharding.withNoPassivationStrategy();
     }
 
     /** {@code Call|<callId>}, {@code Conference|<conferenceId>}: the entity type's name keeps the two apart. */
@@ -128,6 +169,7 @@ public final class EntityRegistration {
     private static ActorRef<ShardingEnvelope<VoiceEntity.Command>> register(
             ActorSystem<?> system,
             EntityTypeKey<VoiceEntity.Command> key,
+            ClusterShardingSettings passivation,
             BiFunction<
                             EntityContext<VoiceEntity.Command>,
                             Consumer<ActorRef<VoiceEntity.Command>>,
@@ -144,8 +186,6 @@ public final class EntityRegistration {
                                                 self -> context.getShard()
                                                         .tell(new ClusterSharding.Passivate<>(self)))))
                         .withStopMessage(VoiceEntity.Stop.INSTANCE)
-                        // The entities passivate themselves (idle and retention timers): sharding's own
-                        // idle passivation would forget quiet calls in the middle of a conference.
-                        .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+                        .withSettings(passivation));
     }
 }

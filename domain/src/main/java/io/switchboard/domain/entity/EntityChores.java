@@ -60,6 +60,8 @@ public final class EntityChores<E, S extends EntityState> {
     private final Executor flowExecutor;
     private final FlowServices services;
     private final Consumer<ActorRef<VoiceEntity.Command>> requestPassivation;
+    /** False when the owner passivates idle entities itself (a shard-level check), so no timer per entity. */
+    private final boolean idleTimer;
 
     /** The context of the flow at work; closed when its reply is decided. */
     private FlowContext flowContext;
@@ -84,12 +86,28 @@ public final class EntityChores<E, S extends EntityState> {
             Executor flowExecutor,
             FlowServices services,
             Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
+        this(context, timers, logic, flowExecutor, services, requestPassivation, true);
+    }
+
+    /**
+     * The same; with {@code idleTimer} false the entity keeps no idle timer, as its owner stops it once idle (and
+     * it asks for passivation only after its retention, or once inspected without an event).
+     */
+    public EntityChores(
+            ActorContext<VoiceEntity.Command> context,
+            TimerScheduler<VoiceEntity.Command> timers,
+            EntityLogic<E, S> logic,
+            Executor flowExecutor,
+            FlowServices services,
+            Consumer<ActorRef<VoiceEntity.Command>> requestPassivation,
+            boolean idleTimer) {
         this.context = context;
         this.timers = timers;
         this.logic = logic;
         this.flowExecutor = flowExecutor;
         this.services = services;
         this.requestPassivation = requestPassivation;
+        this.idleTimer = idleTimer;
     }
 
     /**
@@ -205,7 +223,7 @@ public final class EntityChores<E, S extends EntityState> {
 
     /** After a reply: the entity is active, so its idle timeout starts again (not once it has ended). */
     public void restartIdleTimer() {
-        if (!retentionStarted) {
+        if (idleTimer && !retentionStarted) {
             timers.startSingleTimer(IDLE_TIMER, Idle.INSTANCE, logic.settings().idleTimeout());
         }
     }

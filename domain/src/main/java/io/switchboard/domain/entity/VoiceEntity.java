@@ -9,6 +9,7 @@ import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.flow.FlowServices;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -21,7 +22,8 @@ import org.slf4j.MDC;
  * event gets the reply it got before, without running the flow again. An entity that has ended stays for a
  * retention period, an idle one until its idle timeout; then it asks to be passivated. A flow's BXML that
  * breaks a rule of {@link io.switchboard.domain.verb.BxmlRules} for the event it answers is never sent: the
- * fallback goes instead, with a log line naming the rules. Its memory lives as long as the actor; the durable
+ * fallback goes instead, with a log line naming the rules. Its memory lives as long as the actor, or, given a
+ * {@link ParkingSpot}, also between the actor's stop and its next start (an idle call need not be an actor); the durable
  * shell in {@code application} keeps it in a journal instead.
  *
  * <p>Asked to stop while its flow works (the shard hands it to another node, or passivates it), the entity
@@ -63,21 +65,26 @@ public final class VoiceEntity<E, S extends EntityState> {
     private final StashBuffer<Command> stash;
     private final EntityLogic<E, S> logic;
     private final EntityChores<E, S> chores;
+    private final ParkingSpot<S> parking;
     /** Built once: every idle entity holds its waiting behaviour, so it is one small object, not a builder's. */
     private final Behavior<Command> ready;
 
     private EntityMemory<S> memory;
+    /** Its idle timeout or retention has passed: what it remembers is let go when it stops, not parked. */
+    private boolean timeUp;
 
     private VoiceEntity(
             ActorContext<Command> context,
             StashBuffer<Command> stash,
             EntityLogic<E, S> logic,
-            EntityChores<E, S> chores) {
+            EntityChores<E, S> chores,
+            ParkingSpot<S> parking) {
         this.context = context;
         this.stash = stash;
         this.logic = logic;
         this.chores = chores;
-        this.memory = logic.emptyMemory();
+        this.parking = parking;
+        this.memory = parking.takeBack().orElseGet(logic::emptyMemory);
         this.ready = Behaviors.receiveMessage(command -> withEntityMdc(command, this::whenReady));
         context.setLoggerName(VoiceEntity.class);
     }
@@ -123,15 +130,45 @@ public final class VoiceEntity<E, S extends EntityState> {
             FlowServices services,
             EntitySettings settings,
             Consumer<ActorRef<Command>> requestPassivation) {
+        return build(rules, flowExecutor, services, settings, requestPassivation, ParkingSpot.none(), true);
+    }
+
+    /**
+     * The behaviour of one entity that parks its memory in {@code parking} whenever its owner stops it (its idle
+     * timeout and retention aside), and takes it back when it starts again. It keeps no idle timer: its owner
+     * stops it once idle (sharding's idle passivation), and the parked memory expires on the idle timeout.
+     *
+     * @param flowExecutor       where flows run and their requests are issued: never the actor's own dispatcher
+     * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
+     */
+    public static <E, S extends EntityState> Behavior<Command> create(
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            FlowServices services,
+            EntitySettings settings,
+            Consumer<ActorRef<Command>> requestPassivation,
+            ParkingSpot<S> parking) {
+        return build(
+                rules, flowExecutor, services, settings, requestPassivation, Objects.requireNonNull(parking), false);
+    }
+
+    private static <E, S extends EntityState> Behavior<Command> build(
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            FlowServices services,
+            EntitySettings settings,
+            Consumer<ActorRef<Command>> requestPassivation,
+            ParkingSpot<S> parking,
+            boolean idleTimer) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         // One slot more than the events may take: it is kept for the Stop that waits behind them.
         return Behaviors.withStash(
                 settings.stashCapacity() + 1,
                 stash -> Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-                    EntityChores<E, S> chores =
-                            new EntityChores<>(context, timers, logic, flowExecutor, services, requestPassivation);
+                    EntityChores<E, S> chores = new EntityChores<>(
+                            context, timers, logic, flowExecutor, services, requestPassivation, idleTimer);
                     chores.restartIdleTimer();
-                    return new VoiceEntity<>(context, stash, logic, chores).ready;
+                    return new VoiceEntity<>(context, stash, logic, chores, parking).ready;
                 })));
     }
 
@@ -158,8 +195,12 @@ public final class VoiceEntity<E, S extends EntityState> {
             return Behaviors.same();
         }
         if (command == EntityChores.Idle.INSTANCE || command == EntityChores.RetentionElapsed.INSTANCE) {
+            timeUp = true;
             chores.passivate();
         } else if (command == Stop.INSTANCE) {
+            if (!timeUp && memory.hasHistory()) {
+                parking.park(memory, logic.ended(memory));
+            }
             return Behaviors.stopped();
         }
         // Otherwise a flow that answered after its timeout: the fallback was sent already.
