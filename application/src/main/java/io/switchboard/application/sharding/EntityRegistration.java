@@ -28,6 +28,7 @@ import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.EntityState;
+import io.switchboard.domain.entity.ParkingSpot;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowServices;
 import java.util.List;
@@ -124,28 +125,22 @@ public final class EntityRegistration {
                         settings.entity(),
                         durability.snapshotEvery(),
                         passivate)
-                : memoryShell(system, context, rules, flowExecutor, services, settings.entity(), passivate);
-    }
-
-    /** The in-memory shell; parking its memory when idle, unless it would reach its idle timeout first. */
-    private static <E, S extends EntityState> Behavior<VoiceEntity.Command> memoryShell(
-            ActorSystem<?> system,
-            EntityContext<VoiceEntity.Command> context,
-            EntityRules<E, S> rules,
-            Executor flowExecutor,
-            FlowServices services,
-            EntitySettings settings,
-            Consumer<ActorRef<VoiceEntity.Command>> passivate) {
-        ParkedEntities parked = ParkedEntities.get(system);
-        return parked.parks(settings)
-                ? VoiceEntity.create(
+                : VoiceEntity.create(
                         rules,
                         flowExecutor,
                         services,
-                        settings,
+                        settings.entity(),
                         passivate,
-                        parked.spot(context.getEntityTypeKey(), context.getEntityId(), settings))
-                : VoiceEntity.create(rules, flowExecutor, services, settings, passivate);
+                        parkingSpot(system, context, settings.entity()));
+    }
+
+    /** Where an in-memory entity parks when idle; nowhere if it would reach its idle timeout first. */
+    private static <S extends EntityState> ParkingSpot<S> parkingSpot(
+            ActorSystem<?> system, EntityContext<VoiceEntity.Command> context, EntitySettings settings) {
+        ParkedEntities parked = ParkedEntities.get(system);
+        return parked.parks(settings)
+                ? parked.spot(context.getEntityTypeKey(), context.getEntityId(), settings)
+                : ParkingSpot.none();
     }
 
     /**

@@ -19,7 +19,15 @@ public interface ParkingSpot<S extends EntityState> {
      */
     void park(EntityMemory<S> memory, boolean ended);
 
-    /** No parking: an entity that stops forgets its memory. */
+    /**
+     * Whether memories park here. An entity whose spot parks keeps no idle timer: its owner stops it once idle,
+     * and its parked memory expires on the idle timeout.
+     */
+    default boolean parks() {
+        return true;
+    }
+
+    /** No parking: an entity that stops forgets its memory, and passivates itself once idle. */
     static <S extends EntityState> ParkingSpot<S> none() {
         return new ParkingSpot<>() {
             @Override
@@ -29,6 +37,11 @@ public interface ParkingSpot<S extends EntityState> {
 
             @Override
             public void park(EntityMemory<S> memory, boolean ended) {}
+
+            @Override
+            public boolean parks() {
+                return false;
+            }
         };
     }
 }

@@ -9,7 +9,6 @@ import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.flow.FlowServices;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -130,13 +129,14 @@ public final class VoiceEntity<E, S extends EntityState> {
             FlowServices services,
             EntitySettings settings,
             Consumer<ActorRef<Command>> requestPassivation) {
-        return build(rules, flowExecutor, services, settings, requestPassivation, ParkingSpot.none(), true);
+        return create(rules, flowExecutor, services, settings, requestPassivation, ParkingSpot.none());
     }
 
     /**
-     * The behaviour of one entity that parks its memory in {@code parking} whenever its owner stops it (its idle
-     * timeout and retention aside), and takes it back when it starts again. It keeps no idle timer: its owner
-     * stops it once idle (sharding's idle passivation), and the parked memory expires on the idle timeout.
+     * The behaviour of one entity that parks its memory in {@code parking} whenever its owner stops it (unless its
+     * idle timeout or retention is up), and takes it back when it starts again. A spot that {@link
+     * ParkingSpot#parks() parks} means the entity keeps no idle timer: its owner stops it once idle (sharding's idle
+     * passivation), and the parked memory expires on the idle timeout.
      *
      * @param flowExecutor       where flows run and their requests are issued: never the actor's own dispatcher
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
@@ -148,25 +148,13 @@ public final class VoiceEntity<E, S extends EntityState> {
             EntitySettings settings,
             Consumer<ActorRef<Command>> requestPassivation,
             ParkingSpot<S> parking) {
-        return build(
-                rules, flowExecutor, services, settings, requestPassivation, Objects.requireNonNull(parking), false);
-    }
-
-    private static <E, S extends EntityState> Behavior<Command> build(
-            EntityRules<E, S> rules,
-            Executor flowExecutor,
-            FlowServices services,
-            EntitySettings settings,
-            Consumer<ActorRef<Command>> requestPassivation,
-            ParkingSpot<S> parking,
-            boolean idleTimer) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         // One slot more than the events may take: it is kept for the Stop that waits behind them.
         return Behaviors.withStash(
                 settings.stashCapacity() + 1,
                 stash -> Behaviors.setup(context -> Behaviors.withTimers(timers -> {
                     EntityChores<E, S> chores = new EntityChores<>(
-                            context, timers, logic, flowExecutor, services, requestPassivation, idleTimer);
+                            context, timers, logic, flowExecutor, services, requestPassivation, !parking.parks());
                     chores.restartIdleTimer();
                     return new VoiceEntity<>(context, stash, logic, chores, parking).ready;
                 })));
