@@ -152,7 +152,8 @@ public final class EntityRegistration {
         ClusterShardingSettings sharding = ClusterShardingSettings.create(system);
         ParkedEntities parked = ParkedEntities.get(system);
         return !settings.durability().journaled() && parked.parks(settings.entity())
-                ? sharding.withPassivateIdleEntityAfter(parked.parkAfter())
+                ? sharding.withPassivationStrategy(
+                        sharding.passivationStrategySettings().withIdleEntityPassivation(parked.parkAfter()))
                 : sharding.withNoPassivationStrategy();
     }
 
