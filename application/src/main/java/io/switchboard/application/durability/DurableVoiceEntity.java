@@ -163,7 +163,7 @@ public final class DurableVoiceEntity<E, S extends EntityState>
                 persistenceId,
                 context,
                 logic,
-                new EntityChores<>(context, timers, logic, flowExecutor, services, requestPassivation),
+                new EntityChores<>(context, timers, logic, flowExecutor, services, requestPassivation, true),
                 snapshotEvery)));
     }
 

@@ -78,20 +78,8 @@ public final class EntityChores<E, S extends EntityState> {
      *                           is serialized, where their side work runs
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
      *                           {@link VoiceEntity.Stop}
-     */
-    public EntityChores(
-            ActorContext<VoiceEntity.Command> context,
-            TimerScheduler<VoiceEntity.Command> timers,
-            EntityLogic<E, S> logic,
-            Executor flowExecutor,
-            FlowServices services,
-            Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
-        this(context, timers, logic, flowExecutor, services, requestPassivation, true);
-    }
-
-    /**
-     * The same; with {@code idleTimer} false the entity keeps no idle timer, as its owner stops it once idle (and
-     * it asks for passivation only after its retention, or once inspected without an event).
+     * @param idleTimer          false: the entity keeps no idle timer, as its owner stops it once idle (it asks for
+     *                           passivation only after its retention, or once inspected without an event)
      */
     public EntityChores(
             ActorContext<VoiceEntity.Command> context,
