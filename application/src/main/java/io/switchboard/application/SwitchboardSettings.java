@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param hold          what a call hears while its entity cannot be reached
  * @param maxHeldCalls  calls a node keeps on hold at once; past it, an unreachable call gets the fallback
  * @param heldCallsForgottenAfter how long a node remembers a held event whose redirect has not come back
+ * @param answeredEventsKept      how many answered events a node keeps to answer their redeliveries itself
+ * @param answeredEventsKeptFor   how long after its answer an event is kept for that
  */
 public record SwitchboardSettings(
         Duration replyDeadline,
@@ -30,7 +32,9 @@ public record SwitchboardSettings(
         AdmissionSettings admission,
         HoldPolicy hold,
         int maxHeldCalls,
-        Duration heldCallsForgottenAfter) {
+        Duration heldCallsForgottenAfter,
+        long answeredEventsKept,
+        Duration answeredEventsKeptFor) {
 
     public static final String FLOW_DISPATCHER = "switchboard.flow-dispatcher";
     public static final String LISTENER_DISPATCHER = "switchboard.listener-dispatcher";
@@ -54,12 +58,15 @@ public record SwitchboardSettings(
                         residency.getDuration("retention-after-end"),
                         entity.getInt("stash-capacity"),
                         entity.getInt("remembered-replies"),
-                        new FallbackPolicy(apology)),
+                        new FallbackPolicy(apology),
+                        entity.getDuration("inline-flow-budget")),
                 durability,
                 AdmissionSettings.from(
                         config.getConfig("admission"), Runtime.getRuntime().maxMemory()),
                 new HoldPolicy(config.getDuration("hold.pause"), config.getInt("hold.max-holds-per-call")),
                 config.getInt("hold.max-held-calls"),
-                config.getDuration("hold.forget-after"));
+                config.getDuration("hold.forget-after"),
+                config.getLong("answered-events.max-entries"),
+                config.getDuration("answered-events.keep-for"));
     }
 }

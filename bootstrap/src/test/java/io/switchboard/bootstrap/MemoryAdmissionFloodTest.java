@@ -25,17 +25,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service in a JVM of its own with a 96 MB heap and the ceiling it derives from it, flooded with new calls while
- * calls already in progress carry on: the new calls past the ceiling are refused with 503 and Retry-After, every
- * event of a call in progress is answered by its flow within the reply deadline, and the JVM never runs out of heap.
+ * calls already in progress carry on and calls that ended wait out their retention: at the ceiling the ended calls
+ * leave to make room, then the new calls are refused with 503 and Retry-After; every event of a call in progress is
+ * answered by its flow within the reply deadline, and the JVM never runs out of heap.
  */
 class MemoryAdmissionFloodTest {
     private static final int CALLS_IN_PROGRESS = 20;
+    /** Ended before the flood; memory mode keeps them 10 minutes, longer than the test, unless sent away. */
+    private static final int ENDED_CALLS = 200;
+
     private static final int FLOODERS = 6;
     private static final Duration DEADLINE = Duration.ofSeconds(5);
     /** Enough refusals to show the ceiling holds under the flood, not only that it was touched. */
@@ -57,14 +63,24 @@ class MemoryAdmissionFloodTest {
     }
 
     @Test
-    void aSmallHeapFloodedWithNewCallsShedsThemAndKeepsAnsweringCallsInProgress() throws Exception {
+    void aSmallHeapFloodedWithNewCallsSendsEndedCallsAwayThenShedsAndKeepsAnsweringCallsInProgress() throws Exception {
         int port = freePort();
-        service = startService(port);
+        int managementPort = freePort();
+        service = startService(port, managementPort);
         awaitReady(port);
         for (int call = 0; call < CALLS_IN_PROGRESS; call++) {
             assertEquals(
                     200,
                     post(port, "/voice/initiate", initiate("c-kept-" + call)).statusCode());
+        }
+        for (int call = 0; call < ENDED_CALLS; call++) {
+            assertEquals(
+                    200,
+                    post(port, "/voice/initiate", initiate("c-ended-" + call)).statusCode());
+            assertEquals(
+                    200,
+                    post(port, "/voice/disconnect", disconnect("c-ended-" + call))
+                            .statusCode());
         }
 
         AtomicBoolean flooding = new AtomicBoolean(true);
@@ -116,6 +132,8 @@ class MemoryAdmissionFloodTest {
             flood.awaitTermination(60, TimeUnit.SECONDS);
         }
         int liveAfterwards = get(port, "/health/live").statusCode();
+        String metrics = get(managementPort, "/metrics").body();
+        long evicted = metric(metrics, "switchboard_admission_ended_evicted_total");
 
         long slowest = slowestNanos;
         int events = answered;
@@ -129,18 +147,26 @@ class MemoryAdmissionFloodTest {
                 () -> assertTrue(
                         slowest < DEADLINE.toNanos(),
                         "slowest answer to a call in progress: " + slowest / 1_000_000 + " ms"),
-                () -> assertEquals(200, liveAfterwards, "the service still answers"));
+                () -> assertEquals(200, liveAfterwards, "the service still answers"),
+                () -> assertEquals(ENDED_CALLS, evicted, "every ended call was sent away before refusals sufficed"),
+                () -> assertEquals(0, metric(metrics, "switchboard_admission_ended_entities"), "no ended call left"));
         System.out.printf(
-                "memory admission, 96 MB heap: %d new calls admitted, %d refused; %d events of calls in progress,"
-                        + " slowest %d ms%n",
-                admitted.sum(), refused.sum(), events, slowest / 1_000_000);
+                "memory admission, 96 MB heap: %d new calls admitted (%d of them in place of ended calls sent away),"
+                        + " %d refused; %d events of calls in progress, slowest %d ms%n",
+                admitted.sum(), evicted, refused.sum(), events, slowest / 1_000_000);
     }
 
-    private Process startService(int port) throws Exception {
+    private Process startService(int port, int managementPort) throws Exception {
         Process started = ServeProcess.builder(
                         workingDirectory,
                         List.of("-Xmx96m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=logback.xml"),
-                        Map.of("SWITCHBOARD_HTTP_PORT", Integer.toString(port), "SWITCHBOARD_LOG_LEVEL", "WARN"))
+                        Map.of(
+                                "SWITCHBOARD_HTTP_PORT",
+                                Integer.toString(port),
+                                "SWITCHBOARD_MANAGEMENT_PORT",
+                                Integer.toString(managementPort),
+                                "SWITCHBOARD_LOG_LEVEL",
+                                "WARN"))
                 .redirectErrorStream(true)
                 .start();
         Thread drain = new Thread(() -> {
@@ -207,6 +233,21 @@ class MemoryAdmissionFloodTest {
         return """
                 {"eventType": "initiate", "callId": "%s", "from": "+15552223333", "to": "+15553334444",
                  "direction": "inbound", "eventTime": "2026-11-25T10:00:00Z"}
+                """.formatted(callId);
+    }
+
+    /** The value of an unlabelled metric in a Prometheus scrape. */
+    private static long metric(String scrape, String name) {
+        Matcher line = Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(scrape);
+        assertTrue(line.find(), name + " in " + scrape);
+        return (long) Double.parseDouble(line.group(1));
+    }
+
+    private static String disconnect(String callId) {
+        return """
+                {"eventType": "disconnect", "callId": "%s", "from": "+15552223333", "to": "+15553334444",
+                 "direction": "inbound", "eventTime": "2026-11-25T10:00:09Z", "endTime": "2026-11-25T10:00:09Z",
+                 "cause": "hangup"}
                 """.formatted(callId);
     }
 

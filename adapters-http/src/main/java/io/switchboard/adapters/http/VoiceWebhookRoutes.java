@@ -37,11 +37,11 @@ import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.verb.Response;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -119,9 +119,14 @@ public final class VoiceWebhookRoutes {
         return settings;
     }
 
-    /** Every route, sealed: each rejection and failure is answered with a problem, never passed on. */
+    /**
+     * Every route, sealed: each rejection and failure is answered with a problem, never passed on. The tree is
+     * built here, once: the Java DSL evaluates an inner route's {@code Supplier} on every request that reaches
+     * it, so every supplier below hands out a route built already rather than building one per webhook.
+     */
     public Route route() {
-        return concat(healthRoutes(), pathPrefix("voice", () -> limited(() -> authenticated(this::webhookRoutes))))
+        Route webhooks = limited(authenticated(webhookRoutes()));
+        return concat(healthRoutes(), pathPrefix("voice", () -> webhooks))
                 .seal(ProblemRejectionHandler.create(problems), exceptionHandler);
     }
 
@@ -140,11 +145,10 @@ public final class VoiceWebhookRoutes {
     }
 
     private Route healthRoutes() {
-        return pathPrefix(
-                "health",
-                () -> concat(
-                        path("live", () -> get(() -> complete(health(readiness.isLive())))),
-                        path("ready", () -> get(() -> complete(health(readiness.isReady()))))));
+        Route live = get(() -> complete(health(readiness.isLive())));
+        Route ready = get(() -> complete(health(readiness.isReady())));
+        Route probes = concat(path("live", () -> live), path("ready", () -> ready));
+        return pathPrefix("health", () -> probes);
     }
 
     private static HttpResponse health(boolean up) {
@@ -154,21 +158,29 @@ public final class VoiceWebhookRoutes {
     }
 
     private Route webhookRoutes() {
+        Route sharedUrl = webhook(body -> handle(decoder.decode(body)), query -> handle(decoder.decode(query)));
+        Map<VoiceChannel, Route> channelUrls = new EnumMap<>(VoiceChannel.class);
+        for (VoiceChannel channel : VoiceChannel.values()) {
+            channelUrls.put(
+                    channel,
+                    webhook(
+                            body -> handle(decoder.decode(channel, body)),
+                            query -> handle(decoder.decode(channel, query))));
+        }
         return concat(
-                pathEndOrSingleSlash(
-                        () -> webhook(body -> handle(decoder.decode(body)), query -> handle(decoder.decode(query)))),
+                pathEndOrSingleSlash(() -> sharedUrl),
                 path(
                         PathMatchers.segment(),
                         name -> VoiceChannel.forPath(name)
-                                .map(channel -> webhook(
-                                        body -> handle(decoder.decode(channel, body)),
-                                        query -> handle(decoder.decode(channel, query))))
+                                .map(channelUrls::get)
                                 .orElseGet(() -> unknownChannel(name))));
     }
 
     /** A webhook POSTed as JSON, or sent as a GET with its fields as query parameters. */
     private Route webhook(Function<byte[], Route> posted, Function<List<Map.Entry<String, String>>, Route> got) {
-        return concat(post(() -> jsonBody(posted)), get(() -> parameterList(got)));
+        Route postedRoute = jsonBody(posted);
+        Route gotRoute = parameterList(got);
+        return concat(post(() -> postedRoute), get(() -> gotRoute));
     }
 
     /**
@@ -176,7 +188,8 @@ public final class VoiceWebhookRoutes {
      * it, an immediate 503 asks Bandwidth to retry later rather than letting requests pile up and miss the reply
      * deadline. The count drops when the response is ready, whatever it is, and the time it took adapts the limit.
      */
-    private Route limited(Supplier<Route> inner) {
+    private Route limited(Route inner) {
+        Route guarded = handleExceptions(exceptionHandler, () -> inner);
         return extractRequest(request -> extractMaterializer(materializer -> {
             long admittedAt = System.nanoTime();
             if (!inFlight.tryAcquire()) {
@@ -192,18 +205,18 @@ public final class VoiceWebhookRoutes {
                     result -> result.whenCompleteAsync(
                             (done, failed) -> inFlight.release(System.nanoTime() - admittedAt), Runnable::run),
                     // Failures become responses inside the count, so every request that counts also uncounts.
-                    () -> handleExceptions(exceptionHandler, inner));
+                    () -> guarded);
         }));
     }
 
     /** Bandwidth sends the first request without credentials and resends only after the 401 challenge. */
-    private Route authenticated(Supplier<Route> inner) {
+    private Route authenticated(Route inner) {
         return settings.credentials()
                 .map(expected -> authenticateBasic(
                         settings.realm(),
                         provided -> provided.filter(expected::matches).map(ProvidedCredentials::identifier),
-                        username -> inner.get()))
-                .orElseGet(inner);
+                        username -> inner))
+                .orElse(inner);
     }
 
     /**
@@ -211,7 +224,8 @@ public final class VoiceWebhookRoutes {
      * oversized body fails with 413 as soon as it passes the limit; any other content type is a 415.
      */
     private Route jsonBody(Function<byte[], Route> inner) {
-        return withSizeLimit(settings.maxBodyBytes(), () -> entity(JSON_BYTES, inner));
+        Route read = entity(JSON_BYTES, inner);
+        return withSizeLimit(settings.maxBodyBytes(), () -> read);
     }
 
     private Route handle(DecodedWebhook decoded) {

@@ -33,6 +33,7 @@ import io.switchboard.domain.entity.VoiceEntity.Handle;
 import io.switchboard.domain.entity.VoiceEntity.Inspect;
 import io.switchboard.domain.flow.FlowServices;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -142,13 +143,18 @@ public final class DurableVoiceEntity<E, S extends EntityState>
                 FlowServices.of(CallControl.unavailable()),
                 settings,
                 snapshotEvery,
-                requestPassivation);
+                requestPassivation,
+                self -> {});
     }
 
     /**
      * The behaviour of one durable entity whose flows have {@code services}: the data a flow sets is stored with
      * its event's entry, so a recovered entity gives the next event's flow the data the last one set; side work
      * starts once the entry is stored, and is not stored itself, so a recovery or a redelivery never repeats it.
+     * Once it has ended (or recovered ended) it tells its owner: it then stays only for its retention, and leaves
+     * sooner when the owner sends it {@link EntityChores.RetentionElapsed}; its journal keeps it.
+     *
+     * @param retentionStarted told once per incarnation, with the entity, when its retention after the end starts
      */
     public static <E, S extends EntityState> Behavior<Command> create(
             PersistenceId persistenceId,
@@ -157,13 +163,15 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             FlowServices services,
             EntitySettings settings,
             int snapshotEvery,
-            Consumer<ActorRef<Command>> requestPassivation) {
+            Consumer<ActorRef<Command>> requestPassivation,
+            Consumer<ActorRef<Command>> retentionStarted) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context -> new DurableVoiceEntity<>(
                 persistenceId,
                 context,
                 logic,
-                new EntityChores<>(context, timers, logic, flowExecutor, services, requestPassivation, true),
+                new EntityChores<>(
+                        context, timers, logic, flowExecutor, services, requestPassivation, retentionStarted, true),
                 snapshotEvery)));
     }
 
@@ -262,6 +270,12 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         if (command instanceof Handle handle) {
             return onHandle(memory, handle);
         }
+        if (command instanceof VoiceEntity.Redelivered redelivered) {
+            // Stored like a redelivery answered here, so the timeline recovered is the one this entity has.
+            return logic.redeliveryEntry(memory, redelivered.event(), redelivered.receivedAt(), context.getLog())
+                    .<Effect<Object, EntityMemory<S>>>map(entry -> Effect().persist(entry))
+                    .orElseGet(() -> Effect().none());
+        }
         if (command instanceof Purge purge) {
             return onPurge(memory, purge);
         }
@@ -290,8 +304,10 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             });
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
-        inFlight = new InFlight(handle, chores.startFlow(run), run.working());
-        return Effect().none();
+        Optional<EntityChores.FlowFinished> atOnce = chores.startFlow(run);
+        inFlight = new InFlight(handle, chores.ticket(), run.working());
+        return atOnce.map(done -> answer(chores.answered(handle.event(), handle.receivedAt(), done)))
+                .orElseGet(() -> Effect().none());
     }
 
     /** The flow works on an event, or a purge runs: everything but their own results waits. */
@@ -325,6 +341,11 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         }
         if (command instanceof Handle handle && stashed >= logic.settings().stashCapacity()) {
             handle.replyTo().tell(logic.shed(handle.event(), stashed, context.getLog()));
+            return Effect().none();
+        }
+        if (command instanceof VoiceEntity.Redelivered
+                && stashed >= logic.settings().stashCapacity()) {
+            // Answered already; only its line on the timeline is lost.
             return Effect().none();
         }
         stashed++;

@@ -33,7 +33,6 @@ import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowServices;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /** Starts the call and conference shard regions on this node, with the flows that answer their events. */
@@ -80,26 +79,28 @@ public final class EntityRegistration {
                 system,
                 EntityKeys.CALL,
                 passivation,
-                (context, passivate) -> shell(
+                (context, passivate, retentionStarted) -> shell(
                         system,
                         context,
                         CallEntity.rules(CallId.of(context.getEntityId()), callFlows),
                         flowExecutor,
                         services,
                         settings,
-                        passivate));
+                        passivate,
+                        retentionStarted));
         register(
                 system,
                 EntityKeys.CONFERENCE,
                 passivation,
-                (context, passivate) -> shell(
+                (context, passivate, retentionStarted) -> shell(
                         system,
                         context,
                         ConferenceEntity.rules(ConferenceId.of(context.getEntityId()), conferenceFlow),
                         flowExecutor,
                         services,
                         settings,
-                        passivate));
+                        passivate,
+                        retentionStarted));
         if (durability.journaled()) {
             EndedEntityRetention.init(
                     system, durability, settings.queryTimeout(), List.of(EntityKeys.CALL, EntityKeys.CONFERENCE));
@@ -114,7 +115,8 @@ public final class EntityRegistration {
             Executor flowExecutor,
             FlowServices services,
             SwitchboardSettings settings,
-            Consumer<ActorRef<VoiceEntity.Command>> passivate) {
+            Consumer<ActorRef<VoiceEntity.Command>> passivate,
+            Consumer<ActorRef<VoiceEntity.Command>> retentionStarted) {
         DurabilitySettings durability = settings.durability();
         return durability.journaled()
                 ? DurableVoiceEntity.create(
@@ -124,13 +126,15 @@ public final class EntityRegistration {
                         services,
                         settings.entity(),
                         durability.snapshotEvery(),
-                        passivate)
+                        passivate,
+                        retentionStarted)
                 : VoiceEntity.create(
                         rules,
                         flowExecutor,
                         services,
                         settings.entity(),
                         passivate,
+                        retentionStarted,
                         parkingSpot(system, context, settings.entity()));
     }
 
@@ -162,25 +166,28 @@ public final class EntityRegistration {
         return PersistenceId.of(context.getEntityTypeKey().name(), context.getEntityId());
     }
 
+    /** Makes an entity's actor, given how it asks its shard to passivate it and how it tells it has ended. */
+    @FunctionalInterface
+    private interface Shell {
+        Behavior<VoiceEntity.Command> create(
+                EntityContext<VoiceEntity.Command> context,
+                Consumer<ActorRef<VoiceEntity.Command>> passivate,
+                Consumer<ActorRef<VoiceEntity.Command>> retentionStarted);
+    }
+
     private static ActorRef<ShardingEnvelope<VoiceEntity.Command>> register(
             ActorSystem<?> system,
             EntityTypeKey<VoiceEntity.Command> key,
             ClusterShardingSettings passivation,
-            BiFunction<
-                            EntityContext<VoiceEntity.Command>,
-                            Consumer<ActorRef<VoiceEntity.Command>>,
-                            Behavior<VoiceEntity.Command>>
-                    behavior) {
+            Shell shell) {
         ResidentEntities resident = ResidentEntities.get(system);
         return ClusterSharding.get(system)
                 .init(Entity.of(
                                 key,
-                                context -> resident.counted(
-                                        VoiceEntity.Command.class,
-                                        behavior.apply(
-                                                context,
-                                                self -> context.getShard()
-                                                        .tell(new ClusterSharding.Passivate<>(self)))))
+                                context -> resident.counted(retentionStarted -> shell.create(
+                                        context,
+                                        self -> context.getShard().tell(new ClusterSharding.Passivate<>(self)),
+                                        retentionStarted)))
                         .withStopMessage(VoiceEntity.Stop.INSTANCE)
                         .withSettings(passivation));
     }

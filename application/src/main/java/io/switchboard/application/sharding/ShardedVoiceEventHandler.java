@@ -22,6 +22,7 @@ import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +46,6 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
 
     private final ClusterSharding sharding;
     private final SwitchboardSettings settings;
-    private final Executor replyExecutor;
     private final Executor listenerExecutor;
     private final List<VoiceEventListener> listeners;
     private final AtomicInteger awaitingReply = new AtomicInteger();
@@ -54,13 +54,12 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     // In journal mode: events are handed on only while the journal stores.
     private final Optional<JournalHealth> journalHealth;
     private final HeldCalls held;
+    private final AnsweredEvents answeredEvents;
 
     public ShardedVoiceEventHandler(
             ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
         this.sharding = ClusterSharding.get(system);
         this.settings = settings;
-        // The ask's stage would otherwise run its callbacks on the common pool, which has one thread on 2 CPUs.
-        this.replyExecutor = system.executionContext();
         this.listenerExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
         this.listeners = List.copyOf(listeners);
@@ -69,6 +68,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
                 settings.durability().journaled() ? Optional.of(JournalHealth.get(system)) : Optional.empty();
         this.held = new HeldCalls(
                 settings.hold(), settings.maxHeldCalls(), settings.heldCallsForgottenAfter(), System::nanoTime);
+        this.answeredEvents = new AnsweredEvents(settings.answeredEventsKept(), settings.answeredEventsKeptFor());
     }
 
     @Override
@@ -78,7 +78,15 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
             return CompletableFuture.completedFuture(
                     settings.entity().fallback().replyTo(event, ReplyOrigin.MISROUTED));
         }
-        if (opensEntity(event) && resident.count() >= settings.admission().residentCeiling()) {
+        Optional<EventReply> again = answeredEvents.replyAgain(event);
+        if (again.isPresent()) {
+            return answeredAgain(key, event, again.get());
+        }
+        // At the ceiling an ended call, kept only for late events, leaves to make room; with none, the new one is
+        // refused.
+        if (opensEntity(event)
+                && resident.count() >= settings.admission().residentCeiling()
+                && !resident.evictOldestEnded()) {
             shed.incrementAndGet();
             return CompletableFuture.failedFuture(
                     new AdmissionRefusedException(settings.admission().residentCeiling()));
@@ -96,17 +104,33 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
                 Runnable::run);
     }
 
+    /**
+     * A redelivery of an event answered here: the reply it got, at once; its entity is told, without waiting for
+     * it, so that its timeline shows the redelivery as if it had answered it (and, in journal mode, stores it).
+     */
+    private CompletionStage<EventReply> answeredAgain(
+            EntityTypeKey<VoiceEntity.Command> key, VoiceEvent event, EventReply reply) {
+        if (journalHealth.map(JournalHealth::storing).orElse(true)) {
+            sharding.entityRefFor(key, event.entityId()).tell(new VoiceEntity.Redelivered(event, Instant.now()));
+        }
+        notifyListeners(event, reply, Duration.ZERO);
+        return CompletableFuture.completedFuture(reply);
+    }
+
     private CompletionStage<EventReply> ask(EntityTypeKey<VoiceEntity.Command> key, VoiceEvent event) {
         awaitingReply.incrementAndGet();
         VoiceEvent asked = held.eventToAsk(event);
         return sharding.entityRefFor(key, event.entityId())
                 .<EventReply>ask(replyTo -> new VoiceEntity.Handle(asked, replyTo), settings.replyDeadline())
+                // On the thread that completed the ask (the entity's; the scheduler's when the deadline passes), so
+                // the reply goes on to the HTTP response without another hand-off. Not the plain handle: the stage
+                // comes from a Scala future, whose non-async methods would run on the JDK's common pool.
                 .handleAsync(
                         (reply, failure) -> {
                             awaitingReply.decrementAndGet();
-                            return failure == null ? answered(asked, reply) : deadlineMissed(asked, failure);
+                            return failure == null ? answered(event, asked, reply) : deadlineMissed(asked, failure);
                         },
-                        replyExecutor);
+                        Runnable::run);
     }
 
     /**
@@ -132,6 +156,16 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         return shed.get();
     }
 
+    @Override
+    public int endedEntitiesResident() {
+        return resident.endedCount();
+    }
+
+    @Override
+    public long endedEntitiesEvicted() {
+        return resident.evictedCount();
+    }
+
     /**
      * Whether {@code event} is the first of a call or conference: what admission may refuse. An approximation of
      * "an entity this node does not hold" that costs nothing to tell, and refuses no event of a call in progress.
@@ -153,8 +187,11 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         return null;
     }
 
-    private EventReply answered(VoiceEvent asked, EventReply reply) {
+    private EventReply answered(VoiceEvent event, VoiceEvent asked, EventReply reply) {
         held.answered(asked);
+        if (asked == event) {
+            answeredEvents.answered(event, reply);
+        }
         return reply;
     }
 
@@ -180,15 +217,16 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         return hold.orElseGet(() -> settings.entity().fallback().replyTo(asked, ReplyOrigin.DEADLINE_EXCEEDED));
     }
 
+    /** All listeners in one task: one hand-off per webhook, however many listen. */
     private void notifyListeners(VoiceEvent event, EventReply reply, Duration latency) {
-        for (VoiceEventListener listener : listeners) {
-            listenerExecutor.execute(() -> {
+        listenerExecutor.execute(() -> {
+            for (VoiceEventListener listener : listeners) {
                 try {
                     listener.onHandled(event, reply, latency);
                 } catch (RuntimeException e) {
                     log.warn("event listener {} failed", listener.getClass().getName(), e);
                 }
-            });
-        }
+            }
+        });
     }
 }

@@ -78,6 +78,7 @@ class DurableFlowDataTest {
                 FlowSupport.services(testKit.system(), CallControl.unavailable()),
                 EntityTestSupport.settings(),
                 snapshotEvery,
+                self -> {},
                 self -> {}));
     }
 

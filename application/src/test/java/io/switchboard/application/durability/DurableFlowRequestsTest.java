@@ -80,6 +80,7 @@ class DurableFlowRequestsTest {
                 FlowServices.of(control),
                 EntityTestSupport.settings(),
                 100,
+                self -> {},
                 self -> {}));
     }
 

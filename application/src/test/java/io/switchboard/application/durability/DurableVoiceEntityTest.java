@@ -26,6 +26,8 @@ import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.call.ScriptedCallFlow;
 import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.control.CallControl;
+import io.switchboard.domain.entity.EntityChores;
 import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EntityMemory;
 import io.switchboard.domain.entity.EntitySettings;
@@ -34,6 +36,7 @@ import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.flow.FlowServices;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.SpeakSentence;
 import java.time.Duration;
@@ -80,6 +83,7 @@ class DurableVoiceEntityTest {
         final TestProbe<ScriptedCallFlow.Call> flowCalls = testKit.createTestProbe();
         final TestProbe<EventReply> replies = testKit.createTestProbe();
         final TestProbe<ActorRef<VoiceEntity.Command>> passivations = testKit.createTestProbe();
+        final TestProbe<ActorRef<VoiceEntity.Command>> retentionStarted = testKit.createTestProbe();
         final ScriptedCallFlow flow;
         final EntitySettings settings;
         final int snapshotEvery;
@@ -99,9 +103,11 @@ class DurableVoiceEntityTest {
                     persistenceId,
                     CallEntity.rules(call.callId(), flow),
                     flowExecutor,
+                    FlowServices.of(CallControl.unavailable()),
                     settings,
                     snapshotEvery,
-                    passivations.getRef()::tell);
+                    passivations.getRef()::tell,
+                    retentionStarted.getRef()::tell);
             entity = testKit.spawn(behavior);
             return this;
         }
@@ -402,6 +408,26 @@ class DurableVoiceEntityTest {
                 f.ask(f.call.transcription(null, CallEvents.transcriptionOf("r-1"))));
 
         f.expectPassivationAfter(EntityTestSupport.RETENTION);
+    }
+
+    @Test
+    void anEndedCallAndItsRecoveryEachTellTheOwnerAndLeaveWhenSentAwayBeforeTheRetentionIsOver() {
+        Fixture f = naming();
+        f.ask(f.call.initiate());
+        f.retentionStarted.expectNoMessage();
+        f.ask(f.call.disconnect(DisconnectCause.HANGUP));
+        assertEquals(f.entity, f.retentionStarted.receiveMessage());
+        f.stop();
+
+        f.start();
+        assertEquals(f.entity, f.retentionStarted.receiveMessage(), "recovered ended");
+        f.passivations.expectNoMessage();
+        // Sent away by memory admission: no time passes, the journal keeps what it knew.
+        f.entity.tell(EntityChores.RetentionElapsed.INSTANCE);
+        assertEquals(f.entity, f.passivations.receiveMessage());
+        f.stop();
+        f.start();
+        assertTrue(f.inspect().hasHistory());
     }
 
     @Test

@@ -67,6 +67,14 @@ class CrossNodeSerializationTest {
         assertBoundToCbor(handle);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyEvent")
+    void redeliveryNoticeOfEveryEventSurvives(VoiceEvent event) {
+        var redelivered = new VoiceEntity.Redelivered(event, Instant.parse("2026-12-03T16:00:00.123Z"));
+        assertEquals(redelivered, serialization.verifySerialization(redelivered, true));
+        assertBoundToCbor(redelivered);
+    }
+
     @Test
     void replyHoldingEveryVerbWithEveryAttributeSurvives() {
         EventReply reply = new EventReply(everyVerb(), ReplyOrigin.FLOW);

@@ -32,6 +32,8 @@ class ParkedCallsShardingTest {
             akka.remote.artery.canonical.port = 0
             switchboard.durability.mode = memory
             switchboard.entity.park-after = 1s
+            # Redeliveries go to the entity, not to the node's answered events: the entity must recognise them.
+            switchboard.answered-events.max-entries = 0
             """).withFallback(ConfigFactory.load()));
     private static final SwitchboardSettings settings =
             SwitchboardSettings.from(testKit.system().settings().config());

@@ -1,7 +1,9 @@
 package io.switchboard.application.sharding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.FishingOutcomes;
@@ -22,6 +24,7 @@ import io.switchboard.domain.conference.ConferenceCreated;
 import io.switchboard.domain.conference.ConferenceDetails;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.conference.ConferenceState;
+import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.verb.Reply;
@@ -115,6 +118,49 @@ class ShardedVoiceEventHandlerTest {
         EventReply second = await(handler.handle(SampleEvents.gather("c-ok", "2")));
         assertEquals(ReplyOrigin.FLOW, second.origin());
         assertEquals(Response.builder().speakSentence("You pressed [1, 2]").build(), second.response());
+    }
+
+    @Test
+    void aRedeliveryIsAnsweredOnTheNodeThatAnsweredItWithoutWaitingForItsEntityWhichStillRecordsIt() throws Exception {
+        GatherCompleted gather = SampleEvents.gather("c-again", "4");
+        EventReply first = await(handler.handle(gather));
+
+        CompletableFuture<EventReply> again = handler.handle(gather).toCompletableFuture();
+
+        assertTrue(again.isDone(), "answered at once: nothing was asked of the entity");
+        assertEquals(new EventReply(first.response(), ReplyOrigin.REDELIVERY), again.get());
+        ShardedEntityQuery entities = new ShardedEntityQuery(testKit.system(), settings);
+        TestProbe<Object> probe = testKit.createTestProbe();
+        probe.awaitAssert(() -> {
+            EntityInspection inspection;
+            try {
+                inspection = entities.call(gather.callId())
+                        .toCompletableFuture()
+                        .get(20, TimeUnit.SECONDS)
+                        .orElseThrow();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            assertEquals(
+                    List.of(ReplyOrigin.FLOW, ReplyOrigin.REDELIVERY),
+                    inspection.timeline().stream()
+                            .map(entry -> entry.reply().origin())
+                            .toList(),
+                    "the entity records the redelivery answered for it");
+            return null;
+        });
+    }
+
+    @Test
+    void aReplyTheEntityDidNotGiveIsNotGivenAgainAtTheEdge() throws Exception {
+        GatherCompleted gather = SampleEvents.gather("slow-edge", "4");
+        assertEquals(ReplyOrigin.HELD, await(handler.handle(gather)).origin());
+
+        // The hold came from this node, not from the entity, which still works on the event: ask it again.
+        CompletableFuture<EventReply> again = handler.handle(gather).toCompletableFuture();
+
+        assertFalse(again.isDone(), "the redelivery waits for its entity");
+        assertEquals(ReplyOrigin.DEADLINE_EXCEEDED, await(again).origin());
     }
 
     @Test

@@ -47,6 +47,12 @@ public final class DemoConferenceFlow implements ConferenceFlow {
                 callControl ? root.getDuration("switchboard.demo.late-joiner-mute") : Duration.ZERO);
     }
 
+    /** Answers from the state at once; the unmute waits in side work, not here. */
+    @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
     @Override
     public Reply onMemberJoin(ConferenceMemberJoined event, ConferenceState conference, FlowContext context) {
         int count = conference.members().size();

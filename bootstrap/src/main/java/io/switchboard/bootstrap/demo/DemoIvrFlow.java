@@ -88,6 +88,12 @@ public final class DemoIvrFlow implements CallFlow {
                 .build();
     }
 
+    /** Every reply is built already or from the event at once; call-control requests go out after the reply. */
+    @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
     @Override
     public Reply onInitiate(CallInitiated event, CallState call) {
         return welcomeMenu;

@@ -6,6 +6,8 @@ import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.flow.FlowContext;
+import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.ReplyContext;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -41,8 +43,21 @@ public final class CallEntity {
                 CallEvent.class,
                 () -> CallState.initial(callId),
                 CallState::apply,
-                (event, state, context) -> event.offerTo(flows.flowFor(state.applicationId()), state, context),
+                new ApplicationFlowCall(flows),
                 CallState::hasEnded,
                 event -> event instanceof TransferAnswered ? ReplyContext.TRANSFER_ANSWER : ReplyContext.CALL);
+    }
+
+    /** Asks the flow of the call's application, on the thread its {@link CallFlow#mayBlock} allows. */
+    private record ApplicationFlowCall(ApplicationFlows flows) implements EntityRules.FlowCall<CallEvent, CallState> {
+        @Override
+        public Reply apply(CallEvent event, CallState state, FlowContext context) {
+            return event.offerTo(flows.flowFor(state.applicationId()), state, context);
+        }
+
+        @Override
+        public boolean mayBlock(CallEvent event, CallState state) {
+            return flows.flowFor(state.applicationId()).mayBlock();
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.VoiceEntity;
+import io.switchboard.domain.flow.FlowContext;
+import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.ReplyContext;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -36,8 +38,22 @@ public final class ConferenceEntity {
                 ConferenceEvent.class,
                 () -> ConferenceState.initial(conferenceId),
                 ConferenceState::apply,
-                (event, state, context) -> event.offerTo(flow, state, context),
+                new ConferenceFlowCall(flow),
                 ConferenceState::hasEnded,
                 event -> ReplyContext.CONFERENCE);
+    }
+
+    /** Asks the conference flow, on the thread its {@link ConferenceFlow#mayBlock} allows. */
+    private record ConferenceFlowCall(ConferenceFlow flow)
+            implements EntityRules.FlowCall<ConferenceEvent, ConferenceState> {
+        @Override
+        public Reply apply(ConferenceEvent event, ConferenceState state, FlowContext context) {
+            return event.offerTo(flow, state, context);
+        }
+
+        @Override
+        public boolean mayBlock(ConferenceEvent event, ConferenceState state) {
+            return flow.mayBlock();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.domain.conference;
 
+import io.switchboard.domain.flow.Flow;
 import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
 
@@ -15,7 +16,7 @@ import io.switchboard.domain.verb.Reply;
  * {@link FlowContext#data}); work the conference need not wait for (unmuting a late joiner after a few seconds)
  * is side work ({@link FlowContext#sideWorkAfter}).
  */
-public interface ConferenceFlow {
+public interface ConferenceFlow extends Flow {
 
     default Reply onCreated(ConferenceCreated event, ConferenceState conference) {
         return Reply.none();

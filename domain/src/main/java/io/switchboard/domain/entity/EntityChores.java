@@ -10,9 +10,12 @@ import io.switchboard.domain.control.RequestOutcome;
 import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.flow.FlowServices;
 import io.switchboard.domain.flow.SideWork;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -24,7 +27,7 @@ import java.util.function.Consumer;
  * thread and time it, issue the call-control requests of an answered event (off the actor's thread too, in the
  * order the flow made them, each outcome coming back as a {@link RequestSettled}) and start its side work, keep
  * the idle and retention timers, and ask the owner, once, to passivate the entity. Its messages are the shells' own (timers and piped
- * results); nothing else sends them.
+ * results); only {@link RetentionElapsed} may also come from the owner, told the entity has ended.
  */
 public final class EntityChores<E, S extends EntityState> {
 
@@ -45,7 +48,10 @@ public final class EntityChores<E, S extends EntityState> {
         INSTANCE
     }
 
-    /** The retention after the end has passed. */
+    /**
+     * The retention after the end has passed; or the owner, told the entity has ended, needs the room sooner (memory
+     * admission at its ceiling). Either way the ended entity asks to be passivated.
+     */
     public enum RetentionElapsed implements VoiceEntity.Command {
         INSTANCE
     }
@@ -60,6 +66,7 @@ public final class EntityChores<E, S extends EntityState> {
     private final Executor flowExecutor;
     private final FlowServices services;
     private final Consumer<ActorRef<VoiceEntity.Command>> requestPassivation;
+    private final Consumer<ActorRef<VoiceEntity.Command>> retentionStartedNotice;
     /** False when the owner passivates idle entities itself (a shard-level check), so no timer per entity. */
     private final boolean idleTimer;
 
@@ -78,6 +85,8 @@ public final class EntityChores<E, S extends EntityState> {
      *                           is serialized, where their side work runs
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
      *                           {@link VoiceEntity.Stop}
+     * @param retentionStarted   tells the owner, once per incarnation, that the entity has ended and stays only
+     *                           for its retention: the owner may send it {@link RetentionElapsed} sooner
      * @param idleTimer          false: the entity keeps no idle timer, as its owner stops it once idle (it asks for
      *                           passivation only after its retention, or once inspected without an event)
      */
@@ -88,6 +97,7 @@ public final class EntityChores<E, S extends EntityState> {
             Executor flowExecutor,
             FlowServices services,
             Consumer<ActorRef<VoiceEntity.Command>> requestPassivation,
+            Consumer<ActorRef<VoiceEntity.Command>> retentionStarted,
             boolean idleTimer) {
         this.context = context;
         this.timers = timers;
@@ -95,26 +105,63 @@ public final class EntityChores<E, S extends EntityState> {
         this.flowExecutor = flowExecutor;
         this.services = services;
         this.requestPassivation = requestPassivation;
+        this.retentionStartedNotice = retentionStarted;
         this.idleTimer = idleTimer;
     }
 
     /**
-     * Runs the flow on the event of {@code run}, and times it; an event that ends the call starts its retention.
-     * Returns the ticket its {@link FlowFinished} or {@link FlowTimedOut} carries.
+     * Runs the flow on the event of {@code run}; an event that ends the call starts its retention. A flow that
+     * answered by the time it returns (one that does not block answers on this very thread) is finished here, with
+     * no message and no timer. Otherwise it is timed, and its {@link FlowFinished} or {@link FlowTimedOut} comes
+     * later, carrying {@link #ticket()}.
      */
-    public long startFlow(EntityLogic.RunFlow<E, S> run) {
+    public Optional<FlowFinished> startFlow(EntityLogic.RunFlow<E, S> run) {
         if (logic.ended(run.working()) && !retentionStarted) {
             startRetention();
         }
         long ticket = ++tickets;
         flowContext = new FlowContext(
                 services, logic.rules().entityId(), run.working().flowData());
-        context.pipeToSelf(
-                logic.runFlow(run, flowExecutor, flowContext),
-                (answer, failure) -> new FlowFinished(ticket, answer, failure));
+        long started = System.nanoTime();
+        CompletableFuture<EntityLogic.FlowAnswer> answer =
+                logic.runFlow(run, flowExecutor, flowContext).toCompletableFuture();
+        if (!logic.mayBlock(run)) {
+            reportIfOverBudget(run, System.nanoTime() - started);
+        }
+        if (answer.isDone()) {
+            return Optional.of(finishedAtOnce(ticket, answer));
+        }
+        context.pipeToSelf(answer, (answered, failure) -> new FlowFinished(ticket, answered, failure));
         timers.startSingleTimer(
                 FLOW_TIMER, new FlowTimedOut(ticket), logic.settings().flowTimeout());
-        return ticket;
+        return Optional.empty();
+    }
+
+    /** The ticket of the latest flow started. */
+    public long ticket() {
+        return tickets;
+    }
+
+    private static FlowFinished finishedAtOnce(long ticket, CompletableFuture<EntityLogic.FlowAnswer> answer) {
+        try {
+            return new FlowFinished(ticket, answer.join(), null);
+        } catch (CompletionException | CancellationException failure) {
+            return new FlowFinished(ticket, null, failure);
+        }
+    }
+
+    /** A flow that said it does not block held the entity's thread longer than it may: a bug in the flow. */
+    private void reportIfOverBudget(EntityLogic.RunFlow<E, S> run, long tookNanos) {
+        Duration took = Duration.ofNanos(tookNanos);
+        if (took.compareTo(logic.settings().inlineFlowBudget()) > 0) {
+            context.getLog()
+                    .warn(
+                            "the flow, which says it does not block, took {} ms on {} on the entity's thread"
+                                    + " (budget {} ms): make it answer at once, or say it may block",
+                            took.toMillis(),
+                            logic.eventType(run),
+                            logic.settings().inlineFlowBudget().toMillis());
+        }
     }
 
     /**
@@ -218,7 +265,10 @@ public final class EntityChores<E, S extends EntityState> {
 
     /** The entity has ended: it stays for the retention period after the end, however active, then passivates. */
     public void startRetention() {
-        retentionStarted = true;
+        if (!retentionStarted) {
+            retentionStarted = true;
+            retentionStartedNotice.accept(context.getSelf());
+        }
         timers.cancel(IDLE_TIMER);
         timers.startSingleTimer(
                 RETENTION_TIMER, RetentionElapsed.INSTANCE, logic.settings().retentionAfterEnd());

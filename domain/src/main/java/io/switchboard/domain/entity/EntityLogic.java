@@ -12,9 +12,11 @@ import io.switchboard.domain.verb.RuleViolation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -86,6 +88,20 @@ public final class EntityLogic<E, S extends EntityState> {
     }
 
     /**
+     * The timeline entry of a redelivery answered elsewhere ({@link VoiceEntity.Redelivered}): the one
+     * {@link #decide} would have made, if this entity knows the event; none otherwise, and nothing runs.
+     */
+    public Optional<TimelineEntry> redeliveryEntry(
+            EntityMemory<S> memory, VoiceEvent event, Instant receivedAt, Logger log) {
+        Decision<E, S> decision = decide(memory, event, receivedAt, log);
+        if (decision instanceof AnswerAgain<E, S> again) {
+            return Optional.of(again.entry());
+        }
+        log.debug("{} answered again elsewhere, unknown here; nothing to record", event.eventType());
+        return Optional.empty();
+    }
+
+    /**
      * The memory after {@code entry}: a redelivery only joins the timeline; any other entry (answered or still
      * pending) applies its event to the state too. Pure: a journal replays it to rebuild what the entity knew.
      */
@@ -118,17 +134,38 @@ public final class EntityLogic<E, S extends EntityState> {
         }
     }
 
+    /** The type of {@code run}'s event, as logged. */
+    public String eventType(RunFlow<E, S> run) {
+        return ((VoiceEvent) run.event()).eventType();
+    }
+
+    /** Whether the flow that answers {@code run}'s event runs off the caller's thread. */
+    public boolean mayBlock(RunFlow<E, S> run) {
+        return rules.flowCall().mayBlock(run.event(), run.working().state());
+    }
+
     /**
-     * Runs the flow on {@code executor}, never the caller's thread, with {@code context}; completes with its
-     * document, or none, and the requests it made. Once the document is there the context is closed: a request
-     * made later (from a callback that outlived the flow) is refused rather than lost unrecorded.
+     * Runs the flow with {@code context}: on {@code executor} when it {@linkplain #mayBlock may block}, else on the
+     * caller's thread, when the stage returned is complete already unless the flow answered {@code Reply.later}.
+     * Completes with its document, or none, and the requests it made. Once the document is there the context is
+     * closed: a request made later (from a callback that outlived the flow) is refused rather than lost unrecorded.
      */
     public CompletionStage<FlowAnswer> runFlow(RunFlow<E, S> run, Executor executor, FlowContext context) {
-        return CompletableFuture.supplyAsync(
-                        () -> rules.flowCall().apply(run.event(), run.working().state(), context), executor)
-                // Where the flow's answer completes: no hop of its own.
-                .thenComposeAsync(EntityLogic::resolve, Runnable::run)
+        Supplier<Reply> ask =
+                () -> rules.flowCall().apply(run.event(), run.working().state(), context);
+        CompletionStage<Reply> replied = mayBlock(run) ? CompletableFuture.supplyAsync(ask, executor) : askedHere(ask);
+        // Where the flow's answer completes: no hop of its own.
+        return replied.thenComposeAsync(EntityLogic::resolve, Runnable::run)
                 .thenApplyAsync(response -> new FlowAnswer(response, context.close()), Runnable::run);
+    }
+
+    private static CompletionStage<Reply> askedHere(Supplier<Reply> ask) {
+        try {
+            return CompletableFuture.completedFuture(ask.get());
+        } catch (Throwable failure) {
+            // As the flow dispatcher would have it: the failure completes the stage, the entity survives it.
+            return CompletableFuture.failedFuture(failure);
+        }
     }
 
     /** The memory once an issued request has its outcome. Pure: a journal replays it too. */

@@ -43,6 +43,11 @@ public record EntityRules<E, S extends EntityState>(
     @FunctionalInterface
     public interface FlowCall<E, S> {
         Reply apply(E event, S state, FlowContext context);
+
+        /** Whether the flow that answers {@code event} may block, so must run off the entity's thread. */
+        default boolean mayBlock(E event, S state) {
+            return true;
+        }
     }
 
     public EntityRules {

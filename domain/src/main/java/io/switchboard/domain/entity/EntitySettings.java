@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param stashCapacity     how many events of one entity may wait while its flow works; past it, the fallback
  * @param rememberedReplies how many recent events, with their replies, are kept to answer redeliveries; an
  *                          inspection shows them as the timeline
+ * @param inlineFlowBudget  how long a flow that declares it does not block may take on the entity's thread before
+ *                          the event is logged as a warning
  */
 public record EntitySettings(
         Duration flowTimeout,
@@ -20,10 +22,15 @@ public record EntitySettings(
         Duration retentionAfterEnd,
         int stashCapacity,
         int rememberedReplies,
-        FallbackPolicy fallback) {
+        FallbackPolicy fallback,
+        Duration inlineFlowBudget) {
+
+    /** The default of {@code switchboard.entity.inline-flow-budget}. */
+    public static final Duration DEFAULT_INLINE_FLOW_BUDGET = Duration.ofMillis(20);
 
     public EntitySettings {
         requirePositive("flowTimeout", flowTimeout);
+        requirePositive("inlineFlowBudget", inlineFlowBudget);
         requirePositive("idleTimeout", idleTimeout);
         requirePositive("retentionAfterEnd", retentionAfterEnd);
         if (stashCapacity < 1) {
@@ -33,6 +40,24 @@ public record EntitySettings(
             throw new IllegalArgumentException("rememberedReplies must be at least 1, was " + rememberedReplies);
         }
         Objects.requireNonNull(fallback, "fallback");
+    }
+
+    /** With the default inline flow budget. */
+    public EntitySettings(
+            Duration flowTimeout,
+            Duration idleTimeout,
+            Duration retentionAfterEnd,
+            int stashCapacity,
+            int rememberedReplies,
+            FallbackPolicy fallback) {
+        this(
+                flowTimeout,
+                idleTimeout,
+                retentionAfterEnd,
+                stashCapacity,
+                rememberedReplies,
+                fallback,
+                DEFAULT_INLINE_FLOW_BUDGET);
     }
 
     private static void requirePositive(String name, Duration value) {

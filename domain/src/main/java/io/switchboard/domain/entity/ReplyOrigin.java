@@ -35,6 +35,18 @@ public enum ReplyOrigin {
      */
     NOT_STORED;
 
+    /**
+     * Whether the entity keeps a reply of this origin for the event's redeliveries: those that are its own
+     * decision about the event, not a refusal to decide (shed, misrouted, held, late, not stored).
+     */
+    public boolean isRemembered() {
+        return this == FLOW
+                || this == REDELIVERY
+                || this == FLOW_FAILED
+                || this == FLOW_TIMED_OUT
+                || this == INVALID_BXML;
+    }
+
     public boolean isFallback() {
         return this != FLOW && this != REDELIVERY && this != NOT_STORED;
     }

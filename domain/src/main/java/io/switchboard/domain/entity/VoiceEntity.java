@@ -9,6 +9,7 @@ import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.flow.FlowServices;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -47,6 +48,13 @@ public final class VoiceEntity<E, S extends EntityState> {
             this(event, replyTo, Instant.now());
         }
     }
+
+    /**
+     * {@code event} came again and was answered already, with the reply its entity gave before, by whoever kept
+     * that reply (the node that received it): the entity only records it on its timeline, as if it had answered it.
+     * An entity that does not know the event (it forgot it, or started since) leaves it at that: it was answered.
+     */
+    public record Redelivered(VoiceEvent event, Instant receivedAt) implements Command {}
 
     /**
      * Report the state and the recent events to {@code replyTo}, at once, even while a flow works. It does not
@@ -129,17 +137,14 @@ public final class VoiceEntity<E, S extends EntityState> {
             FlowServices services,
             EntitySettings settings,
             Consumer<ActorRef<Command>> requestPassivation) {
-        return create(rules, flowExecutor, services, settings, requestPassivation, ParkingSpot.none());
+        return create(rules, flowExecutor, services, settings, requestPassivation, self -> {});
     }
 
     /**
-     * The behaviour of one entity that parks its memory in {@code parking} whenever its owner stops it (unless its
-     * idle timeout or retention is up), and takes it back when it starts again. A spot that {@link
-     * ParkingSpot#parks() parks} means the entity keeps no idle timer: its owner stops it once idle (sharding's idle
-     * passivation), and the parked memory expires on the idle timeout.
+     * The same, telling its owner when it has ended: it then stays only for its retention, and leaves sooner when
+     * the owner sends it {@link EntityChores.RetentionElapsed} (memory admission making room for a new call).
      *
-     * @param flowExecutor       where flows run and their requests are issued: never the actor's own dispatcher
-     * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
+     * @param retentionStarted told once per incarnation, with the entity, when its retention after the end starts
      */
     public static <E, S extends EntityState> Behavior<Command> create(
             EntityRules<E, S> rules,
@@ -147,6 +152,28 @@ public final class VoiceEntity<E, S extends EntityState> {
             FlowServices services,
             EntitySettings settings,
             Consumer<ActorRef<Command>> requestPassivation,
+            Consumer<ActorRef<Command>> retentionStarted) {
+        return create(
+                rules, flowExecutor, services, settings, requestPassivation, retentionStarted, ParkingSpot.none());
+    }
+
+    /**
+     * The same, parking its memory in {@code parking} whenever its owner stops it (unless its idle timeout or
+     * retention is up), and taking it back when it starts again. A spot that {@link ParkingSpot#parks() parks}
+     * means the entity keeps no idle timer: its owner stops it once idle (sharding's idle passivation), and the
+     * parked memory expires on the idle timeout.
+     *
+     * @param flowExecutor       where flows run and their requests are issued: never the actor's own dispatcher
+     * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
+     * @param retentionStarted   told once per incarnation, with the entity, when its retention after the end starts
+     */
+    public static <E, S extends EntityState> Behavior<Command> create(
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            FlowServices services,
+            EntitySettings settings,
+            Consumer<ActorRef<Command>> requestPassivation,
+            Consumer<ActorRef<Command>> retentionStarted,
             ParkingSpot<S> parking) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         // One slot more than the events may take: it is kept for the Stop that waits behind them.
@@ -154,7 +181,14 @@ public final class VoiceEntity<E, S extends EntityState> {
                 settings.stashCapacity() + 1,
                 stash -> Behaviors.setup(context -> Behaviors.withTimers(timers -> {
                     EntityChores<E, S> chores = new EntityChores<>(
-                            context, timers, logic, flowExecutor, services, requestPassivation, !parking.parks());
+                            context,
+                            timers,
+                            logic,
+                            flowExecutor,
+                            services,
+                            requestPassivation,
+                            retentionStarted,
+                            !parking.parks());
                     chores.restartIdleTimer();
                     return new VoiceEntity<>(context, stash, logic, chores, parking).ready;
                 })));
@@ -177,6 +211,11 @@ public final class VoiceEntity<E, S extends EntityState> {
         }
         if (command instanceof Inspect inspect) {
             return onInspect(inspect);
+        }
+        if (command instanceof Redelivered redelivered) {
+            logic.redeliveryEntry(memory, redelivered.event(), redelivered.receivedAt(), context.getLog())
+                    .ifPresent(entry -> memory = logic.after(memory, entry));
+            return Behaviors.same();
         }
         if (command instanceof RequestSettled settled) {
             memory = logic.after(memory, settled);
@@ -249,16 +288,27 @@ public final class VoiceEntity<E, S extends EntityState> {
             return Behaviors.same();
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
-        return awaitingFlow(handle, chores.startFlow(run), run.working());
+        Optional<EntityChores.FlowFinished> atOnce = chores.startFlow(run);
+        if (atOnce.isPresent()) {
+            // Still ready: nothing waited meanwhile (what is stashed now belongs to the unstashing under way).
+            reply(handle, chores.answered(handle.event(), handle.receivedAt(), atOnce.get()));
+            return Behaviors.same();
+        }
+        return awaitingFlow(handle, chores.ticket(), run.working());
+    }
+
+    /** Replies, then takes the events that waited for the flow, in their order. */
+    private Behavior<Command> replyAndContinue(Handle current, TimelineEntry entry) {
+        reply(current, entry);
+        return stash.unstashAll(ready);
     }
 
     /** Remembers the entry, replies, then issues the flow's requests: they follow the reply, never precede it. */
-    private Behavior<Command> replyAndContinue(Handle current, TimelineEntry entry) {
+    private void reply(Handle current, TimelineEntry entry) {
         memory = logic.after(memory, entry);
         current.replyTo().tell(entry.reply());
         chores.issue(entry);
         chores.restartIdleTimer();
-        return stash.unstashAll(ready);
     }
 
     private Behavior<Command> onInspect(Inspect inspect) {

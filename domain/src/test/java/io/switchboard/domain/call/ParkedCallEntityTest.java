@@ -84,6 +84,7 @@ class ParkedCallEntityTest {
                 FlowServices.of(CallControl.unavailable()),
                 EntityTestSupport.settings(),
                 passivations.getRef()::tell,
+                self -> {},
                 spot));
     }
 

@@ -6,6 +6,7 @@ import io.switchboard.domain.verb.Response;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * A {@link CallFlow} for entity tests: every call is reported to a probe (with the event, the state the flow
@@ -13,18 +14,46 @@ import java.util.function.BiFunction;
  */
 public final class ScriptedCallFlow implements CallFlow {
 
-    /** One call of the flow. {@code pending} is what an {@link #async} flow answers with, completed by the test. */
-    public record Call(CallEvent event, CallState state, CompletableFuture<Response> pending) {}
+    /**
+     * One call of the flow. {@code pending} is what an {@link #async} flow answers with, completed by the test;
+     * {@code thread} is the name of the thread the flow method ran on.
+     */
+    public record Call(CallEvent event, CallState state, CompletableFuture<Response> pending, String thread) {}
 
     private final ActorRef<Call> calls;
     private final BiFunction<Call, CallState, Reply> script;
+    private final boolean mayBlock;
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostRunningAtOnce = new AtomicInteger();
 
-    private ScriptedCallFlow(ActorRef<Call> calls, BiFunction<Call, CallState, Reply> script) {
+    private ScriptedCallFlow(ActorRef<Call> calls, BiFunction<Call, CallState, Reply> script, boolean mayBlock) {
         this.calls = calls;
         this.script = script;
+        this.mayBlock = mayBlock;
+    }
+
+    private ScriptedCallFlow(ActorRef<Call> calls, BiFunction<Call, CallState, Reply> script) {
+        this(calls, script, true);
+    }
+
+    /** The same script, from a flow that says it does not block: it runs on the entity's thread. */
+    public ScriptedCallFlow notBlocking() {
+        return new ScriptedCallFlow(calls, script, false);
+    }
+
+    /** Answers {@link Reply#later} for the events {@code later} picks (completed by the test), others at once. */
+    public static ScriptedCallFlow laterFor(
+            ActorRef<Call> calls, Predicate<CallEvent> later, BiFunction<CallEvent, CallState, Reply> now) {
+        return new ScriptedCallFlow(
+                calls,
+                (call, state) ->
+                        later.test(call.event()) ? Reply.later(call.pending()) : now.apply(call.event(), state));
+    }
+
+    @Override
+    public boolean mayBlock() {
+        return mayBlock;
     }
 
     /** Answers each event at once with what {@code answer} says (it may throw). */
@@ -51,7 +80,11 @@ public final class ScriptedCallFlow implements CallFlow {
         mostRunningAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
         try {
             count.incrementAndGet();
-            Call call = new Call(event, state, new CompletableFuture<>());
+            Call call = new Call(
+                    event,
+                    state,
+                    new CompletableFuture<>(),
+                    Thread.currentThread().getName());
             calls.tell(call);
             return script.apply(call, state);
         } finally {

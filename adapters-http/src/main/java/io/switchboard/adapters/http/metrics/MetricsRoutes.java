@@ -72,7 +72,10 @@ public final class MetricsRoutes {
                 .register(registry);
     }
 
-    /** Memory admission's resident entities, ceiling and refused new calls, beside the other node metrics. */
+    /**
+     * Memory admission's resident entities, ceiling, refused new calls and ended entities (resident, and evicted to
+     * admit new calls), beside the other node metrics.
+     */
     public MetricsRoutes observing(AdmissionQuery admission) {
         Gauge.builder("switchboard.admission.resident.entities", admission, AdmissionQuery::residentEntities)
                 .description("Call and conference entities resident on this node, as admission counts them")
@@ -82,6 +85,12 @@ public final class MetricsRoutes {
                 .register(registry);
         FunctionCounter.builder("switchboard.admission.shed", admission, AdmissionQuery::newCallsShed)
                 .description("New calls and conferences refused at the resident ceiling")
+                .register(registry);
+        Gauge.builder("switchboard.admission.ended.entities", admission, AdmissionQuery::endedEntitiesResident)
+                .description("Resident entities that have ended and stay only for late events: the first to leave")
+                .register(registry);
+        FunctionCounter.builder("switchboard.admission.ended.evicted", admission, AdmissionQuery::endedEntitiesEvicted)
+                .description("Ended entities asked to leave early at the resident ceiling to admit a new call")
                 .register(registry);
         return this;
     }

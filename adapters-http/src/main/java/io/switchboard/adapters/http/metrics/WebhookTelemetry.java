@@ -6,6 +6,7 @@ import static akka.http.javadsl.server.Directives.mapResponse;
 import akka.http.javadsl.model.HttpRequest;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.Route;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.switchboard.adapters.http.WebhookMonitor;
@@ -16,8 +17,10 @@ import io.switchboard.domain.conference.UnrecognizedConferenceEvent;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -48,9 +51,25 @@ public final class WebhookTelemetry implements VoiceEventListener, WebhookMonito
     };
 
     private final MeterRegistry registry;
+    /** The meters of every webhook, by event type (a bounded set): found once, not looked up per webhook. */
+    private final Map<String, AnsweredMeters> answeredByType = new ConcurrentHashMap<>();
+
+    private record AnsweredMeters(Counter answered, Timer reply) {}
 
     public WebhookTelemetry(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    private AnsweredMeters answeredMeters(String type) {
+        return answeredByType.computeIfAbsent(
+                type,
+                label -> new AnsweredMeters(
+                        registry.counter(WEBHOOKS, "event_type", label, "status", "200"),
+                        Timer.builder("switchboard.webhook.reply")
+                                .description("Time from a webhook's event reaching the application to its reply")
+                                .tag("event_type", label)
+                                .serviceLevelObjectives(REPLY_BUCKETS)
+                                .register(registry)));
     }
 
     @Override
@@ -60,13 +79,9 @@ public final class WebhookTelemetry implements VoiceEventListener, WebhookMonito
             return;
         }
         String type = typeLabel(event);
-        registry.counter(WEBHOOKS, "event_type", type, "status", "200").increment();
-        Timer.builder("switchboard.webhook.reply")
-                .description("Time from a webhook's event reaching the application to its reply")
-                .tag("event_type", type)
-                .serviceLevelObjectives(REPLY_BUCKETS)
-                .register(registry)
-                .record(latency);
+        AnsweredMeters meters = answeredMeters(type);
+        meters.answered().increment();
+        meters.reply().record(latency);
         if (reply.origin().isFallback()) {
             registry.counter(
                             "switchboard.webhook.fallbacks",

@@ -102,7 +102,7 @@ class MetricsRoutesTest {
     }
 
     @Test
-    void memoryAdmissionShowsItsResidentEntitiesCeilingAndSheddingInTheScrape() throws Exception {
+    void memoryAdmissionShowsItsResidentEntitiesCeilingSheddingAndEvictionsInTheScrape() throws Exception {
         MetricsRoutes metrics = new MetricsRoutes(registry, cluster, () -> 0).observing(new AdmissionQuery() {
             @Override
             public int residentEntities() {
@@ -118,6 +118,16 @@ class MetricsRoutesTest {
             public long newCallsShed() {
                 return 42;
             }
+
+            @Override
+            public int endedEntitiesResident() {
+                return 900;
+            }
+
+            @Override
+            public long endedEntitiesEvicted() {
+                return 17;
+            }
         });
 
         String text = scrape(metrics);
@@ -125,6 +135,8 @@ class MetricsRoutesTest {
         assertTrue(text.contains("switchboard_admission_resident_entities 6000"), text);
         assertTrue(text.contains("switchboard_admission_resident_ceiling 6144"), text);
         assertTrue(text.contains("switchboard_admission_shed_total 42"), text);
+        assertTrue(text.contains("switchboard_admission_ended_entities 900"), text);
+        assertTrue(text.contains("switchboard_admission_ended_evicted_total 17"), text);
     }
 
     @Test

@@ -11,4 +11,10 @@ public interface AdmissionQuery {
 
     /** New calls and conferences refused at the ceiling since the node started. */
     long newCallsShed();
+
+    /** Resident calls and conferences that have ended and stay only for late events: the first to leave. */
+    int endedEntitiesResident();
+
+    /** Ended calls and conferences asked to leave early, at the ceiling, to admit a new one. */
+    long endedEntitiesEvicted();
 }
