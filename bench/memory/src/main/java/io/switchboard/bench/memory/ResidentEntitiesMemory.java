@@ -229,7 +229,8 @@ public final class ResidentEntitiesMemory {
      * of idle calls that are not actors. Polls, as the shards check for idle entities on their own schedule.
      */
     private void awaitAllParked(ParkedEntities parked, int entities) throws Exception {
-        long deadline = System.nanoTime() + parked.parkAfter().multipliedBy(4).plusMinutes(5).toNanos();
+        long deadline = System.nanoTime()
+                + parked.parkAfter().multipliedBy(4).plusMinutes(5).toNanos();
         while (residentEntities() > 0 || parked.count() < entities) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(residentEntities() + " entities still resident and " + parked.count()
