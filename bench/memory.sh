@@ -19,12 +19,15 @@ source "$(dirname "$0")/lib.sh"
 
 java_opts=${MEMORY_JAVA_OPTS:--Xmx6g}
 shape=${SHAPE:-idle-call}
+# Idle entities are parked (no longer actors) this long after their last event; short, so the run need not wait
+# the service's 30 s. PARK_AFTER=3h (above the 2 h idle timeout) measures resident entities instead.
+park_after=${PARK_AFTER:-2s}
 calls=("$@")
 [ ${#calls[@]} -gt 0 ] || calls=(100000 1000000)
 
 build bench/memory
 machine_report
-echo "java options: $java_opts; shape: $shape"
+echo "java options: $java_opts; shape: $shape; park-after: $park_after"
 echo
 
 log="$BENCH_LOGS/memory-$shape.log"
@@ -32,7 +35,7 @@ log="$BENCH_LOGS/memory-$shape.log"
 java $java_opts \
   -Dakka.remote.artery.canonical.port=0 -Dakka.coordinated-shutdown.run-by-jvm-shutdown-hook=off \
   -Dakka.loglevel=WARNING -DSWITCHBOARD_LOG_LEVEL=WARN -Dswitchboard.durability.mode=memory \
-  -Dswitchboard.admission.max-resident-entities=2147483647 \
+  -Dswitchboard.admission.max-resident-entities=2147483647 -Dswitchboard.entity.park-after="$park_after" \
   -cp "$SERVICE_JAR:$BENCH_ROOT/bench/payloads/target/classes:$BENCH_ROOT/bench/memory/target/classes" \
   io.switchboard.bench.memory.ResidentEntitiesMemory "$shape" "${calls[@]}" > "$log" 2>&1 &
 register_pid $!

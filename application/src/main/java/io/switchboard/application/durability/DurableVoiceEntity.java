@@ -171,7 +171,7 @@ public final class DurableVoiceEntity<E, S extends EntityState>
                 context,
                 logic,
                 new EntityChores<>(
-                        context, timers, logic, flowExecutor, services, requestPassivation, retentionStarted),
+                        context, timers, logic, flowExecutor, services, requestPassivation, retentionStarted, true),
                 snapshotEvery)));
     }
 

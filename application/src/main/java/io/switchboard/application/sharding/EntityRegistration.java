@@ -26,7 +26,9 @@ import io.switchboard.domain.conference.ConferenceEntity;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityRules;
+import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.EntityState;
+import io.switchboard.domain.entity.ParkingSpot;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowServices;
 import java.util.List;
@@ -72,10 +74,13 @@ public final class EntityRegistration {
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
         DurabilitySettings durability = settings.durability();
         FlowServices services = FlowSupport.services(system, callControl);
+        ClusterShardingSettings passivation = passivation(system, settings);
         register(
                 system,
                 EntityKeys.CALL,
+                passivation,
                 (context, passivate, retentionStarted) -> shell(
+                        system,
                         context,
                         CallEntity.rules(CallId.of(context.getEntityId()), callFlows),
                         flowExecutor,
@@ -86,7 +91,9 @@ public final class EntityRegistration {
         register(
                 system,
                 EntityKeys.CONFERENCE,
+                passivation,
                 (context, passivate, retentionStarted) -> shell(
+                        system,
                         context,
                         ConferenceEntity.rules(ConferenceId.of(context.getEntityId()), conferenceFlow),
                         flowExecutor,
@@ -102,6 +109,7 @@ public final class EntityRegistration {
 
     /** The entity's actor: the journaled shell over {@code rules}, or the in-memory one. */
     private static <E, S extends EntityState> Behavior<VoiceEntity.Command> shell(
+            ActorSystem<?> system,
             EntityContext<VoiceEntity.Command> context,
             EntityRules<E, S> rules,
             Executor flowExecutor,
@@ -120,7 +128,37 @@ public final class EntityRegistration {
                         durability.snapshotEvery(),
                         passivate,
                         retentionStarted)
-                : VoiceEntity.create(rules, flowExecutor, services, settings.entity(), passivate, retentionStarted);
+                : VoiceEntity.create(
+                        rules,
+                        flowExecutor,
+                        services,
+                        settings.entity(),
+                        passivate,
+                        retentionStarted,
+                        parkingSpot(system, context, settings.entity()));
+    }
+
+    /** Where an in-memory entity parks when idle; nowhere if it would reach its idle timeout first. */
+    private static <S extends EntityState> ParkingSpot<S> parkingSpot(
+            ActorSystem<?> system, EntityContext<VoiceEntity.Command> context, EntitySettings settings) {
+        ParkedEntities parked = ParkedEntities.get(system);
+        return parked.parks(settings)
+                ? parked.spot(context.getEntityTypeKey(), context.getEntityId(), settings)
+                : ParkingSpot.none();
+    }
+
+    /**
+     * Idle entities are stopped by their shard (one check per shard, no timer per entity) when they park;
+     * otherwise they passivate themselves (idle and retention timers): sharding's own idle passivation would
+     * forget quiet calls in the middle of a conference.
+     */
+    private static ClusterShardingSettings passivation(ActorSystem<?> system, SwitchboardSettings settings) {
+        ClusterShardingSettings sharding = ClusterShardingSettings.create(system);
+        ParkedEntities parked = ParkedEntities.get(system);
+        return !settings.durability().journaled() && parked.parks(settings.entity())
+                ? sharding.withPassivationStrategy(
+                        sharding.passivationStrategySettings().withIdleEntityPassivation(parked.parkAfter()))
+                : sharding.withNoPassivationStrategy();
     }
 
     /** {@code Call|<callId>}, {@code Conference|<conferenceId>}: the entity type's name keeps the two apart. */
@@ -138,7 +176,10 @@ public final class EntityRegistration {
     }
 
     private static ActorRef<ShardingEnvelope<VoiceEntity.Command>> register(
-            ActorSystem<?> system, EntityTypeKey<VoiceEntity.Command> key, Shell shell) {
+            ActorSystem<?> system,
+            EntityTypeKey<VoiceEntity.Command> key,
+            ClusterShardingSettings passivation,
+            Shell shell) {
         ResidentEntities resident = ResidentEntities.get(system);
         return ClusterSharding.get(system)
                 .init(Entity.of(
@@ -148,8 +189,6 @@ public final class EntityRegistration {
                                         self -> context.getShard().tell(new ClusterSharding.Passivate<>(self)),
                                         retentionStarted)))
                         .withStopMessage(VoiceEntity.Stop.INSTANCE)
-                        // The entities passivate themselves (idle and retention timers): sharding's own
-                        // idle passivation would forget quiet calls in the middle of a conference.
-                        .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+                        .withSettings(passivation));
     }
 }

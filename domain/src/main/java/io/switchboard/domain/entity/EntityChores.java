@@ -67,6 +67,8 @@ public final class EntityChores<E, S extends EntityState> {
     private final FlowServices services;
     private final Consumer<ActorRef<VoiceEntity.Command>> requestPassivation;
     private final Consumer<ActorRef<VoiceEntity.Command>> retentionStartedNotice;
+    /** False when the owner passivates idle entities itself (a shard-level check), so no timer per entity. */
+    private final boolean idleTimer;
 
     /** The context of the flow at work; closed when its reply is decided. */
     private FlowContext flowContext;
@@ -85,6 +87,8 @@ public final class EntityChores<E, S extends EntityState> {
      *                           {@link VoiceEntity.Stop}
      * @param retentionStarted   tells the owner, once per incarnation, that the entity has ended and stays only
      *                           for its retention: the owner may send it {@link RetentionElapsed} sooner
+     * @param idleTimer          false: the entity keeps no idle timer, as its owner stops it once idle (it asks for
+     *                           passivation only after its retention, or once inspected without an event)
      */
     public EntityChores(
             ActorContext<VoiceEntity.Command> context,
@@ -93,7 +97,8 @@ public final class EntityChores<E, S extends EntityState> {
             Executor flowExecutor,
             FlowServices services,
             Consumer<ActorRef<VoiceEntity.Command>> requestPassivation,
-            Consumer<ActorRef<VoiceEntity.Command>> retentionStarted) {
+            Consumer<ActorRef<VoiceEntity.Command>> retentionStarted,
+            boolean idleTimer) {
         this.context = context;
         this.timers = timers;
         this.logic = logic;
@@ -101,6 +106,7 @@ public final class EntityChores<E, S extends EntityState> {
         this.services = services;
         this.requestPassivation = requestPassivation;
         this.retentionStartedNotice = retentionStarted;
+        this.idleTimer = idleTimer;
     }
 
     /**
@@ -252,7 +258,7 @@ public final class EntityChores<E, S extends EntityState> {
 
     /** After a reply: the entity is active, so its idle timeout starts again (not once it has ended). */
     public void restartIdleTimer() {
-        if (!retentionStarted) {
+        if (idleTimer && !retentionStarted) {
             timers.startSingleTimer(IDLE_TIMER, Idle.INSTANCE, logic.settings().idleTimeout());
         }
     }

@@ -22,7 +22,8 @@ import org.slf4j.MDC;
  * event gets the reply it got before, without running the flow again. An entity that has ended stays for a
  * retention period, an idle one until its idle timeout; then it asks to be passivated. A flow's BXML that
  * breaks a rule of {@link io.switchboard.domain.verb.BxmlRules} for the event it answers is never sent: the
- * fallback goes instead, with a log line naming the rules. Its memory lives as long as the actor; the durable
+ * fallback goes instead, with a log line naming the rules. Its memory lives as long as the actor, or, given a
+ * {@link ParkingSpot}, also between the actor's stop and its next start (an idle call need not be an actor); the durable
  * shell in {@code application} keeps it in a journal instead.
  *
  * <p>Asked to stop while its flow works (the shard hands it to another node, or passivates it), the entity
@@ -71,21 +72,26 @@ public final class VoiceEntity<E, S extends EntityState> {
     private final StashBuffer<Command> stash;
     private final EntityLogic<E, S> logic;
     private final EntityChores<E, S> chores;
+    private final ParkingSpot<S> parking;
     /** Built once: every idle entity holds its waiting behaviour, so it is one small object, not a builder's. */
     private final Behavior<Command> ready;
 
     private EntityMemory<S> memory;
+    /** Its idle timeout or retention has passed: what it remembers is let go when it stops, not parked. */
+    private boolean timeUp;
 
     private VoiceEntity(
             ActorContext<Command> context,
             StashBuffer<Command> stash,
             EntityLogic<E, S> logic,
-            EntityChores<E, S> chores) {
+            EntityChores<E, S> chores,
+            ParkingSpot<S> parking) {
         this.context = context;
         this.stash = stash;
         this.logic = logic;
         this.chores = chores;
-        this.memory = logic.emptyMemory();
+        this.parking = parking;
+        this.memory = parking.takeBack().orElseGet(logic::emptyMemory);
         this.ready = Behaviors.receiveMessage(command -> withEntityMdc(command, this::whenReady));
         context.setLoggerName(VoiceEntity.class);
     }
@@ -147,15 +153,44 @@ public final class VoiceEntity<E, S extends EntityState> {
             EntitySettings settings,
             Consumer<ActorRef<Command>> requestPassivation,
             Consumer<ActorRef<Command>> retentionStarted) {
+        return create(
+                rules, flowExecutor, services, settings, requestPassivation, retentionStarted, ParkingSpot.none());
+    }
+
+    /**
+     * The same, parking its memory in {@code parking} whenever its owner stops it (unless its idle timeout or
+     * retention is up), and taking it back when it starts again. A spot that {@link ParkingSpot#parks() parks}
+     * means the entity keeps no idle timer: its owner stops it once idle (sharding's idle passivation), and the
+     * parked memory expires on the idle timeout.
+     *
+     * @param flowExecutor       where flows run and their requests are issued: never the actor's own dispatcher
+     * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
+     * @param retentionStarted   told once per incarnation, with the entity, when its retention after the end starts
+     */
+    public static <E, S extends EntityState> Behavior<Command> create(
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            FlowServices services,
+            EntitySettings settings,
+            Consumer<ActorRef<Command>> requestPassivation,
+            Consumer<ActorRef<Command>> retentionStarted,
+            ParkingSpot<S> parking) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
         // One slot more than the events may take: it is kept for the Stop that waits behind them.
         return Behaviors.withStash(
                 settings.stashCapacity() + 1,
                 stash -> Behaviors.setup(context -> Behaviors.withTimers(timers -> {
                     EntityChores<E, S> chores = new EntityChores<>(
-                            context, timers, logic, flowExecutor, services, requestPassivation, retentionStarted);
+                            context,
+                            timers,
+                            logic,
+                            flowExecutor,
+                            services,
+                            requestPassivation,
+                            retentionStarted,
+                            !parking.parks());
                     chores.restartIdleTimer();
-                    return new VoiceEntity<>(context, stash, logic, chores).ready;
+                    return new VoiceEntity<>(context, stash, logic, chores, parking).ready;
                 })));
     }
 
@@ -187,8 +222,12 @@ public final class VoiceEntity<E, S extends EntityState> {
             return Behaviors.same();
         }
         if (command == EntityChores.Idle.INSTANCE || command == EntityChores.RetentionElapsed.INSTANCE) {
+            timeUp = true;
             chores.passivate();
         } else if (command == Stop.INSTANCE) {
+            if (!timeUp && memory.hasHistory()) {
+                parking.park(memory, logic.ended(memory));
+            }
             return Behaviors.stopped();
         }
         // Otherwise a flow that answered after its timeout: the fallback was sent already.

@@ -17,6 +17,7 @@ import io.switchboard.application.sharding.ClusterMembership;
 import io.switchboard.application.sharding.ClusterReadiness;
 import io.switchboard.application.sharding.EntityKeys;
 import io.switchboard.application.sharding.EntityRegistration;
+import io.switchboard.application.sharding.ParkedEntities;
 import io.switchboard.application.sharding.ShardedVoiceEventHandler;
 import io.switchboard.bench.payloads.WebhookPayloads;
 import io.switchboard.bootstrap.SwitchboardConfig;
@@ -45,7 +46,8 @@ import javax.management.ObjectName;
  * How much heap a resident call or conference costs. Starts the real sharding stack of the service in this JVM
  * (one node, the service's configuration, the demo flow), decodes the events of a {@link Shape} per entity from
  * Bandwidth-shaped bodies and hands them to {@link ShardedVoiceEventHandler}, so each entity holds what it holds
- * in production: its state, its remembered replies, its idle timer. After every checkpoint it forces full
+ * in production: its state, its remembered replies; resident, its actor and timers; once idle for park-after, its
+ * parked memory (every checkpoint waits until all are parked). After every checkpoint it forces full
  * collections and prints the used heap against the heap before the first measured entity, divided by the
  * entities; at the end, the classes that grew the most, per entity.
  *
@@ -152,7 +154,7 @@ public final class ResidentEntitiesMemory {
             EntityRegistration.init(
                     system, new DemoIvrFlow(DemoSettings.from(config)), new DemoConferenceFlow(), settings);
             new ResidentEntitiesMemory(system, new ShardedVoiceEventHandler(system, settings, List.of()), shape)
-                    .run(checkpoints, settings.entity().idleTimeout());
+                    .run(checkpoints, settings);
             status = 0;
         } finally {
             // A graceful leave would stop a million entities one by one; nothing here outlives the JVM anyway.
@@ -160,15 +162,23 @@ public final class ResidentEntitiesMemory {
         }
     }
 
-    private void run(int[] checkpoints, Duration idleTimeout) throws Exception {
+    private void run(int[] checkpoints, SwitchboardSettings settings) throws Exception {
         awaitReady();
+        ParkedEntities parked = ParkedEntities.get(system);
+        boolean parking = parked.parks(settings.entity());
         System.out.printf(
-                "shape %s: %s; max heap %d MiB, idle timeout %s (nothing passivates during the run)%n",
+                "shape %s: %s; max heap %d MiB, idle timeout %s (no memory is forgotten during the run), %s%n",
                 shape.label(),
                 shape.steps.stream().map(step -> step.channel().path()).toList(),
                 Runtime.getRuntime().maxMemory() >> 20,
-                idleTimeout);
+                settings.entity().idleTimeout(),
+                parking
+                        ? "idle entities parked after " + parked.parkAfter() + " (measured once all are parked)"
+                        : "nothing parked: every entity stays resident");
         makeEntities(0, WARM_UP_ENTITIES);
+        if (parking) {
+            awaitAllParked(parked, WARM_UP_ENTITIES);
+        }
         long baseline = usedHeapAfterFullGc();
         Map<String, long[]> histogramBefore = classHistogram();
         System.out.printf(
@@ -179,20 +189,25 @@ public final class ResidentEntitiesMemory {
         for (int entities : checkpoints) {
             makeEntities(WARM_UP_ENTITIES + made, WARM_UP_ENTITIES + entities);
             made = entities;
+            if (parking) {
+                awaitAllParked(parked, WARM_UP_ENTITIES + entities);
+            }
             long used = usedHeapAfterFullGc();
-            long resident = residentEntities();
+            long resident = residentEntities() + parked.count();
             System.out.printf(
-                    "RESULT shape=%s entities=%d resident_entities=%d used_heap_kib=%d"
+                    "RESULT shape=%s entities=%d resident_entities=%d parked_entities=%d used_heap_kib=%d"
                             + " heap_per_entity_bytes=%d elapsed_s=%.1f%n",
                     shape.label(),
                     entities,
-                    resident,
+                    resident - parked.count(),
+                    parked.count(),
                     used >> 10,
                     (used - baseline) / entities,
                     (System.nanoTime() - startedAt) / 1e9);
             if (resident != WARM_UP_ENTITIES + entities) {
-                throw new IllegalStateException("expected " + (WARM_UP_ENTITIES + entities) + " resident entities,"
-                        + " found " + resident + ": some passivated or failed, so the figure would be wrong");
+                throw new IllegalStateException("expected " + (WARM_UP_ENTITIES + entities) + " resident or parked"
+                        + " entities, found " + resident + ": some were forgotten or failed, so the figure would be"
+                        + " wrong");
             }
         }
         printTopGrowth(histogramBefore, classHistogram(), made);
@@ -206,6 +221,22 @@ public final class ResidentEntitiesMemory {
                 throw new IllegalStateException("the node did not become an Up member within 60 s");
             }
             Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Waits until the shards have stopped every idle entity and each has parked its memory: the figure is then that
+     * of idle calls that are not actors. Polls, as the shards check for idle entities on their own schedule.
+     */
+    private void awaitAllParked(ParkedEntities parked, int entities) throws Exception {
+        long deadline = System.nanoTime()
+                + parked.parkAfter().multipliedBy(4).plusMinutes(5).toNanos();
+        while (residentEntities() > 0 || parked.count() < entities) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(residentEntities() + " entities still resident and " + parked.count()
+                        + " parked of " + entities + " long after park-after");
+            }
+            Thread.sleep(500);
         }
     }
 
