@@ -86,16 +86,24 @@ final class WarmUp {
                 .thenApply(counts -> new Result(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - started)));
     }
 
+    /** One round is every channel's webhook at once, as a node's traffic comes: every core takes part. */
     private CompletionStage<int[]> rounds(long deadline, int webhooks, int answered) {
-        CompletionStage<Integer> round = CompletableFuture.completedFuture(0);
-        for (HttpRequest request : requests) {
-            round = round.thenCompose(ok -> answered(request).thenApply(yes -> yes ? ok + 1 : ok));
-        }
-        return round.thenComposeAsync(
-                ok -> System.nanoTime() < deadline
-                        ? rounds(deadline, webhooks + requests.size(), answered + ok)
-                        : CompletableFuture.completedFuture(new int[] {webhooks + requests.size(), answered + ok}),
-                system.executionContext());
+        List<CompletableFuture<Boolean>> round = requests.stream()
+                .map(request -> answered(request).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(round.toArray(CompletableFuture[]::new))
+                .thenComposeAsync(
+                        done -> {
+                            int sent = webhooks + round.size();
+                            int ok = answered
+                                    + (int) round.stream()
+                                            .filter(CompletableFuture::join)
+                                            .count();
+                            return System.nanoTime() < deadline
+                                    ? rounds(deadline, sent, ok)
+                                    : CompletableFuture.completedFuture(new int[] {sent, ok});
+                        },
+                        system.executionContext());
     }
 
     private CompletionStage<Boolean> answered(HttpRequest request) {
