@@ -10,6 +10,7 @@ import akka.japi.function.Function;
 import com.typesafe.config.Config;
 import io.switchboard.adapters.http.HttpSettings;
 import io.switchboard.adapters.http.VoiceWebhookRoutes;
+import io.switchboard.adapters.http.json.VoiceChannel;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.domain.entity.ReplyOrigin;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,20 +34,10 @@ import java.util.concurrent.CompletionStage;
 final class WarmUp {
 
     /** The contract's channels, one representative body each ({@code warm-up/<channel>.json}). */
-    static final List<String> CHANNELS = List.of(
-            "answer",
-            "initiate",
-            "disconnect",
-            "transferAnswer",
-            "transferDisconnect",
-            "redirect",
-            "recordingComplete",
-            "transcriptionAvailable",
-            "gather",
-            "conferenceCreated",
-            "conferenceMemberJoin",
-            "conferenceMemberExit",
-            "conferenceCompleted");
+    static final List<String> CHANNELS = Arrays.stream(VoiceChannel.values())
+            .filter(VoiceChannel::inContract)
+            .map(VoiceChannel::path)
+            .toList();
 
     /** What every warm-up webhook is answered with: a document with the verbs most replies carry. */
     private static final EventReply MENU = new EventReply(
