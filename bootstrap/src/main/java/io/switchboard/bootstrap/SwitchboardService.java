@@ -247,6 +247,11 @@ public final class SwitchboardService {
                                     warmed.took().toMillis(),
                                     warmed.answered());
                     return Done.getInstance();
+                })
+                // A warm-up that fails costs the first webhooks their speed, never the start.
+                .exceptionally(failure -> {
+                    system.log().warn("the warm-up failed, the node starts cold: {}", failure.toString());
+                    return Done.getInstance();
                 });
     }
 
