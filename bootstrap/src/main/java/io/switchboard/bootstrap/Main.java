@@ -1,5 +1,8 @@
 package io.switchboard.bootstrap;
 
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,10 +17,30 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        // With no subcommand the jar serves: the two README commands stay one word shorter.
-        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
-        int exitCode = new CommandLine(new Main()).execute(effective);
-        System.exit(exitCode);
+        System.exit(commandLine(args).execute(serving(args) ? tail(args) : args));
+    }
+
+    /**
+     * With no subcommand the jar serves: the two README commands stay one word shorter. Serving builds only the
+     * {@code serve} command: picocli would otherwise inspect every subcommand's classes and options before the
+     * service starts, time spent on the way to ready. For the same reason logback reads its configuration on
+     * another thread meanwhile; {@code serve} waits for it before anything can log.
+     */
+    static CommandLine commandLine(String[] args) {
+        if (!serving(args)) {
+            return new CommandLine(new Main());
+        }
+        ServeCommand serve = new ServeCommand();
+        serve.loggingConfigured = CompletableFuture.runAsync(LoggerFactory::getILoggerFactory);
+        return new CommandLine(serve).setCommandName("switchboard serve");
+    }
+
+    static boolean serving(String[] args) {
+        return args.length == 0 || args[0].equals("serve");
+    }
+
+    private static String[] tail(String[] args) {
+        return args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     }
 
     @Override

@@ -43,12 +43,16 @@ final class ServeCommand implements Callable<Integer> {
                     + " SWITCHBOARD_APPLICATIONS); calls of other applications go to the --flow")
     List<String> applications = List.of();
 
+    /** Logging's configuration, read meanwhile when the jar's main serves; done before any flow is made. */
+    CompletableFuture<?> loggingConfigured = CompletableFuture.completedFuture(null);
+
     @Override
     public Integer call() {
         CompletableFuture<SwitchboardService.Running> starting;
         FlowLoader.Flows flows;
         try {
             Config config = withOptions(SwitchboardConfig.load());
+            loggingConfigured.join();
             flows = new FlowLoader(config, Thread.currentThread().getContextClassLoader()).load();
             starting = SwitchboardService.start(config, flows.callFlows(), flows.conferenceFlow())
                     .toCompletableFuture();

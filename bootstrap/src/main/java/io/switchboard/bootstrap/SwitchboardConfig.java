@@ -1,6 +1,7 @@
 package io.switchboard.bootstrap;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.util.Arrays;
@@ -93,10 +94,23 @@ public final class SwitchboardConfig {
                 "SWITCHBOARD_HTTP_MAX_CONNECTIONS",
                 "connections",
                 1024);
+        requireDuration(config, "switchboard.warm-up.max-duration", "SWITCHBOARD_WARM_UP_MAX_DURATION", "1s");
         requireBothOrNeither(
                 config, "switchboard.http.webhook-", "SWITCHBOARD_WEBHOOK_", "to require HTTP Basic auth on webhooks");
         requireBothOrNeither(config, "switchboard.admin.", "SWITCHBOARD_ADMIN_", "to turn the admin API on");
         return config;
+    }
+
+    private static void requireDuration(Config config, String path, String variable, String unsetDefault) {
+        try {
+            if (!config.getDuration(path).isNegative()) {
+                return;
+            }
+        } catch (ConfigException.BadValue | ConfigException.WrongType notADuration) {
+            // refused below, naming the variable
+        }
+        throw new IllegalArgumentException(variable + " must be a duration such as 500ms or 2s (0s: none), was '"
+                + config.getValue(path).unwrapped() + "'; leave it unset for " + unsetDefault);
     }
 
     private static void requireCount(Config config, String path, String variable, String what, int unsetDefault) {

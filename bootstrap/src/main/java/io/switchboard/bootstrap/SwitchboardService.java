@@ -193,25 +193,27 @@ public final class SwitchboardService {
                             String publicUrl = SwitchboardConfig.publicUrl(
                                     config, webhookServer.localAddress().getPort());
                             system.log().info("callbacks a flow leaves without a URL go to {}/voice", publicUrl);
+                            HttpSettings served = http.withPublicUrl(publicUrl);
                             Routes routes = routes(
                                     system,
                                     config,
                                     settings,
-                                    http.withPublicUrl(publicUrl),
+                                    served,
                                     adminCredentials,
                                     CallControlConfig.settings(config, publicUrl),
                                     callFlows,
                                     conferenceFlow);
-                            refusingRoute.complete(routes.refusing());
-                            directAnswers.complete(routes.voiceWebhooks());
-                            webhookRoutes.complete(routes.webhookPort());
-                            Config management = config.getConfig("akka.management.http");
-                            return ManagementServer.start(
-                                            system,
-                                            management.getString("hostname"),
-                                            management.getInt("port"),
-                                            routes.managementPort(),
-                                            shutdownDeadline)
+                            // Requests that arrive meanwhile, readiness probes included, wait for the routes.
+                            return warmUp(system, config, settings, served)
+                                    .thenComposeAsync(
+                                            warmed -> {
+                                                refusingRoute.complete(routes.refusing());
+                                                directAnswers.complete(routes.voiceWebhooks());
+                                                webhookRoutes.complete(routes.webhookPort());
+                                                return managementServer(
+                                                        system, config, routes.managementPort(), shutdownDeadline);
+                                            },
+                                            system.executionContext())
                                     .thenApplyAsync(
                                             managementServer -> new Running(system, webhookServer, managementServer),
                                             system.executionContext());
@@ -226,7 +228,38 @@ public final class SwitchboardService {
                         system.executionContext());
     }
 
-    /** What the webhook port and the management port serve. */
+    private static CompletionStage<ServerBinding> managementServer(
+            ActorSystem<Void> system, Config config, Route routes, Duration shutdownDeadline) {
+        Config management = config.getConfig("akka.management.http");
+        return ManagementServer.start(
+                system, management.getString("hostname"), management.getInt("port"), routes, shutdownDeadline);
+    }
+
+    /** The warm-up ({@link WarmUp}), logged; none when its duration is zero. */
+    private static CompletionStage<Done> warmUp(
+            ActorSystem<Void> system, Config config, SwitchboardSettings settings, HttpSettings http) {
+        Duration maxDuration = WarmUp.maxDuration(config);
+        if (maxDuration.isZero()) {
+            return CompletableFuture.completedFuture(Done.getInstance());
+        }
+        return new WarmUp(system, http, settings.entity().fallback())
+                .run(maxDuration)
+                .thenApply(warmed -> {
+                    system.log()
+                            .info(
+                                    "warmed up: {} webhooks of every channel in process in {} ms, {} answered 200",
+                                    warmed.webhooks(),
+                                    warmed.took().toMillis(),
+                                    warmed.answered());
+                    return Done.getInstance();
+                })
+                // A warm-up that fails costs the first webhooks their speed, never the start.
+                .exceptionally(failure -> {
+                    system.log().warn("the warm-up failed, the node starts cold: {}", failure.toString());
+                    return Done.getInstance();
+                });
+    }
+
     /** The webhook port's routes, what answers there past its connection limit, and the management port's routes. */
     private record Routes(VoiceWebhookRoutes voiceWebhooks, Route webhookPort, Route refusing, Route managementPort) {}
 

@@ -1,6 +1,7 @@
 package io.switchboard.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.LoggerContext;
@@ -10,8 +11,15 @@ import ch.qos.logback.core.status.StatusUtil;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The service's logback.xml, read as the service reads it, with SWITCHBOARD_LOG_FORMAT set each way. */
@@ -77,5 +85,54 @@ class LogFormatTest {
         assertEquals("c-logged", line.path("callId").asText());
         assertEquals("12", line.path("latencyMs").asText());
         assertTrue(line.has("@timestamp"), line.toString());
+    }
+
+    /**
+     * A webhook's log line costs its caller no console I/O: the async appender's worker writes it, and a console
+     * that does not take writes (a stalled pipe, a slow log collector) never holds the caller up, however many
+     * lines pile up (neverBlock: past the queue's capacity lines are dropped instead).
+     */
+    @Test
+    void aStalledConsoleNeverHoldsUpTheThreadThatLogs() throws Exception {
+        CountDownLatch consoleFree = new CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
+        AtomicReference<Thread> writer = new AtomicReference<>();
+        OutputStream stalled = new OutputStream() {
+            @Override
+            public void write(int b) {
+                writer.compareAndSet(null, Thread.currentThread());
+                written.countDown();
+                try {
+                    consoleFree.await();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(stalled, true, StandardCharsets.UTF_8));
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            Future<Thread> logged = caller.submit(() -> {
+                for (int line = 0; line < 10_000; line++) {
+                    context.getLogger("io.switchboard.test").info("webhook gather answered 200 in 1 ms (FLOW)");
+                }
+                return Thread.currentThread();
+            });
+
+            Thread logging = logged.get(30, TimeUnit.SECONDS);
+            assertTrue(written.await(30, TimeUnit.SECONDS), "the console was never written to");
+            assertNotEquals(logging, writer.get());
+        } finally {
+            consoleFree.countDown();
+            context.stop();
+            caller.shutdownNow();
+            System.setOut(console);
+        }
     }
 }

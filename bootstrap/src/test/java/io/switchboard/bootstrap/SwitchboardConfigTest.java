@@ -173,4 +173,24 @@ class SwitchboardConfigTest {
         assertEquals("com.acme.SalesFlow", config.getString("switchboard.applications.app-sales.class"));
         assertEquals("com.acme.SupportFlow", config.getString("switchboard.applications.app-support.class"));
     }
+
+    @Test
+    void theWarmUpTakesASecondAtMostUnlessConfigured() {
+        assertEquals(java.time.Duration.ofSeconds(1), WarmUp.maxDuration(SwitchboardConfig.load(Map.of())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1s", "soon"})
+    void aWarmUpThatIsNoDurationIsRefusedNamingItsVariable(String maxDuration) {
+        Config config = ConfigFactory.parseMap(Map.of("switchboard.warm-up.max-duration", maxDuration))
+                .withFallback(SwitchboardConfig.load(Map.of()));
+
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> SwitchboardConfig.validated(config));
+
+        assertTrue(
+                refused.getMessage().startsWith("SWITCHBOARD_WARM_UP_MAX_DURATION must be a duration"),
+                refused::getMessage);
+        assertTrue(refused.getMessage().contains("'" + maxDuration + "'"), refused::getMessage);
+    }
 }
