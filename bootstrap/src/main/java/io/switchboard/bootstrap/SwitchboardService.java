@@ -244,20 +244,25 @@ public final class SwitchboardService {
         }
         return new WarmUp(system, http, settings.entity().fallback())
                 .run(maxDuration)
-                .thenApply(warmed -> {
-                    system.log()
-                            .info(
-                                    "warmed up: {} webhooks of every channel in process in {} ms, {} answered 200",
-                                    warmed.webhooks(),
-                                    warmed.took().toMillis(),
-                                    warmed.answered());
-                    return Done.getInstance();
-                })
+                // Callbacks on the completing thread: they only log.
+                .thenApplyAsync(
+                        warmed -> {
+                            system.log()
+                                    .info(
+                                            "warmed up: {} webhooks of every channel in process in {} ms, {} answered 200",
+                                            warmed.webhooks(),
+                                            warmed.took().toMillis(),
+                                            warmed.answered());
+                            return Done.getInstance();
+                        },
+                        Runnable::run)
                 // A warm-up that fails costs the first webhooks their speed, never the start.
-                .exceptionally(failure -> {
-                    system.log().warn("the warm-up failed, the node starts cold: {}", failure.toString());
-                    return Done.getInstance();
-                });
+                .exceptionallyAsync(
+                        failure -> {
+                            system.log().warn("the warm-up failed, the node starts cold: {}", failure.toString());
+                            return Done.getInstance();
+                        },
+                        Runnable::run);
     }
 
     /** The webhook port's routes, what answers there past its connection limit, and the management port's routes. */

@@ -81,7 +81,9 @@ final class WarmUp {
     CompletionStage<Result> run(Duration maxDuration) {
         long started = System.nanoTime();
         return rounds(started + maxDuration.toNanos(), 0, 0)
-                .thenApply(counts -> new Result(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - started)));
+                .thenApplyAsync(
+                        counts -> new Result(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - started)),
+                        Runnable::run);
     }
 
     /** One round is every channel's webhook at once, as a node's traffic comes: every core takes part. */
@@ -106,10 +108,15 @@ final class WarmUp {
 
     private CompletionStage<Boolean> answered(HttpRequest request) {
         try {
-            return routes.apply(request).thenApply(response -> {
-                response.discardEntityBytes(system);
-                return response.status().equals(StatusCodes.OK);
-            });
+            // On the completing thread: the route's stage comes from a Scala future, whose plain thenApply would
+            // run on the JDK's common pool.
+            return routes.apply(request)
+                    .thenApplyAsync(
+                            response -> {
+                                response.discardEntityBytes(system);
+                                return response.status().equals(StatusCodes.OK);
+                            },
+                            Runnable::run);
         } catch (Exception failed) {
             return CompletableFuture.failedFuture(failed);
         }

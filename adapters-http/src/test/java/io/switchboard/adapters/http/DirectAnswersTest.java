@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,17 +52,10 @@ class DirectAnswersTest {
                 new VoiceWebhookRoutes(directUseCase, () -> true, VoiceWebhookRoutesTest.FALLBACK, SETTINGS);
         VoiceWebhookRoutes routed =
                 new VoiceWebhookRoutes(routedUseCase, () -> true, VoiceWebhookRoutesTest.FALLBACK, SETTINGS);
-        Optional<java.util.concurrent.CompletionStage<HttpResponse>> answered = direct.answerDirectly(request);
+        Optional<CompletionStage<HttpResponse>> answered = direct.answerDirectly(request);
         assertTrue(answered.isPresent(), "answered directly: " + request);
-        HttpResponse response = answered.get().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        String body = response.entity()
-                .toStrict(5_000, testKit.system())
-                .toCompletableFuture()
-                .get(5, TimeUnit.SECONDS)
-                .getData()
-                .utf8String();
         return new Both(
-                new Exchange(response, body),
+                Exchange.read(testKit.system(), answered.get()),
                 directUseCase.received(),
                 Exchange.send(testKit.system(), routed.route(), request),
                 routedUseCase.received());
@@ -102,30 +95,21 @@ class DirectAnswersTest {
         assertSameAnswer(both);
     }
 
-    @Test
-    void anEventThatCouldNotBeStoredGetsTheRoutes503() throws Exception {
-        FakeVoiceEventHandler directUseCase = new FakeVoiceEventHandler();
-        FakeVoiceEventHandler routedUseCase = new FakeVoiceEventHandler();
-        for (FakeVoiceEventHandler useCase : List.of(directUseCase, routedUseCase)) {
-            useCase.answerWith(event -> CompletableFuture.completedFuture(EventReply.notStored()));
-        }
-
-        Both both = both(
-                authorized(Exchange.post("/voice/initiate", Payloads.callEvent("initiate"))),
-                directUseCase,
-                routedUseCase);
-
-        assertEquals(503, both.direct().status());
-        assertSameAnswer(both);
+    static Stream<Function<VoiceEvent, CompletionStage<EventReply>>> refusals() {
+        return Stream.of(
+                // The event could not be stored.
+                event -> CompletableFuture.completedFuture(EventReply.notStored()),
+                // A new call refused by memory admission.
+                event -> CompletableFuture.failedFuture(new AdmissionRefusedException(10)));
     }
 
-    @Test
-    void aNewCallRefusedByAdmissionGetsTheRoutes503() throws Exception {
+    @ParameterizedTest
+    @MethodSource("refusals")
+    void aRefusedEventGetsTheRoutes503(Function<VoiceEvent, CompletionStage<EventReply>> refusal) throws Exception {
         FakeVoiceEventHandler directUseCase = new FakeVoiceEventHandler();
         FakeVoiceEventHandler routedUseCase = new FakeVoiceEventHandler();
-        for (FakeVoiceEventHandler useCase : List.of(directUseCase, routedUseCase)) {
-            useCase.answerWith(event -> CompletableFuture.failedFuture(new AdmissionRefusedException(10)));
-        }
+        directUseCase.answerWith(refusal);
+        routedUseCase.answerWith(refusal);
 
         Both both = both(
                 authorized(Exchange.post("/voice/initiate", Payloads.callEvent("initiate"))),

@@ -11,14 +11,19 @@ import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.Route;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /** One request through a sealed route in this JVM, without binding a port, and its response read in full. */
 record Exchange(HttpResponse response, String body) {
 
     static Exchange send(ActorSystem<?> system, Route route, HttpRequest request) throws Exception {
-        HttpResponse response =
-                route.handler(system).apply(request).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        return read(system, route.handler(system).apply(request));
+    }
+
+    /** The response {@code answered} completes with, read in full. */
+    static Exchange read(ActorSystem<?> system, CompletionStage<HttpResponse> answered) throws Exception {
+        HttpResponse response = answered.toCompletableFuture().get(5, TimeUnit.SECONDS);
         String body = response.entity()
                 .toStrict(5_000, system)
                 .toCompletableFuture()
