@@ -10,6 +10,7 @@ import akka.japi.function.Function;
 import com.typesafe.config.Config;
 import io.switchboard.adapters.http.HttpSettings;
 import io.switchboard.adapters.http.VoiceWebhookRoutes;
+import io.switchboard.adapters.http.WebhookServer;
 import io.switchboard.adapters.http.json.VoiceChannel;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.FallbackPolicy;
@@ -21,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -62,13 +62,9 @@ final class WarmUp {
         this.system = system;
         VoiceWebhookRoutes warming =
                 new VoiceWebhookRoutes(event -> CompletableFuture.completedFuture(MENU), () -> true, fallback, http);
-        Function<HttpRequest, CompletionStage<HttpResponse>> routed =
-                warming.route().handler(system);
         // As the server serves: the common webhook directly, the rest through the routes.
-        this.routes = request -> {
-            Optional<CompletionStage<HttpResponse>> direct = warming.answerDirectly(request);
-            return direct.isPresent() ? direct.get() : routed.apply(request);
-        };
+        WebhookServer.DirectAnswers direct = warming::answerDirectly;
+        this.routes = direct.ahead(warming.route().handler(system));
         this.requests = CHANNELS.stream().map(channel -> request(channel, http)).toList();
     }
 

@@ -23,19 +23,17 @@ public record WebhookCredentials(String username, String password) {
 
     /** Both halves are always compared, each in constant time, so response timing reveals neither. */
     public boolean matches(ProvidedCredentials provided) {
-        boolean usernameMatches = MessageDigest.isEqual(
-                username.getBytes(StandardCharsets.UTF_8), provided.identifier().getBytes(StandardCharsets.UTF_8));
-        boolean passwordMatches = provided.verify(password);
-        return usernameMatches & passwordMatches;
+        return sameInConstantTime(username, provided.identifier()) & provided.verify(password);
     }
 
     /** The same comparison, of a username and a password read from a request's {@code Authorization} header. */
     public boolean matches(String providedUsername, String providedPassword) {
-        boolean usernameMatches = MessageDigest.isEqual(
-                username.getBytes(StandardCharsets.UTF_8), providedUsername.getBytes(StandardCharsets.UTF_8));
-        boolean passwordMatches = MessageDigest.isEqual(
-                password.getBytes(StandardCharsets.UTF_8), providedPassword.getBytes(StandardCharsets.UTF_8));
-        return usernameMatches & passwordMatches;
+        return sameInConstantTime(username, providedUsername) & sameInConstantTime(password, providedPassword);
+    }
+
+    private static boolean sameInConstantTime(String expected, String provided) {
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), provided.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Never shows the password: settings get logged. */

@@ -34,6 +34,15 @@ public final class WebhookServer {
     public interface DirectAnswers {
 
         Optional<CompletionStage<HttpResponse>> answer(HttpRequest request);
+
+        /** A handler that answers directly what it can, and hands the rest to {@code routed}. */
+        default Function<HttpRequest, CompletionStage<HttpResponse>> ahead(
+                Function<HttpRequest, CompletionStage<HttpResponse>> routed) {
+            return request -> {
+                Optional<CompletionStage<HttpResponse>> answered = answer(request);
+                return answered.isPresent() ? answered.get() : routed.apply(request);
+            };
+        }
     }
 
     /**
@@ -76,11 +85,7 @@ public final class WebhookServer {
                     ConnectionContext.httpsServer(settings.tls().get().serverContext()));
         }
         Materializer materializer = Materializer.matFromSystem(system);
-        Function<HttpRequest, CompletionStage<HttpResponse>> routed = route.handler(system);
-        Function<HttpRequest, CompletionStage<HttpResponse>> served = request -> {
-            Optional<CompletionStage<HttpResponse>> answered = direct.answer(request);
-            return answered.isPresent() ? answered.get() : routed.apply(request);
-        };
+        Function<HttpRequest, CompletionStage<HttpResponse>> served = direct.ahead(route.handler(system));
         Function<HttpRequest, CompletionStage<HttpResponse>> refused = refusing.handler(system);
         ServedConnections slots = new ServedConnections(settings.admission().maxConnections());
         int maxAccepted = ServerSettings.create(system.settings().config()).getMaxConnections();
