@@ -150,9 +150,12 @@ final class RunningService implements AutoCloseable {
 
     /** Fallback replies this node counted, by its Prometheus endpoint. */
     double fallbacksCounted() throws IOException, InterruptedException {
-        return get(managementUri("/metrics"))
-                .body()
-                .lines()
+        return fallbacksIn(get(managementUri("/metrics")).body());
+    }
+
+    /** The fallbacks counted in {@code metrics}, a scrape of the management port's {@code /metrics}. */
+    static double fallbacksIn(String metrics) {
+        return metrics.lines()
                 .filter(line -> line.startsWith("switchboard_webhook_fallbacks_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();

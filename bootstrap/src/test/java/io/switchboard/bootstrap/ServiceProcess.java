@@ -69,7 +69,17 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(Path workDir, Map<String, String> environment, List<String> jvmOptions)
             throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(workDir, environment, jvmOptions, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Map, List)}, with {@code launcher} before the {@code java} command (e.g. {@code taskset
+     * -c 0}, to give the service a core of its own).
+     */
+    static ServiceProcess start(
+            Path workDir, Map<String, String> environment, List<String> jvmOptions, List<String> launcher)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString(), "serve"));
@@ -176,6 +186,11 @@ final class ServiceProcess implements AutoCloseable {
 
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    /** The replies this service counted as fallbacks ({@code switchboard_webhook_fallbacks_total}). */
+    double fallbacksCounted() throws IOException, InterruptedException {
+        return RunningService.fallbacksIn(get(managementUri("/metrics")).body());
     }
 
     /** {@code GET /admin/...} with the admin credentials. */

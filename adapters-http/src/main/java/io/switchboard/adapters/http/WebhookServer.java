@@ -51,6 +51,9 @@ public final class WebhookServer {
      * @param hardTerminationDeadline how long coordinated shutdown lets in-flight webhooks finish before
      *                                their connections are closed
      */
+    /** Where connections are accepted and their streams started: a thread of its own (reference.conf). */
+    static final String ACCEPT_DISPATCHER = "switchboard.http.accept-dispatcher";
+
     public static CompletionStage<ServerBinding> start(
             ActorSystem<?> system, VoiceWebhookRoutes routes, Duration hardTerminationDeadline) {
         return start(
@@ -112,6 +115,9 @@ public final class WebhookServer {
                 })
                 // A connection that fails is over like one that closes: it leaves the count and the stream goes on.
                 .withAttributes(ActorAttributes.withSupervisionStrategy(Supervision.getResumingDecider()))
+                // Accepted one at a time, each after a message to this stage: on the default dispatcher that message
+                // waits behind the admitted webhooks' work, and new connections pile up in the kernel's queue.
+                .async(ACCEPT_DISPATCHER)
                 .to(Sink.ignore())
                 .run(materializer)
                 // Async on the system's dispatcher: the stage Akka returns would otherwise use commonPool.
