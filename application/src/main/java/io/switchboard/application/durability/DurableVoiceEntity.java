@@ -18,6 +18,7 @@ import akka.persistence.typed.javadsl.SignalHandler;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.control.IssuedRequest;
 import io.switchboard.domain.control.RequestOutcome;
+import io.switchboard.domain.entity.BusyPolicy;
 import io.switchboard.domain.entity.EntityChores;
 import io.switchboard.domain.entity.EntityLogic;
 import io.switchboard.domain.entity.EntityMemory;
@@ -89,7 +90,7 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     private record PurgeFinished(ActorRef<PurgeOutcome> replyTo, Throwable failure) implements Command {}
 
     /** The event the flow works on, and the memory it sees meanwhile (the event applied, its reply pending). */
-    private record InFlight(Handle handle, long ticket, EntityMemory<?> working) {}
+    private record InFlight(Handle handle, EntityMemory<?> working) {}
 
     private final ActorContext<Command> context;
     private final EntityLogic<E, S> logic;
@@ -257,15 +258,14 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     }
 
     private Effect<Object, EntityMemory<S>> handle(EntityMemory<S> memory, Command command) {
+        if (inFlight != null || purging) {
+            return whileBusy(memory, command);
+        }
         if (command instanceof Inspect inspect) {
             return onInspect(memory, inspect);
         }
         if (command instanceof RequestSettled settled) {
-            // Stored at once, even while a flow works on a later event; a purge has forgotten the request.
-            return purging ? Effect().none() : Effect().persist(settled);
-        }
-        if (inFlight != null || purging) {
-            return whileBusy(command);
+            return onSettled(settled);
         }
         if (command instanceof Handle handle) {
             return onHandle(memory, handle);
@@ -282,7 +282,8 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         if (command == VoiceEntity.Stop.INSTANCE) {
             return Effect().stop();
         }
-        if (command == EntityChores.Idle.INSTANCE || command == EntityChores.RetentionElapsed.INSTANCE) {
+        BusyPolicy.Arrival arrival = chores.arrival(command);
+        if (arrival == BusyPolicy.Arrival.IDLE || arrival == BusyPolicy.Arrival.RETENTION_ELAPSED) {
             chores.passivate();
         }
         // Otherwise a flow that answered after its timeout: the fallback was sent already.
@@ -304,56 +305,56 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             });
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
-        Optional<EntityChores.FlowFinished> atOnce = chores.startFlow(run);
-        inFlight = new InFlight(handle, chores.ticket(), run.working());
-        return atOnce.map(done -> answer(chores.answered(handle.event(), handle.receivedAt(), done)))
-                .orElseGet(() -> Effect().none());
+        Optional<TimelineEntry> atOnce = chores.startFlow(run);
+        inFlight = new InFlight(handle, run.working());
+        return atOnce.map(this::answer).orElseGet(() -> Effect().none());
     }
 
-    /** The flow works on an event, or a purge runs: everything but their own results waits. */
-    private Effect<Object, EntityMemory<S>> whileBusy(Command command) {
-        if (command instanceof EntityChores.FlowFinished done) {
-            return isCurrent(done.ticket())
-                    ? answer(chores.answered(
-                            inFlight.handle().event(), inFlight.handle().receivedAt(), done))
-                    : Effect().none();
+    /** The flow works on an event, or a purge runs: what arrives meanwhile is for {@link BusyPolicy} to decide. */
+    private Effect<Object, EntityMemory<S>> whileBusy(EntityMemory<S> memory, Command command) {
+        BusyPolicy.Arrival arrival = command instanceof PurgeFinished
+                ? BusyPolicy.Arrival.WORK_DONE
+                : command instanceof Purge ? BusyPolicy.Arrival.PURGE : chores.arrival(command);
+        switch (BusyPolicy.answer(arrival, stashed, logic.settings().stashCapacity(), stopWaiting)) {
+            case HANDLE_NOW -> {
+                return handleNow(memory, command);
+            }
+            case WAIT -> {
+                stashed++;
+                return Effect().stash();
+            }
+            case STOP_AFTER_WAITING -> {
+                stopWaiting = true;
+                return Effect().stash();
+            }
+            case SHED -> {
+                Handle handle = (Handle) command;
+                handle.replyTo().tell(logic.shed(handle.event(), stashed, context.getLog()));
+            }
+            case RESTART_RETENTION -> chores.startRetention();
+            case DROP -> {}
         }
-        if (command instanceof EntityChores.FlowTimedOut timeout) {
-            return isCurrent(timeout.ticket())
-                    ? answer(chores.timedOut(
-                            inFlight.handle().event(), inFlight.handle().receivedAt()))
-                    : Effect().none();
+        return Effect().none();
+    }
+
+    /** What a busy entity handles at once: its flow's result, its purge's end, an inspection, a request's outcome. */
+    private Effect<Object, EntityMemory<S>> handleNow(EntityMemory<S> memory, Command command) {
+        if (command instanceof Inspect inspect) {
+            return onInspect(memory, inspect);
+        }
+        if (command instanceof RequestSettled settled) {
+            return onSettled(settled);
         }
         if (command instanceof PurgeFinished finished) {
             return onPurgeFinished(finished);
         }
-        if (command == VoiceEntity.Stop.INSTANCE) {
-            // Waits behind the events that reached the entity before it; a second one changes nothing.
-            if (stopWaiting) {
-                return Effect().none();
-            }
-            stopWaiting = true;
-            return Effect().stash();
-        }
-        if (command == EntityChores.Idle.INSTANCE) {
-            // Busy, not idle: the idle timer restarts after the reply.
-            return Effect().none();
-        }
-        if (command instanceof Handle handle && stashed >= logic.settings().stashCapacity()) {
-            handle.replyTo().tell(logic.shed(handle.event(), stashed, context.getLog()));
-            return Effect().none();
-        }
-        if (command instanceof VoiceEntity.Redelivered
-                && stashed >= logic.settings().stashCapacity()) {
-            // Answered already; only its line on the timeline is lost.
-            return Effect().none();
-        }
-        stashed++;
-        return Effect().stash();
+        Handle current = inFlight.handle();
+        return answer(chores.finished(command, current.event(), current.receivedAt()));
     }
 
-    private boolean isCurrent(long ticket) {
-        return inFlight != null && inFlight.ticket() == ticket;
+    /** Stored at once, even while a flow works on a later event; a purge has forgotten the request. */
+    private Effect<Object, EntityMemory<S>> onSettled(RequestSettled settled) {
+        return purging ? Effect().none() : Effect().persist(settled);
     }
 
     /**

@@ -32,19 +32,18 @@ import java.util.function.Consumer;
 public final class EntityChores<E, S extends EntityState> {
 
     /** The flow of the event with this ticket answered (with the requests it made), or failed. */
-    public record FlowFinished(long ticket, EntityLogic.FlowAnswer answer, Throwable failure)
-            implements VoiceEntity.Command {
+    record FlowFinished(long ticket, EntityLogic.FlowAnswer answer, Throwable failure) implements VoiceEntity.Command {
         /** What the flow asked of call control; none when it failed. */
-        public List<CallControlRequest> requests() {
+        List<CallControlRequest> requests() {
             return answer == null ? List.of() : answer.requests();
         }
     }
 
     /** The flow of the event with this ticket took longer than the flow timeout. */
-    public record FlowTimedOut(long ticket) implements VoiceEntity.Command {}
+    record FlowTimedOut(long ticket) implements VoiceEntity.Command {}
 
     /** No event for the idle timeout. */
-    public enum Idle implements VoiceEntity.Command {
+    enum Idle implements VoiceEntity.Command {
         INSTANCE
     }
 
@@ -76,6 +75,9 @@ public final class EntityChores<E, S extends EntityState> {
     private List<SideWork> sideWorkOfAnswer = List.of();
 
     private long tickets;
+    /** A flow runs whose result has not come yet: its ticket is the latest. */
+    private boolean flowAtWork;
+
     private boolean retentionStarted;
     private boolean passivationRequested;
 
@@ -112,10 +114,10 @@ public final class EntityChores<E, S extends EntityState> {
     /**
      * Runs the flow on the event of {@code run}; an event that ends the call starts its retention. A flow that
      * answered by the time it returns (one that does not block answers on this very thread) is finished here, with
-     * no message and no timer. Otherwise it is timed, and its {@link FlowFinished} or {@link FlowTimedOut} comes
-     * later, carrying {@link #ticket()}.
+     * no message and no timer: its event's entry is returned. Otherwise it is timed, and its result comes later as
+     * a message that {@link #arrival} calls {@link BusyPolicy.Arrival#WORK_DONE}, for {@link #finished}.
      */
-    public Optional<FlowFinished> startFlow(EntityLogic.RunFlow<E, S> run) {
+    public Optional<TimelineEntry> startFlow(EntityLogic.RunFlow<E, S> run) {
         if (logic.ended(run.working()) && !retentionStarted) {
             startRetention();
         }
@@ -129,17 +131,61 @@ public final class EntityChores<E, S extends EntityState> {
             reportIfOverBudget(run, System.nanoTime() - started);
         }
         if (answer.isDone()) {
-            return Optional.of(finishedAtOnce(ticket, answer));
+            return Optional.of(answered((VoiceEvent) run.event(), run.receivedAt(), finishedAtOnce(ticket, answer)));
         }
+        flowAtWork = true;
         context.pipeToSelf(answer, (answered, failure) -> new FlowFinished(ticket, answered, failure));
         timers.startSingleTimer(
                 FLOW_TIMER, new FlowTimedOut(ticket), logic.settings().flowTimeout());
         return Optional.empty();
     }
 
-    /** The ticket of the latest flow started. */
-    public long ticket() {
-        return tickets;
+    /**
+     * What {@code command} is to an entity whose flow may be at work, for {@link BusyPolicy}: the journaled shell
+     * names its own commands first.
+     */
+    public BusyPolicy.Arrival arrival(VoiceEntity.Command command) {
+        if (command instanceof FlowFinished done) {
+            return isCurrent(done.ticket()) ? BusyPolicy.Arrival.WORK_DONE : BusyPolicy.Arrival.STALE_RESULT;
+        }
+        if (command instanceof FlowTimedOut timeout) {
+            return isCurrent(timeout.ticket()) ? BusyPolicy.Arrival.WORK_DONE : BusyPolicy.Arrival.STALE_RESULT;
+        }
+        if (command instanceof VoiceEntity.Handle) {
+            return BusyPolicy.Arrival.EVENT;
+        }
+        if (command instanceof VoiceEntity.Redelivered) {
+            return BusyPolicy.Arrival.REDELIVERY_RECORD;
+        }
+        if (command instanceof VoiceEntity.Inspect) {
+            return BusyPolicy.Arrival.INSPECTION;
+        }
+        if (command instanceof RequestSettled) {
+            return BusyPolicy.Arrival.REQUEST_SETTLED;
+        }
+        if (command == VoiceEntity.Stop.INSTANCE) {
+            return BusyPolicy.Arrival.STOP;
+        }
+        if (command == Idle.INSTANCE) {
+            return BusyPolicy.Arrival.IDLE;
+        }
+        if (command == RetentionElapsed.INSTANCE) {
+            return BusyPolicy.Arrival.RETENTION_ELAPSED;
+        }
+        throw new IllegalArgumentException("not an entity command: " + command);
+    }
+
+    /** Whether the flow of the event with this ticket is the one at work (not answered yet). */
+    private boolean isCurrent(long ticket) {
+        return flowAtWork && ticket == tickets;
+    }
+
+    /**
+     * The entry of {@code event}, whose flow was at work, now {@code result} (the command {@link #arrival} called
+     * {@link BusyPolicy.Arrival#WORK_DONE}) came: the flow's answer, or its timeout.
+     */
+    public TimelineEntry finished(VoiceEntity.Command result, VoiceEvent event, Instant receivedAt) {
+        return result instanceof FlowFinished done ? answered(event, receivedAt, done) : timedOut(event, receivedAt);
     }
 
     private static FlowFinished finishedAtOnce(long ticket, CompletableFuture<EntityLogic.FlowAnswer> answer) {
@@ -169,7 +215,8 @@ public final class EntityChores<E, S extends EntityState> {
      * set (none when the flow failed, its data was refused or its document broke a rule: what a flow asks for goes
      * with its own reply only); its side work waits for {@link #issue}.
      */
-    public TimelineEntry answered(VoiceEvent event, Instant receivedAt, FlowFinished done) {
+    private TimelineEntry answered(VoiceEvent event, Instant receivedAt, FlowFinished done) {
+        flowAtWork = false;
         timers.cancel(FLOW_TIMER);
         flowContext.close();
         Throwable failure = done.failure() != null ? done.failure() : flowContext.dataRefused();
@@ -191,7 +238,8 @@ public final class EntityChores<E, S extends EntityState> {
      * The entry of {@code event} now its flow has timed out: the fallback, and none of the flow's requests, data
      * or side work.
      */
-    public TimelineEntry timedOut(VoiceEvent event, Instant receivedAt) {
+    private TimelineEntry timedOut(VoiceEvent event, Instant receivedAt) {
+        flowAtWork = false;
         List<CallControlRequest> dropped = flowContext.close();
         if (!dropped.isEmpty()) {
             context.getLog().warn("the late flow's {} call-control requests are dropped", dropped.size());

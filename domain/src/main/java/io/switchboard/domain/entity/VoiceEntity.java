@@ -234,24 +234,33 @@ public final class VoiceEntity<E, S extends EntityState> {
         return Behaviors.same();
     }
 
-    /** The flow is working on {@code current}; everything else waits. */
-    private Behavior<Command> awaitingFlow(Handle current, long ticket, EntityMemory<S> working) {
+    /** The flow is working on {@code current}; what arrives meanwhile is for {@link BusyPolicy} to decide. */
+    private Behavior<Command> awaitingFlow(Handle current, EntityMemory<S> working) {
         return Behaviors.receiveMessage(
-                command -> withEntityMdc(command, message -> whileWorking(message, current, ticket, working)));
+                command -> withEntityMdc(command, message -> whileWorking(message, current, working)));
     }
 
-    private Behavior<Command> whileWorking(Command command, Handle current, long ticket, EntityMemory<S> working) {
-        if (command instanceof EntityChores.FlowFinished done) {
-            // One that answered after its timeout is late: the fallback was sent already.
-            return done.ticket() == ticket
-                    ? replyAndContinue(current, chores.answered(current.event(), current.receivedAt(), done))
-                    : Behaviors.same();
+    private Behavior<Command> whileWorking(Command command, Handle current, EntityMemory<S> working) {
+        // The stash keeps one slot more than the events may take, for the Stop that waits behind them.
+        boolean stopQueued = command == Stop.INSTANCE && stash.contains(Stop.INSTANCE);
+        switch (BusyPolicy.answer(
+                chores.arrival(command), stash.size(), logic.settings().stashCapacity(), stopQueued)) {
+            case HANDLE_NOW -> {
+                return handleNow(command, current, working);
+            }
+            case WAIT, STOP_AFTER_WAITING -> stash.stash(command);
+            case SHED -> {
+                Handle handle = (Handle) command;
+                handle.replyTo().tell(logic.shed(handle.event(), stash.size(), context.getLog()));
+            }
+            case RESTART_RETENTION -> chores.startRetention();
+            case DROP -> {}
         }
-        if (command instanceof EntityChores.FlowTimedOut timeout) {
-            return timeout.ticket() == ticket
-                    ? replyAndContinue(current, chores.timedOut(current.event(), current.receivedAt()))
-                    : Behaviors.same();
-        }
+        return Behaviors.same();
+    }
+
+    /** What a busy entity handles at once: its flow's result, an inspection, a request's outcome. */
+    private Behavior<Command> handleNow(Command command, Handle current, EntityMemory<S> working) {
         if (command instanceof Inspect inspect) {
             inspect.replyTo().tell(working.inspection());
             return Behaviors.same();
@@ -261,18 +270,7 @@ public final class VoiceEntity<E, S extends EntityState> {
             memory = logic.after(memory, settled);
             return Behaviors.same();
         }
-        if (command == Stop.INSTANCE) {
-            // The shard holds newer events until the entity has stopped; those that reached it first are
-            // answered before it does.
-            return stopOnceAnswered();
-        }
-        if (command == EntityChores.Idle.INSTANCE) {
-            // The entity is busy, not idle; the idle timer restarts after the reply. Stashed, this stale
-            // timeout would passivate the entity right after the event it just served.
-            return Behaviors.same();
-        }
-        // Events, and timers that fire while the flow works, are handled once it is done.
-        return stashOrShed(command);
+        return replyAndContinue(current, chores.finished(command, current.event(), current.receivedAt()));
     }
 
     private Behavior<Command> onHandle(Handle handle) {
@@ -288,13 +286,13 @@ public final class VoiceEntity<E, S extends EntityState> {
             return Behaviors.same();
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
-        Optional<EntityChores.FlowFinished> atOnce = chores.startFlow(run);
+        Optional<TimelineEntry> atOnce = chores.startFlow(run);
         if (atOnce.isPresent()) {
             // Still ready: nothing waited meanwhile (what is stashed now belongs to the unstashing under way).
-            reply(handle, chores.answered(handle.event(), handle.receivedAt(), atOnce.get()));
+            reply(handle, atOnce.get());
             return Behaviors.same();
         }
-        return awaitingFlow(handle, chores.ticket(), run.working());
+        return awaitingFlow(handle, run.working());
     }
 
     /** Replies, then takes the events that waited for the flow, in their order. */
@@ -314,31 +312,6 @@ public final class VoiceEntity<E, S extends EntityState> {
     private Behavior<Command> onInspect(Inspect inspect) {
         inspect.replyTo().tell(memory.inspection());
         chores.inspected();
-        return Behaviors.same();
-    }
-
-    /**
-     * Waits behind the events that came before it, in the slot kept for it. It comes back here when unstashed
-     * while another of those events is worked on; a second Stop while one waits changes nothing.
-     */
-    private Behavior<Command> stopOnceAnswered() {
-        if (!stash.contains(Stop.INSTANCE)) {
-            stash.stash(Stop.INSTANCE);
-        }
-        return Behaviors.same();
-    }
-
-    private Behavior<Command> stashOrShed(Command command) {
-        if (stash.size() < logic.settings().stashCapacity()) {
-            stash.stash(command);
-        } else if (command instanceof Handle handle) {
-            handle.replyTo().tell(logic.shed(handle.event(), stash.size(), context.getLog()));
-        }
-        // A timer that cannot wait is dropped: the idle timer is restarted after every reply, and an ended
-        // entity asks for passivation again when its retention timer is restarted below.
-        else if (command == EntityChores.RetentionElapsed.INSTANCE) {
-            chores.startRetention();
-        }
         return Behaviors.same();
     }
 }
