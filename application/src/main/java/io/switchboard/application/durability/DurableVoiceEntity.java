@@ -15,6 +15,7 @@ import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
+import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.control.IssuedRequest;
 import io.switchboard.domain.control.RequestOutcome;
@@ -60,7 +61,7 @@ import org.slf4j.MDC;
  * <p>Ordering, shedding, timeouts, passivation and stopping behind in-flight work are those of
  * {@link VoiceEntity}; the stash is the one Akka Persistence keeps, counted here to shed past the capacity.
  */
-public final class DurableVoiceEntity<E, S extends EntityState>
+public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityState>
         extends EventSourcedBehavior<Command, Object, EntityMemory<S>> {
 
     /** The tag of the entry that ends a call or conference: the retention job looks for ended entities by it. */
@@ -130,7 +131,7 @@ public final class DurableVoiceEntity<E, S extends EntityState>
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
      *                           {@link VoiceEntity.Stop}
      */
-    public static <E, S extends EntityState> Behavior<Command> create(
+    public static <E extends VoiceEvent, S extends EntityState> Behavior<Command> create(
             PersistenceId persistenceId,
             EntityRules<E, S> rules,
             Executor flowExecutor,
@@ -157,7 +158,7 @@ public final class DurableVoiceEntity<E, S extends EntityState>
      *
      * @param retentionStarted told once per incarnation, with the entity, when its retention after the end starts
      */
-    public static <E, S extends EntityState> Behavior<Command> create(
+    public static <E extends VoiceEvent, S extends EntityState> Behavior<Command> create(
             PersistenceId persistenceId,
             EntityRules<E, S> rules,
             Executor flowExecutor,

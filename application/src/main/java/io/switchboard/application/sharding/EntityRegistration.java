@@ -22,6 +22,7 @@ import io.switchboard.domain.call.CallEntity;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceEntity;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.control.CallControl;
@@ -108,7 +109,7 @@ public final class EntityRegistration {
     }
 
     /** The entity's actor: the journaled shell over {@code rules}, or the in-memory one. */
-    private static <E, S extends EntityState> Behavior<VoiceEntity.Command> shell(
+    private static <E extends VoiceEvent, S extends EntityState> Behavior<VoiceEntity.Command> shell(
             ActorSystem<?> system,
             EntityContext<VoiceEntity.Command> context,
             EntityRules<E, S> rules,

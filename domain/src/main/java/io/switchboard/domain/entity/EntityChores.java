@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * the idle and retention timers, and ask the owner, once, to passivate the entity. Its messages are the shells' own (timers and piped
  * results); only {@link RetentionElapsed} may also come from the owner, told the entity has ended.
  */
-public final class EntityChores<E, S extends EntityState> {
+public final class EntityChores<E extends VoiceEvent, S extends EntityState> {
 
     /** The flow of the event with this ticket answered (with the requests it made), or failed. */
     record FlowFinished(long ticket, EntityLogic.FlowAnswer answer, Throwable failure) implements VoiceEntity.Command {
@@ -131,7 +131,7 @@ public final class EntityChores<E, S extends EntityState> {
             reportIfOverBudget(run, System.nanoTime() - started);
         }
         if (answer.isDone()) {
-            return Optional.of(answered((VoiceEvent) run.event(), run.receivedAt(), finishedAtOnce(ticket, answer)));
+            return Optional.of(answered(run.event(), run.receivedAt(), finishedAtOnce(ticket, answer)));
         }
         flowAtWork = true;
         context.pipeToSelf(answer, (answered, failure) -> new FlowFinished(ticket, answered, failure));

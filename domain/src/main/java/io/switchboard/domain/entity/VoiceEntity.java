@@ -29,7 +29,7 @@ import org.slf4j.MDC;
  * <p>Asked to stop while its flow works (the shard hands it to another node, or passivates it), the entity
  * first answers the event in flight and those waiting before the stop, so no webhook loses its reply.
  */
-public final class VoiceEntity<E, S extends EntityState> {
+public final class VoiceEntity<E extends VoiceEvent, S extends EntityState> {
 
     /**
      * The entity's protocol; {@link Handle}, {@link Inspect} and {@link Stop} are public, the rest are its own
@@ -102,7 +102,7 @@ public final class VoiceEntity<E, S extends EntityState> {
      * @param flowExecutor       where flows run: never the actor's own dispatcher
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
      */
-    public static <E, S extends EntityState> Behavior<Command> create(
+    public static <E extends VoiceEvent, S extends EntityState> Behavior<Command> create(
             EntityRules<E, S> rules,
             Executor flowExecutor,
             EntitySettings settings,
@@ -116,7 +116,7 @@ public final class VoiceEntity<E, S extends EntityState> {
      * @param flowExecutor       where flows run and their requests are issued: never the actor's own dispatcher
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
      */
-    public static <E, S extends EntityState> Behavior<Command> create(
+    public static <E extends VoiceEvent, S extends EntityState> Behavior<Command> create(
             EntityRules<E, S> rules,
             Executor flowExecutor,
             CallControl callControl,
@@ -131,7 +131,7 @@ public final class VoiceEntity<E, S extends EntityState> {
      * @param flowExecutor       where flows run and their requests are issued: never the actor's own dispatcher
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
      */
-    public static <E, S extends EntityState> Behavior<Command> create(
+    public static <E extends VoiceEvent, S extends EntityState> Behavior<Command> create(
             EntityRules<E, S> rules,
             Executor flowExecutor,
             FlowServices services,
@@ -146,7 +146,7 @@ public final class VoiceEntity<E, S extends EntityState> {
      *
      * @param retentionStarted told once per incarnation, with the entity, when its retention after the end starts
      */
-    public static <E, S extends EntityState> Behavior<Command> create(
+    public static <E extends VoiceEvent, S extends EntityState> Behavior<Command> create(
             EntityRules<E, S> rules,
             Executor flowExecutor,
             FlowServices services,
@@ -167,7 +167,7 @@ public final class VoiceEntity<E, S extends EntityState> {
      * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with {@link Stop}
      * @param retentionStarted   told once per incarnation, with the entity, when its retention after the end starts
      */
-    public static <E, S extends EntityState> Behavior<Command> create(
+    public static <E extends VoiceEvent, S extends EntityState> Behavior<Command> create(
             EntityRules<E, S> rules,
             Executor flowExecutor,
             FlowServices services,
