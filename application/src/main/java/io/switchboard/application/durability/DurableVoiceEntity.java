@@ -16,36 +16,35 @@ import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
 import io.switchboard.domain.common.VoiceEvent;
-import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.control.IssuedRequest;
 import io.switchboard.domain.control.RequestOutcome;
 import io.switchboard.domain.entity.BusyPolicy;
-import io.switchboard.domain.entity.EntityChores;
 import io.switchboard.domain.entity.EntityLogic;
 import io.switchboard.domain.entity.EntityMemory;
 import io.switchboard.domain.entity.EntityRules;
-import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.EntityState;
+import io.switchboard.domain.entity.EntityTimers;
+import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.FlowRunner;
+import io.switchboard.domain.entity.InMemoryVoiceEntity;
 import io.switchboard.domain.entity.RequestSettled;
 import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.entity.VoiceEntity.Command;
 import io.switchboard.domain.entity.VoiceEntity.Handle;
 import io.switchboard.domain.entity.VoiceEntity.Inspect;
-import io.switchboard.domain.flow.FlowServices;
+import io.switchboard.domain.entity.VoiceEntity.Redelivered;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import org.slf4j.MDC;
 
 /**
- * The durable shell of a call or conference entity: the same protocol, the same decisions ({@link EntityLogic})
- * and the same memory as {@link VoiceEntity}, but each answered event is stored in the journal as its
- * {@link TimelineEntry} <em>before</em> the reply goes out, and an entity that starts (on any node, after a
- * passivation, a rebalance or a crash) rebuilds its memory by replaying those entries through
+ * The journaled shell of a call or conference entity: the same protocol ({@link VoiceEntity}), the same decisions
+ * ({@link EntityLogic}) and the same memory as {@link InMemoryVoiceEntity}, but each answered event is stored in
+ * the journal as its {@link TimelineEntry} <em>before</em> the reply goes out, and an entity that starts (on any
+ * node, after a passivation, a rebalance or a crash) rebuilds its memory by replaying those entries through
  * {@link EntityLogic#after}, from its latest snapshot on.
  *
  * <p>While the flow works on an event, nothing is stored: the state the flow sees is the memory with the event
@@ -58,8 +57,9 @@ import org.slf4j.MDC;
  * is stored as a {@link RequestSettled}. A redelivery issues nothing, and an entity that recovers a request that
  * never settled records it as unknown rather than sending it again.
  *
- * <p>Ordering, shedding, timeouts, passivation and stopping behind in-flight work are those of
- * {@link VoiceEntity}; the stash is the one Akka Persistence keeps, counted here to shed past the capacity.
+ * <p>Ordering, shedding ({@link BusyPolicy}), timeouts, passivation and stopping behind in-flight work are those of
+ * {@link InMemoryVoiceEntity}; the stash is the one Akka Persistence keeps, counted here to shed past the
+ * capacity.
  */
 public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityState>
         extends EventSourcedBehavior<Command, Object, EntityMemory<S>> {
@@ -95,7 +95,8 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
 
     private final ActorContext<Command> context;
     private final EntityLogic<E, S> logic;
-    private final EntityChores<E, S> chores;
+    private final FlowRunner<E, S> flows;
+    private final EntityTimers timers;
     private final int snapshotEvery;
     private final JournalHealth journalHealth;
 
@@ -111,70 +112,36 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
             PersistenceId persistenceId,
             ActorContext<Command> context,
             EntityLogic<E, S> logic,
-            EntityChores<E, S> chores,
+            FlowRunner<E, S> flows,
+            EntityTimers timers,
             int snapshotEvery) {
         super(persistenceId);
         this.context = context;
         this.logic = logic;
-        this.chores = chores;
+        this.flows = flows;
+        this.timers = timers;
         this.snapshotEvery = snapshotEvery;
         this.journalHealth = JournalHealth.get(context.getSystem());
         context.setLoggerName(DurableVoiceEntity.class);
     }
 
     /**
-     * The behaviour of one durable entity.
+     * The behaviour of one journaled entity. The data a flow sets is stored with its event's entry, so a recovered
+     * entity gives the next event's flow the data the last one set; side work starts once the entry is stored, and
+     * is not stored itself, so a recovery or a redelivery never repeats it. Once it has ended (or recovered ended)
+     * it tells its owner ({@link EntityWiring#retentionStarted()}); its journal keeps it.
      *
-     * @param persistenceId      its journal's key: the entity type's name and the entity's id
-     * @param flowExecutor       where flows run: never the actor's own dispatcher
-     * @param snapshotEvery      a snapshot of the memory every this many stored events
-     * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
-     *                           {@link VoiceEntity.Stop}
+     * @param persistenceId its journal's key: the entity type's name and the entity's id
+     * @param snapshotEvery a snapshot of the memory every this many stored events
      */
     public static <E extends VoiceEvent, S extends EntityState> Behavior<Command> create(
-            PersistenceId persistenceId,
-            EntityRules<E, S> rules,
-            Executor flowExecutor,
-            EntitySettings settings,
-            int snapshotEvery,
-            Consumer<ActorRef<Command>> requestPassivation) {
-        return create(
-                persistenceId,
-                rules,
-                flowExecutor,
-                FlowServices.of(CallControl.unavailable()),
-                settings,
-                snapshotEvery,
-                requestPassivation,
-                self -> {});
-    }
-
-    /**
-     * The behaviour of one durable entity whose flows have {@code services}: the data a flow sets is stored with
-     * its event's entry, so a recovered entity gives the next event's flow the data the last one set; side work
-     * starts once the entry is stored, and is not stored itself, so a recovery or a redelivery never repeats it.
-     * Once it has ended (or recovered ended) it tells its owner: it then stays only for its retention, and leaves
-     * sooner when the owner sends it {@link EntityChores.RetentionElapsed}; its journal keeps it.
-     *
-     * @param retentionStarted told once per incarnation, with the entity, when its retention after the end starts
-     */
-    public static <E extends VoiceEvent, S extends EntityState> Behavior<Command> create(
-            PersistenceId persistenceId,
-            EntityRules<E, S> rules,
-            Executor flowExecutor,
-            FlowServices services,
-            EntitySettings settings,
-            int snapshotEvery,
-            Consumer<ActorRef<Command>> requestPassivation,
-            Consumer<ActorRef<Command>> retentionStarted) {
-        EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
-        return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context -> new DurableVoiceEntity<>(
-                persistenceId,
-                context,
-                logic,
-                new EntityChores<>(
-                        context, timers, logic, flowExecutor, services, requestPassivation, retentionStarted, true),
-                snapshotEvery)));
+            PersistenceId persistenceId, EntityRules<E, S> rules, EntityWiring wiring, int snapshotEvery) {
+        EntityLogic<E, S> logic = new EntityLogic<>(rules, wiring.settings());
+        return Behaviors.<Command>withTimers(scheduler -> Behaviors.setup(context -> {
+            EntityTimers timers = new EntityTimers(context, scheduler, wiring, true);
+            FlowRunner<E, S> flows = new FlowRunner<>(context, scheduler, logic, wiring, timers);
+            return new DurableVoiceEntity<>(persistenceId, context, logic, flows, timers, snapshotEvery);
+        }));
     }
 
     @Override
@@ -228,9 +195,9 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
             context.getSelf().tell(new RequestSettled(pending.id(), RequestOutcome.interrupted(Instant.now())));
         }
         if (logic.ended(memory)) {
-            chores.startRetention();
+            timers.startRetention();
         } else {
-            chores.restartIdleTimer();
+            timers.restartIdleTimer();
         }
     }
 
@@ -271,7 +238,7 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
         if (command instanceof Handle handle) {
             return onHandle(memory, handle);
         }
-        if (command instanceof VoiceEntity.Redelivered redelivered) {
+        if (command instanceof Redelivered redelivered) {
             // Stored like a redelivery answered here, so the timeline recovered is the one this entity has.
             return logic.redeliveryEntry(memory, redelivered.event(), redelivered.receivedAt(), context.getLog())
                     .<Effect<Object, EntityMemory<S>>>map(entry -> Effect().persist(entry))
@@ -283,9 +250,9 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
         if (command == VoiceEntity.Stop.INSTANCE) {
             return Effect().stop();
         }
-        BusyPolicy.Arrival arrival = chores.arrival(command);
+        BusyPolicy.Arrival arrival = flows.arrival(command);
         if (arrival == BusyPolicy.Arrival.IDLE || arrival == BusyPolicy.Arrival.RETENTION_ELAPSED) {
-            chores.passivate();
+            timers.passivate();
         }
         // Otherwise a flow that answered after its timeout: the fallback was sent already.
         return Effect().none();
@@ -306,7 +273,7 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
             });
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
-        Optional<TimelineEntry> atOnce = chores.startFlow(run);
+        Optional<TimelineEntry> atOnce = flows.startFlow(run);
         inFlight = new InFlight(handle, run.working());
         return atOnce.map(this::answer).orElseGet(() -> Effect().none());
     }
@@ -315,7 +282,7 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
     private Effect<Object, EntityMemory<S>> whileBusy(EntityMemory<S> memory, Command command) {
         BusyPolicy.Arrival arrival = command instanceof PurgeFinished
                 ? BusyPolicy.Arrival.WORK_DONE
-                : command instanceof Purge ? BusyPolicy.Arrival.PURGE : chores.arrival(command);
+                : command instanceof Purge ? BusyPolicy.Arrival.PURGE : flows.arrival(command);
         switch (BusyPolicy.answer(arrival, stashed, logic.settings().stashCapacity(), stopWaiting)) {
             case HANDLE_NOW -> {
                 return handleNow(memory, command);
@@ -332,7 +299,7 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
                 Handle handle = (Handle) command;
                 handle.replyTo().tell(logic.shed(handle.event(), stashed, context.getLog()));
             }
-            case RESTART_RETENTION -> chores.startRetention();
+            case RESTART_RETENTION -> timers.startRetention();
             case DROP -> {}
         }
         return Effect().none();
@@ -350,7 +317,7 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
             return onPurgeFinished(finished);
         }
         Handle current = inFlight.handle();
-        return answer(chores.finished(command, current.event(), current.receivedAt()));
+        return answer(flows.finished(command, current.event(), current.receivedAt()));
     }
 
     /** Stored at once, even while a flow works on a later event; a purge has forgotten the request. */
@@ -372,8 +339,8 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
                 .thenRun(stored -> {
                     storing = null;
                     current.replyTo().tell(entry.reply());
-                    chores.issue(entry);
-                    chores.restartIdleTimer();
+                    flows.issue(entry);
+                    timers.restartIdleTimer();
                 })
                 .thenUnstashAll();
     }
@@ -386,7 +353,7 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
 
     private Effect<Object, EntityMemory<S>> onInspect(EntityMemory<S> memory, Inspect inspect) {
         inspect.replyTo().tell(inFlight != null ? inFlight.working().inspection() : memory.inspection());
-        chores.inspected();
+        timers.inspected();
         return Effect().none();
     }
 
@@ -420,7 +387,7 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
             finished.replyTo().tell(PurgeOutcome.FAILED);
         }
         // Nothing is left to keep resident.
-        chores.passivate();
+        timers.passivate();
         unstashing();
         return Effect().unstashAll();
     }

@@ -5,6 +5,8 @@ import akka.actor.typed.Behavior;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
+import io.switchboard.domain.entity.EntityWiring;
+import io.switchboard.domain.entity.InMemoryVoiceEntity;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
@@ -38,7 +40,8 @@ public final class CallEntity implements EntityRules<CallEvent, CallState> {
             Executor flowExecutor,
             EntitySettings settings,
             Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
-        return VoiceEntity.create(rules(callId, flow), flowExecutor, settings, requestPassivation);
+        return InMemoryVoiceEntity.create(
+                rules(callId, flow), EntityWiring.of(flowExecutor, settings, requestPassivation));
     }
 
     /** The rules of one call whose every event {@code flow} answers. */

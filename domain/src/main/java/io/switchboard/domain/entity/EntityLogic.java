@@ -23,8 +23,9 @@ import org.slf4j.Logger;
  * Every decision an entity takes, as plain functions of its {@link EntityMemory} and the event: whether the event
  * is its own, whether it is a redelivery, the state the flow sees, what the flow's answer (or failure, or
  * silence) turns into, and how a {@link TimelineEntry} changes the memory. The two actor shells are thin layers
- * over it: {@link VoiceEntity} keeps the memory in a field, the durable shell (in {@code application}) stores
- * each entry in a journal before replying and rebuilds the memory from the entries with the same {@link #after}.
+ * over it: {@link InMemoryVoiceEntity} keeps the memory in a field, the journaled shell (in {@code application})
+ * stores each entry in a journal before replying and rebuilds the memory from the entries with the same
+ * {@link #after}.
  *
  * @param <E> the events of the entity
  * @param <S> its state

@@ -8,7 +8,7 @@ import io.switchboard.domain.verb.Reply;
  * What makes a call entity differ from a conference entity: how its state evolves and who is asked for a reply.
  * Implemented by {@link io.switchboard.domain.call.CallEntity} and
  * {@link io.switchboard.domain.conference.ConferenceEntity}; {@link EntityLogic} takes its decisions from them, and
- * the actor shells ({@link VoiceEntity} in memory, the journaled one in {@code application}) are the same for
+ * the actor shells ({@link InMemoryVoiceEntity}, the journaled one in {@code application}) are the same for
  * both. What a reply may contain is the event's to say ({@link VoiceEvent#replyContext()}), not the entity's.
  *
  * @param <E> the events this entity handles

@@ -19,7 +19,9 @@ import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityInspection;
+import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.InMemoryVoiceEntity;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowData;
@@ -142,12 +144,14 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                     "call/" + id,
                     key -> spawn(
                             key,
-                            VoiceEntity.create(
+                            InMemoryVoiceEntity.create(
                                     watch.watching(CallEntity.rules(CallId.of(id), callFlow)),
-                                    flowExecutor,
-                                    services,
-                                    settings.entity(),
-                                    self -> passivate(key, self))));
+                                    new EntityWiring(
+                                            flowExecutor,
+                                            services,
+                                            settings.entity(),
+                                            self -> passivate(key, self),
+                                            self -> {}))));
         }
         if (event instanceof ConferenceEvent conference) {
             String id = conference.conferenceId().value();
@@ -155,12 +159,14 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                     "conference/" + id,
                     key -> spawn(
                             key,
-                            VoiceEntity.create(
+                            InMemoryVoiceEntity.create(
                                     watch.watching(ConferenceEntity.rules(ConferenceId.of(id), conferenceFlow)),
-                                    flowExecutor,
-                                    services,
-                                    settings.entity(),
-                                    self -> passivate(key, self))));
+                                    new EntityWiring(
+                                            flowExecutor,
+                                            services,
+                                            settings.entity(),
+                                            self -> passivate(key, self),
+                                            self -> {}))));
         }
         return null;
     }

@@ -1,6 +1,5 @@
 package io.switchboard.domain.entity;
 
-import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.switchboard.domain.common.VoiceEvent;
@@ -20,19 +19,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
- * What both entity shells do alike around the decisions of {@link EntityLogic}: run the flow off the actor's
- * thread and time it, issue the call-control requests of an answered event (off the actor's thread too, in the
- * order the flow made them, each outcome coming back as a {@link RequestSettled}) and start its side work, keep
- * the idle and retention timers, and ask the owner, once, to passivate the entity. Its messages are the shells' own (timers and piped
- * results); only {@link RetentionElapsed} may also come from the owner, told the entity has ended.
+ * Runs an entity's flows, for both shells, around the decisions of {@link EntityLogic}: runs the flow off the
+ * actor's thread (or on it, for one that says it does not block) and times it; turns its answer, failure or
+ * timeout into the event's {@link TimelineEntry}; issues the call-control requests of an answered event (off the
+ * actor's thread too, in the order the flow made them, each outcome coming back as a {@link RequestSettled}) and
+ * starts its side work. Its messages ({@link FlowFinished}, {@link FlowTimedOut}) are its own: the shells see them
+ * only as {@link BusyPolicy.Arrival}s.
  */
-public final class EntityChores<E extends VoiceEvent, S extends EntityState> {
+public final class FlowRunner<E extends VoiceEvent, S extends EntityState> {
 
     /** The flow of the event with this ticket answered (with the requests it made), or failed. */
-    record FlowFinished(long ticket, EntityLogic.FlowAnswer answer, Throwable failure) implements VoiceEntity.Command {
+    private record FlowFinished(long ticket, EntityLogic.FlowAnswer answer, Throwable failure)
+            implements VoiceEntity.Command {
         /** What the flow asked of call control; none when it failed. */
         List<CallControlRequest> requests() {
             return answer == null ? List.of() : answer.requests();
@@ -40,23 +40,8 @@ public final class EntityChores<E extends VoiceEvent, S extends EntityState> {
     }
 
     /** The flow of the event with this ticket took longer than the flow timeout. */
-    record FlowTimedOut(long ticket) implements VoiceEntity.Command {}
+    private record FlowTimedOut(long ticket) implements VoiceEntity.Command {}
 
-    /** No event for the idle timeout. */
-    enum Idle implements VoiceEntity.Command {
-        INSTANCE
-    }
-
-    /**
-     * The retention after the end has passed; or the owner, told the entity has ended, needs the room sooner (memory
-     * admission at its ceiling). Either way the ended entity asks to be passivated.
-     */
-    public enum RetentionElapsed implements VoiceEntity.Command {
-        INSTANCE
-    }
-
-    private static final String IDLE_TIMER = "idle";
-    private static final String RETENTION_TIMER = "retention";
     private static final String FLOW_TIMER = "flow";
 
     private final ActorContext<VoiceEntity.Command> context;
@@ -64,10 +49,7 @@ public final class EntityChores<E extends VoiceEvent, S extends EntityState> {
     private final EntityLogic<E, S> logic;
     private final Executor flowExecutor;
     private final FlowServices services;
-    private final Consumer<ActorRef<VoiceEntity.Command>> requestPassivation;
-    private final Consumer<ActorRef<VoiceEntity.Command>> retentionStartedNotice;
-    /** False when the owner passivates idle entities itself (a shard-level check), so no timer per entity. */
-    private final boolean idleTimer;
+    private final EntityTimers entityTimers;
 
     /** The context of the flow at work; closed when its reply is decided. */
     private FlowContext flowContext;
@@ -78,37 +60,19 @@ public final class EntityChores<E extends VoiceEvent, S extends EntityState> {
     /** A flow runs whose result has not come yet: its ticket is the latest. */
     private boolean flowAtWork;
 
-    private boolean retentionStarted;
-    private boolean passivationRequested;
-
-    /**
-     * @param flowExecutor       where flows run and requests are issued: never the actor's own dispatcher
-     * @param services           where the flows' call-control requests go (and their queries), how their data
-     *                           is serialized, where their side work runs
-     * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
-     *                           {@link VoiceEntity.Stop}
-     * @param retentionStarted   tells the owner, once per incarnation, that the entity has ended and stays only
-     *                           for its retention: the owner may send it {@link RetentionElapsed} sooner
-     * @param idleTimer          false: the entity keeps no idle timer, as its owner stops it once idle (it asks for
-     *                           passivation only after its retention, or once inspected without an event)
-     */
-    public EntityChores(
+    /** @param entityTimers told when a flow starts, and whether its event ends the entity */
+    public FlowRunner(
             ActorContext<VoiceEntity.Command> context,
             TimerScheduler<VoiceEntity.Command> timers,
             EntityLogic<E, S> logic,
-            Executor flowExecutor,
-            FlowServices services,
-            Consumer<ActorRef<VoiceEntity.Command>> requestPassivation,
-            Consumer<ActorRef<VoiceEntity.Command>> retentionStarted,
-            boolean idleTimer) {
+            EntityWiring wiring,
+            EntityTimers entityTimers) {
         this.context = context;
         this.timers = timers;
         this.logic = logic;
-        this.flowExecutor = flowExecutor;
-        this.services = services;
-        this.requestPassivation = requestPassivation;
-        this.retentionStartedNotice = retentionStarted;
-        this.idleTimer = idleTimer;
+        this.flowExecutor = wiring.flowExecutor();
+        this.services = wiring.services();
+        this.entityTimers = entityTimers;
     }
 
     /**
@@ -118,9 +82,7 @@ public final class EntityChores<E extends VoiceEvent, S extends EntityState> {
      * a message that {@link #arrival} calls {@link BusyPolicy.Arrival#WORK_DONE}, for {@link #finished}.
      */
     public Optional<TimelineEntry> startFlow(EntityLogic.RunFlow<E, S> run) {
-        if (logic.ended(run.working()) && !retentionStarted) {
-            startRetention();
-        }
+        entityTimers.flowStarting(logic.ended(run.working()));
         long ticket = ++tickets;
         flowContext = new FlowContext(
                 services, logic.rules().entityId(), run.working().flowData());
@@ -166,10 +128,10 @@ public final class EntityChores<E extends VoiceEvent, S extends EntityState> {
         if (command == VoiceEntity.Stop.INSTANCE) {
             return BusyPolicy.Arrival.STOP;
         }
-        if (command == Idle.INSTANCE) {
+        if (command == EntityTimers.Idle.INSTANCE) {
             return BusyPolicy.Arrival.IDLE;
         }
-        if (command == RetentionElapsed.INSTANCE) {
+        if (command == VoiceEntity.RetentionElapsed.INSTANCE) {
             return BusyPolicy.Arrival.RETENTION_ELAPSED;
         }
         throw new IllegalArgumentException("not an entity command: " + command);
@@ -292,42 +254,5 @@ public final class EntityChores<E extends VoiceEvent, S extends EntityState> {
             context.getLog().warn("{} {}: {}", issued.request().operation(), outcome.status(), outcome.detail());
         }
         return new RequestSettled(issued.id(), outcome);
-    }
-
-    /**
-     * After an inspection: an entity whose flow never ran exists only because it was inspected (or, durable, to
-     * show what it recovered), and is not kept for that.
-     */
-    public void inspected() {
-        if (tickets == 0) {
-            passivate();
-        }
-    }
-
-    /** After a reply: the entity is active, so its idle timeout starts again (not once it has ended). */
-    public void restartIdleTimer() {
-        if (idleTimer && !retentionStarted) {
-            timers.startSingleTimer(IDLE_TIMER, Idle.INSTANCE, logic.settings().idleTimeout());
-        }
-    }
-
-    /** The entity has ended: it stays for the retention period after the end, however active, then passivates. */
-    public void startRetention() {
-        if (!retentionStarted) {
-            retentionStarted = true;
-            retentionStartedNotice.accept(context.getSelf());
-        }
-        timers.cancel(IDLE_TIMER);
-        timers.startSingleTimer(
-                RETENTION_TIMER, RetentionElapsed.INSTANCE, logic.settings().retentionAfterEnd());
-    }
-
-    /** Asks the owner to stop the entity; once. */
-    public void passivate() {
-        if (!passivationRequested) {
-            passivationRequested = true;
-            context.getLog().debug("passivating");
-            requestPassivation.accept(context.getSelf());
-        }
     }
 }
