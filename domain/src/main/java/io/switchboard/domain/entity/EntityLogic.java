@@ -129,19 +129,19 @@ public final class EntityLogic<E extends VoiceEvent, S extends EntityState> {
     }
 
     /** What a flow answered: its document (or none) and the call-control requests it made meanwhile. */
-    public record FlowAnswer(Response response, List<CallControlRequest> requests) {
+    record FlowAnswer(Response response, List<CallControlRequest> requests) {
         public FlowAnswer {
             requests = List.copyOf(requests);
         }
     }
 
     /** The type of {@code run}'s event, as logged. */
-    public String eventType(RunFlow<E, S> run) {
+    String eventType(RunFlow<E, S> run) {
         return run.event().eventType();
     }
 
     /** Whether the flow that answers {@code run}'s event runs off the caller's thread. */
-    public boolean mayBlock(RunFlow<E, S> run) {
+    boolean mayBlock(RunFlow<E, S> run) {
         return rules.flowMayBlock(run.event(), run.working().state());
     }
 
@@ -151,7 +151,7 @@ public final class EntityLogic<E extends VoiceEvent, S extends EntityState> {
      * Completes with its document, or none, and the requests it made. Once the document is there the context is
      * closed: a request made later (from a callback that outlived the flow) is refused rather than lost unrecorded.
      */
-    public CompletionStage<FlowAnswer> runFlow(RunFlow<E, S> run, Executor executor, FlowContext context) {
+    CompletionStage<FlowAnswer> runFlow(RunFlow<E, S> run, Executor executor, FlowContext context) {
         Supplier<Reply> ask = () -> rules.askFlow(run.event(), run.working().state(), context);
         CompletionStage<Reply> replied = mayBlock(run) ? CompletableFuture.supplyAsync(ask, executor) : askedHere(ask);
         // Where the flow's answer completes: no hop of its own.
@@ -184,7 +184,7 @@ public final class EntityLogic<E extends VoiceEvent, S extends EntityState> {
     }
 
     /** The reply to {@code event} once its flow answered {@code response} or failed with {@code failure}. */
-    public EventReply flowAnswered(VoiceEvent event, Response response, Throwable failure, Logger log) {
+    EventReply flowAnswered(VoiceEvent event, Response response, Throwable failure, Logger log) {
         if (failure != null) {
             log.error("flow failed on {}; sending the fallback", event.eventType(), failure);
             return settings.fallback().replyTo(event, ReplyOrigin.FLOW_FAILED);
@@ -193,7 +193,7 @@ public final class EntityLogic<E extends VoiceEvent, S extends EntityState> {
     }
 
     /** The reply to {@code event} when its flow did not answer within the flow timeout. */
-    public EventReply flowTimedOut(VoiceEvent event, Logger log) {
+    EventReply flowTimedOut(VoiceEvent event, Logger log) {
         log.warn("flow took longer than {} on {}; sending the fallback", settings.flowTimeout(), event.eventType());
         return settings.fallback().replyTo(event, ReplyOrigin.FLOW_TIMED_OUT);
     }
