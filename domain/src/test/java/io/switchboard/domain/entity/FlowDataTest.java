@@ -122,15 +122,19 @@ class FlowDataTest {
     private final BlockingQueue<SideWork> started = new LinkedBlockingQueue<>();
     private final SideWorkRunner runner = started::add;
     private final CallEvents call = CallEvents.newCall();
-    private final ActorRef<VoiceEntity.Command> entity = testKit.spawn(InMemoryVoiceEntity.create(
-            CallEntity.rules(call.callId(), new CountingFlow()),
-            new EntityWiring(
-                    flowExecutor,
-                    new FlowServices(CallControl.unavailable(), new AttemptsCodec(), MAX_BYTES, runner),
-                    EntityTestSupport.settings(),
-                    self -> {},
-                    self -> {})));
+    private final ActorRef<VoiceEntity.Command> entity =
+            testKit.spawn(InMemoryVoiceEntity.create(CallEntity.rules(call.callId(), new CountingFlow()), wiring()));
     private final TestProbe<EventReply> replies = testKit.createTestProbe();
+
+    /** Flows whose data the {@link AttemptsCodec} writes, with side work started into {@link #started}. */
+    private EntityWiring wiring() {
+        return new EntityWiring(
+                flowExecutor,
+                new FlowServices(CallControl.unavailable(), new AttemptsCodec(), MAX_BYTES, runner),
+                EntityTestSupport.settings(),
+                self -> {},
+                self -> {});
+    }
 
     @Test
     void dataSetWithOneEventIsReadByTheNextAndShownByTheInspection() {
@@ -217,12 +221,7 @@ class FlowDataTest {
                         return Reply.none();
                     }
                 }),
-                new EntityWiring(
-                        flowExecutor,
-                        new FlowServices(CallControl.unavailable(), new AttemptsCodec(), MAX_BYTES, runner),
-                        EntityTestSupport.settings(),
-                        self -> {},
-                        self -> {})));
+                wiring()));
 
         EntityTestSupport.ask(conference, room.joined(ConferenceEvents.member("c-a", "+15550001")), replies);
         EntityTestSupport.ask(conference, room.joined(ConferenceEvents.member("c-b", "+15550002")), replies);

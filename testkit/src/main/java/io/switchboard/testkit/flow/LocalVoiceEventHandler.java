@@ -145,13 +145,7 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                     key -> spawn(
                             key,
                             InMemoryVoiceEntity.create(
-                                    watch.watching(CallEntity.rules(CallId.of(id), callFlow)),
-                                    new EntityWiring(
-                                            flowExecutor,
-                                            services,
-                                            settings.entity(),
-                                            self -> passivate(key, self),
-                                            self -> {}))));
+                                    watch.watching(CallEntity.rules(CallId.of(id), callFlow)), wiring(key))));
         }
         if (event instanceof ConferenceEvent conference) {
             String id = conference.conferenceId().value();
@@ -161,14 +155,14 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                             key,
                             InMemoryVoiceEntity.create(
                                     watch.watching(ConferenceEntity.rules(ConferenceId.of(id), conferenceFlow)),
-                                    new EntityWiring(
-                                            flowExecutor,
-                                            services,
-                                            settings.entity(),
-                                            self -> passivate(key, self),
-                                            self -> {}))));
+                                    wiring(key))));
         }
         return null;
+    }
+
+    /** What the entity {@code key} runs with: its flows' executor and services, and this handler as its owner. */
+    private EntityWiring wiring(String key) {
+        return new EntityWiring(flowExecutor, services, settings.entity(), self -> passivate(key, self), self -> {});
     }
 
     private ActorRef<VoiceEntity.Command> spawn(String key, akka.actor.typed.Behavior<VoiceEntity.Command> entity) {
