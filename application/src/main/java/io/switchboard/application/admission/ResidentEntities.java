@@ -10,7 +10,6 @@ import akka.actor.typed.PostStop;
 import akka.actor.typed.Signal;
 import akka.actor.typed.TypedActorContext;
 import akka.actor.typed.javadsl.Behaviors;
-import io.switchboard.domain.entity.EntityChores;
 import io.switchboard.domain.entity.VoiceEntity;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -78,7 +77,7 @@ public final class ResidentEntities implements Extension {
     public boolean evictOldestEnded() {
         for (Residence oldest = ended.poll(); oldest != null; oldest = ended.poll()) {
             if (!oldest.stopped) {
-                oldest.entity.tell(EntityChores.RetentionElapsed.INSTANCE);
+                oldest.entity.tell(VoiceEntity.RetentionElapsed.INSTANCE);
                 evicted.increment();
                 return true;
             }

@@ -15,35 +15,36 @@ import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
-import io.switchboard.domain.control.CallControl;
+import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.control.IssuedRequest;
 import io.switchboard.domain.control.RequestOutcome;
-import io.switchboard.domain.entity.EntityChores;
+import io.switchboard.domain.entity.BusyPolicy;
 import io.switchboard.domain.entity.EntityLogic;
 import io.switchboard.domain.entity.EntityMemory;
 import io.switchboard.domain.entity.EntityRules;
-import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.EntityState;
+import io.switchboard.domain.entity.EntityTimers;
+import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.FlowRunner;
+import io.switchboard.domain.entity.InMemoryVoiceEntity;
 import io.switchboard.domain.entity.RequestSettled;
 import io.switchboard.domain.entity.TimelineEntry;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.entity.VoiceEntity.Command;
 import io.switchboard.domain.entity.VoiceEntity.Handle;
 import io.switchboard.domain.entity.VoiceEntity.Inspect;
-import io.switchboard.domain.flow.FlowServices;
+import io.switchboard.domain.entity.VoiceEntity.Redelivered;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import org.slf4j.MDC;
 
 /**
- * The durable shell of a call or conference entity: the same protocol, the same decisions ({@link EntityLogic})
- * and the same memory as {@link VoiceEntity}, but each answered event is stored in the journal as its
- * {@link TimelineEntry} <em>before</em> the reply goes out, and an entity that starts (on any node, after a
- * passivation, a rebalance or a crash) rebuilds its memory by replaying those entries through
+ * The journaled shell of a call or conference entity: the same protocol ({@link VoiceEntity}), the same decisions
+ * ({@link EntityLogic}) and the same memory as {@link InMemoryVoiceEntity}, but each answered event is stored in
+ * the journal as its {@link TimelineEntry} <em>before</em> the reply goes out, and an entity that starts (on any
+ * node, after a passivation, a rebalance or a crash) rebuilds its memory by replaying those entries through
  * {@link EntityLogic#after}, from its latest snapshot on.
  *
  * <p>While the flow works on an event, nothing is stored: the state the flow sees is the memory with the event
@@ -56,10 +57,11 @@ import org.slf4j.MDC;
  * is stored as a {@link RequestSettled}. A redelivery issues nothing, and an entity that recovers a request that
  * never settled records it as unknown rather than sending it again.
  *
- * <p>Ordering, shedding, timeouts, passivation and stopping behind in-flight work are those of
- * {@link VoiceEntity}; the stash is the one Akka Persistence keeps, counted here to shed past the capacity.
+ * <p>Ordering, shedding ({@link BusyPolicy}), timeouts, passivation and stopping behind in-flight work are those of
+ * {@link InMemoryVoiceEntity}; the stash is the one Akka Persistence keeps, counted here to shed past the
+ * capacity.
  */
-public final class DurableVoiceEntity<E, S extends EntityState>
+public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityState>
         extends EventSourcedBehavior<Command, Object, EntityMemory<S>> {
 
     /** The tag of the entry that ends a call or conference: the retention job looks for ended entities by it. */
@@ -89,11 +91,12 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     private record PurgeFinished(ActorRef<PurgeOutcome> replyTo, Throwable failure) implements Command {}
 
     /** The event the flow works on, and the memory it sees meanwhile (the event applied, its reply pending). */
-    private record InFlight(Handle handle, long ticket, EntityMemory<?> working) {}
+    private record InFlight(Handle handle, EntityMemory<?> working) {}
 
     private final ActorContext<Command> context;
     private final EntityLogic<E, S> logic;
-    private final EntityChores<E, S> chores;
+    private final FlowRunner<E, S> flows;
+    private final EntityTimers timers;
     private final int snapshotEvery;
     private final JournalHealth journalHealth;
 
@@ -109,70 +112,36 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             PersistenceId persistenceId,
             ActorContext<Command> context,
             EntityLogic<E, S> logic,
-            EntityChores<E, S> chores,
+            FlowRunner<E, S> flows,
+            EntityTimers timers,
             int snapshotEvery) {
         super(persistenceId);
         this.context = context;
         this.logic = logic;
-        this.chores = chores;
+        this.flows = flows;
+        this.timers = timers;
         this.snapshotEvery = snapshotEvery;
         this.journalHealth = JournalHealth.get(context.getSystem());
         context.setLoggerName(DurableVoiceEntity.class);
     }
 
     /**
-     * The behaviour of one durable entity.
+     * The behaviour of one journaled entity. The data a flow sets is stored with its event's entry, so a recovered
+     * entity gives the next event's flow the data the last one set; side work starts once the entry is stored, and
+     * is not stored itself, so a recovery or a redelivery never repeats it. Once it has ended (or recovered ended)
+     * it tells its owner ({@link EntityWiring#retentionStarted()}); its journal keeps it.
      *
-     * @param persistenceId      its journal's key: the entity type's name and the entity's id
-     * @param flowExecutor       where flows run: never the actor's own dispatcher
-     * @param snapshotEvery      a snapshot of the memory every this many stored events
-     * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
-     *                           {@link VoiceEntity.Stop}
+     * @param persistenceId its journal's key: the entity type's name and the entity's id
+     * @param snapshotEvery a snapshot of the memory every this many stored events
      */
-    public static <E, S extends EntityState> Behavior<Command> create(
-            PersistenceId persistenceId,
-            EntityRules<E, S> rules,
-            Executor flowExecutor,
-            EntitySettings settings,
-            int snapshotEvery,
-            Consumer<ActorRef<Command>> requestPassivation) {
-        return create(
-                persistenceId,
-                rules,
-                flowExecutor,
-                FlowServices.of(CallControl.unavailable()),
-                settings,
-                snapshotEvery,
-                requestPassivation,
-                self -> {});
-    }
-
-    /**
-     * The behaviour of one durable entity whose flows have {@code services}: the data a flow sets is stored with
-     * its event's entry, so a recovered entity gives the next event's flow the data the last one set; side work
-     * starts once the entry is stored, and is not stored itself, so a recovery or a redelivery never repeats it.
-     * Once it has ended (or recovered ended) it tells its owner: it then stays only for its retention, and leaves
-     * sooner when the owner sends it {@link EntityChores.RetentionElapsed}; its journal keeps it.
-     *
-     * @param retentionStarted told once per incarnation, with the entity, when its retention after the end starts
-     */
-    public static <E, S extends EntityState> Behavior<Command> create(
-            PersistenceId persistenceId,
-            EntityRules<E, S> rules,
-            Executor flowExecutor,
-            FlowServices services,
-            EntitySettings settings,
-            int snapshotEvery,
-            Consumer<ActorRef<Command>> requestPassivation,
-            Consumer<ActorRef<Command>> retentionStarted) {
-        EntityLogic<E, S> logic = new EntityLogic<>(rules, settings);
-        return Behaviors.<Command>withTimers(timers -> Behaviors.setup(context -> new DurableVoiceEntity<>(
-                persistenceId,
-                context,
-                logic,
-                new EntityChores<>(
-                        context, timers, logic, flowExecutor, services, requestPassivation, retentionStarted, true),
-                snapshotEvery)));
+    public static <E extends VoiceEvent, S extends EntityState> Behavior<Command> create(
+            PersistenceId persistenceId, EntityRules<E, S> rules, EntityWiring wiring, int snapshotEvery) {
+        EntityLogic<E, S> logic = new EntityLogic<>(rules, wiring.settings());
+        return Behaviors.<Command>withTimers(scheduler -> Behaviors.setup(context -> {
+            EntityTimers timers = new EntityTimers(context, scheduler, wiring, true);
+            FlowRunner<E, S> flows = new FlowRunner<>(context, scheduler, logic, wiring, timers);
+            return new DurableVoiceEntity<>(persistenceId, context, logic, flows, timers, snapshotEvery);
+        }));
     }
 
     @Override
@@ -226,9 +195,9 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             context.getSelf().tell(new RequestSettled(pending.id(), RequestOutcome.interrupted(Instant.now())));
         }
         if (logic.ended(memory)) {
-            chores.startRetention();
+            timers.startRetention();
         } else {
-            chores.restartIdleTimer();
+            timers.restartIdleTimer();
         }
     }
 
@@ -257,20 +226,19 @@ public final class DurableVoiceEntity<E, S extends EntityState>
     }
 
     private Effect<Object, EntityMemory<S>> handle(EntityMemory<S> memory, Command command) {
+        if (inFlight != null || purging) {
+            return whileBusy(memory, command);
+        }
         if (command instanceof Inspect inspect) {
             return onInspect(memory, inspect);
         }
         if (command instanceof RequestSettled settled) {
-            // Stored at once, even while a flow works on a later event; a purge has forgotten the request.
-            return purging ? Effect().none() : Effect().persist(settled);
-        }
-        if (inFlight != null || purging) {
-            return whileBusy(command);
+            return onSettled(settled);
         }
         if (command instanceof Handle handle) {
             return onHandle(memory, handle);
         }
-        if (command instanceof VoiceEntity.Redelivered redelivered) {
+        if (command instanceof Redelivered redelivered) {
             // Stored like a redelivery answered here, so the timeline recovered is the one this entity has.
             return logic.redeliveryEntry(memory, redelivered.event(), redelivered.receivedAt(), context.getLog())
                     .<Effect<Object, EntityMemory<S>>>map(entry -> Effect().persist(entry))
@@ -282,8 +250,9 @@ public final class DurableVoiceEntity<E, S extends EntityState>
         if (command == VoiceEntity.Stop.INSTANCE) {
             return Effect().stop();
         }
-        if (command == EntityChores.Idle.INSTANCE || command == EntityChores.RetentionElapsed.INSTANCE) {
-            chores.passivate();
+        BusyPolicy.Arrival arrival = flows.arrival(command);
+        if (arrival == BusyPolicy.Arrival.IDLE || arrival == BusyPolicy.Arrival.RETENTION_ELAPSED) {
+            timers.passivate();
         }
         // Otherwise a flow that answered after its timeout: the fallback was sent already.
         return Effect().none();
@@ -304,56 +273,56 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             });
         }
         EntityLogic.RunFlow<E, S> run = (EntityLogic.RunFlow<E, S>) decision;
-        Optional<EntityChores.FlowFinished> atOnce = chores.startFlow(run);
-        inFlight = new InFlight(handle, chores.ticket(), run.working());
-        return atOnce.map(done -> answer(chores.answered(handle.event(), handle.receivedAt(), done)))
-                .orElseGet(() -> Effect().none());
+        Optional<TimelineEntry> atOnce = flows.startFlow(run);
+        inFlight = new InFlight(handle, run.working());
+        return atOnce.map(this::answer).orElseGet(() -> Effect().none());
     }
 
-    /** The flow works on an event, or a purge runs: everything but their own results waits. */
-    private Effect<Object, EntityMemory<S>> whileBusy(Command command) {
-        if (command instanceof EntityChores.FlowFinished done) {
-            return isCurrent(done.ticket())
-                    ? answer(chores.answered(
-                            inFlight.handle().event(), inFlight.handle().receivedAt(), done))
-                    : Effect().none();
+    /** The flow works on an event, or a purge runs: what arrives meanwhile is for {@link BusyPolicy} to decide. */
+    private Effect<Object, EntityMemory<S>> whileBusy(EntityMemory<S> memory, Command command) {
+        BusyPolicy.Arrival arrival = command instanceof PurgeFinished
+                ? BusyPolicy.Arrival.WORK_DONE
+                : command instanceof Purge ? BusyPolicy.Arrival.PURGE : flows.arrival(command);
+        switch (BusyPolicy.answer(arrival, stashed, logic.settings().stashCapacity(), stopWaiting)) {
+            case HANDLE_NOW -> {
+                return handleNow(memory, command);
+            }
+            case WAIT -> {
+                stashed++;
+                return Effect().stash();
+            }
+            case STOP_AFTER_WAITING -> {
+                stopWaiting = true;
+                return Effect().stash();
+            }
+            case SHED -> {
+                Handle handle = (Handle) command;
+                handle.replyTo().tell(logic.shed(handle.event(), stashed, context.getLog()));
+            }
+            case RESTART_RETENTION -> timers.startRetention();
+            case DROP -> {}
         }
-        if (command instanceof EntityChores.FlowTimedOut timeout) {
-            return isCurrent(timeout.ticket())
-                    ? answer(chores.timedOut(
-                            inFlight.handle().event(), inFlight.handle().receivedAt()))
-                    : Effect().none();
+        return Effect().none();
+    }
+
+    /** What a busy entity handles at once: its flow's result, its purge's end, an inspection, a request's outcome. */
+    private Effect<Object, EntityMemory<S>> handleNow(EntityMemory<S> memory, Command command) {
+        if (command instanceof Inspect inspect) {
+            return onInspect(memory, inspect);
+        }
+        if (command instanceof RequestSettled settled) {
+            return onSettled(settled);
         }
         if (command instanceof PurgeFinished finished) {
             return onPurgeFinished(finished);
         }
-        if (command == VoiceEntity.Stop.INSTANCE) {
-            // Waits behind the events that reached the entity before it; a second one changes nothing.
-            if (stopWaiting) {
-                return Effect().none();
-            }
-            stopWaiting = true;
-            return Effect().stash();
-        }
-        if (command == EntityChores.Idle.INSTANCE) {
-            // Busy, not idle: the idle timer restarts after the reply.
-            return Effect().none();
-        }
-        if (command instanceof Handle handle && stashed >= logic.settings().stashCapacity()) {
-            handle.replyTo().tell(logic.shed(handle.event(), stashed, context.getLog()));
-            return Effect().none();
-        }
-        if (command instanceof VoiceEntity.Redelivered
-                && stashed >= logic.settings().stashCapacity()) {
-            // Answered already; only its line on the timeline is lost.
-            return Effect().none();
-        }
-        stashed++;
-        return Effect().stash();
+        Handle current = inFlight.handle();
+        return answer(flows.finished(command, current.event(), current.receivedAt()));
     }
 
-    private boolean isCurrent(long ticket) {
-        return inFlight != null && inFlight.ticket() == ticket;
+    /** Stored at once, even while a flow works on a later event; a purge has forgotten the request. */
+    private Effect<Object, EntityMemory<S>> onSettled(RequestSettled settled) {
+        return purging ? Effect().none() : Effect().persist(settled);
     }
 
     /**
@@ -370,8 +339,8 @@ public final class DurableVoiceEntity<E, S extends EntityState>
                 .thenRun(stored -> {
                     storing = null;
                     current.replyTo().tell(entry.reply());
-                    chores.issue(entry);
-                    chores.restartIdleTimer();
+                    flows.issue(entry);
+                    timers.restartIdleTimer();
                 })
                 .thenUnstashAll();
     }
@@ -384,7 +353,7 @@ public final class DurableVoiceEntity<E, S extends EntityState>
 
     private Effect<Object, EntityMemory<S>> onInspect(EntityMemory<S> memory, Inspect inspect) {
         inspect.replyTo().tell(inFlight != null ? inFlight.working().inspection() : memory.inspection());
-        chores.inspected();
+        timers.inspected();
         return Effect().none();
     }
 
@@ -418,7 +387,7 @@ public final class DurableVoiceEntity<E, S extends EntityState>
             finished.replyTo().tell(PurgeOutcome.FAILED);
         }
         // Nothing is left to keep resident.
-        chores.passivate();
+        timers.passivate();
         unstashing();
         return Effect().unstashAll();
     }

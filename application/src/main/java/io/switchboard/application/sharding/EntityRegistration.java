@@ -22,12 +22,15 @@ import io.switchboard.domain.call.CallEntity;
 import io.switchboard.domain.call.CallFlow;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceEntity;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.EntityState;
+import io.switchboard.domain.entity.EntityWiring;
+import io.switchboard.domain.entity.InMemoryVoiceEntity;
 import io.switchboard.domain.entity.ParkingSpot;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowServices;
@@ -108,7 +111,7 @@ public final class EntityRegistration {
     }
 
     /** The entity's actor: the journaled shell over {@code rules}, or the in-memory one. */
-    private static <E, S extends EntityState> Behavior<VoiceEntity.Command> shell(
+    private static <E extends VoiceEvent, S extends EntityState> Behavior<VoiceEntity.Command> shell(
             ActorSystem<?> system,
             EntityContext<VoiceEntity.Command> context,
             EntityRules<E, S> rules,
@@ -118,24 +121,10 @@ public final class EntityRegistration {
             Consumer<ActorRef<VoiceEntity.Command>> passivate,
             Consumer<ActorRef<VoiceEntity.Command>> retentionStarted) {
         DurabilitySettings durability = settings.durability();
+        EntityWiring wiring = new EntityWiring(flowExecutor, services, settings.entity(), passivate, retentionStarted);
         return durability.journaled()
-                ? DurableVoiceEntity.create(
-                        persistenceId(context),
-                        rules,
-                        flowExecutor,
-                        services,
-                        settings.entity(),
-                        durability.snapshotEvery(),
-                        passivate,
-                        retentionStarted)
-                : VoiceEntity.create(
-                        rules,
-                        flowExecutor,
-                        services,
-                        settings.entity(),
-                        passivate,
-                        retentionStarted,
-                        parkingSpot(system, context, settings.entity()));
+                ? DurableVoiceEntity.create(persistenceId(context), rules, wiring, durability.snapshotEvery())
+                : InMemoryVoiceEntity.create(rules, wiring, parkingSpot(system, context, settings.entity()));
     }
 
     /** Where an in-memory entity parks when idle; nowhere if it would reach its idle timeout first. */

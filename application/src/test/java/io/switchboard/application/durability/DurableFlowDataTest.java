@@ -16,6 +16,7 @@ import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityTestSupport;
+import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
@@ -74,12 +75,13 @@ class DurableFlowDataTest {
         entity = testKit.spawn(DurableVoiceEntity.create(
                 PersistenceId.of("Call", call.callId().value()),
                 CallEntity.rules(call.callId(), new PinFlow()),
-                testKit.system().executionContext(),
-                FlowSupport.services(testKit.system(), CallControl.unavailable()),
-                EntityTestSupport.settings(),
-                snapshotEvery,
-                self -> {},
-                self -> {}));
+                new EntityWiring(
+                        testKit.system().executionContext(),
+                        FlowSupport.services(testKit.system(), CallControl.unavailable()),
+                        EntityTestSupport.settings(),
+                        self -> {},
+                        self -> {}),
+                snapshotEvery));
     }
 
     private void stop() {

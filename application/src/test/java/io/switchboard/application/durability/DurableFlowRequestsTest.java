@@ -23,6 +23,7 @@ import io.switchboard.domain.control.RequestOutcome;
 import io.switchboard.domain.control.ScriptedCallControl;
 import io.switchboard.domain.control.UpdateCall;
 import io.switchboard.domain.entity.EntityTestSupport;
+import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.RequestSettled;
@@ -76,12 +77,9 @@ class DurableFlowRequestsTest {
         entity = testKit.spawn(DurableVoiceEntity.create(
                 persistenceId,
                 CallEntity.rules(call.callId(), new VoicemailOnMachine()),
-                flowExecutor,
-                FlowServices.of(control),
-                EntityTestSupport.settings(),
-                100,
-                self -> {},
-                self -> {}));
+                new EntityWiring(
+                        flowExecutor, FlowServices.of(control), EntityTestSupport.settings(), self -> {}, self -> {}),
+                100));
     }
 
     private void stop() {

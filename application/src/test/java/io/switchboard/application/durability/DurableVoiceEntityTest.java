@@ -27,11 +27,11 @@ import io.switchboard.domain.call.ScriptedCallFlow;
 import io.switchboard.domain.common.DisconnectCause;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.control.CallControl;
-import io.switchboard.domain.entity.EntityChores;
 import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EntityMemory;
 import io.switchboard.domain.entity.EntitySettings;
 import io.switchboard.domain.entity.EntityTestSupport;
+import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.TimelineEntry;
@@ -102,12 +102,13 @@ class DurableVoiceEntityTest {
             Behavior<VoiceEntity.Command> behavior = DurableVoiceEntity.create(
                     persistenceId,
                     CallEntity.rules(call.callId(), flow),
-                    flowExecutor,
-                    FlowServices.of(CallControl.unavailable()),
-                    settings,
-                    snapshotEvery,
-                    passivations.getRef()::tell,
-                    retentionStarted.getRef()::tell);
+                    new EntityWiring(
+                            flowExecutor,
+                            FlowServices.of(CallControl.unavailable()),
+                            settings,
+                            passivations.getRef()::tell,
+                            retentionStarted.getRef()::tell),
+                    snapshotEvery);
             entity = testKit.spawn(behavior);
             return this;
         }
@@ -423,7 +424,7 @@ class DurableVoiceEntityTest {
         assertEquals(f.entity, f.retentionStarted.receiveMessage(), "recovered ended");
         f.passivations.expectNoMessage();
         // Sent away by memory admission: no time passes, the journal keeps what it knew.
-        f.entity.tell(EntityChores.RetentionElapsed.INSTANCE);
+        f.entity.tell(VoiceEntity.RetentionElapsed.INSTANCE);
         assertEquals(f.entity, f.passivations.receiveMessage());
         f.stop();
         f.start();

@@ -17,7 +17,9 @@ import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.call.RecordingAvailable;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityTestSupport;
+import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.InMemoryVoiceEntity;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowContext;
@@ -82,12 +84,14 @@ class SideWorkTest {
         CompletableFuture<byte[]> download = new CompletableFuture<>();
         BoundedSideWork runner = runner(64, 16);
         CallEvents call = CallEvents.newCall();
-        ActorRef<VoiceEntity.Command> entity = testKit.spawn(VoiceEntity.create(
+        ActorRef<VoiceEntity.Command> entity = testKit.spawn(InMemoryVoiceEntity.create(
                 CallEntity.rules(call.callId(), new DownloadingFlow(download)),
-                testKit.system().executionContext(),
-                new FlowServices(CallControl.unavailable(), new JacksonFlowDataCodec(), 1024, runner),
-                EntityTestSupport.settings(),
-                self -> {}));
+                new EntityWiring(
+                        testKit.system().executionContext(),
+                        new FlowServices(CallControl.unavailable(), new JacksonFlowDataCodec(), 1024, runner),
+                        EntityTestSupport.settings(),
+                        self -> {},
+                        self -> {})));
         TestProbe<EventReply> replies = testKit.createTestProbe();
 
         EventReply recorded =

@@ -21,6 +21,7 @@ import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.Direction;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
@@ -184,10 +185,8 @@ public class CallEntityBenchmark {
                 ? DurableVoiceEntity.create(
                         PersistenceId.of("Call", callId.value()),
                         CallEntity.rules(callId, MENU_FLOW),
-                        flowExecutor,
-                        settings.entity(),
-                        settings.durability().snapshotEvery(),
-                        self -> {})
+                        EntityWiring.of(flowExecutor, settings.entity(), self -> {}),
+                        settings.durability().snapshotEvery())
                 : CallEntity.create(callId, MENU_FLOW, flowExecutor, settings.entity(), self -> {});
         return system.systemActorOf(entity, callId.value(), Props.empty());
     }

@@ -16,6 +16,7 @@ import io.switchboard.domain.call.CallInitiated;
 import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.VoiceEntity;
 import java.io.IOException;
@@ -126,10 +127,8 @@ public class CallRecoveryBenchmark {
                 DurableVoiceEntity.create(
                         PersistenceId.of("Call", callId.value()),
                         CallEntity.rules(callId, CallEntityBenchmark.MENU_FLOW),
-                        flowExecutor,
-                        settings.entity(),
-                        settings.durability().snapshotEvery(),
-                        self -> {}),
+                        EntityWiring.of(flowExecutor, settings.entity(), self -> {}),
+                        settings.durability().snapshotEvery()),
                 callId.value() + "-" + incarnation,
                 Props.empty());
     }

@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.common.CallId;
+import io.switchboard.domain.common.ReplyContext;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
@@ -50,6 +51,12 @@ public sealed interface CallEvent extends VoiceEvent
     @Override
     default Instant eventTime() {
         return call().eventTime();
+    }
+
+    /** Its BXML runs on the call; a {@link TransferAnswered} says otherwise. */
+    @Override
+    default ReplyContext replyContext() {
+        return ReplyContext.CALL;
     }
 
     /** Asks {@code flow} what to reply to this event, given the call's state after the event was applied. */

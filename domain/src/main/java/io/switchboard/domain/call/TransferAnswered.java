@@ -1,5 +1,6 @@
 package io.switchboard.domain.call;
 
+import io.switchboard.domain.common.ReplyContext;
 import io.switchboard.domain.common.ReplyExpectation;
 import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
@@ -21,6 +22,12 @@ public record TransferAnswered(CallDetails call) implements CallEvent {
     @Override
     public ReplyExpectation replyExpectation() {
         return ReplyExpectation.EXECUTED;
+    }
+
+    /** Played to the B-leg before the bridge: it may not bridge or transfer again. */
+    @Override
+    public ReplyContext replyContext() {
+        return ReplyContext.TRANSFER_ANSWER;
     }
 
     @Override

@@ -27,4 +27,10 @@ public interface VoiceEvent {
      * for the others the service answers with an empty 200.
      */
     ReplyExpectation replyExpectation();
+
+    /**
+     * Which verbs the BXML of a reply to this event may hold, when {@link #replyExpectation()} allows BXML at all: a
+     * reply that breaks a rule of that context is replaced by the fallback.
+     */
+    ReplyContext replyContext();
 }

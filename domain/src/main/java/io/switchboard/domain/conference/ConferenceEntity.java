@@ -5,19 +5,32 @@ import akka.actor.typed.Behavior;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.entity.EntityRules;
 import io.switchboard.domain.entity.EntitySettings;
+import io.switchboard.domain.entity.EntityWiring;
+import io.switchboard.domain.entity.InMemoryVoiceEntity;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
-import io.switchboard.domain.verb.ReplyContext;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-/** One conference as an actor: its events handled one at a time, in order, answered by a {@link ConferenceFlow}. */
-public final class ConferenceEntity {
+/**
+ * One conference as an entity: its events handled one at a time, in order, answered by a {@link ConferenceFlow}.
+ * These are its pure rules, what any shell, in memory or journaled, runs.
+ */
+public final class ConferenceEntity implements EntityRules<ConferenceEvent, ConferenceState> {
 
-    private ConferenceEntity() {}
+    private final ConferenceId conferenceId;
+    private final ConferenceFlow flow;
+
+    private ConferenceEntity(ConferenceId conferenceId, ConferenceFlow flow) {
+        this.conferenceId = Objects.requireNonNull(conferenceId, "conferenceId");
+        this.flow = Objects.requireNonNull(flow, "flow");
+    }
 
     /**
+     * The conference as an in-memory actor.
+     *
      * @param flowExecutor       where the flow runs, never the actor's dispatcher
      * @param requestPassivation asks the owner to stop this entity (answered with {@link VoiceEntity.Stop})
      */
@@ -27,33 +40,53 @@ public final class ConferenceEntity {
             Executor flowExecutor,
             EntitySettings settings,
             Consumer<ActorRef<VoiceEntity.Command>> requestPassivation) {
-        return VoiceEntity.create(rules(conferenceId, flow), flowExecutor, settings, requestPassivation);
+        return InMemoryVoiceEntity.create(
+                rules(conferenceId, flow), EntityWiring.of(flowExecutor, settings, requestPassivation));
     }
 
-    /** The pure rules of one conference: what any shell, in memory or durable, runs. */
-    public static EntityRules<ConferenceEvent, ConferenceState> rules(ConferenceId conferenceId, ConferenceFlow flow) {
-        return new EntityRules<>(
-                conferenceId.value(),
-                "conferenceId",
-                ConferenceEvent.class,
-                () -> ConferenceState.initial(conferenceId),
-                ConferenceState::apply,
-                new ConferenceFlowCall(flow),
-                ConferenceState::hasEnded,
-                event -> ReplyContext.CONFERENCE);
+    /** The rules of one conference whose events {@code flow} answers. */
+    public static ConferenceEntity rules(ConferenceId conferenceId, ConferenceFlow flow) {
+        return new ConferenceEntity(conferenceId, flow);
     }
 
-    /** Asks the conference flow, on the thread its {@link ConferenceFlow#mayBlock} allows. */
-    private record ConferenceFlowCall(ConferenceFlow flow)
-            implements EntityRules.FlowCall<ConferenceEvent, ConferenceState> {
-        @Override
-        public Reply apply(ConferenceEvent event, ConferenceState state, FlowContext context) {
-            return event.offerTo(flow, state, context);
-        }
+    @Override
+    public String entityId() {
+        return conferenceId.value();
+    }
 
-        @Override
-        public boolean mayBlock(ConferenceEvent event, ConferenceState state) {
-            return flow.mayBlock();
-        }
+    @Override
+    public String logKey() {
+        return "conferenceId";
+    }
+
+    @Override
+    public Class<ConferenceEvent> eventClass() {
+        return ConferenceEvent.class;
+    }
+
+    @Override
+    public ConferenceState initialState() {
+        return ConferenceState.initial(conferenceId);
+    }
+
+    @Override
+    public ConferenceState stateAfter(ConferenceState state, ConferenceEvent event) {
+        return state.apply(event);
+    }
+
+    @Override
+    public Reply askFlow(ConferenceEvent event, ConferenceState state, FlowContext context) {
+        return event.offerTo(flow, state, context);
+    }
+
+    /** As the conference flow says ({@link ConferenceFlow#mayBlock}). */
+    @Override
+    public boolean flowMayBlock(ConferenceEvent event, ConferenceState state) {
+        return flow.mayBlock();
+    }
+
+    @Override
+    public boolean hasEnded(ConferenceState state) {
+        return state.hasEnded();
     }
 }

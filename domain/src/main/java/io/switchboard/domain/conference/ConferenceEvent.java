@@ -1,6 +1,7 @@
 package io.switchboard.domain.conference;
 
 import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.common.ReplyContext;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.Reply;
@@ -35,6 +36,12 @@ public sealed interface ConferenceEvent extends VoiceEvent
     @Override
     default Instant eventTime() {
         return conference().eventTime();
+    }
+
+    /** Only conference verbs apply. */
+    @Override
+    default ReplyContext replyContext() {
+        return ReplyContext.CONFERENCE;
     }
 
     /** Asks {@code flow} what to reply, given the conference's state after the event was applied. */

@@ -1,7 +1,7 @@
 package io.switchboard.domain.control;
 
+import io.switchboard.domain.common.ReplyContext;
 import io.switchboard.domain.verb.BxmlRules;
-import io.switchboard.domain.verb.ReplyContext;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.RuleViolation;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.switchboard.domain.control;
 
 import io.switchboard.domain.common.ConferenceId;
-import io.switchboard.domain.verb.ReplyContext;
+import io.switchboard.domain.common.ReplyContext;
 import io.switchboard.domain.verb.Response;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;

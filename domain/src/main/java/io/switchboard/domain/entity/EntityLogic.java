@@ -1,12 +1,12 @@
 package io.switchboard.domain.entity;
 
+import io.switchboard.domain.common.ReplyContext;
 import io.switchboard.domain.common.ReplyExpectation;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.control.CallControlRequest;
 import io.switchboard.domain.flow.FlowContext;
 import io.switchboard.domain.verb.BxmlRules;
 import io.switchboard.domain.verb.Reply;
-import io.switchboard.domain.verb.ReplyContext;
 import io.switchboard.domain.verb.Response;
 import io.switchboard.domain.verb.RuleViolation;
 import java.time.Instant;
@@ -23,32 +23,34 @@ import org.slf4j.Logger;
  * Every decision an entity takes, as plain functions of its {@link EntityMemory} and the event: whether the event
  * is its own, whether it is a redelivery, the state the flow sees, what the flow's answer (or failure, or
  * silence) turns into, and how a {@link TimelineEntry} changes the memory. The two actor shells are thin layers
- * over it: {@link VoiceEntity} keeps the memory in a field, the durable shell (in {@code application}) stores
- * each entry in a journal before replying and rebuilds the memory from the entries with the same {@link #after}.
+ * over it: {@link InMemoryVoiceEntity} keeps the memory in a field, the journaled shell (in {@code application})
+ * stores each entry in a journal before replying and rebuilds the memory from the entries with the same
+ * {@link #after}.
  *
  * @param <E> the events of the entity
  * @param <S> its state
  */
-public final class EntityLogic<E, S extends EntityState> {
+public final class EntityLogic<E extends VoiceEvent, S extends EntityState> {
 
     /** What to do with an event that reached the entity. */
-    public sealed interface Decision<E, S extends EntityState> {}
+    public sealed interface Decision<E extends VoiceEvent, S extends EntityState> {}
 
     /** Not this entity's event (a wiring bug): answer with {@code reply}, remember nothing. */
-    public record Refuse<E, S extends EntityState>(EventReply reply) implements Decision<E, S> {}
+    public record Refuse<E extends VoiceEvent, S extends EntityState>(EventReply reply) implements Decision<E, S> {}
 
     /**
      * A redelivery: {@code entry} holds the reply the event got before; it joins the timeline (without changing
      * the state), then the reply goes out. The flow does not run.
      */
-    public record AnswerAgain<E, S extends EntityState>(TimelineEntry entry) implements Decision<E, S> {}
+    public record AnswerAgain<E extends VoiceEvent, S extends EntityState>(TimelineEntry entry)
+            implements Decision<E, S> {}
 
     /**
      * A new event: the flow works on it, given the state after it. {@code working} is the memory with the event
      * applied and pending in the timeline, as an inspection shows it meanwhile.
      */
-    public record RunFlow<E, S extends EntityState>(E event, Instant receivedAt, EntityMemory<S> working)
-            implements Decision<E, S> {}
+    public record RunFlow<E extends VoiceEvent, S extends EntityState>(
+            E event, Instant receivedAt, EntityMemory<S> working) implements Decision<E, S> {}
 
     private final EntityRules<E, S> rules;
     private final EntitySettings settings;
@@ -68,7 +70,7 @@ public final class EntityLogic<E, S extends EntityState> {
 
     /** The memory of an entity that has seen nothing. */
     public EntityMemory<S> emptyMemory() {
-        return EntityMemory.empty(rules.initialState().get());
+        return EntityMemory.empty(rules.initialState());
     }
 
     @SuppressWarnings("unchecked")
@@ -107,12 +109,12 @@ public final class EntityLogic<E, S extends EntityState> {
      */
     @SuppressWarnings("unchecked")
     public EntityMemory<S> after(EntityMemory<S> memory, TimelineEntry entry) {
-        S next = entry.isRedelivery() ? memory.state() : rules.transition().apply(memory.state(), (E) entry.event());
+        S next = entry.isRedelivery() ? memory.state() : rules.stateAfter(memory.state(), (E) entry.event());
         return memory.remembering(entry, next, settings.rememberedReplies());
     }
 
     public boolean ended(EntityMemory<S> memory) {
-        return rules.ended().test(memory.state());
+        return rules.hasEnded(memory.state());
     }
 
     /**
@@ -123,25 +125,24 @@ public final class EntityLogic<E, S extends EntityState> {
     public boolean ends(TimelineEntry entry) {
         return !entry.isRedelivery()
                 && rules.eventClass().isInstance(entry.event())
-                && rules.ended()
-                        .test(rules.transition().apply(rules.initialState().get(), (E) entry.event()));
+                && rules.hasEnded(rules.stateAfter(rules.initialState(), (E) entry.event()));
     }
 
     /** What a flow answered: its document (or none) and the call-control requests it made meanwhile. */
-    public record FlowAnswer(Response response, List<CallControlRequest> requests) {
+    record FlowAnswer(Response response, List<CallControlRequest> requests) {
         public FlowAnswer {
             requests = List.copyOf(requests);
         }
     }
 
     /** The type of {@code run}'s event, as logged. */
-    public String eventType(RunFlow<E, S> run) {
-        return ((VoiceEvent) run.event()).eventType();
+    String eventType(RunFlow<E, S> run) {
+        return run.event().eventType();
     }
 
     /** Whether the flow that answers {@code run}'s event runs off the caller's thread. */
-    public boolean mayBlock(RunFlow<E, S> run) {
-        return rules.flowCall().mayBlock(run.event(), run.working().state());
+    boolean mayBlock(RunFlow<E, S> run) {
+        return rules.flowMayBlock(run.event(), run.working().state());
     }
 
     /**
@@ -150,9 +151,8 @@ public final class EntityLogic<E, S extends EntityState> {
      * Completes with its document, or none, and the requests it made. Once the document is there the context is
      * closed: a request made later (from a callback that outlived the flow) is refused rather than lost unrecorded.
      */
-    public CompletionStage<FlowAnswer> runFlow(RunFlow<E, S> run, Executor executor, FlowContext context) {
-        Supplier<Reply> ask =
-                () -> rules.flowCall().apply(run.event(), run.working().state(), context);
+    CompletionStage<FlowAnswer> runFlow(RunFlow<E, S> run, Executor executor, FlowContext context) {
+        Supplier<Reply> ask = () -> rules.askFlow(run.event(), run.working().state(), context);
         CompletionStage<Reply> replied = mayBlock(run) ? CompletableFuture.supplyAsync(ask, executor) : askedHere(ask);
         // Where the flow's answer completes: no hop of its own.
         return replied.thenComposeAsync(EntityLogic::resolve, Runnable::run)
@@ -184,7 +184,7 @@ public final class EntityLogic<E, S extends EntityState> {
     }
 
     /** The reply to {@code event} once its flow answered {@code response} or failed with {@code failure}. */
-    public EventReply flowAnswered(VoiceEvent event, Response response, Throwable failure, Logger log) {
+    EventReply flowAnswered(VoiceEvent event, Response response, Throwable failure, Logger log) {
         if (failure != null) {
             log.error("flow failed on {}; sending the fallback", event.eventType(), failure);
             return settings.fallback().replyTo(event, ReplyOrigin.FLOW_FAILED);
@@ -193,7 +193,7 @@ public final class EntityLogic<E, S extends EntityState> {
     }
 
     /** The reply to {@code event} when its flow did not answer within the flow timeout. */
-    public EventReply flowTimedOut(VoiceEvent event, Logger log) {
+    EventReply flowTimedOut(VoiceEvent event, Logger log) {
         log.warn("flow took longer than {} on {}; sending the fallback", settings.flowTimeout(), event.eventType());
         return settings.fallback().replyTo(event, ReplyOrigin.FLOW_TIMED_OUT);
     }
@@ -205,12 +205,11 @@ public final class EntityLogic<E, S extends EntityState> {
     }
 
     /** The flow's document if it keeps the rules for the event it answers, else the fallback. */
-    @SuppressWarnings("unchecked")
     private EventReply checked(VoiceEvent event, Response document, Logger log) {
         if (document == null) {
             return new EventReply(null, ReplyOrigin.FLOW);
         }
-        ReplyContext replyContext = rules.replyContext().apply((E) event);
+        ReplyContext replyContext = event.replyContext();
         List<RuleViolation> violations = BxmlRules.check(document, replyContext);
         if (violations.isEmpty()) {
             return new EventReply(document, ReplyOrigin.FLOW);

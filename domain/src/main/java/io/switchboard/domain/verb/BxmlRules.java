@@ -1,5 +1,6 @@
 package io.switchboard.domain.verb;
 
+import io.switchboard.domain.common.ReplyContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

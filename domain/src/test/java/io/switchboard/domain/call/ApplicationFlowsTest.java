@@ -33,8 +33,8 @@ class ApplicationFlowsTest {
         CallInitiated initiate = new CallInitiated(
                 call.details().account(CallEvents.ACCOUNT, applicationId).build());
         EntityRules<CallEvent, CallState> rules = CallEntity.rules(call.callId(), FLOWS);
-        CallState state = rules.transition().apply(rules.initialState().get(), initiate);
-        return rules.flowCall().apply(initiate, state, null);
+        CallState state = rules.stateAfter(rules.initialState(), initiate);
+        return rules.askFlow(initiate, state, null);
     }
 
     @Test

@@ -17,7 +17,9 @@ import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EntityMemory;
 import io.switchboard.domain.entity.EntityTestSupport;
+import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.InMemoryVoiceEntity;
 import io.switchboard.domain.entity.ParkingSpot;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
@@ -78,13 +80,14 @@ class ParkedCallEntityTest {
                 (event, state) -> Response.builder()
                         .speakSentence(event.eventType() + " after " + state.lastDigits())
                         .build());
-        return testKit.spawn(VoiceEntity.create(
+        return testKit.spawn(InMemoryVoiceEntity.create(
                 CallEntity.rules(call.callId(), flow),
-                flowExecutor,
-                FlowServices.of(CallControl.unavailable()),
-                EntityTestSupport.settings(),
-                passivations.getRef()::tell,
-                self -> {},
+                new EntityWiring(
+                        flowExecutor,
+                        FlowServices.of(CallControl.unavailable()),
+                        EntityTestSupport.settings(),
+                        passivations.getRef()::tell,
+                        self -> {}),
                 spot));
     }
 

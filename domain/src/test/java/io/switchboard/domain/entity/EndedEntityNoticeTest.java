@@ -41,14 +41,15 @@ class EndedEntityNoticeTest {
         TestProbe<EventReply> replies = testKit.createTestProbe();
         TestProbe<ActorRef<VoiceEntity.Command>> passivations = testKit.createTestProbe();
         TestProbe<ActorRef<VoiceEntity.Command>> retentionStarted = testKit.createTestProbe();
-        ActorRef<VoiceEntity.Command> entity = testKit.spawn(VoiceEntity.create(
+        ActorRef<VoiceEntity.Command> entity = testKit.spawn(InMemoryVoiceEntity.create(
                 CallEntity.rules(
                         call.callId(), ScriptedCallFlow.sync(flowCalls.getRef(), (event, state) -> Response.empty())),
-                flowExecutor,
-                FlowServices.of(CallControl.unavailable()),
-                EntityTestSupport.settings(),
-                passivations.getRef()::tell,
-                retentionStarted.getRef()::tell));
+                new EntityWiring(
+                        flowExecutor,
+                        FlowServices.of(CallControl.unavailable()),
+                        EntityTestSupport.settings(),
+                        passivations.getRef()::tell,
+                        retentionStarted.getRef()::tell)));
 
         EntityTestSupport.ask(entity, call.initiate(), replies);
         EntityTestSupport.ask(entity, call.gather("1"), replies);
@@ -64,7 +65,7 @@ class EndedEntityNoticeTest {
         retentionStarted.expectNoMessage();
         passivations.expectNoMessage();
 
-        entity.tell(EntityChores.RetentionElapsed.INSTANCE);
+        entity.tell(VoiceEntity.RetentionElapsed.INSTANCE);
         assertEquals(entity, passivations.receiveMessage());
         entity.tell(VoiceEntity.Stop.INSTANCE);
         passivations.expectTerminated(entity);

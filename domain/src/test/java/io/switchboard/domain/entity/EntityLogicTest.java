@@ -17,11 +17,14 @@ import io.switchboard.domain.call.RealTimeTranscriptionChange;
 import io.switchboard.domain.call.ReferCallStatus;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.common.DisconnectCause;
+import io.switchboard.domain.common.ReplyContext;
+import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceCompleted;
 import io.switchboard.domain.conference.ConferenceCreated;
 import io.switchboard.domain.conference.ConferenceDetails;
 import io.switchboard.domain.conference.ConferenceEntity;
 import io.switchboard.domain.conference.ConferenceEvent;
+import io.switchboard.domain.conference.ConferenceEvents;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.conference.ConferenceMember;
 import io.switchboard.domain.conference.ConferenceMemberJoined;
@@ -171,5 +174,30 @@ class EntityLogicTest {
         assertFalse(logic.ends(new TimelineEntry(joined, AT, ANSWERED)));
         assertTrue(logic.ends(new TimelineEntry(new ConferenceCompleted(details), AT, ANSWERED)));
         assertNull(TimelineEntry.pending(joined, AT).reply());
+    }
+
+    @Test
+    void eachEventNamesTheReplyContextItsTypeMapsTo() {
+        CallEvents call = CallEvents.newCall();
+        ConferenceEvents conference = ConferenceEvents.newConference();
+        List<VoiceEvent> events = List.of(
+                call.initiate(),
+                call.answer(),
+                call.redirect(),
+                call.gather("1"),
+                call.transferAnswer(),
+                call.transferComplete(DisconnectCause.HANGUP),
+                call.bridgeComplete(DisconnectCause.HANGUP),
+                call.bridgeTargetComplete(),
+                conference.created(),
+                conference.redirected(),
+                conference.completed());
+
+        for (VoiceEvent event : events) {
+            assertEquals(ReplyContext.ofEventType(event.eventType()), event.replyContext(), event.eventType());
+        }
+        assertEquals(ReplyContext.TRANSFER_ANSWER, call.transferAnswer().replyContext());
+        assertEquals(ReplyContext.CONFERENCE, conference.created().replyContext());
+        assertEquals(ReplyContext.CALL, call.gather("1").replyContext());
     }
 }

@@ -122,13 +122,19 @@ class FlowDataTest {
     private final BlockingQueue<SideWork> started = new LinkedBlockingQueue<>();
     private final SideWorkRunner runner = started::add;
     private final CallEvents call = CallEvents.newCall();
-    private final ActorRef<VoiceEntity.Command> entity = testKit.spawn(VoiceEntity.create(
-            CallEntity.rules(call.callId(), new CountingFlow()),
-            flowExecutor,
-            new FlowServices(CallControl.unavailable(), new AttemptsCodec(), MAX_BYTES, runner),
-            EntityTestSupport.settings(),
-            self -> {}));
+    private final ActorRef<VoiceEntity.Command> entity =
+            testKit.spawn(InMemoryVoiceEntity.create(CallEntity.rules(call.callId(), new CountingFlow()), wiring()));
     private final TestProbe<EventReply> replies = testKit.createTestProbe();
+
+    /** Flows whose data the {@link AttemptsCodec} writes, with side work started into {@link #started}. */
+    private EntityWiring wiring() {
+        return new EntityWiring(
+                flowExecutor,
+                new FlowServices(CallControl.unavailable(), new AttemptsCodec(), MAX_BYTES, runner),
+                EntityTestSupport.settings(),
+                self -> {},
+                self -> {});
+    }
 
     @Test
     void dataSetWithOneEventIsReadByTheNextAndShownByTheInspection() {
@@ -204,7 +210,7 @@ class FlowDataTest {
     @Test
     void aConferenceKeepsFlowDataOfItsOwn() {
         ConferenceEvents room = ConferenceEvents.newConference();
-        ActorRef<VoiceEntity.Command> conference = testKit.spawn(VoiceEntity.create(
+        ActorRef<VoiceEntity.Command> conference = testKit.spawn(InMemoryVoiceEntity.create(
                 ConferenceEntity.rules(room.conferenceId(), new ConferenceFlow() {
                     @Override
                     public Reply onMemberJoin(
@@ -215,10 +221,7 @@ class FlowDataTest {
                         return Reply.none();
                     }
                 }),
-                flowExecutor,
-                new FlowServices(CallControl.unavailable(), new AttemptsCodec(), MAX_BYTES, runner),
-                EntityTestSupport.settings(),
-                self -> {}));
+                wiring()));
 
         EntityTestSupport.ask(conference, room.joined(ConferenceEvents.member("c-a", "+15550001")), replies);
         EntityTestSupport.ask(conference, room.joined(ConferenceEvents.member("c-b", "+15550002")), replies);

@@ -25,6 +25,7 @@ import io.switchboard.domain.control.ScriptedCallControl;
 import io.switchboard.domain.control.UpdateCall;
 import io.switchboard.domain.control.UpdateConferenceMember;
 import io.switchboard.domain.flow.FlowContext;
+import io.switchboard.domain.flow.FlowServices;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import java.util.List;
@@ -77,12 +78,10 @@ class FlowRequestsTest {
 
     private final ScriptedCallControl control = new ScriptedCallControl();
     private final CallEvents call = CallEvents.newCall();
-    private final ActorRef<VoiceEntity.Command> entity = testKit.spawn(VoiceEntity.create(
+    private final ActorRef<VoiceEntity.Command> entity = testKit.spawn(InMemoryVoiceEntity.create(
             CallEntity.rules(call.callId(), new SteeringFlow()),
-            flowExecutor,
-            control,
-            EntityTestSupport.settings(),
-            self -> {}));
+            new EntityWiring(
+                    flowExecutor, FlowServices.of(control), EntityTestSupport.settings(), self -> {}, self -> {})));
     private final TestProbe<EventReply> replies = testKit.createTestProbe();
 
     @Test
@@ -167,7 +166,7 @@ class FlowRequestsTest {
     void aLaterReplyMayStillRequestUntilItCompletes() throws Exception {
         AtomicReference<FlowContext> seen = new AtomicReference<>();
         CompletableFuture<Response> lookup = new CompletableFuture<>();
-        ActorRef<VoiceEntity.Command> later = testKit.spawn(VoiceEntity.create(
+        ActorRef<VoiceEntity.Command> later = testKit.spawn(InMemoryVoiceEntity.create(
                 CallEntity.rules(call.callId(), new CallFlow() {
                     @Override
                     public Reply onAnswer(
@@ -179,10 +178,8 @@ class FlowRequestsTest {
                         }));
                     }
                 }),
-                flowExecutor,
-                control,
-                EntityTestSupport.settings(),
-                self -> {}));
+                new EntityWiring(
+                        flowExecutor, FlowServices.of(control), EntityTestSupport.settings(), self -> {}, self -> {})));
         EntityTestSupport.send(later, call.answer(), replies);
         testKit.createTestProbe().awaitAssert(() -> {
             assertNotNull(seen.get());

@@ -36,16 +36,52 @@ final class FlowWatch {
     }
 
     /** The same rules, their flow calls watched. */
-    <E, S extends EntityState> EntityRules<E, S> watching(EntityRules<E, S> rules) {
-        return new EntityRules<>(
-                rules.entityId(),
-                rules.logKey(),
-                rules.eventClass(),
-                rules.initialState(),
-                rules.transition(),
-                (event, state, context) -> call(rules, event, state, context),
-                rules.ended(),
-                rules.replyContext());
+    <E extends VoiceEvent, S extends EntityState> EntityRules<E, S> watching(EntityRules<E, S> rules) {
+        return new Watched<>(rules, this);
+    }
+
+    /** {@code rules} whose flow calls {@code watch} sees. */
+    private record Watched<E extends VoiceEvent, S extends EntityState>(EntityRules<E, S> rules, FlowWatch watch)
+            implements EntityRules<E, S> {
+        @Override
+        public String entityId() {
+            return rules.entityId();
+        }
+
+        @Override
+        public String logKey() {
+            return rules.logKey();
+        }
+
+        @Override
+        public Class<E> eventClass() {
+            return rules.eventClass();
+        }
+
+        @Override
+        public S initialState() {
+            return rules.initialState();
+        }
+
+        @Override
+        public S stateAfter(S state, E event) {
+            return rules.stateAfter(state, event);
+        }
+
+        @Override
+        public Reply askFlow(E event, S state, FlowContext context) {
+            return watch.call(rules, event, state, context);
+        }
+
+        @Override
+        public boolean flowMayBlock(E event, S state) {
+            return rules.flowMayBlock(event, state);
+        }
+
+        @Override
+        public boolean hasEnded(S state) {
+            return rules.hasEnded(state);
+        }
     }
 
     /** {@code reply} to {@code event}, with what was seen of its flow call; forgets that call. */
@@ -67,41 +103,40 @@ final class FlowWatch {
         return new InProcessReply(reply, cause, state);
     }
 
-    private <E, S extends EntityState> Reply call(EntityRules<E, S> rules, E event, S state, FlowContext context) {
-        VoiceEvent voiceEvent = (VoiceEvent) event;
-        seen.put(voiceEvent, new Seen(state, null));
+    private <E extends VoiceEvent, S extends EntityState> Reply call(
+            EntityRules<E, S> rules, E event, S state, FlowContext context) {
+        seen.put(event, new Seen(state, null));
         Reply reply;
         try {
-            reply = rules.flowCall().apply(event, state, context);
+            reply = rules.askFlow(event, state, context);
         } catch (RuntimeException | Error failure) {
-            problem(voiceEvent, failed(failure));
+            problem(event, failed(failure));
             throw failure;
         }
         if (reply instanceof Reply.Later later) {
             // The entity sees the answer only once it is judged here: the cause is known before the reply is.
             return Reply.later(later.response().whenComplete((response, failure) -> {
                 if (failure != null) {
-                    problem(voiceEvent, failed(failure));
+                    problem(event, failed(failure));
                 } else {
-                    check(rules, event, response);
+                    check(event, response);
                 }
             }));
         }
         if (reply instanceof Response response) {
-            check(rules, event, response);
+            check(event, response);
         }
         return reply;
     }
 
     /** As the entity judges a document: only for events whose reply may carry BXML. */
-    private <E, S extends EntityState> void check(EntityRules<E, S> rules, E event, Response response) {
-        if (response == null || !((VoiceEvent) event).replyExpectation().allowsBxml()) {
+    private void check(VoiceEvent event, Response response) {
+        if (response == null || !event.replyExpectation().allowsBxml()) {
             return;
         }
-        List<RuleViolation> broken =
-                BxmlRules.check(response, rules.replyContext().apply(event));
+        List<RuleViolation> broken = BxmlRules.check(response, event.replyContext());
         if (!broken.isEmpty()) {
-            problem((VoiceEvent) event, "the flow's BXML breaks " + broken);
+            problem(event, "the flow's BXML breaks " + broken);
         }
     }
 

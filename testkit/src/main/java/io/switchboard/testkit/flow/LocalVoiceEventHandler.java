@@ -19,7 +19,9 @@ import io.switchboard.domain.conference.ConferenceEvent;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.control.CallControl;
 import io.switchboard.domain.entity.EntityInspection;
+import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.InMemoryVoiceEntity;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowData;
@@ -142,12 +144,8 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                     "call/" + id,
                     key -> spawn(
                             key,
-                            VoiceEntity.create(
-                                    watch.watching(CallEntity.rules(CallId.of(id), callFlow)),
-                                    flowExecutor,
-                                    services,
-                                    settings.entity(),
-                                    self -> passivate(key, self))));
+                            InMemoryVoiceEntity.create(
+                                    watch.watching(CallEntity.rules(CallId.of(id), callFlow)), wiring(key))));
         }
         if (event instanceof ConferenceEvent conference) {
             String id = conference.conferenceId().value();
@@ -155,14 +153,16 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                     "conference/" + id,
                     key -> spawn(
                             key,
-                            VoiceEntity.create(
+                            InMemoryVoiceEntity.create(
                                     watch.watching(ConferenceEntity.rules(ConferenceId.of(id), conferenceFlow)),
-                                    flowExecutor,
-                                    services,
-                                    settings.entity(),
-                                    self -> passivate(key, self))));
+                                    wiring(key))));
         }
         return null;
+    }
+
+    /** What the entity {@code key} runs with: its flows' executor and services, and this handler as its owner. */
+    private EntityWiring wiring(String key) {
+        return new EntityWiring(flowExecutor, services, settings.entity(), self -> passivate(key, self), self -> {});
     }
 
     private ActorRef<VoiceEntity.Command> spawn(String key, akka.actor.typed.Behavior<VoiceEntity.Command> entity) {

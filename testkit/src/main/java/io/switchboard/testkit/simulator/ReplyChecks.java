@@ -1,9 +1,9 @@
 package io.switchboard.testkit.simulator;
 
+import io.switchboard.domain.common.ReplyContext;
 import io.switchboard.domain.common.ReplyExpectation;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.verb.BxmlRules;
-import io.switchboard.domain.verb.ReplyContext;
 import io.switchboard.domain.verb.RuleViolation;
 import java.net.URI;
 import java.time.Duration;

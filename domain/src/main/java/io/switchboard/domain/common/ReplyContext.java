@@ -1,6 +1,9 @@
-package io.switchboard.domain.verb;
+package io.switchboard.domain.common;
 
-/** What kind of webhook a {@link Response} answers, which decides the verbs Bandwidth accepts in it. */
+/**
+ * What kind of webhook a reply answers, which decides the verbs Bandwidth accepts in its BXML
+ * ({@link io.switchboard.domain.verb.BxmlRules}). Each event names its own ({@link VoiceEvent#replyContext()}).
+ */
 public enum ReplyContext {
     /** A call event whose BXML runs on the call (initiate, answer, gather, redirect, recordComplete, ...). */
     CALL,
@@ -10,8 +13,9 @@ public enum ReplyContext {
     CONFERENCE;
 
     /**
-     * The context of an event type as Bandwidth names it: {@code conference*} events → CONFERENCE,
-     * {@code transferAnswer} → TRANSFER_ANSWER, every other event → CALL.
+     * The context of an event type as Bandwidth names it, for tools that have only the name (the BXML linter, the
+     * simulator's checks): {@code conference*} events → CONFERENCE, {@code transferAnswer} → TRANSFER_ANSWER, every
+     * other event → CALL; what each event says itself.
      */
     public static ReplyContext ofEventType(String eventType) {
         if (eventType.startsWith("conference")) {

@@ -1,6 +1,5 @@
 package io.switchboard.domain.entity;
 
-import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.switchboard.domain.common.VoiceEvent;
@@ -20,44 +19,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
- * What both entity shells do alike around the decisions of {@link EntityLogic}: run the flow off the actor's
- * thread and time it, issue the call-control requests of an answered event (off the actor's thread too, in the
- * order the flow made them, each outcome coming back as a {@link RequestSettled}) and start its side work, keep
- * the idle and retention timers, and ask the owner, once, to passivate the entity. Its messages are the shells' own (timers and piped
- * results); only {@link RetentionElapsed} may also come from the owner, told the entity has ended.
+ * Runs an entity's flows, for both shells, around the decisions of {@link EntityLogic}: runs the flow off the
+ * actor's thread (or on it, for one that says it does not block) and times it; turns its answer, failure or
+ * timeout into the event's {@link TimelineEntry}; issues the call-control requests of an answered event (off the
+ * actor's thread too, in the order the flow made them, each outcome coming back as a {@link RequestSettled}) and
+ * starts its side work. Its messages ({@link FlowFinished}, {@link FlowTimedOut}) are its own: the shells see them
+ * only as {@link BusyPolicy.Arrival}s.
  */
-public final class EntityChores<E, S extends EntityState> {
+public final class FlowRunner<E extends VoiceEvent, S extends EntityState> {
 
     /** The flow of the event with this ticket answered (with the requests it made), or failed. */
-    public record FlowFinished(long ticket, EntityLogic.FlowAnswer answer, Throwable failure)
+    private record FlowFinished(long ticket, EntityLogic.FlowAnswer answer, Throwable failure)
             implements VoiceEntity.Command {
         /** What the flow asked of call control; none when it failed. */
-        public List<CallControlRequest> requests() {
+        List<CallControlRequest> requests() {
             return answer == null ? List.of() : answer.requests();
         }
     }
 
     /** The flow of the event with this ticket took longer than the flow timeout. */
-    public record FlowTimedOut(long ticket) implements VoiceEntity.Command {}
+    private record FlowTimedOut(long ticket) implements VoiceEntity.Command {}
 
-    /** No event for the idle timeout. */
-    public enum Idle implements VoiceEntity.Command {
-        INSTANCE
-    }
-
-    /**
-     * The retention after the end has passed; or the owner, told the entity has ended, needs the room sooner (memory
-     * admission at its ceiling). Either way the ended entity asks to be passivated.
-     */
-    public enum RetentionElapsed implements VoiceEntity.Command {
-        INSTANCE
-    }
-
-    private static final String IDLE_TIMER = "idle";
-    private static final String RETENTION_TIMER = "retention";
     private static final String FLOW_TIMER = "flow";
 
     private final ActorContext<VoiceEntity.Command> context;
@@ -65,10 +49,7 @@ public final class EntityChores<E, S extends EntityState> {
     private final EntityLogic<E, S> logic;
     private final Executor flowExecutor;
     private final FlowServices services;
-    private final Consumer<ActorRef<VoiceEntity.Command>> requestPassivation;
-    private final Consumer<ActorRef<VoiceEntity.Command>> retentionStartedNotice;
-    /** False when the owner passivates idle entities itself (a shard-level check), so no timer per entity. */
-    private final boolean idleTimer;
+    private final EntityTimers entityTimers;
 
     /** The context of the flow at work; closed when its reply is decided. */
     private FlowContext flowContext;
@@ -76,49 +57,32 @@ public final class EntityChores<E, S extends EntityState> {
     private List<SideWork> sideWorkOfAnswer = List.of();
 
     private long tickets;
-    private boolean retentionStarted;
-    private boolean passivationRequested;
+    /** A flow runs whose result has not come yet: its ticket is the latest. */
+    private boolean flowAtWork;
 
-    /**
-     * @param flowExecutor       where flows run and requests are issued: never the actor's own dispatcher
-     * @param services           where the flows' call-control requests go (and their queries), how their data
-     *                           is serialized, where their side work runs
-     * @param requestPassivation asks the owner (the shard) to stop this entity; it answers with
-     *                           {@link VoiceEntity.Stop}
-     * @param retentionStarted   tells the owner, once per incarnation, that the entity has ended and stays only
-     *                           for its retention: the owner may send it {@link RetentionElapsed} sooner
-     * @param idleTimer          false: the entity keeps no idle timer, as its owner stops it once idle (it asks for
-     *                           passivation only after its retention, or once inspected without an event)
-     */
-    public EntityChores(
+    /** @param entityTimers told when a flow starts, and whether its event ends the entity */
+    public FlowRunner(
             ActorContext<VoiceEntity.Command> context,
             TimerScheduler<VoiceEntity.Command> timers,
             EntityLogic<E, S> logic,
-            Executor flowExecutor,
-            FlowServices services,
-            Consumer<ActorRef<VoiceEntity.Command>> requestPassivation,
-            Consumer<ActorRef<VoiceEntity.Command>> retentionStarted,
-            boolean idleTimer) {
+            EntityWiring wiring,
+            EntityTimers entityTimers) {
         this.context = context;
         this.timers = timers;
         this.logic = logic;
-        this.flowExecutor = flowExecutor;
-        this.services = services;
-        this.requestPassivation = requestPassivation;
-        this.retentionStartedNotice = retentionStarted;
-        this.idleTimer = idleTimer;
+        this.flowExecutor = wiring.flowExecutor();
+        this.services = wiring.services();
+        this.entityTimers = entityTimers;
     }
 
     /**
      * Runs the flow on the event of {@code run}; an event that ends the call starts its retention. A flow that
      * answered by the time it returns (one that does not block answers on this very thread) is finished here, with
-     * no message and no timer. Otherwise it is timed, and its {@link FlowFinished} or {@link FlowTimedOut} comes
-     * later, carrying {@link #ticket()}.
+     * no message and no timer: its event's entry is returned. Otherwise it is timed, and its result comes later as
+     * a message that {@link #arrival} calls {@link BusyPolicy.Arrival#WORK_DONE}, for {@link #finished}.
      */
-    public Optional<FlowFinished> startFlow(EntityLogic.RunFlow<E, S> run) {
-        if (logic.ended(run.working()) && !retentionStarted) {
-            startRetention();
-        }
+    public Optional<TimelineEntry> startFlow(EntityLogic.RunFlow<E, S> run) {
+        entityTimers.flowStarting(logic.ended(run.working()));
         long ticket = ++tickets;
         flowContext = new FlowContext(
                 services, logic.rules().entityId(), run.working().flowData());
@@ -129,17 +93,61 @@ public final class EntityChores<E, S extends EntityState> {
             reportIfOverBudget(run, System.nanoTime() - started);
         }
         if (answer.isDone()) {
-            return Optional.of(finishedAtOnce(ticket, answer));
+            return Optional.of(answered(run.event(), run.receivedAt(), finishedAtOnce(ticket, answer)));
         }
+        flowAtWork = true;
         context.pipeToSelf(answer, (answered, failure) -> new FlowFinished(ticket, answered, failure));
         timers.startSingleTimer(
                 FLOW_TIMER, new FlowTimedOut(ticket), logic.settings().flowTimeout());
         return Optional.empty();
     }
 
-    /** The ticket of the latest flow started. */
-    public long ticket() {
-        return tickets;
+    /**
+     * What {@code command} is to an entity whose flow may be at work, for {@link BusyPolicy}: the journaled shell
+     * names its own commands first.
+     */
+    public BusyPolicy.Arrival arrival(VoiceEntity.Command command) {
+        if (command instanceof FlowFinished done) {
+            return isCurrent(done.ticket()) ? BusyPolicy.Arrival.WORK_DONE : BusyPolicy.Arrival.STALE_RESULT;
+        }
+        if (command instanceof FlowTimedOut timeout) {
+            return isCurrent(timeout.ticket()) ? BusyPolicy.Arrival.WORK_DONE : BusyPolicy.Arrival.STALE_RESULT;
+        }
+        if (command instanceof VoiceEntity.Handle) {
+            return BusyPolicy.Arrival.EVENT;
+        }
+        if (command instanceof VoiceEntity.Redelivered) {
+            return BusyPolicy.Arrival.REDELIVERY_RECORD;
+        }
+        if (command instanceof VoiceEntity.Inspect) {
+            return BusyPolicy.Arrival.INSPECTION;
+        }
+        if (command instanceof RequestSettled) {
+            return BusyPolicy.Arrival.REQUEST_SETTLED;
+        }
+        if (command == VoiceEntity.Stop.INSTANCE) {
+            return BusyPolicy.Arrival.STOP;
+        }
+        if (command == EntityTimers.Idle.INSTANCE) {
+            return BusyPolicy.Arrival.IDLE;
+        }
+        if (command == VoiceEntity.RetentionElapsed.INSTANCE) {
+            return BusyPolicy.Arrival.RETENTION_ELAPSED;
+        }
+        throw new IllegalArgumentException("not an entity command: " + command);
+    }
+
+    /** Whether the flow of the event with this ticket is the one at work (not answered yet). */
+    private boolean isCurrent(long ticket) {
+        return flowAtWork && ticket == tickets;
+    }
+
+    /**
+     * The entry of {@code event}, whose flow was at work, now {@code result} (the command {@link #arrival} called
+     * {@link BusyPolicy.Arrival#WORK_DONE}) came: the flow's answer, or its timeout.
+     */
+    public TimelineEntry finished(VoiceEntity.Command result, VoiceEvent event, Instant receivedAt) {
+        return result instanceof FlowFinished done ? answered(event, receivedAt, done) : timedOut(event, receivedAt);
     }
 
     private static FlowFinished finishedAtOnce(long ticket, CompletableFuture<EntityLogic.FlowAnswer> answer) {
@@ -169,7 +177,8 @@ public final class EntityChores<E, S extends EntityState> {
      * set (none when the flow failed, its data was refused or its document broke a rule: what a flow asks for goes
      * with its own reply only); its side work waits for {@link #issue}.
      */
-    public TimelineEntry answered(VoiceEvent event, Instant receivedAt, FlowFinished done) {
+    private TimelineEntry answered(VoiceEvent event, Instant receivedAt, FlowFinished done) {
+        flowAtWork = false;
         timers.cancel(FLOW_TIMER);
         flowContext.close();
         Throwable failure = done.failure() != null ? done.failure() : flowContext.dataRefused();
@@ -191,7 +200,8 @@ public final class EntityChores<E, S extends EntityState> {
      * The entry of {@code event} now its flow has timed out: the fallback, and none of the flow's requests, data
      * or side work.
      */
-    public TimelineEntry timedOut(VoiceEvent event, Instant receivedAt) {
+    private TimelineEntry timedOut(VoiceEvent event, Instant receivedAt) {
+        flowAtWork = false;
         List<CallControlRequest> dropped = flowContext.close();
         if (!dropped.isEmpty()) {
             context.getLog().warn("the late flow's {} call-control requests are dropped", dropped.size());
@@ -244,42 +254,5 @@ public final class EntityChores<E, S extends EntityState> {
             context.getLog().warn("{} {}: {}", issued.request().operation(), outcome.status(), outcome.detail());
         }
         return new RequestSettled(issued.id(), outcome);
-    }
-
-    /**
-     * After an inspection: an entity whose flow never ran exists only because it was inspected (or, durable, to
-     * show what it recovered), and is not kept for that.
-     */
-    public void inspected() {
-        if (tickets == 0) {
-            passivate();
-        }
-    }
-
-    /** After a reply: the entity is active, so its idle timeout starts again (not once it has ended). */
-    public void restartIdleTimer() {
-        if (idleTimer && !retentionStarted) {
-            timers.startSingleTimer(IDLE_TIMER, Idle.INSTANCE, logic.settings().idleTimeout());
-        }
-    }
-
-    /** The entity has ended: it stays for the retention period after the end, however active, then passivates. */
-    public void startRetention() {
-        if (!retentionStarted) {
-            retentionStarted = true;
-            retentionStartedNotice.accept(context.getSelf());
-        }
-        timers.cancel(IDLE_TIMER);
-        timers.startSingleTimer(
-                RETENTION_TIMER, RetentionElapsed.INSTANCE, logic.settings().retentionAfterEnd());
-    }
-
-    /** Asks the owner to stop the entity; once. */
-    public void passivate() {
-        if (!passivationRequested) {
-            passivationRequested = true;
-            context.getLog().debug("passivating");
-            requestPassivation.accept(context.getSelf());
-        }
     }
 }
