@@ -138,7 +138,7 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
             PersistenceId persistenceId, EntityRules<E, S> rules, EntityWiring wiring, int snapshotEvery) {
         EntityLogic<E, S> logic = new EntityLogic<>(rules, wiring.settings());
         return Behaviors.<Command>withTimers(scheduler -> Behaviors.setup(context -> {
-            EntityTimers timers = new EntityTimers(context, scheduler, wiring, true);
+            EntityTimers timers = new EntityTimers(context, scheduler, wiring, false);
             FlowRunner<E, S> flows = new FlowRunner<>(context, scheduler, logic, wiring, timers);
             return new DurableVoiceEntity<>(persistenceId, context, logic, flows, timers, snapshotEvery);
         }));

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A node at its resident ceiling makes room for a new call by sending away the call that ended first, refuses new
  * calls at once when no ended call is resident, and serves the calls in progress all along. Ended calls stay 10
- * minutes here, so any that leaves within the test was sent away by admission.
+ * minutes here, and are not parked, so any that leaves within the test was sent away by admission.
  */
 class MemoryAdmissionTest {
     private ActorTestKit testKit;
@@ -60,6 +60,8 @@ class MemoryAdmissionTest {
                 akka.remote.artery.canonical.port = 0
                 switchboard.admission.max-resident-entities = %d
                 switchboard.entity.retention-after-end = 10m
+                # Entities stay actors (nothing parked): an ended call parked at once would not be resident.
+                switchboard.entity.park-after = 1d
                 """.formatted(residentCeiling)).withFallback(ConfigFactory.load()));
         SwitchboardSettings settings =
                 SwitchboardSettings.from(testKit.system().settings().config());

@@ -25,28 +25,31 @@ public final class EntityTimers {
     private final EntitySettings settings;
     private final Consumer<ActorRef<VoiceEntity.Command>> requestPassivation;
     private final Consumer<ActorRef<VoiceEntity.Command>> retentionStartedNotice;
-    /** False when the owner passivates idle entities itself (a shard-level check), so no timer per entity. */
-    private final boolean idleTimer;
+    /**
+     * True when the owner stops idle entities itself (a shard-level check) and parks their memory: no idle timer
+     * and no retention timer per entity.
+     */
+    private final boolean ownerParks;
 
     private boolean flowStarted;
     private boolean retentionStarted;
     private boolean passivationRequested;
 
     /**
-     * @param idleTimer false: the entity keeps no idle timer, as its owner stops it once idle (it asks for
-     *                  passivation only after its retention, or once inspected without an event)
+     * @param ownerParks true: the entity keeps no timer, as its owner stops it once idle and parks its memory (it
+     *                   asks for passivation once it has ended, or once inspected without an event)
      */
     public EntityTimers(
             ActorContext<VoiceEntity.Command> context,
             TimerScheduler<VoiceEntity.Command> timers,
             EntityWiring wiring,
-            boolean idleTimer) {
+            boolean ownerParks) {
         this.context = context;
         this.timers = timers;
         this.settings = wiring.settings();
         this.requestPassivation = wiring.requestPassivation();
         this.retentionStartedNotice = wiring.retentionStarted();
-        this.idleTimer = idleTimer;
+        this.ownerParks = ownerParks;
     }
 
     /** A flow starts on an event; one that ends the call or conference starts its retention, once. */
@@ -69,14 +72,16 @@ public final class EntityTimers {
 
     /** After a reply: the entity is active, so its idle timeout starts again (not once it has ended). */
     public void restartIdleTimer() {
-        if (idleTimer && !retentionStarted) {
+        if (!ownerParks && !retentionStarted) {
             timers.startSingleTimer(IDLE_TIMER, Idle.INSTANCE, settings.idleTimeout());
         }
     }
 
     /**
      * The entity has ended: it stays for the retention period after the end, however active, then passivates. The
-     * owner hears of it once per incarnation, and may send {@link VoiceEntity.RetentionElapsed} sooner.
+     * owner hears of it once per incarnation, and may send {@link VoiceEntity.RetentionElapsed} sooner. An entity
+     * whose owner parks idle ones stops being an actor at once instead: its memory is parked for the retention
+     * (no timer), and a late event or a redelivery takes it back.
      */
     public void startRetention() {
         if (!retentionStarted) {
@@ -84,7 +89,13 @@ public final class EntityTimers {
             retentionStartedNotice.accept(context.getSelf());
         }
         timers.cancel(IDLE_TIMER);
-        timers.startSingleTimer(RETENTION_TIMER, VoiceEntity.RetentionElapsed.INSTANCE, settings.retentionAfterEnd());
+        if (ownerParks) {
+            // Behind the reply to the event that ended it: the owner's stop comes after what is being handled.
+            passivate();
+        } else {
+            timers.startSingleTimer(
+                    RETENTION_TIMER, VoiceEntity.RetentionElapsed.INSTANCE, settings.retentionAfterEnd());
+        }
     }
 
     /** Asks the owner to stop the entity; once. */

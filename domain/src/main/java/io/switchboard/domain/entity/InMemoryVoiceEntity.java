@@ -71,8 +71,9 @@ public final class InMemoryVoiceEntity<E extends VoiceEvent, S extends EntitySta
     /**
      * The behaviour of one entity that parks its memory in {@code parking} whenever its owner stops it (unless its
      * idle timeout or retention is up), and takes it back when it starts again. A spot that
-     * {@link ParkingSpot#parks() parks} means the entity keeps no idle timer: its owner stops it once idle
-     * (sharding's idle passivation), and the parked memory expires on the idle timeout.
+     * {@link ParkingSpot#parks() parks} means the entity keeps no timer: its owner stops it once idle (sharding's
+     * idle passivation), and the parked memory expires on the idle timeout; an ended one asks to stop at once, and
+     * its parked memory expires on the retention after the end.
      */
     public static <E extends VoiceEvent, S extends EntityState> Behavior<Command> create(
             EntityRules<E, S> rules, EntityWiring wiring, ParkingSpot<S> parking) {
@@ -81,7 +82,7 @@ public final class InMemoryVoiceEntity<E extends VoiceEvent, S extends EntitySta
         return Behaviors.withStash(
                 wiring.settings().stashCapacity() + 1,
                 stash -> Behaviors.setup(context -> Behaviors.withTimers(scheduler -> {
-                    EntityTimers timers = new EntityTimers(context, scheduler, wiring, !parking.parks());
+                    EntityTimers timers = new EntityTimers(context, scheduler, wiring, parking.parks());
                     FlowRunner<E, S> flows = new FlowRunner<>(context, scheduler, logic, wiring, timers);
                     timers.restartIdleTimer();
                     return new InMemoryVoiceEntity<>(context, stash, logic, flows, timers, parking).ready;

@@ -145,12 +145,25 @@ class ParkedCallEntityTest {
     }
 
     @Test
-    void anEndedCallWhoseRetentionHasPassedIsForgottenNotParked() {
+    void anEndedCallAsksToStopAtOnceWithNoRetentionTimerAndParksAsEnded() {
         ActorRef<VoiceEntity.Command> entity = start();
         EntityTestSupport.ask(entity, call.initiate(), replies);
         EntityTestSupport.ask(entity, call.disconnect(DisconnectCause.HANGUP), replies);
-        manualTime.timePasses(RETENTION);
+        assertEquals(entity, passivations.receiveMessage(), "no time passed: the end alone asks for the stop");
+        manualTime.expectNoMessageFor(RETENTION.plus(Duration.ofSeconds(1)), passivations);
+        stop(entity);
+        assertEquals(1, spot.parks);
+        assertTrue(spot.ended, "parked as ended: the spot keeps it for the retention after the end");
+    }
+
+    @Test
+    void anEndedCallWhoseRetentionIsOverIsForgottenNotParked() {
+        ActorRef<VoiceEntity.Command> entity = start();
+        EntityTestSupport.ask(entity, call.initiate(), replies);
+        EntityTestSupport.ask(entity, call.disconnect(DisconnectCause.HANGUP), replies);
         assertEquals(entity, passivations.receiveMessage());
+        // Its owner needs the room (memory admission) before the stop came.
+        entity.tell(VoiceEntity.RetentionElapsed.INSTANCE);
         stop(entity);
         assertEquals(0, spot.parks);
     }
