@@ -39,7 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MemoryAdmissionFloodTest {
     private static final int CALLS_IN_PROGRESS = 20;
-    /** Ended before the flood; memory mode keeps them 10 minutes, longer than the test, unless sent away. */
+    /**
+     * Ended before the flood; memory mode without parking keeps them resident 10 minutes, longer than the test,
+     * unless sent away.
+     */
     private static final int ENDED_CALLS = 200;
 
     private static final int FLOODERS = 6;
@@ -166,7 +169,11 @@ class MemoryAdmissionFloodTest {
                                 "SWITCHBOARD_MANAGEMENT_PORT",
                                 Integer.toString(managementPort),
                                 "SWITCHBOARD_LOG_LEVEL",
-                                "WARN"))
+                                "WARN",
+                                // Nothing parked, so ended calls stay resident for their retention (as in journal
+                                // mode): the case where admission must send them away first.
+                                "SWITCHBOARD_ENTITY_PARK_AFTER",
+                                "2h"))
                 .redirectErrorStream(true)
                 .start();
         Thread drain = new Thread(() -> {
