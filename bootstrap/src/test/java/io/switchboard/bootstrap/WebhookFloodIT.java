@@ -43,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM, on the other core, as it would from other machines: the client's own work (a thousand connections, a thread
  * pool, its garbage) never takes the service's CPU, and the times it measures are the service's.
  *
- * <p>Opt-in ({@code -Dswitchboard.flood=true}, see docs/operations.md "Admission in a flood"): it needs the machine's
- * two cores to itself, and on a machine shared with other builds the client's own latency swamps what it measures.
+ * <p>Opt-in (the {@code flood} profile, see README.md and docs/operations.md "Admission in a flood"): it needs the
+ * machine's two cores to itself, and on a machine shared with other builds their work swamps what it measures.
  */
 class WebhookFloodIT {
     private static final int CONNECTIONS = Integer.getInteger("flood.connections", 1000);
