@@ -43,23 +43,17 @@ final class CoreSplit implements AutoCloseable {
 
     /** Moves every thread of this JVM (those to come too) off the service's core. */
     void pinThisJvm() throws IOException, InterruptedException {
-        if (splits) {
-            taskset(
-                    "-a",
-                    "-cp",
-                    testCores,
-                    Long.toString(ProcessHandle.current().pid()));
-        }
+        pinThisJvmTo(testCores);
     }
 
     @Override
     public void close() throws IOException, InterruptedException {
+        pinThisJvmTo(originalTestCores);
+    }
+
+    private void pinThisJvmTo(String cores) throws IOException, InterruptedException {
         if (splits) {
-            taskset(
-                    "-a",
-                    "-cp",
-                    originalTestCores,
-                    Long.toString(ProcessHandle.current().pid()));
+            taskset("-a", "-cp", cores, Long.toString(ProcessHandle.current().pid()));
         }
     }
 

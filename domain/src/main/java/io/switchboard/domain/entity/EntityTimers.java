@@ -98,6 +98,20 @@ public final class EntityTimers {
         }
     }
 
+    /**
+     * The entity starts again with the memory of a call or conference that had ended, for a late event or an
+     * inspection: it stays in its retention, and its owner hears so. Parked again when its owner finds it idle, not
+     * at once: a call that keeps getting events after its end would otherwise start and stop for each.
+     */
+    public void resumedAfterEnd() {
+        retentionStarted = true;
+        retentionStartedNotice.accept(context.getSelf());
+        if (!ownerParks) {
+            timers.startSingleTimer(
+                    RETENTION_TIMER, VoiceEntity.RetentionElapsed.INSTANCE, settings.retentionAfterEnd());
+        }
+    }
+
     /** Asks the owner to stop the entity; once. */
     public void passivate() {
         if (!passivationRequested) {

@@ -58,6 +58,9 @@ public final class InMemoryVoiceEntity<E extends VoiceEvent, S extends EntitySta
         this.timers = timers;
         this.parking = parking;
         this.memory = parking.takeBack().orElseGet(logic::emptyMemory);
+        if (logic.ended(memory)) {
+            timers.resumedAfterEnd();
+        }
         this.ready = Behaviors.receiveMessage(command -> withEntityMdc(command, this::whenReady));
         context.setLoggerName(InMemoryVoiceEntity.class);
     }

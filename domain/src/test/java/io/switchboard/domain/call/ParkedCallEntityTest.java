@@ -157,6 +157,23 @@ class ParkedCallEntityTest {
     }
 
     @Test
+    void anEndedCallStartedAgainByALateEventStaysUntilItsShardFindsItIdleThenParksAgain() {
+        ActorRef<VoiceEntity.Command> first = start();
+        EntityTestSupport.ask(first, call.initiate(), replies);
+        EntityTestSupport.ask(first, call.disconnect(DisconnectCause.HANGUP), replies);
+        assertEquals(first, passivations.receiveMessage());
+        stop(first);
+
+        ActorRef<VoiceEntity.Command> resumed = start();
+        EntityTestSupport.ask(resumed, call.recordingAvailable(CallEvents.fullRecording("r-late")), replies);
+        manualTime.expectNoMessageFor(RETENTION.plus(Duration.ofSeconds(1)), passivations);
+        stop(resumed);
+        assertEquals(2, spot.parks);
+        assertTrue(spot.ended);
+        assertEquals(3, spot.memory.timeline().size(), "initiate, disconnect and the late recording");
+    }
+
+    @Test
     void anEndedCallWhoseRetentionIsOverIsForgottenNotParked() {
         ActorRef<VoiceEntity.Command> entity = start();
         EntityTestSupport.ask(entity, call.initiate(), replies);
