@@ -1,6 +1,8 @@
 package io.switchboard.bootstrap;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +61,7 @@ final class CoreSplit implements AutoCloseable {
 
     /** Runs {@code taskset} with {@code arguments}; its output, or null when it is missing or failed. */
     private static String taskset(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("taskset"));
+        List<String> command = new ArrayList<>(List.of("taskset"));
         command.addAll(List.of(arguments));
         Process process;
         try {
@@ -67,7 +69,7 @@ final class CoreSplit implements AutoCloseable {
         } catch (IOException missing) {
             return null;
         }
-        String output = new String(process.getInputStream().readAllBytes()).trim();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (!process.waitFor(TASKSET_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
             return null;
         }
