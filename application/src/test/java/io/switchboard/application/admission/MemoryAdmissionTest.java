@@ -10,6 +10,7 @@ import akka.cluster.sharding.ShardRegion;
 import akka.cluster.sharding.typed.GetShardRegionState;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import com.typesafe.config.ConfigFactory;
+import io.switchboard.application.OneNodeCluster;
 import io.switchboard.application.SampleEvents;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.port.in.AdmissionRefusedException;
@@ -53,16 +54,12 @@ class MemoryAdmissionTest {
     }
 
     private void startNode(int residentCeiling) {
-        testKit = ActorTestKit.create(
-                ConfigFactory.parseString("""
-                akka.actor.provider = cluster
-                akka.remote.artery.canonical.hostname = 127.0.0.1
-                akka.remote.artery.canonical.port = 0
+        testKit = OneNodeCluster.testKit("""
                 switchboard.admission.max-resident-entities = %d
                 switchboard.entity.retention-after-end = 10m
                 # Entities stay actors (nothing parked): an ended call parked at once would not be resident.
                 switchboard.entity.park-after = 1d
-                """.formatted(residentCeiling)).withFallback(ConfigFactory.load()));
+                """.formatted(residentCeiling));
         SwitchboardSettings settings =
                 SwitchboardSettings.from(testKit.system().settings().config());
         ClusterMembership.joinSelfUnlessSeeded(testKit.system());

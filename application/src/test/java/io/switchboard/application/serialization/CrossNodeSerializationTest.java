@@ -7,7 +7,7 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.SerializationTestKit;
 import akka.serialization.SerializationExtension;
 import akka.serialization.jackson.JacksonCborSerializer;
-import com.typesafe.config.ConfigFactory;
+import io.switchboard.application.OneNodeCluster;
 import io.switchboard.application.SampleEvents;
 import io.switchboard.application.durability.DurableVoiceEntity;
 import io.switchboard.domain.call.CallEvent;
@@ -41,12 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * so this test is what proves it works.
  */
 class CrossNodeSerializationTest {
-    private static final ActorTestKit testKit =
-            ActorTestKit.create(ConfigFactory.parseString("""
-            akka.actor.provider = cluster
-            akka.remote.artery.canonical.hostname = 127.0.0.1
-            akka.remote.artery.canonical.port = 0
-            """).withFallback(ConfigFactory.load()));
+    private static final ActorTestKit testKit = OneNodeCluster.testKit("""
+            """);
     private static final SerializationTestKit serialization = testKit.serializationTestKit();
 
     @AfterAll

@@ -3,7 +3,7 @@ package io.switchboard.application.sharding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import com.typesafe.config.ConfigFactory;
+import io.switchboard.application.OneNodeCluster;
 import io.switchboard.application.SampleEvents;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.admission.ResidentEntities;
@@ -25,16 +25,12 @@ import org.junit.jupiter.api.Test;
 
 /** In memory mode an idle call stops being an actor, and its next event finds it as it was. */
 class ParkedCallsShardingTest {
-    private static final ActorTestKit testKit =
-            ActorTestKit.create(ConfigFactory.parseString("""
-            akka.actor.provider = cluster
-            akka.remote.artery.canonical.hostname = 127.0.0.1
-            akka.remote.artery.canonical.port = 0
+    private static final ActorTestKit testKit = OneNodeCluster.testKit("""
             switchboard.durability.mode = memory
             switchboard.entity.park-after = 1s
             # Redeliveries go to the entity, not to the node's answered events: the entity must recognise them.
             switchboard.answered-events.max-entries = 0
-            """).withFallback(ConfigFactory.load()));
+            """);
     private static final SwitchboardSettings settings =
             SwitchboardSettings.from(testKit.system().settings().config());
     private static ShardedVoiceEventHandler handler;

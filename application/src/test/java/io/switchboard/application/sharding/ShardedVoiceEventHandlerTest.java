@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.FishingOutcomes;
 import akka.actor.testkit.typed.javadsl.TestProbe;
-import com.typesafe.config.ConfigFactory;
+import io.switchboard.application.OneNodeCluster;
 import io.switchboard.application.SampleEvents;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.port.out.VoiceEventListener;
@@ -40,18 +40,14 @@ import org.junit.jupiter.api.Test;
 /** The inbound port over Cluster Sharding, on one node that joined itself. */
 class ShardedVoiceEventHandlerTest {
     private static final Duration DEADLINE = Duration.ofSeconds(3);
-    private static final ActorTestKit testKit =
-            ActorTestKit.create(ConfigFactory.parseString("""
-            akka.actor.provider = cluster
-            akka.remote.artery.canonical.hostname = 127.0.0.1
-            akka.remote.artery.canonical.port = 0
+    private static final ActorTestKit testKit = OneNodeCluster.testKit("""
             switchboard.reply-deadline = 3s
             switchboard.entity.flow-timeout = 9s
             switchboard.hold.max-holds-per-call = 1
             # Shutting down hands the shards over, and an entity answers the event in flight first: the slow
             # flow's call stops only once its flow timed out.
             akka.actor.testkit.typed.system-shutdown-default = 30s
-            """).withFallback(ConfigFactory.load()));
+            """);
     private static final SwitchboardSettings settings =
             SwitchboardSettings.from(testKit.system().settings().config());
     private static final TestProbe<String> heard = testKit.createTestProbe();

@@ -84,17 +84,10 @@ public final class EntityTimers {
      * (no timer), and a late event or a redelivery takes it back.
      */
     public void startRetention() {
-        if (!retentionStarted) {
-            retentionStarted = true;
-            retentionStartedNotice.accept(context.getSelf());
-        }
-        timers.cancel(IDLE_TIMER);
+        enterRetention();
         if (ownerParks) {
             // Behind the reply to the event that ended it: the owner's stop comes after what is being handled.
             passivate();
-        } else {
-            timers.startSingleTimer(
-                    RETENTION_TIMER, VoiceEntity.RetentionElapsed.INSTANCE, settings.retentionAfterEnd());
         }
     }
 
@@ -104,8 +97,16 @@ public final class EntityTimers {
      * at once: a call that keeps getting events after its end would otherwise start and stop for each.
      */
     public void resumedAfterEnd() {
-        retentionStarted = true;
-        retentionStartedNotice.accept(context.getSelf());
+        enterRetention();
+    }
+
+    /** In the retention after the end: the owner told once, the idle timer replaced by the retention timer. */
+    private void enterRetention() {
+        if (!retentionStarted) {
+            retentionStarted = true;
+            retentionStartedNotice.accept(context.getSelf());
+        }
+        timers.cancel(IDLE_TIMER);
         if (!ownerParks) {
             timers.startSingleTimer(
                     RETENTION_TIMER, VoiceEntity.RetentionElapsed.INSTANCE, settings.retentionAfterEnd());
