@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
@@ -60,8 +61,10 @@ class PostgresOutageTest {
                 .start();
     }
 
-    /** One webhook posted and what it got. */
-    private record Outcome(String callId, int second, int status, boolean retryAfter) {}
+    /** One webhook posted and what it got: a status, or no answer at all (the failure, after how long). */
+    private record Outcome(String callId, int second, int status, boolean retryAfter, String unanswered) {
+        static final int NO_ANSWER = -1;
+    }
 
     @Test
     void aStoppedServerGets503sNeverA200ForAnUnstoredEventAndTheServiceServesAgainWhenItIsBack() throws Exception {
@@ -93,14 +96,27 @@ class PostgresOutageTest {
                     while (!stop.get()) {
                         String callId = "c-pg-outage-" + calls.incrementAndGet();
                         for (int second = 1; second <= EVENTS_PER_CALL && !stop.get(); second++) {
-                            HttpResponse<String> reply = service.post(
-                                    second == 1 ? "/voice/initiate" : "/voice/redirect",
-                                    event(second == 1 ? "initiate" : "redirect", callId, second));
-                            outcomes.add(new Outcome(
-                                    callId,
-                                    second,
-                                    reply.statusCode(),
-                                    reply.headers().firstValue("Retry-After").isPresent()));
+                            long sent = System.nanoTime();
+                            try {
+                                HttpResponse<String> reply = service.post(
+                                        second == 1 ? "/voice/initiate" : "/voice/redirect",
+                                        event(second == 1 ? "initiate" : "redirect", callId, second));
+                                outcomes.add(new Outcome(
+                                        callId,
+                                        second,
+                                        reply.statusCode(),
+                                        reply.headers()
+                                                .firstValue("Retry-After")
+                                                .isPresent(),
+                                        null));
+                            } catch (IOException closed) {
+                                outcomes.add(new Outcome(
+                                        callId,
+                                        second,
+                                        Outcome.NO_ANSWER,
+                                        false,
+                                        closed + " after " + (System.nanoTime() - sent) / 1_000_000 + " ms"));
+                            }
                         }
                     }
                     return null;

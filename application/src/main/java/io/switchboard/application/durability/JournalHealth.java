@@ -35,7 +35,6 @@ public final class JournalHealth implements Extension {
     private final AtomicReference<Long> downSince = new AtomicReference<>();
     private final AtomicLong outages = new AtomicLong();
     private final AtomicLong unstoredEvents = new AtomicLong();
-    private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
 
     private JournalHealth(ActorSystem<?> system) {
         Config outage = system.settings().config().getConfig("switchboard.durability.outage");
@@ -51,7 +50,8 @@ public final class JournalHealth implements Extension {
                 1,
                 callTimeout,
                 outage.getDuration("probe-interval"));
-        breaker.addOnOpenListener(this::opened);
+        // Only a failed store opens a closed breaker (a probe that fails reopens a half-open one: the same outage),
+        // so the outage starts in storeFailed, at once; the close is seen by a listener, which runs later.
         breaker.addOnCloseListener(this::closed);
     }
 
@@ -61,7 +61,12 @@ public final class JournalHealth implements Extension {
 
     /** A store failed (the entity's journal write, or its recovery): opens the breaker. */
     public void storeFailed(Throwable cause) {
-        lastFailure.set(cause);
+        if (downSince.compareAndSet(null, System.nanoTime())) {
+            outages.incrementAndGet();
+            log.error(
+                    "the journal cannot store events ({}): webhooks get 503 with Retry-After until it can",
+                    String.valueOf(cause));
+        }
         breaker.fail();
     }
 
@@ -97,7 +102,7 @@ public final class JournalHealth implements Extension {
     /** False once the journal has been unable to store for longer than {@code outage.not-live-after}. */
     public boolean live() {
         Long since = downSince.get();
-        return since == null || System.nanoTime() - since < notLiveAfter.toNanos();
+        return since == null || breaker.isClosed() || System.nanoTime() - since < notLiveAfter.toNanos();
     }
 
     /** Outages since the node started. */
@@ -111,20 +116,15 @@ public final class JournalHealth implements Extension {
     }
 
     public Optional<Duration> downFor() {
-        return Optional.ofNullable(downSince.get()).map(since -> Duration.ofNanos(System.nanoTime() - since));
-    }
-
-    private void opened() {
-        // Half-open probes that fail open the breaker again: the same outage, logged once.
-        if (downSince.compareAndSet(null, System.nanoTime())) {
-            outages.incrementAndGet();
-            log.error(
-                    "the journal cannot store events ({}): webhooks get 503 with Retry-After until it can",
-                    String.valueOf(lastFailure.get()));
-        }
+        return Optional.ofNullable(downSince.get())
+                .filter(since -> !breaker.isClosed())
+                .map(since -> Duration.ofNanos(System.nanoTime() - since));
     }
 
     private void closed() {
+        if (!breaker.isClosed()) {
+            return; // a store failed again before this listener ran: the outage goes on
+        }
         Long since = downSince.getAndSet(null);
         if (since != null) {
             log.info(

@@ -16,13 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The journal's circuit breaker, on real time with short intervals: fail fast, probe, recover, give up living. */
+/** The journal's circuit breaker, on real time with short intervals (the first probe a second after the failure, so the test's own steps fit before it): fail fast, probe, recover, give up living. */
 class JournalHealthTest {
     private static final EventReply STORED = new EventReply(Response.empty(), ReplyOrigin.FLOW);
 
     private final ActorTestKit testKit =
             ActorTestKit.create(ConfigFactory.parseString("""
-                    switchboard.durability.outage.probe-interval = 200ms
+                    switchboard.durability.outage.probe-interval = 1s
                     switchboard.durability.outage.not-live-after = 400ms
                     akka.loglevel = WARNING
                     """).withFallback(ConfigFactory.load()));
