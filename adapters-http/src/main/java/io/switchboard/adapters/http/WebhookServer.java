@@ -45,15 +45,15 @@ public final class WebhookServer {
         }
     }
 
+    /** Where connections are accepted and their streams started: a thread of its own (reference.conf). */
+    static final String ACCEPT_DISPATCHER = "switchboard.http.accept-dispatcher";
+
     /**
      * Binds {@code routes} at the host and port of their settings, speaking HTTPS when they hold TLS settings.
      *
      * @param hardTerminationDeadline how long coordinated shutdown lets in-flight webhooks finish before
      *                                their connections are closed
      */
-    /** Where connections are accepted and their streams started: a thread of its own (reference.conf). */
-    static final String ACCEPT_DISPATCHER = "switchboard.http.accept-dispatcher";
-
     public static CompletionStage<ServerBinding> start(
             ActorSystem<?> system, VoiceWebhookRoutes routes, Duration hardTerminationDeadline) {
         return start(
