@@ -3,7 +3,10 @@ package io.switchboard.application.sharding;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Extension;
 import akka.actor.typed.ExtensionId;
+import akka.actor.typed.javadsl.Adapter;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.serialization.Serialization;
+import akka.serialization.SerializationExtension;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -34,19 +37,22 @@ public final class ParkedEntities implements Extension {
     /** Which entity: the type keeps a call and a conference of the same id apart. */
     private record Key(String entityType, String entityId) {}
 
-    /** A memory, and how long it waits for its entity. */
-    private record Parked(EntityMemory<?> memory, Duration keepFor) {}
+    /** A memory as the packing holds it, and how long it waits for its entity. */
+    private record Parked(Object held, Duration keepFor) {}
 
     private final Duration parkAfter;
     private final Cache<Key, Parked> parked;
+    private final MemoryPacking packing;
 
     /**
      * @param parkAfter  how long an entity stays resident without an event before its shard stops it to park it
      * @param maxParked  the most memories kept; past it the least used are forgotten
      * @param ticker     the cache's clock; the system's in production, a manual one in tests
+     * @param packing    how a memory is held while parked
      */
-    ParkedEntities(Duration parkAfter, long maxParked, Ticker ticker) {
+    ParkedEntities(Duration parkAfter, long maxParked, Ticker ticker, MemoryPacking packing) {
         this.parkAfter = parkAfter;
+        this.packing = packing;
         this.parked = Caffeine.newBuilder()
                 .maximumSize(maxParked)
                 .expireAfter(Expiry.creating((Key key, Parked entry) -> entry.keepFor()))
@@ -99,7 +105,9 @@ public final class ParkedEntities implements Extension {
         @SuppressWarnings("unchecked") // only this entity's type parks under its key
         public Optional<EntityMemory<S>> takeBack() {
             Parked entry = parked.asMap().remove(key);
-            return entry == null ? Optional.empty() : Optional.of((EntityMemory<S>) entry.memory());
+            return entry == null
+                    ? Optional.empty()
+                    : packing.unpack(entry.held()).map(memory -> (EntityMemory<S>) memory);
         }
 
         @Override
@@ -107,12 +115,15 @@ public final class ParkedEntities implements Extension {
             // It has been quiet for park-after already (or was handed over): what is left of its time.
             Duration time = ended ? settings.retentionAfterEnd() : settings.idleTimeout();
             Duration left = time.minus(parkAfter);
-            parked.put(key, new Parked(memory, left.isNegative() ? Duration.ZERO : left));
+            parked.put(key, new Parked(packing.pack(memory), left.isNegative() ? Duration.ZERO : left));
         }
     }
 
-    /** {@code switchboard.entity.park-after} and {@code max-parked} (0: from the heap, as admission does). */
-    static ParkedEntities from(Config switchboard, long maxHeapBytes) {
+    /**
+     * {@code switchboard.entity.park-after}, {@code max-parked} (0: from the heap, as admission does) and
+     * {@code park-serialized} (with {@code serialization}'s serializers, or as they are).
+     */
+    static ParkedEntities from(Config switchboard, long maxHeapBytes, Serialization serialization) {
         Config entity = switchboard.getConfig("entity");
         long maxParked = entity.getLong("max-parked");
         if (maxParked < 0) {
@@ -128,7 +139,9 @@ public final class ParkedEntities implements Extension {
             throw new IllegalArgumentException(
                     "switchboard.entity.park-after (SWITCHBOARD_ENTITY_PARK_AFTER) must be positive, was " + parkAfter);
         }
-        return new ParkedEntities(parkAfter, maxParked, Ticker.systemTicker());
+        MemoryPacking packing =
+                entity.getBoolean("park-serialized") ? MemoryPacking.serializedBy(serialization) : MemoryPacking.AS_IS;
+        return new ParkedEntities(parkAfter, maxParked, Ticker.systemTicker(), packing);
     }
 
     private static final class Id extends ExtensionId<ParkedEntities> {
@@ -136,7 +149,8 @@ public final class ParkedEntities implements Extension {
         public ParkedEntities createExtension(ActorSystem<?> system) {
             return from(
                     system.settings().config().getConfig("switchboard"),
-                    Runtime.getRuntime().maxMemory());
+                    Runtime.getRuntime().maxMemory(),
+                    SerializationExtension.get(Adapter.toClassic(system)));
         }
     }
 }
