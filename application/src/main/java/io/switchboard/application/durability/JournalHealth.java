@@ -101,8 +101,9 @@ public final class JournalHealth implements Extension {
 
     /** False once the journal has been unable to store for longer than {@code outage.not-live-after}. */
     public boolean live() {
-        Long since = downSince.get();
-        return since == null || breaker.isClosed() || System.nanoTime() - since < notLiveAfter.toNanos();
+        return outageStart()
+                .map(since -> System.nanoTime() - since < notLiveAfter.toNanos())
+                .orElse(true);
     }
 
     /** Outages since the node started. */
@@ -116,9 +117,12 @@ public final class JournalHealth implements Extension {
     }
 
     public Optional<Duration> downFor() {
-        return Optional.ofNullable(downSince.get())
-                .filter(since -> !breaker.isClosed())
-                .map(since -> Duration.ofNanos(System.nanoTime() - since));
+        return outageStart().map(since -> Duration.ofNanos(System.nanoTime() - since));
+    }
+
+    /** When the outage under way began; none once the breaker has closed, even before its listener has run. */
+    private Optional<Long> outageStart() {
+        return Optional.ofNullable(downSince.get()).filter(since -> !breaker.isClosed());
     }
 
     private void closed() {

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The journal's circuit breaker, on real time with short intervals (the first probe a second after the failure, so the test's own steps fit before it): fail fast, probe, recover, give up living. */
+/**
+ * The journal's circuit breaker, on real time with short intervals (the first probe a second after the failure, so
+ * the test's own steps fit before it): fail fast, probe, recover, give up living.
+ */
 class JournalHealthTest {
     private static final EventReply STORED = new EventReply(Response.empty(), ReplyOrigin.FLOW);
 

@@ -41,8 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * so this test is what proves it works.
  */
 class CrossNodeSerializationTest {
-    private static final ActorTestKit testKit = OneNodeCluster.testKit("""
-            """);
+    private static final ActorTestKit testKit = OneNodeCluster.testKit();
     private static final SerializationTestKit serialization = testKit.serializationTestKit();
 
     @AfterAll
