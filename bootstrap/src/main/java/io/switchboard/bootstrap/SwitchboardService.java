@@ -25,6 +25,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.adapters.bandwidth.BandwidthSettings;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.AdmissionLimits;
+import io.switchboard.adapters.http.AnsweredWebhookLimits;
 import io.switchboard.adapters.http.HttpSettings;
 import io.switchboard.adapters.http.ManagementServer;
 import io.switchboard.adapters.http.TlsSettings;
@@ -114,7 +115,10 @@ public final class SwitchboardService {
         SwitchboardConfig.validated(config);
         SwitchboardSettings settings = SwitchboardSettings.from(config);
         Config httpConfig = config.getConfig("switchboard.http");
-        HttpSettings http = httpSettings(httpConfig);
+        // Redeliveries are recognised by their bytes at the edge as long as by their event behind it.
+        HttpSettings http = httpSettings(httpConfig)
+                .withAnswered(
+                        new AnsweredWebhookLimits(settings.answeredEventsKept(), settings.answeredEventsKeptFor()));
         Optional<WebhookCredentials> adminCredentials = adminCredentials(config, http);
         // Checked now; made again once the public URL is known.
         CallControlConfig.settings(config);
@@ -435,7 +439,8 @@ public final class SwitchboardService {
                         limits.getInt("min-in-flight"),
                         limits.getDuration("reply-time-target")),
                 Optional.empty(),
-                tls);
+                tls,
+                AnsweredWebhookLimits.DEFAULTS);
     }
 
     /** The admin API's credentials; none turns it off. Refused when they are the webhook's: Bandwidth has those. */

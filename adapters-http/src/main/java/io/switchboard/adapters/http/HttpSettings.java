@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param publicUrl     where Bandwidth reaches this service (e.g. {@code https://ivr.example.com}): callbacks a
  *                      flow leaves without a URL point at its {@code /voice} channels; none leaves them out
  * @param tls           when present, the server speaks HTTPS only
+ * @param answered      how many answered webhooks are kept, and for how long, so that a redelivery is neither
+ *                      decoded nor its reply written again
  */
 public record HttpSettings(
         String host,
@@ -33,7 +35,8 @@ public record HttpSettings(
         Duration retryAfter,
         AdmissionLimits admission,
         Optional<String> publicUrl,
-        Optional<TlsSettings> tls) {
+        Optional<TlsSettings> tls,
+        AnsweredWebhookLimits answered) {
 
     public static final String DEFAULT_REALM = "switchboard";
     /** Bandwidth's payloads are a few kilobytes; this leaves ample room without buffering arbitrary bodies. */
@@ -51,6 +54,7 @@ public record HttpSettings(
         Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(answered, "answered");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -82,7 +86,8 @@ public record HttpSettings(
                 DEFAULT_RETRY_AFTER,
                 AdmissionLimits.DEFAULTS,
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                AnsweredWebhookLimits.DEFAULTS);
     }
 
     public long maxBodyBytes() {
@@ -108,12 +113,23 @@ public record HttpSettings(
                 retryAfter,
                 admission,
                 publicUrl,
-                tls);
+                tls,
+                answered);
     }
 
     public HttpSettings withRealm(String newRealm) {
         return new HttpSettings(
-                host, port, credentials, newRealm, payloadLimits, maxInFlight, retryAfter, admission, publicUrl, tls);
+                host,
+                port,
+                credentials,
+                newRealm,
+                payloadLimits,
+                maxInFlight,
+                retryAfter,
+                admission,
+                publicUrl,
+                tls,
+                answered);
     }
 
     public HttpSettings withMaxBodyBytes(long newMaxBodyBytes) {
@@ -122,7 +138,17 @@ public record HttpSettings(
 
     public HttpSettings withPayloadLimits(PayloadLimits newLimits) {
         return new HttpSettings(
-                host, port, credentials, realm, newLimits, maxInFlight, retryAfter, admission, publicUrl, tls);
+                host,
+                port,
+                credentials,
+                realm,
+                newLimits,
+                maxInFlight,
+                retryAfter,
+                admission,
+                publicUrl,
+                tls,
+                answered);
     }
 
     public HttpSettings withOverload(int newMaxInFlight, Duration newRetryAfter) {
@@ -136,12 +162,23 @@ public record HttpSettings(
                 newRetryAfter,
                 admission,
                 publicUrl,
-                tls);
+                tls,
+                answered);
     }
 
     public HttpSettings withAdmission(AdmissionLimits newAdmission) {
         return new HttpSettings(
-                host, port, credentials, realm, payloadLimits, maxInFlight, retryAfter, newAdmission, publicUrl, tls);
+                host,
+                port,
+                credentials,
+                realm,
+                payloadLimits,
+                maxInFlight,
+                retryAfter,
+                newAdmission,
+                publicUrl,
+                tls,
+                answered);
     }
 
     public HttpSettings withPublicUrl(String url) {
@@ -155,7 +192,8 @@ public record HttpSettings(
                 retryAfter,
                 admission,
                 Optional.of(url),
-                tls);
+                tls,
+                answered);
     }
 
     public HttpSettings withTls(TlsSettings tlsSettings) {
@@ -169,6 +207,22 @@ public record HttpSettings(
                 retryAfter,
                 admission,
                 publicUrl,
-                Optional.of(tlsSettings));
+                Optional.of(tlsSettings),
+                answered);
+    }
+
+    public HttpSettings withAnswered(AnsweredWebhookLimits newAnswered) {
+        return new HttpSettings(
+                host,
+                port,
+                credentials,
+                realm,
+                payloadLimits,
+                maxInFlight,
+                retryAfter,
+                admission,
+                publicUrl,
+                tls,
+                newAnswered);
     }
 }

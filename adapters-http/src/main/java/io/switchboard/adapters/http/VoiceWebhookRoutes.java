@@ -51,6 +51,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,7 @@ public final class VoiceWebhookRoutes {
     private final ExceptionHandler exceptionHandler;
     private final RetryAfter retryAfter;
     private final InFlightLimit inFlight;
+    private final AnsweredWebhooks answeredWebhooks;
 
     /**
      * @param fallback what a caller hears when the flow's reply cannot be rendered as BXML
@@ -118,6 +120,8 @@ public final class VoiceWebhookRoutes {
                 settings.maxInFlight(),
                 settings.admission().replyTimeTarget(),
                 System::nanoTime);
+        this.answeredWebhooks = new AnsweredWebhooks(
+                settings.answered().maxEntries(), settings.answered().keepFor());
     }
 
     public VoiceWebhookRoutes(
@@ -166,20 +170,26 @@ public final class VoiceWebhookRoutes {
         } else {
             return Optional.empty();
         }
+        byte[] bytes = body.getData().toArray();
+        AnsweredWebhooks.Request asked = new AnsweredWebhooks.Request(channel, bytes);
+        Optional<AnsweredWebhooks.Answered> before = answeredWebhooks.find(asked);
         Optional<VoiceEvent> event;
-        try {
-            byte[] bytes = body.getData().toArray();
-            event = channel.isPresent()
-                    ? Optional.of(decoder.decode(channel.get(), bytes))
-                    : decoder.decode(bytes).event();
-        } catch (RuntimeException refused) {
-            // The route refuses it with its problem document.
-            return Optional.empty();
+        if (before.isPresent()) {
+            event = Optional.of(before.get().event());
+        } else {
+            try {
+                event = channel.isPresent()
+                        ? Optional.of(decoder.decode(channel.get(), bytes))
+                        : decoder.decode(bytes).event();
+            } catch (RuntimeException refused) {
+                // The route refuses it with its problem document.
+                return Optional.empty();
+            }
         }
         if (event.isEmpty() || !inFlight.tryAcquire()) {
             return Optional.empty();
         }
-        return Optional.of(answer(request, event.get()));
+        return Optional.of(answer(request, event.get(), asked, before));
     }
 
     private boolean authenticated(HttpRequest request) {
@@ -193,8 +203,15 @@ public final class VoiceWebhookRoutes {
                 .orElse(true);
     }
 
-    /** {@code event}'s reply, inside the in-flight count (already taken), as {@link #handle(VoiceEvent)} gives it. */
-    private CompletionStage<HttpResponse> answer(HttpRequest request, VoiceEvent event) {
+    /**
+     * {@code event}'s reply, inside the in-flight count (already taken), as {@link #handle(VoiceEvent)} gives it;
+     * {@code before} is what the same request was when it was answered before.
+     */
+    private CompletionStage<HttpResponse> answer(
+            HttpRequest request,
+            VoiceEvent event,
+            AnsweredWebhooks.Request asked,
+            Optional<AnsweredWebhooks.Answered> before) {
         long admittedAt = System.nanoTime();
         observe(event);
         CompletionStage<EventReply> reply;
@@ -208,7 +225,8 @@ public final class VoiceWebhookRoutes {
                 (answered, failure) -> {
                     long took = System.nanoTime() - admittedAt;
                     inFlight.release(took);
-                    HttpResponse response = failure == null ? render(event, answered) : failed(request, failure);
+                    HttpResponse response =
+                            failure == null ? respond(asked, before, event, answered) : failed(request, failure);
                     if (!response.status().isSuccess()) {
                         monitor.refusedWebhook(request, response, Duration.ofNanos(took));
                     }
@@ -361,19 +379,50 @@ public final class VoiceWebhookRoutes {
         }
     }
 
+    /**
+     * {@link #render}, but the BXML written for this very request before is not written again when the reply's
+     * document is the same one; and a reply that is the event's for good is kept for the request's redeliveries.
+     */
+    private HttpResponse respond(
+            AnsweredWebhooks.Request asked,
+            Optional<AnsweredWebhooks.Answered> before,
+            VoiceEvent event,
+            EventReply reply) {
+        Optional<HttpResponse> writtenBefore = before.flatMap(answered -> answered.writtenFor(reply.response()));
+        if (writtenBefore.isPresent()) {
+            return writtenBefore.get();
+        }
+        if (!reply.origin().isRemembered()) {
+            return render(event, reply);
+        }
+        if (reply.bxml().isEmpty()) {
+            answeredWebhooks.answered(asked, event, null, null);
+        }
+        return render(event, reply, written -> answeredWebhooks.answered(asked, event, reply.response(), written));
+    }
+
     private HttpResponse render(VoiceEvent event, EventReply reply) {
+        return render(event, reply, written -> {});
+    }
+
+    /** The reply's response; {@code written} is given the BXML written for its document, when it could be. */
+    private HttpResponse render(VoiceEvent event, EventReply reply, Consumer<HttpResponse> written) {
         if (reply.origin() == ReplyOrigin.NOT_STORED) {
             // Nothing was kept: Bandwidth retries, then uses the application's fallback URL.
             return problems.render(
                     Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The event could not be stored; retry"), retryAfter);
         }
-        return reply.bxml().map(response -> renderBxml(event, response)).orElse(EMPTY_OK);
+        return reply.bxml()
+                .map(response -> renderBxml(event, response, written))
+                .orElse(EMPTY_OK);
     }
 
     /** The flow's BXML; if it cannot be written (a rule of BXML broken, over 64 KB), the fallback instead. */
-    private HttpResponse renderBxml(VoiceEvent event, Response response) {
+    private HttpResponse renderBxml(VoiceEvent event, Response response, Consumer<HttpResponse> written) {
         try {
-            return bxml(bxmlWriter.write(response));
+            HttpResponse document = bxml(bxmlWriter.write(response));
+            written.accept(document);
+            return document;
         } catch (RuntimeException unrenderable) {
             try (var ignored = MDC.putCloseable(event.entityIdName(), event.entityId())) {
                 log.error(
