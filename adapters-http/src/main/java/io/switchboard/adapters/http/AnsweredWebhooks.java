@@ -1,13 +1,15 @@
 package io.switchboard.adapters.http;
 
-import akka.http.javadsl.model.HttpResponse;
+import akka.util.ByteString;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.adapters.http.json.VoiceChannel;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.verb.Response;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -18,45 +20,37 @@ import java.util.Optional;
  * application's to say: it is handed the event as if decoded, and the BXML written before is reused only for the
  * very document the application answers with.
  *
- * <p>Bounded like the application's answered events ({@code switchboard.answered-events}): each entry holds the
- * body (a copy, about as large as the request) and the written reply, besides the event the application keeps too.
+ * <p>Bounded like the application's answered events ({@code switchboard.answered-events}), and lean, as entries
+ * live for minutes and every young collection copies them until they are old: a request is kept as a digest of its
+ * bytes (SHA-256, of which 128 bits), a reply as the bytes written; the event is the one the application keeps.
  */
 final class AnsweredWebhooks {
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException notInThisJdk) {
+            // Every Java platform must provide it.
+            throw new IllegalStateException(notInThisJdk);
+        }
+    });
+
     private final Optional<Cache<Request, Answered>> answered;
 
-    /** One webhook's request as it arrived: its channel (none for the shared URL) and its body. */
-    static final class Request {
-        private final int channel;
-        private final byte[] body;
-        private final int hash;
-
-        Request(Optional<VoiceChannel> channel, byte[] body) {
-            this.channel = channel.map(Enum::ordinal).orElse(-1);
-            this.body = body;
-            this.hash = 31 * this.channel + Arrays.hashCode(body);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Request request
-                    && request.hash == hash
-                    && request.channel == channel
-                    && Arrays.equals(request.body, body);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
+    /** One webhook's request as it arrived, by its channel (none for the shared URL) and a digest of its body. */
+    record Request(int channel, long high, long low) {
+        static Request of(Optional<VoiceChannel> channel, byte[] body) {
+            ByteBuffer digest = ByteBuffer.wrap(SHA_256.get().digest(body));
+            return new Request(channel.map(Enum::ordinal).orElse(-1), digest.getLong(), digest.getLong());
         }
     }
 
     /**
-     * What a request was: its event, and its reply's document with the response written for it (both null when
-     * the reply had none). A document that could not be written is not kept: it is tried, and reported, each time.
+     * What a request was: its event, and its reply's document with the bytes written for it (both null when the
+     * reply had none). A document that could not be written is not kept: it is tried, and reported, each time.
      */
-    record Answered(VoiceEvent event, Response document, HttpResponse written) {
-        /** The response written for {@code replied}, if it is the very document written before. */
-        Optional<HttpResponse> writtenFor(Response replied) {
+    record Answered(VoiceEvent event, Response document, ByteString written) {
+        /** The bytes written for {@code replied}, if it is the very document written before. */
+        Optional<ByteString> writtenFor(Response replied) {
             return replied != null && replied == document ? Optional.of(written) : Optional.empty();
         }
     }
@@ -83,9 +77,9 @@ final class AnsweredWebhooks {
 
     /**
      * Keeps {@code request}'s event and, when its reply had a document that could be written, that document and
-     * what was written for it (otherwise both null).
+     * the bytes written for it (otherwise both null).
      */
-    void answered(Request request, VoiceEvent event, Response document, HttpResponse written) {
+    void answered(Request request, VoiceEvent event, Response document, ByteString written) {
         answered.ifPresent(cache -> cache.put(request, new Answered(event, document, written)));
     }
 }

@@ -19,6 +19,7 @@ import akka.http.javadsl.server.PathMatchers;
 import akka.http.javadsl.server.Route;
 import akka.http.javadsl.server.directives.SecurityDirectives.ProvidedCredentials;
 import akka.http.javadsl.unmarshalling.Unmarshaller;
+import akka.util.ByteString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.json.DecodedWebhook;
@@ -42,6 +43,7 @@ import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.verb.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -84,7 +86,7 @@ public final class VoiceWebhookRoutes {
     private final HttpSettings settings;
     private final WebhookMonitor monitor;
     private final BxmlWriter bxmlWriter;
-    private final String fallbackBxml;
+    private final ByteString fallbackBxml;
     private final VoiceEventDecoder decoder;
     private final ProblemRenderer problems;
     private final ExceptionHandler exceptionHandler;
@@ -109,7 +111,8 @@ public final class VoiceWebhookRoutes {
         // Callbacks a flow leaves without a URL come home to this service's channel for them.
         this.bxmlWriter = new BxmlWriter(settings.callbackUrls());
         // Rendered once, now: a fallback that cannot be rendered fails at start-up, not on a live call.
-        this.fallbackBxml = bxmlWriter.write(fallback.executedEventResponse());
+        this.fallbackBxml =
+                ByteString.fromString(bxmlWriter.write(fallback.executedEventResponse()), StandardCharsets.UTF_8);
         ObjectMapper mapper = WebhookObjectMapper.create(settings.payloadLimits());
         this.decoder = new VoiceEventDecoder(mapper, settings.payloadLimits());
         this.problems = new ProblemRenderer(mapper);
@@ -171,7 +174,7 @@ public final class VoiceWebhookRoutes {
             return Optional.empty();
         }
         byte[] bytes = body.getData().toArray();
-        AnsweredWebhooks.Request asked = new AnsweredWebhooks.Request(channel, bytes);
+        AnsweredWebhooks.Request asked = AnsweredWebhooks.Request.of(channel, bytes);
         Optional<AnsweredWebhooks.Answered> before = answeredWebhooks.find(asked);
         Optional<VoiceEvent> event;
         if (before.isPresent()) {
@@ -388,9 +391,9 @@ public final class VoiceWebhookRoutes {
             Optional<AnsweredWebhooks.Answered> before,
             VoiceEvent event,
             EventReply reply) {
-        Optional<HttpResponse> writtenBefore = before.flatMap(answered -> answered.writtenFor(reply.response()));
+        Optional<ByteString> writtenBefore = before.flatMap(answered -> answered.writtenFor(reply.response()));
         if (writtenBefore.isPresent()) {
-            return writtenBefore.get();
+            return bxml(writtenBefore.get());
         }
         if (!reply.origin().isRemembered()) {
             return render(event, reply);
@@ -406,7 +409,7 @@ public final class VoiceWebhookRoutes {
     }
 
     /** The reply's response; {@code written} is given the BXML written for its document, when it could be. */
-    private HttpResponse render(VoiceEvent event, EventReply reply, Consumer<HttpResponse> written) {
+    private HttpResponse render(VoiceEvent event, EventReply reply, Consumer<ByteString> written) {
         if (reply.origin() == ReplyOrigin.NOT_STORED) {
             // Nothing was kept: Bandwidth retries, then uses the application's fallback URL.
             return problems.render(
@@ -418,11 +421,11 @@ public final class VoiceWebhookRoutes {
     }
 
     /** The flow's BXML; if it cannot be written (a rule of BXML broken, over 64 KB), the fallback instead. */
-    private HttpResponse renderBxml(VoiceEvent event, Response response, Consumer<HttpResponse> written) {
+    private HttpResponse renderBxml(VoiceEvent event, Response response, Consumer<ByteString> written) {
         try {
-            HttpResponse document = bxml(bxmlWriter.write(response));
+            ByteString document = ByteString.fromString(bxmlWriter.write(response), StandardCharsets.UTF_8);
             written.accept(document);
-            return document;
+            return bxml(document);
         } catch (RuntimeException unrenderable) {
             try (var ignored = MDC.putCloseable(event.entityIdName(), event.entityId())) {
                 log.error(
@@ -437,7 +440,7 @@ public final class VoiceWebhookRoutes {
         }
     }
 
-    private static HttpResponse bxml(String document) {
+    private static HttpResponse bxml(ByteString document) {
         return HttpResponse.create().withEntity(BXML, document);
     }
 
