@@ -217,28 +217,29 @@ class ParkedEntitiesTest {
     }
 
     @Test
-    void theServiceParksSerializedByDefaultAndOffParksAsIs() {
+    void theServiceParksAsIsByDefaultAndOnParksSerialized() {
         EntityMemory<CallState> memory = memoryWithFlowData("c-default");
         ParkedEntities byDefault =
                 ParkedEntities.from(ConfigFactory.load().getConfig("switchboard"), 1L << 30, serialization());
         byDefault.<CallState>spot(EntityKeys.CALL, "c-default", SETTINGS).park(memory, false);
-        assertNotSame(
+        assertSame(
                 memory,
                 byDefault
                         .<CallState>spot(EntityKeys.CALL, "c-default", SETTINGS)
                         .takeBack()
                         .orElseThrow());
 
-        ParkedEntities asIs = ParkedEntities.from(
-                ConfigFactory.parseString("entity.park-serialized = off")
+        ParkedEntities serialized = ParkedEntities.from(
+                ConfigFactory.parseString("entity.park-serialized = on")
                         .withFallback(ConfigFactory.load().getConfig("switchboard")),
                 1L << 30,
                 serialization());
-        asIs.<CallState>spot(EntityKeys.CALL, "c-default", SETTINGS).park(memory, false);
-        assertSame(
-                memory,
-                asIs.<CallState>spot(EntityKeys.CALL, "c-default", SETTINGS)
-                        .takeBack()
-                        .orElseThrow());
+        serialized.<CallState>spot(EntityKeys.CALL, "c-default", SETTINGS).park(memory, false);
+        EntityMemory<CallState> readBack = serialized
+                .<CallState>spot(EntityKeys.CALL, "c-default", SETTINGS)
+                .takeBack()
+                .orElseThrow();
+        assertNotSame(memory, readBack);
+        assertEquals(memory, readBack);
     }
 }
