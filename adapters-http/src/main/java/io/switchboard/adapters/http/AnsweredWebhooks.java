@@ -2,8 +2,8 @@ package io.switchboard.adapters.http;
 
 import akka.util.ByteString;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.adapters.http.json.VoiceChannel;
+import io.switchboard.application.RecentAnswers;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.verb.Response;
 import java.nio.ByteBuffer;
@@ -60,14 +60,7 @@ final class AnsweredWebhooks {
      * @param keepFor    how long after its answer a webhook is kept
      */
     AnsweredWebhooks(long maxEntries, Duration keepFor) {
-        this.answered = maxEntries == 0
-                ? Optional.empty()
-                : Optional.of(Caffeine.newBuilder()
-                        .maximumSize(maxEntries)
-                        .expireAfterWrite(keepFor)
-                        // Evictions run on the thread that writes, never on the JDK's common pool.
-                        .executor(Runnable::run)
-                        .build());
+        this.answered = RecentAnswers.cache(maxEntries, keepFor);
     }
 
     /** What {@code request} was when it was answered before; empty when it was not (or is gone). */

@@ -41,6 +41,16 @@ class RedeliveredWebhooksTest {
                 .get();
     }
 
+    /** {@code gather} POSTed to the gather channel's URL, answered directly. */
+    private static HttpResponse gather(VoiceWebhookRoutes routes, ObjectNode gather) throws Exception {
+        return answered(routes, Exchange.post("/voice/gather", gather));
+    }
+
+    private static String body(HttpResponse response) throws Exception {
+        return Exchange.read(testKit.system(), CompletableFuture.completedFuture(response))
+                .body();
+    }
+
     private static VoiceWebhookRoutes routes(FakeVoiceEventHandler useCase, HttpSettings settings) {
         return new VoiceWebhookRoutes(useCase, () -> true, VoiceWebhookRoutesTest.FALLBACK, settings);
     }
@@ -55,17 +65,13 @@ class RedeliveredWebhooksTest {
         VoiceWebhookRoutes routes = routes(useCase);
         ObjectNode gather = Payloads.callEvent("gather");
 
-        HttpResponse first = answered(routes, Exchange.post("/voice/gather", gather));
-        HttpResponse again = answered(routes, Exchange.post("/voice/gather", gather));
+        HttpResponse first = gather(routes, gather);
+        HttpResponse again = gather(routes, gather);
 
         assertEquals(2, useCase.received().size(), "the application answers the redelivery too");
         assertSame(useCase.received().get(0), useCase.received().get(1), "not decoded again");
         assertSame(written(first), written(again), "the same document, not written again");
-        assertEquals(
-                Exchange.read(testKit.system(), CompletableFuture.completedFuture(first))
-                        .body(),
-                Exchange.read(testKit.system(), CompletableFuture.completedFuture(again))
-                        .body());
+        assertEquals(body(first), body(again));
     }
 
     @Test
@@ -73,16 +79,14 @@ class RedeliveredWebhooksTest {
         FakeVoiceEventHandler useCase = new FakeVoiceEventHandler();
         VoiceWebhookRoutes routes = routes(useCase);
         ObjectNode gather = Payloads.callEvent("gather");
-        HttpResponse first = answered(routes, Exchange.post("/voice/gather", gather));
+        HttpResponse first = gather(routes, gather);
         Response goodbye = Response.builder().speakSentence("Goodbye").hangup().build();
         useCase.answerWith(event -> CompletableFuture.completedFuture(new EventReply(goodbye, ReplyOrigin.REDELIVERY)));
 
-        HttpResponse again = answered(routes, Exchange.post("/voice/gather", gather));
+        HttpResponse again = gather(routes, gather);
 
         assertNotSame(written(first), written(again));
-        String body = Exchange.read(testKit.system(), CompletableFuture.completedFuture(again))
-                .body();
-        assertTrue(body.contains("Goodbye"), body);
+        assertTrue(body(again).contains("Goodbye"), body(again));
     }
 
     @Test
@@ -90,10 +94,10 @@ class RedeliveredWebhooksTest {
         FakeVoiceEventHandler useCase = new FakeVoiceEventHandler();
         VoiceWebhookRoutes routes = routes(useCase);
         ObjectNode gather = Payloads.callEvent("gather");
-        answered(routes, Exchange.post("/voice/gather", gather));
+        gather(routes, gather);
         ObjectNode otherDigits = gather.deepCopy().put("digits", "2");
 
-        answered(routes, Exchange.post("/voice/gather", otherDigits));
+        gather(routes, otherDigits);
         answered(routes, Exchange.post("/voice", gather));
 
         assertEquals(3, useCase.received().size());
@@ -111,8 +115,8 @@ class RedeliveredWebhooksTest {
         VoiceWebhookRoutes routes = routes(useCase);
         ObjectNode gather = Payloads.callEvent("gather");
 
-        HttpResponse first = answered(routes, Exchange.post("/voice/gather", gather));
-        HttpResponse again = answered(routes, Exchange.post("/voice/gather", gather));
+        HttpResponse first = gather(routes, gather);
+        HttpResponse again = gather(routes, gather);
 
         assertNotSame(useCase.received().get(0), useCase.received().get(1), "decoded again");
         assertNotSame(written(first), written(again), "written again");
@@ -126,8 +130,8 @@ class RedeliveredWebhooksTest {
                 HttpSettings.of("127.0.0.1", 0).withAnswered(new AnsweredWebhookLimits(0, Duration.ofMinutes(1))));
         ObjectNode gather = Payloads.callEvent("gather");
 
-        HttpResponse first = answered(routes, Exchange.post("/voice/gather", gather));
-        HttpResponse again = answered(routes, Exchange.post("/voice/gather", gather));
+        HttpResponse first = gather(routes, gather);
+        HttpResponse again = gather(routes, gather);
 
         assertNotSame(useCase.received().get(0), useCase.received().get(1));
         assertNotSame(written(first), written(again));

@@ -1,7 +1,7 @@
 package io.switchboard.application.sharding;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.switchboard.application.RecentAnswers;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.entity.EventReply;
 import java.time.Duration;
@@ -25,14 +25,7 @@ final class AnsweredEvents {
      * @param keepFor    how long after its answer an event is kept
      */
     AnsweredEvents(long maxEntries, Duration keepFor) {
-        this.replies = maxEntries == 0
-                ? Optional.empty()
-                : Optional.of(Caffeine.newBuilder()
-                        .maximumSize(maxEntries)
-                        .expireAfterWrite(keepFor)
-                        // Evictions run on the thread that writes, never on the JDK's common pool.
-                        .executor(Runnable::run)
-                        .build());
+        this.replies = RecentAnswers.cache(maxEntries, keepFor);
     }
 
     /** The reply to give {@code event} again, as a redelivery; empty when it was not answered here (or is gone). */
