@@ -398,7 +398,8 @@ public final class VoiceWebhookRoutes {
         if (!reply.origin().isRemembered()) {
             return render(event, reply);
         }
-        if (reply.bxml().isEmpty()) {
+        // Without a document there is nothing to write again: a request known already is not stored again.
+        if (reply.bxml().isEmpty() && before.isEmpty()) {
             answeredWebhooks.answered(asked, event, null, null);
         }
         return render(event, reply, written -> answeredWebhooks.answered(asked, event, reply.response(), written));
