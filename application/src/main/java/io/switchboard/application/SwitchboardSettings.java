@@ -15,6 +15,8 @@ import java.time.Duration;
  *
  * @param replyDeadline how long a webhook waits for its entity before it gets the fallback; keep it well under
  *                      Bandwidth's 15 s webhook timeout
+ * @param askAgainAfter how long a webhook waits for its entity before its event is sent again, once: a message
+ *                      lost while its shard moved would otherwise leave it waiting until the deadline
  * @param queryTimeout  how long an admin query waits for an entity, or for each node's shard region
  * @param durability    whether entities keep their memory in a journal
  * @param admission     how many entities a node keeps resident before it refuses new calls
@@ -26,6 +28,7 @@ import java.time.Duration;
  */
 public record SwitchboardSettings(
         Duration replyDeadline,
+        Duration askAgainAfter,
         Duration queryTimeout,
         EntitySettings entity,
         DurabilitySettings durability,
@@ -51,6 +54,7 @@ public record SwitchboardSettings(
                 .build();
         return new SwitchboardSettings(
                 config.getDuration("reply-deadline"),
+                config.getDuration("ask-again-after"),
                 config.getDuration("query-timeout"),
                 new EntitySettings(
                         entity.getDuration("flow-timeout"),

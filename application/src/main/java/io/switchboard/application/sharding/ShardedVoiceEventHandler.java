@@ -1,8 +1,11 @@
 package io.switchboard.application.sharding;
 
+import akka.actor.Cancellable;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Scheduler;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.admission.ResidentEntities;
@@ -30,9 +33,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import scala.concurrent.ExecutionContextExecutor;
 
 /**
  * Hands each event to its call or conference entity, wherever in the cluster its shard lives, and waits for
@@ -45,6 +50,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     private static final Logger log = LoggerFactory.getLogger(ShardedVoiceEventHandler.class);
 
     private final ClusterSharding sharding;
+    private final Scheduler scheduler;
+    private final ExecutionContextExecutor dispatcher;
     private final SwitchboardSettings settings;
     private final Executor listenerExecutor;
     private final List<VoiceEventListener> listeners;
@@ -59,6 +66,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     public ShardedVoiceEventHandler(
             ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
         this.sharding = ClusterSharding.get(system);
+        this.scheduler = system.scheduler();
+        this.dispatcher = system.executionContext();
         this.settings = settings;
         this.listenerExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
@@ -120,17 +129,38 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     private CompletionStage<EventReply> ask(EntityTypeKey<VoiceEntity.Command> key, VoiceEvent event) {
         awaitingReply.incrementAndGet();
         VoiceEvent asked = held.eventToAsk(event);
-        return sharding.entityRefFor(key, event.entityId())
-                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(asked, replyTo), settings.replyDeadline())
-                // On the thread that completed the ask (the entity's; the scheduler's when the deadline passes), so
-                // the reply goes on to the HTTP response without another hand-off. Not the plain handle: the stage
-                // comes from a Scala future, whose non-async methods would run on the JDK's common pool.
-                .handleAsync(
-                        (reply, failure) -> {
-                            awaitingReply.decrementAndGet();
-                            return failure == null ? answered(event, asked, reply) : deadlineMissed(asked, failure);
-                        },
-                        Runnable::run);
+        EntityRef<VoiceEntity.Command> entity = sharding.entityRefFor(key, event.entityId());
+        // Built inside the ask, which makes the reply address: kept to be sent again as it is.
+        AtomicReference<VoiceEntity.Handle> sent = new AtomicReference<>();
+        CompletionStage<EventReply> reply = entity.ask(
+                replyTo -> {
+                    sent.set(new VoiceEntity.Handle(asked, replyTo));
+                    return sent.get();
+                },
+                settings.replyDeadline());
+        Cancellable askAgain = askAgainUnlessAnswered(entity, sent.get());
+        // On the thread that completed the ask (the entity's; the scheduler's when the deadline passes), so the
+        // reply goes on to the HTTP response without another hand-off. Not the plain handle: the stage comes from
+        // a Scala future, whose non-async methods would run on the JDK's common pool.
+        return reply.handleAsync(
+                (answer, failure) -> {
+                    askAgain.cancel();
+                    awaitingReply.decrementAndGet();
+                    return failure == null ? answered(event, asked, answer) : deadlineMissed(asked, failure);
+                },
+                Runnable::run);
+    }
+
+    /**
+     * Sends {@code handle} again after {@code ask-again-after} unless cancelled first: sharding drops what it holds
+     * for a shard being handed over. The copy carries the same reply address, so the first reply wins and the
+     * entity answers a copy that follows the original as a redelivery.
+     */
+    private Cancellable askAgainUnlessAnswered(EntityRef<VoiceEntity.Command> entity, VoiceEntity.Handle handle) {
+        if (settings.askAgainAfter().compareTo(settings.replyDeadline()) >= 0) {
+            return Cancellable.alreadyCancelled();
+        }
+        return scheduler.scheduleOnce(settings.askAgainAfter(), () -> entity.tell(handle), dispatcher);
     }
 
     /**
