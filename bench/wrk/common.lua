@@ -81,8 +81,10 @@ function common.mark_send()
   end
 end
 
--- Thread globals wrk's main state reads back in done(): the histogram and the counters.
-histogram, unexpected_replies, calls_completed = {}, 0, 0
+-- Thread globals wrk's main state reads back in done(): the histogram and the counters; the replies that took a
+-- second or more, by the second of the run they came in (a cold start's shape).
+histogram, unexpected_replies, calls_completed, slow_by_second = {}, 0, 0, {}
+local first_reply_us
 
 -- Records the reply to the request last marked; true when it was what the script expected.
 function common.record_reply(status, body, expect_bxml)
@@ -90,6 +92,11 @@ function common.record_reply(status, body, expect_bxml)
   -- Buckets 1 % apart: ample for percentiles, and a table small enough to hand to the main state.
   local bucket = math.floor(math.log(math.max(latency_us, 1)) / math.log(1.01))
   histogram[bucket] = (histogram[bucket] or 0) + 1
+  first_reply_us = first_reply_us or intended_us
+  if latency_us >= 1000000 then
+    local second = math.floor((common.now_us() - first_reply_us) / 1000000)
+    slow_by_second[second] = (slow_by_second[second] or 0) + 1
+  end
   if status ~= 200 or (expect_bxml and not body:find("<Response", 1, true)) then
     unexpected_replies = unexpected_replies + 1
   end
@@ -115,8 +122,9 @@ end
 
 -- The RESULT line for bench/e2e.sh; extra is appended as is (e.g. " retries=123").
 function common.done(summary, latency, extra)
-  local merged, measured, completed, unexpected = {}, 0, 0, 0
+  local merged, measured, completed, unexpected, slow = {}, 0, 0, 0, {}
   for _, thread in ipairs(threads) do
+    for second, count in pairs(thread:get("slow_by_second")) do slow[second] = (slow[second] or 0) + count end
     for bucket, count in pairs(thread:get("histogram")) do
       merged[bucket] = (merged[bucket] or 0) + count
       measured = measured + count
@@ -135,7 +143,13 @@ function common.done(summary, latency, extra)
   for _, p in ipairs({ 50, 90, 99, 99.9 }) do
     io.write(string.format(" sched_p%s_ms=%.2f", tostring(p), percentile(merged, measured, p) / 1000))
   end
-  io.write(string.format(" wrk_max_ms=%.2f%s\n", latency.max / 1000, extra or ""))
+  local seconds_with_slow = {}
+  for second in pairs(slow) do seconds_with_slow[#seconds_with_slow + 1] = second end
+  table.sort(seconds_with_slow)
+  local slow_text = {}
+  for _, second in ipairs(seconds_with_slow) do slow_text[#slow_text + 1] = second .. ":" .. slow[second] end
+  io.write(string.format(" wrk_max_ms=%.2f slow_by_second=%s%s\n", latency.max / 1000,
+    #slow_text > 0 and table.concat(slow_text, ",") or "none", extra or ""))
 end
 
 -- The sum of a thread global over every thread (for done()).
