@@ -34,10 +34,7 @@ remote_port=${COLDSTART_REMOTE_PORT:-18596}
 management_port=${COLDSTART_MANAGEMENT_PORT:-18597}
 java_opts=${COLDSTART_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseSerialGC -Xmn256m -XX:MaxTenuringThreshold=2}
 deadline_s=5
-case "$workload" in
-  calls|retries) wrk_script="$BENCH_ROOT/bench/wrk/$workload.lua" ;;
-  *) echo "WORKLOAD must be calls or retries, was $workload" >&2; exit 2 ;;
-esac
+wrk_script=$(wrk_script_of "$workload")
 
 require_command wrk
 require_command taskset util-linux
@@ -45,9 +42,7 @@ require_command curl
 for each in "$port" "$remote_port" "$management_port"; do require_free_port "$each"; done
 build
 
-webhook_user=bench
-webhook_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-authorization="Basic $(printf '%s:%s' "$webhook_user" "$webhook_password" | base64 -w0)"
+new_webhook_credentials
 field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
 
 fallbacks() {

@@ -46,10 +46,7 @@ warmup=${WARMUP:-120s}
 duration=${DURATION:-20s}
 rounds=${ROUNDS:-3}
 workload=${WORKLOAD:-calls}
-case "$workload" in
-  calls|retries) wrk_script="$BENCH_ROOT/bench/wrk/$workload.lua" ;;
-  *) echo "WORKLOAD must be calls or retries, was $workload" >&2; exit 2 ;;
-esac
+wrk_script=$(wrk_script_of "$workload")
 java_opts=${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseSerialGC}
 service_extra_opts=${SERVICE_EXTRA_OPTS:-}
 service_log_level=${SERVICE_LOG_LEVEL:-INFO}
@@ -68,10 +65,7 @@ else
   build bench/baseline
 fi
 
-# Fresh credentials each run, for both servers alike; never printed.
-webhook_user=bench
-webhook_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-authorization="Basic $(printf '%s:%s' "$webhook_user" "$webhook_password" | base64 -w0)"
+new_webhook_credentials
 clock_ticks=$(getconf CLK_TCK)
 
 # shellcheck disable=SC2086 # java_opts is a list of options, split on purpose

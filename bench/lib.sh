@@ -99,3 +99,19 @@ machine_report() {
   echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; above $(nproc) the machine is shared or busy)"
   echo "calls:    SWITCHBOARD_DURABILITY=$SWITCHBOARD_DURABILITY${SWITCHBOARD_DB_URL:+ on $SWITCHBOARD_DB_URL}"
 }
+
+# wrk_script_of WORKLOAD: the wrk script that plays a workload, calls or retries (bench/wrk); fails on any other.
+wrk_script_of() {
+  case "$1" in
+    calls|retries) echo "$BENCH_ROOT/bench/wrk/$1.lua" ;;
+    *) echo "WORKLOAD must be calls or retries, was $1" >&2; return 2 ;;
+  esac
+}
+
+# new_webhook_credentials: fresh webhook credentials for this run, never printed: sets webhook_user,
+# webhook_password, and authorization (the header value the wrk scripts send).
+new_webhook_credentials() {
+  webhook_user=bench
+  webhook_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  authorization="Basic $(printf '%s:%s' "$webhook_user" "$webhook_password" | base64 -w0)"
+}
