@@ -3,6 +3,7 @@ package io.switchboard.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.actor.testkit.typed.javadsl.TestProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.adapters.http.simulator.HttpVoiceApi;
@@ -14,6 +15,7 @@ import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -178,6 +180,17 @@ class SimulateCommandTest {
                             SCRIPT,
                             "--json");
             run = new Outcome(exitCode, out.toString(), err.toString());
+            // A person may hang up between detection and the redirect the flow asks for: the campaign's report,
+            // taken once every call has ended, can come before that request reaches the API.
+            TestProbe.create(service.system()).awaitAssert(Duration.ofSeconds(10), () -> {
+                assertEquals(
+                        12,
+                        api.api().requests().stream()
+                                .filter(request -> request.method().equals("POST")
+                                        && request.path().matches(".*/calls/[^/]+$"))
+                                .count());
+                return null;
+            });
         }
         JsonNode report = run.json();
         JsonNode summary = report.get("summary");
@@ -199,10 +212,11 @@ class SimulateCommandTest {
         assertEquals(12, events.path("disconnect").asLong());
         // Machines hear the message the redirect brings; an impatient person may hang up before it comes.
         assertTrue(events.path("redirect").asLong() >= machines, events.toString());
-        // Each call was created once (two after a 429, retried) and asked once to redirect, whatever was detected.
+        // Each call was created once (two after a 429, retried); each was asked once to redirect, whatever was
+        // detected (awaited above: the report may be taken before the last redirect request arrives).
         JsonNode requests = report.get("voiceApiRequests");
         assertEquals(14, requests.path("POST /calls").asLong(), requests.toString());
-        assertEquals(12, requests.path("POST /calls/{id}").asLong(), requests.toString());
+        assertTrue(requests.path("POST /calls/{id}").asLong() <= 12, requests.toString());
     }
 
     @Test
