@@ -40,12 +40,7 @@ for i in $(seq 0 $((nodes - 1))); do
 done
 build
 new_webhook_credentials
-field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
 
-fallbacks_of() {
-  curl -sf "http://127.0.0.1:$((management_base_port + $1))/metrics" |
-    awk '/^switchboard_webhook_fallbacks_total/ {sum += $NF} END {printf "%d", sum}'
-}
 
 # run_cluster SHARDS RUN: starts the cluster, loads every node from the moment all are ready, reports, stops it.
 run_cluster() {
@@ -78,7 +73,7 @@ run_cluster() {
     printf '  node %d: %5.0f req/s %4.1f calls/s  p99 %7.1f ms  max %7.1f ms  past the %d s deadline: %s  unexpected: %s  fallbacks: %s\n          replies of 1 s or more, by second: %s\n' \
       $((i + 1)) "$(field "$result" rps)" "$(awk -v c="$(field "$result" calls)" -v s="$(field "$result" seconds)" 'BEGIN {printf "%.1f", c / s}')" \
       "$(field "$result" sched_p99_ms)" "$(field "$result" wrk_max_ms)" "$deadline_s" "$(field "$result" timeouts)" \
-      "$(field "$result" unexpected)" "$(fallbacks_of "$i")" "$(field "$result" slow_by_second)"
+      "$(field "$result" unexpected)" "$(fallbacks_at $((management_base_port + i)))" "$(field "$result" slow_by_second)"
   done
   "$BENCH_ROOT/scripts/cluster.sh" stop > /dev/null
 }

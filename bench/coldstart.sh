@@ -43,17 +43,12 @@ for each in "$port" "$remote_port" "$management_port"; do require_free_port "$ea
 build
 
 new_webhook_credentials
-field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
 
-fallbacks() {
-  curl -sf "http://127.0.0.1:$management_port/metrics" |
-    awk '/^switchboard_webhook_fallbacks_total/ {sum += $NF} END {printf "%d", sum}'
-}
 
 # load LABEL: one window of wrk at full speed; prints its figures and the service's fallbacks during it.
 load() {
   local label=$1 log="$BENCH_LOGS/coldstart-wrk-$1.log" before result
-  before=$(fallbacks)
+  before=$(fallbacks_at "$management_port")
   RUN_ID=$(( $(date +%s%N) / 1000000 % 4294967296 )) \
     PAYLOADS="$BENCH_ROOT/bench/payloads/src/main/resources/payloads" AUTHORIZATION="$authorization" \
     RATE_PER_CONNECTION=0 CONNECTIONS=$connections \
@@ -63,7 +58,7 @@ load() {
   printf '%6.0f req/s  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  past the %d s deadline: %s  unexpected: %s  socket errors: %s  fallbacks: %d\n        replies of 1 s or more, by second of the window: %s\n' \
     "$(field "$result" rps)" "$(field "$result" wrk_p50_ms)" "$(field "$result" wrk_p99_ms)" \
     "$(field "$result" wrk_max_ms)" "$deadline_s" "$(field "$result" timeouts)" "$(field "$result" unexpected)" \
-    "$(field "$result" socket_errors)" $(( $(fallbacks) - before )) "$(field "$result" slow_by_second)"
+    "$(field "$result" socket_errors)" $(( $(fallbacks_at "$management_port") - before )) "$(field "$result" slow_by_second)"
 }
 
 # start_and_load WARM_UP RUN: starts the service with that warm-up (default: its own), loads it from the moment it
@@ -82,11 +77,8 @@ start_and_load() {
     taskset -c "$server_cpu" java $java_opts -jar "$SERVICE_JAR" > "$BENCH_LOGS/coldstart-$variant-$run.log" 2>&1 &
   pid=$!
   register_pid "$pid"
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; do
-    kill -0 "$pid" 2>/dev/null || { echo "the service exited; see $BENCH_LOGS/coldstart-$variant-$run.log" >&2; exit 1; }
-    [ $(( ($(date +%s%N) - started_ns) / 1000000 )) -lt 120000 ] || { echo "not ready within 120 s" >&2; exit 1; }
-    sleep 0.02
-  done
+  await_http_ok "http://127.0.0.1:$port/health/ready" 120 "$pid" ||
+    { echo "see $BENCH_LOGS/coldstart-$variant-$run.log" >&2; exit 1; }
   ready_ms=$(( ($(date +%s%N) - started_ns) / 1000000 ))
   printf '%-22s run %d, ready after %5d ms\n' "$variant" "$run" "$ready_ms"
   printf '  cold: %s\n' "$(load "$variant-$run-cold")"

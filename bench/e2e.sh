@@ -102,7 +102,6 @@ for who in "${servers[@]}"; do
 done
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
 median() { tr ' ' '\n' | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 # The GC pauses logged in $1 from line $2 on: "count max_ms total_ms".

@@ -115,3 +115,13 @@ new_webhook_credentials() {
   webhook_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
   authorization="Basic $(printf '%s:%s' "$webhook_user" "$webhook_password" | base64 -w0)"
 }
+
+# field LINE NAME: the value of NAME=... in a wrk script's RESULT line.
+field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
+
+# fallbacks_at MANAGEMENT_PORT: the fallbacks the service on that management port has counted
+# (switchboard_webhook_fallbacks_total, all labels).
+fallbacks_at() {
+  curl -sf "http://127.0.0.1:$1/metrics" |
+    awk '/^switchboard_webhook_fallbacks_total/ {sum += $NF} END {printf "%d", sum}'
+}

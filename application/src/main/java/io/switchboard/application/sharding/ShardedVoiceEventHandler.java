@@ -52,6 +52,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     private final ClusterSharding sharding;
     private final Scheduler scheduler;
     private final ExecutionContextExecutor dispatcher;
+    // At or past the deadline a second send could not be answered in time.
+    private final boolean asksAgain;
     private final SwitchboardSettings settings;
     private final Executor listenerExecutor;
     private final List<VoiceEventListener> listeners;
@@ -68,6 +70,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         this.sharding = ClusterSharding.get(system);
         this.scheduler = system.scheduler();
         this.dispatcher = system.executionContext();
+        this.asksAgain = settings.askAgainAfter().compareTo(settings.replyDeadline()) < 0;
         this.settings = settings;
         this.listenerExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
@@ -157,7 +160,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
      * entity answers a copy that follows the original as a redelivery.
      */
     private Cancellable askAgainUnlessAnswered(EntityRef<VoiceEntity.Command> entity, VoiceEntity.Handle handle) {
-        if (settings.askAgainAfter().compareTo(settings.replyDeadline()) >= 0) {
+        if (!asksAgain) {
             return Cancellable.alreadyCancelled();
         }
         return scheduler.scheduleOnce(settings.askAgainAfter(), () -> entity.tell(handle), dispatcher);
