@@ -259,10 +259,9 @@ public final class DurableVoiceEntity<E extends VoiceEvent, S extends EntityStat
     }
 
     private Effect<Object, EntityMemory<S>> onHandle(EntityMemory<S> memory, Handle handle) {
-        EntityLogic.Decision<E, S> decision =
-                logic.decide(memory, handle.event(), handle.receivedAt(), context.getLog());
-        if (decision instanceof EntityLogic.Refuse<E, S> refuse) {
-            handle.replyTo().tell(refuse.reply());
+        EntityLogic.Decision<E, S> decision = logic.decide(memory, handle, context.getLog());
+        if (decision instanceof EntityLogic.ReplyOnly<E, S> only) {
+            handle.replyTo().tell(only.reply());
             return Effect().none();
         }
         if (decision instanceof EntityLogic.AnswerAgain<E, S> again) {

@@ -156,14 +156,15 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
 
     /**
      * Sends {@code handle} again after {@code ask-again-after} unless cancelled first: sharding drops what it holds
-     * for a shard being handed over. The copy carries the same reply address, so the first reply wins and the
-     * entity answers a copy that follows the original as a redelivery.
+     * for a shard being handed over. The copy carries the same reply address, so the first reply wins; an entity
+     * that answered the original answers the copy without recording it.
      */
     private Cancellable askAgainUnlessAnswered(EntityRef<VoiceEntity.Command> entity, VoiceEntity.Handle handle) {
         if (!asksAgain) {
             return Cancellable.alreadyCancelled();
         }
-        return scheduler.scheduleOnce(settings.askAgainAfter(), () -> entity.tell(handle), dispatcher);
+        VoiceEntity.Handle copy = handle.asCopy();
+        return scheduler.scheduleOnce(settings.askAgainAfter(), () -> entity.tell(copy), dispatcher);
     }
 
     /**

@@ -223,6 +223,20 @@ class DurableVoiceEntityTest {
     }
 
     @Test
+    void aCopySentAgainAfterTheOriginalWasAnsweredIsAnsweredAndNotStored() {
+        Fixture f = naming();
+        GatherCompleted gather = f.call.gather("42");
+        VoiceEntity.Handle original = new VoiceEntity.Handle(gather, f.replies.getRef());
+        f.entity.tell(original);
+        EventReply first = f.replies.receiveMessage();
+
+        f.entity.tell(original.asCopy());
+
+        assertEquals(new EventReply(first.response(), ReplyOrigin.REDELIVERY), f.replies.receiveMessage());
+        assertEquals(1, f.stored().size(), "Bandwidth sent the event once: one entry stored");
+    }
+
+    @Test
     void anEventTheJournalFailsToStoreIsAnsweredNotStoredAndItsRetryIsHandledAfresh() {
         Fixture f = naming();
         f.ask(f.call.initiate());

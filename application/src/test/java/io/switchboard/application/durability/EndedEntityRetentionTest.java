@@ -136,7 +136,7 @@ class EndedEntityRetentionTest {
             EntityTypeKey<VoiceEntity.Command> key, String id, VoiceEvent event, Instant receivedAt) throws Exception {
         return ClusterSharding.get(testKit.system())
                 .entityRefFor(key, id)
-                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(event, replyTo, receivedAt), ASK)
+                .<EventReply>ask(replyTo -> new VoiceEntity.Handle(event, replyTo, receivedAt, false), ASK)
                 .toCompletableFuture()
                 .get(ASK.toSeconds(), TimeUnit.SECONDS);
     }

@@ -60,6 +60,7 @@ class CrossNodeSerializationTest {
                 event, testKit.<EventReply>createTestProbe().getRef());
         assertEquals(handle, serialization.verifySerialization(handle, true));
         assertBoundToCbor(handle);
+        assertEquals(handle.asCopy(), serialization.verifySerialization(handle.asCopy(), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -35,8 +35,17 @@ public final class EntityLogic<E extends VoiceEvent, S extends EntityState> {
     /** What to do with an event that reached the entity. */
     public sealed interface Decision<E extends VoiceEvent, S extends EntityState> {}
 
-    /** Not this entity's event (a wiring bug): answer with {@code reply}, remember nothing. */
-    public record Refuse<E extends VoiceEvent, S extends EntityState>(EventReply reply) implements Decision<E, S> {}
+    /** Answer with {@code reply} and remember nothing: the shells carry out {@link Refuse} and {@link AnswerCopy} alike. */
+    public sealed interface ReplyOnly<E extends VoiceEvent, S extends EntityState> extends Decision<E, S> {
+        EventReply reply();
+    }
+
+    /** Not this entity's event (a wiring bug). */
+    public record Refuse<E extends VoiceEvent, S extends EntityState>(EventReply reply) implements ReplyOnly<E, S> {}
+
+    /** A copy its sender sent again ({@link VoiceEntity.Handle#asCopy}) of an event answered already. */
+    public record AnswerCopy<E extends VoiceEvent, S extends EntityState>(EventReply reply)
+            implements ReplyOnly<E, S> {}
 
     /**
      * A redelivery: {@code entry} holds the reply the event got before; it joins the timeline (without changing
@@ -71,6 +80,14 @@ public final class EntityLogic<E extends VoiceEvent, S extends EntityState> {
     /** The memory of an entity that has seen nothing. */
     public EntityMemory<S> emptyMemory() {
         return EntityMemory.empty(rules.initialState());
+    }
+
+    /** {@link #decide(EntityMemory, VoiceEvent, Instant, Logger)} for {@code handle}, a copy as such. */
+    public Decision<E, S> decide(EntityMemory<S> memory, VoiceEntity.Handle handle, Logger log) {
+        Decision<E, S> decision = decide(memory, handle.event(), handle.receivedAt(), log);
+        return handle.copy() && decision instanceof AnswerAgain<E, S> again
+                ? new AnswerCopy<>(again.entry().reply())
+                : decision;
     }
 
     @SuppressWarnings("unchecked")

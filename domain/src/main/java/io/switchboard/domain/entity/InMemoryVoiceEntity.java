@@ -172,10 +172,9 @@ public final class InMemoryVoiceEntity<E extends VoiceEvent, S extends EntitySta
     }
 
     private Behavior<Command> onHandle(Handle handle) {
-        EntityLogic.Decision<E, S> decision =
-                logic.decide(memory, handle.event(), handle.receivedAt(), context.getLog());
-        if (decision instanceof EntityLogic.Refuse<E, S> refuse) {
-            handle.replyTo().tell(refuse.reply());
+        EntityLogic.Decision<E, S> decision = logic.decide(memory, handle, context.getLog());
+        if (decision instanceof EntityLogic.ReplyOnly<E, S> only) {
+            handle.replyTo().tell(only.reply());
             return Behaviors.same();
         }
         if (decision instanceof EntityLogic.AnswerAgain<E, S> again) {

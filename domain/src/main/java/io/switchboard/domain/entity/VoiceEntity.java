@@ -21,10 +21,20 @@ public final class VoiceEntity {
      *
      * @param receivedAt when the service received the event; its timeline shows it
      */
-    public record Handle(VoiceEvent event, ActorRef<EventReply> replyTo, Instant receivedAt) implements Command {
+    public record Handle(VoiceEvent event, ActorRef<EventReply> replyTo, Instant receivedAt, boolean copy)
+            implements Command {
         /** An event received now. */
         public Handle(VoiceEvent event, ActorRef<EventReply> replyTo) {
-            this(event, replyTo, Instant.now());
+            this(event, replyTo, Instant.now(), false);
+        }
+
+        /**
+         * The same event, reply address and arrival, sent again by its sender because no reply came in time (the
+         * first may have been lost at a hand-over): if the entity has answered the original, the copy is no
+         * redelivery of Bandwidth's and joins no timeline.
+         */
+        public Handle asCopy() {
+            return new Handle(event, replyTo, receivedAt, true);
         }
     }
 

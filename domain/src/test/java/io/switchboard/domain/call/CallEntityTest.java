@@ -256,6 +256,42 @@ class CallEntityTest {
     }
 
     @Test
+    void copySentAgainWhileTheOriginalIsWorkedOnIsAnsweredButJoinsNoTimeline() {
+        Fixture f = start(async());
+        GatherCompleted gather = f.call().gather("1");
+        VoiceEntity.Handle original = new VoiceEntity.Handle(gather, f.replies().getRef());
+        f.entity().tell(original);
+        f.entity().tell(original.asCopy());
+
+        f.flowCalls().receiveMessage().pending().complete(speak("once"));
+
+        assertEquals(
+                new EventReply(speak("once"), ReplyOrigin.FLOW), f.replies().receiveMessage());
+        assertEquals(
+                new EventReply(speak("once"), ReplyOrigin.REDELIVERY),
+                f.replies().receiveMessage());
+        assertEquals(
+                List.of(ReplyOrigin.FLOW),
+                f.inspect().timeline().stream()
+                        .map(entry -> entry.reply().origin())
+                        .toList(),
+                "Bandwidth sent the event once");
+        assertEquals(1, f.flow().calls());
+    }
+
+    @Test
+    void copyOfAnEventTheEntityNeverGotRunsTheFlow() {
+        Fixture f = start(naming());
+        GatherCompleted gather = f.call().gather("1");
+        f.entity().tell(new VoiceEntity.Handle(gather, f.replies().getRef()).asCopy());
+
+        assertEquals(
+                new EventReply(responseNaming(gather), ReplyOrigin.FLOW),
+                f.replies().receiveMessage());
+        assertEquals(1, f.inspect().timeline().size());
+    }
+
+    @Test
     void redeliveredIgnoredEventIsAnsweredEmptyWithoutRunningTheFlowAgain() {
         Fixture f = start(naming());
         CallDisconnected disconnect = f.call().disconnect(DisconnectCause.HANGUP);

@@ -83,6 +83,19 @@ class EntityLogicTest {
     }
 
     @Test
+    void copyOfAnAnsweredEventGetsItsReplyAndNothingToRecord() {
+        CallEvents call = CallEvents.newCall();
+        EntityLogic<CallEvent, CallState> logic = callLogic(call, 16);
+        GatherCompleted gather = call.gather("7");
+        VoiceEntity.Handle copy = new VoiceEntity.Handle(gather, null, AT, false).asCopy();
+
+        assertInstanceOf(EntityLogic.RunFlow.class, logic.decide(logic.emptyMemory(), copy, log), "never got it");
+        EntityMemory<CallState> memory = logic.after(logic.emptyMemory(), new TimelineEntry(gather, AT, ANSWERED));
+        var only = assertInstanceOf(EntityLogic.AnswerCopy.class, logic.decide(memory, copy, log));
+        assertEquals(ANSWERED.asRedelivery(), only.reply());
+    }
+
+    @Test
     void eventOfAnotherCallOrKindIsRefusedAsMisrouted() {
         CallEvents call = CallEvents.newCall();
         EntityLogic<CallEvent, CallState> logic = callLogic(call, 16);
