@@ -38,10 +38,8 @@ final class AnsweredWebhooks {
 
     /** One webhook's request as it arrived, by its channel (none for the shared URL) and a digest of its body. */
     record Request(int channel, long high, long low) {
-        static Request of(Optional<VoiceChannel> channel, byte[] body) {
-            ByteBuffer digest = ByteBuffer.wrap(SHA_256.get().digest(body));
-            return new Request(channel.map(Enum::ordinal).orElse(-1), digest.getLong(), digest.getLong());
-        }
+        /** What stands for every request where none is kept: nothing is digested, found or kept. */
+        static final Request UNKEPT = new Request(-2, 0, 0);
     }
 
     /**
@@ -61,6 +59,15 @@ final class AnsweredWebhooks {
      */
     AnsweredWebhooks(long maxEntries, Duration keepFor) {
         this.answered = RecentAnswers.cache(maxEntries, keepFor);
+    }
+
+    /** {@code body}'s request on {@code channel}; {@link Request#UNKEPT} without a digest where none is kept. */
+    Request request(Optional<VoiceChannel> channel, byte[] body) {
+        if (answered.isEmpty()) {
+            return Request.UNKEPT;
+        }
+        ByteBuffer digest = ByteBuffer.wrap(SHA_256.get().digest(body));
+        return new Request(channel.map(Enum::ordinal).orElse(-1), digest.getLong(), digest.getLong());
     }
 
     /** What {@code request} was when it was answered before; empty when it was not (or is gone). */

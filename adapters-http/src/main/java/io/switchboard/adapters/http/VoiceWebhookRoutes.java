@@ -174,7 +174,7 @@ public final class VoiceWebhookRoutes {
             return Optional.empty();
         }
         byte[] bytes = body.getData().toArray();
-        AnsweredWebhooks.Request asked = AnsweredWebhooks.Request.of(channel, bytes);
+        AnsweredWebhooks.Request asked = answeredWebhooks.request(channel, bytes);
         Optional<AnsweredWebhooks.Answered> before = answeredWebhooks.find(asked);
         Optional<VoiceEvent> event;
         if (before.isPresent()) {
