@@ -12,6 +12,7 @@ import io.switchboard.adapters.http.HttpSettings;
 import io.switchboard.adapters.http.VoiceWebhookRoutes;
 import io.switchboard.adapters.http.WebhookServer;
 import io.switchboard.adapters.http.json.VoiceChannel;
+import io.switchboard.application.port.in.HandleVoiceEventUseCase;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.FallbackPolicy;
 import io.switchboard.domain.entity.ReplyOrigin;
@@ -19,16 +20,19 @@ import io.switchboard.domain.verb.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.IntStream;
 
 /**
  * Before a node reports ready, representative webhooks of every contract channel go through the webhook routes in
- * process (authentication, reading the body, JSON decoding and validation, BXML rendering), again and again for at
- * most {@code switchboard.warm-up.max-duration}, so that the JIT has compiled that code before Bandwidth's first
+ * process (authentication, reading the body, JSON decoding and validation, BXML rendering), each round for calls and
+ * conferences of its own and each webhook twice (the second a redelivery), again and again for at most
+ * {@code switchboard.warm-up.max-duration}, so that the JIT has compiled that code before Bandwidth's first
  * webhooks arrive instead of while they wait. They reach no entity and leave no trace: a handler of the warm-up's
  * own answers each with a menu, and these routes have no monitor, so nothing is stored, counted or listed.
  */
@@ -54,18 +58,27 @@ final class WarmUp {
     /** How many warm-up webhooks went through, how many were answered 200, and the time they took. */
     record Result(int webhooks, int answered, Duration took) {}
 
+    /** What the call and conference ids of the warm-up bodies contain: each round makes them its own. */
+    private static final String ID_MARK = "switchboard-warm-up";
+
     private final ActorSystem<?> system;
     private final Function<HttpRequest, CompletionStage<HttpResponse>> routes;
-    private final List<HttpRequest> requests;
+    private final HttpSettings http;
+    private final List<String> bodies;
 
     WarmUp(ActorSystem<?> system, HttpSettings http, FallbackPolicy fallback) {
+        this(system, http, fallback, event -> CompletableFuture.completedFuture(MENU));
+    }
+
+    /** The same, the events answered by {@code answering} (a test's, to see what the warm-up sends). */
+    WarmUp(ActorSystem<?> system, HttpSettings http, FallbackPolicy fallback, HandleVoiceEventUseCase answering) {
         this.system = system;
-        VoiceWebhookRoutes warming =
-                new VoiceWebhookRoutes(event -> CompletableFuture.completedFuture(MENU), () -> true, fallback, http);
+        VoiceWebhookRoutes warming = new VoiceWebhookRoutes(answering, () -> true, fallback, http);
         // As the server serves: the common webhook directly, the rest through the routes.
         WebhookServer.DirectAnswers direct = warming::answerDirectly;
         this.routes = direct.ahead(warming.route().handler(system));
-        this.requests = CHANNELS.stream().map(channel -> request(channel, http)).toList();
+        this.http = http;
+        this.bodies = CHANNELS.stream().map(WarmUp::body).toList();
     }
 
     /** {@code switchboard.warm-up.max-duration}; zero: no warm-up. */
@@ -82,24 +95,35 @@ final class WarmUp {
                         Runnable::run);
     }
 
-    /** One round is every channel's webhook at once, as a node's traffic comes: every core takes part. */
+    /**
+     * One round is every channel's webhook at once, as a node's traffic comes (every core takes part), then each
+     * again, as Bandwidth redelivers. Each round's calls and conferences are new ones, so that every round decodes
+     * and renders as a new event does, instead of being recognised as a redelivery of the round before.
+     */
     private CompletionStage<int[]> rounds(long deadline, int webhooks, int answered) {
-        List<CompletableFuture<Boolean>> round = requests.stream()
-                .map(request -> answered(request).toCompletableFuture())
+        String roundId = ID_MARK + "-" + webhooks;
+        List<HttpRequest> requests = IntStream.range(0, CHANNELS.size())
+                .mapToObj(i -> request(CHANNELS.get(i), bodies.get(i).replace(ID_MARK, roundId)))
                 .toList();
-        return CompletableFuture.allOf(round.toArray(CompletableFuture[]::new))
+        return sendAll(requests)
+                .thenCompose(firsts -> sendAll(requests).thenApply(agains -> firsts + agains))
                 .thenComposeAsync(
-                        done -> {
-                            int sent = webhooks + round.size();
-                            int ok = answered
-                                    + (int) round.stream()
-                                            .filter(CompletableFuture::join)
-                                            .count();
+                        ok -> {
+                            int sent = webhooks + 2 * requests.size();
                             return System.nanoTime() < deadline
-                                    ? rounds(deadline, sent, ok)
-                                    : CompletableFuture.completedFuture(new int[] {sent, ok});
+                                    ? rounds(deadline, sent, answered + ok)
+                                    : CompletableFuture.completedFuture(new int[] {sent, answered + ok});
                         },
                         system.executionContext());
+    }
+
+    /** Sends every one of {@code requests} at once; how many were answered 200. */
+    private CompletionStage<Integer> sendAll(List<HttpRequest> requests) {
+        List<CompletableFuture<Boolean>> sent = requests.stream()
+                .map(request -> answered(request).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(done ->
+                (int) sent.stream().filter(CompletableFuture::join).count());
     }
 
     private CompletionStage<Boolean> answered(HttpRequest request) {
@@ -118,22 +142,21 @@ final class WarmUp {
         }
     }
 
-    private static HttpRequest request(String channel, HttpSettings http) {
-        HttpRequest request =
-                HttpRequest.POST("/voice/" + channel).withEntity(ContentTypes.APPLICATION_JSON, body(channel));
+    private HttpRequest request(String channel, String body) {
+        HttpRequest request = HttpRequest.POST("/voice/" + channel).withEntity(ContentTypes.APPLICATION_JSON, body);
         return http.credentials()
                 .map(credentials -> request.addCredentials(BasicHttpCredentials.createBasicHttpCredentials(
                         credentials.username(), credentials.password())))
                 .orElse(request);
     }
 
-    private static byte[] body(String channel) {
+    private static String body(String channel) {
         String resource = "warm-up/" + channel + ".json";
         try (InputStream in = WarmUp.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return in.readAllBytes();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }

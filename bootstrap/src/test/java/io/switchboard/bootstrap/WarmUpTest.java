@@ -5,9 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.domain.common.VoiceEvent;
+import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.ReplyOrigin;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +62,32 @@ class WarmUpTest {
         assertEquals(13, WarmUp.CHANNELS.size(), "the contract's channels: " + WarmUp.CHANNELS);
         assertTrue(warmed.webhooks() >= WarmUp.CHANNELS.size(), "one round at least: " + warmed);
         assertEquals(warmed.webhooks(), warmed.answered(), "every warm-up webhook answered 200: " + warmed);
+    }
+
+    @Test
+    void eachRoundSendsNewCallsAndConferencesAndEachWebhookTwice() throws Exception {
+        var config = RunningService.config("");
+        List<VoiceEvent> handled = new CopyOnWriteArrayList<>();
+        WarmUp warmUp = new WarmUp(
+                service.system(),
+                SwitchboardService.httpSettings(config.getConfig("switchboard.http")),
+                SwitchboardSettings.from(config).entity().fallback(),
+                event -> {
+                    handled.add(event);
+                    return CompletableFuture.completedFuture(new EventReply(null, ReplyOrigin.FLOW));
+                });
+
+        WarmUp.Result warmed =
+                warmUp.run(Duration.ofMillis(300)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        int perRound = 2 * WarmUp.CHANNELS.size();
+        assertTrue(warmed.webhooks() >= 2 * perRound, "two rounds at least: " + warmed);
+        assertEquals(warmed.webhooks(), handled.size());
+        Map<String, Long> sentPerEntity = handled.stream()
+                .collect(Collectors.groupingBy(
+                        event -> event.eventType() + " " + event.entityId(), Collectors.counting()));
+        assertEquals(warmed.webhooks() / 2, sentPerEntity.size(), "a new call or conference each round");
+        assertTrue(sentPerEntity.values().stream().allMatch(times -> times == 2), "and each event redelivered once");
     }
 
     @Test
