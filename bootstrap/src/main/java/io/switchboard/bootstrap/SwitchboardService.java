@@ -134,6 +134,8 @@ public final class SwitchboardService {
                 store.map(journal -> journal.applyTo(config)).orElse(config));
         // First, so that the node becomes Up while the rest is built.
         joinCluster(system, config);
+        // Meanwhile too: the warm-up needs only the routes it makes, not the cluster, the journal or the port.
+        CompletionStage<Done> warmedUp = warmUp(system, config, settings, http);
         CompletionStage<Done> storeReady = store.map(journal -> journal.prepare(system))
                 .orElseGet(() -> CompletableFuture.completedFuture(Done.getInstance()));
         return storeReady
@@ -153,7 +155,8 @@ public final class SwitchboardService {
                                     adminCredentials,
                                     shutdownDeadline,
                                     callFlows,
-                                    conferenceFlow);
+                                    conferenceFlow,
+                                    warmedUp);
                         },
                         system.executionContext())
                 .whenCompleteAsync(
@@ -179,7 +182,8 @@ public final class SwitchboardService {
             Optional<WebhookCredentials> adminCredentials,
             Duration shutdownDeadline,
             ApplicationFlows callFlows,
-            ConferenceFlow conferenceFlow) {
+            ConferenceFlow conferenceFlow,
+            CompletionStage<Done> warmedUp) {
         CompletableFuture<Route> webhookRoutes = new CompletableFuture<>();
         CompletableFuture<Route> refusingRoute = new CompletableFuture<>();
         CompletableFuture<VoiceWebhookRoutes> directAnswers = new CompletableFuture<>();
@@ -208,8 +212,7 @@ public final class SwitchboardService {
                                     callFlows,
                                     conferenceFlow);
                             // Requests that arrive meanwhile, readiness probes included, wait for the routes.
-                            return warmUp(system, config, settings, served)
-                                    .thenComposeAsync(
+                            return warmedUp.thenComposeAsync(
                                             warmed -> {
                                                 refusingRoute.complete(routes.refusing());
                                                 directAnswers.complete(routes.voiceWebhooks());
@@ -239,15 +242,20 @@ public final class SwitchboardService {
                 system, management.getString("hostname"), management.getInt("port"), routes, shutdownDeadline);
     }
 
-    /** The warm-up ({@link WarmUp}), logged; none when its duration is zero. */
+    /**
+     * The warm-up ({@link WarmUp}), logged; none when its duration is zero. It runs while the node starts (the
+     * journal, the cluster, the ports), and the node reports ready only once it is over.
+     */
     private static CompletionStage<Done> warmUp(
             ActorSystem<Void> system, Config config, SwitchboardSettings settings, HttpSettings http) {
         Duration maxDuration = WarmUp.maxDuration(config);
         if (maxDuration.isZero()) {
             return CompletableFuture.completedFuture(Done.getInstance());
         }
-        return new WarmUp(system, http, settings.entity().fallback())
-                .run(maxDuration)
+        // Made on a dispatcher's thread too: the start goes on meanwhile.
+        return CompletableFuture.supplyAsync(
+                        () -> new WarmUp(system, http, settings.entity().fallback()), system.executionContext())
+                .thenCompose(warmUp -> warmUp.run(maxDuration))
                 // Callbacks on the completing thread: they only log.
                 .thenApplyAsync(
                         warmed -> {
