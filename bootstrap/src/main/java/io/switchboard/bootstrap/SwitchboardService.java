@@ -255,7 +255,7 @@ public final class SwitchboardService {
         // Made on a dispatcher's thread too: the start goes on meanwhile.
         return CompletableFuture.supplyAsync(
                         () -> new WarmUp(system, http, settings.entity().fallback()), system.executionContext())
-                .thenCompose(warmUp -> warmUp.run(maxDuration))
+                .thenComposeAsync(warmUp -> warmUp.run(maxDuration), Runnable::run)
                 // Callbacks on the completing thread: they only log.
                 .thenApplyAsync(
                         warmed -> {

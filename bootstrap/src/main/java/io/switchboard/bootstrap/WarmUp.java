@@ -106,7 +106,9 @@ final class WarmUp {
                 .mapToObj(i -> request(CHANNELS.get(i), bodies.get(i).replace(ID_MARK, roundId)))
                 .toList();
         return sendAll(requests)
-                .thenCompose(firsts -> sendAll(requests).thenApply(agains -> firsts + agains))
+                .thenComposeAsync(
+                        firsts -> sendAll(requests).thenApplyAsync(agains -> firsts + agains, Runnable::run),
+                        Runnable::run)
                 .thenComposeAsync(
                         ok -> {
                             int sent = webhooks + 2 * requests.size();
@@ -122,8 +124,11 @@ final class WarmUp {
         List<CompletableFuture<Boolean>> sent = requests.stream()
                 .map(request -> answered(request).toCompletableFuture())
                 .toList();
-        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(done ->
-                (int) sent.stream().filter(CompletableFuture::join).count());
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                .thenApplyAsync(
+                        done -> (int)
+                                sent.stream().filter(CompletableFuture::join).count(),
+                        Runnable::run);
     }
 
     private CompletionStage<Boolean> answered(HttpRequest request) {
