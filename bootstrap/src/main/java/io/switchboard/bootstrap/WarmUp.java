@@ -29,10 +29,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
 
 /**
- * Before a node reports ready, representative webhooks of every contract channel go through the webhook routes in
- * process (authentication, reading the body, JSON decoding and validation, BXML rendering), each round for calls and
- * conferences of its own and each webhook twice (the second a redelivery), again and again for at most
- * {@code switchboard.warm-up.max-duration}, so that the JIT has compiled that code before Bandwidth's first
+ * While a node starts, and before it reports ready, representative webhooks of every contract channel go through
+ * webhook routes in process (authentication, reading the body, JSON decoding and validation, BXML rendering), each
+ * round for calls and conferences of its own and each webhook twice (the second a redelivery), again and again for
+ * at most {@code switchboard.warm-up.max-duration}, so that the JIT has compiled that code before Bandwidth's first
  * webhooks arrive instead of while they wait. They reach no entity and leave no trace: a handler of the warm-up's
  * own answers each with a menu, and these routes have no monitor, so nothing is stored, counted or listed.
  */
@@ -101,6 +101,7 @@ final class WarmUp {
      * and renders as a new event does, instead of being recognised as a redelivery of the round before.
      */
     private CompletionStage<int[]> rounds(long deadline, int webhooks, int answered) {
+        // The count of webhooks sent so far tells the rounds apart.
         String roundId = ID_MARK + "-" + webhooks;
         List<HttpRequest> requests = IntStream.range(0, CHANNELS.size())
                 .mapToObj(i -> request(CHANNELS.get(i), bodies.get(i).replace(ID_MARK, roundId)))

@@ -35,7 +35,7 @@ public final class EntityLogic<E extends VoiceEvent, S extends EntityState> {
     /** What to do with an event that reached the entity. */
     public sealed interface Decision<E extends VoiceEvent, S extends EntityState> {}
 
-    /** Answer with {@code reply} and remember nothing: the shells carry out {@link Refuse} and {@link AnswerCopy} alike. */
+    /** Answer with {@code reply} and remember nothing: {@link Refuse} and {@link AnswerCopy} alike. */
     public sealed interface ReplyOnly<E extends VoiceEvent, S extends EntityState> extends Decision<E, S> {
         EventReply reply();
     }
