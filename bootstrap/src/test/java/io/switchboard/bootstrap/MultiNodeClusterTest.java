@@ -67,6 +67,7 @@ class MultiNodeClusterTest {
                     """.formatted(ADMIN_USER, ADMIN_PASSWORD, port, endpoints, NODES))
                     .toList());
             cluster.awaitUpMembers(NODES);
+            cluster.awaitShardRegions(NODES);
         } catch (Exception | AssertionError failure) {
             cluster.close();
             throw failure;

@@ -7,6 +7,7 @@ import akka.actor.ExtendedActorSystem;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.cluster.MemberStatus;
 import akka.cluster.sharding.ShardRegion;
+import akka.cluster.sharding.typed.GetClusterShardingStats;
 import akka.cluster.sharding.typed.GetShardRegionState;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -106,6 +107,7 @@ final class TestCluster implements AutoCloseable {
                 cluster.add(config + "\nakka.cluster.seed-nodes = [\"" + seed + "\"]");
             }
             cluster.awaitUpMembers(size);
+            cluster.awaitShardRegions(size);
             return cluster;
         } catch (Exception | AssertionError failure) {
             cluster.close();
@@ -156,6 +158,27 @@ final class TestCluster implements AutoCloseable {
                         size,
                         statuses.stream().filter(MemberStatus.up()::equals).count(),
                         "Up members seen by " + cluster.selfMember().address() + ": " + statuses);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Waits until sharding's coordinator knows a call region and a conference region on each of {@code size} nodes.
+     * A node is Up before its regions have registered; until they have, every new shard goes to the other nodes.
+     */
+    void awaitShardRegions(int size) {
+        TestProbe<ShardRegion.ClusterShardingStats> probe =
+                TestProbe.create(nodes.get(0).system());
+        probe.awaitAssert(FORMATION_DEADLINE, Duration.ofMillis(200), () -> {
+            for (EntityTypeKey<VoiceEntity.Command> key : List.of(EntityKeys.CALL, EntityKeys.CONFERENCE)) {
+                ClusterSharding.get(nodes.get(0).system())
+                        .shardState()
+                        .tell(new GetClusterShardingStats(key, Duration.ofSeconds(5), probe.getRef()));
+                Set<Address> regions = probe.receiveMessage(Duration.ofSeconds(10))
+                        .getRegions()
+                        .keySet();
+                assertEquals(size, regions.size(), key.name() + " regions the coordinator knows: " + regions);
             }
             return null;
         });
