@@ -2,6 +2,7 @@ package io.switchboard.adapters.http.json;
 
 import static io.switchboard.adapters.http.json.DomainValues.optionalCallId;
 import static io.switchboard.adapters.http.json.DomainValues.requiredCallId;
+import static io.switchboard.adapters.http.json.DomainValues.shared;
 import static io.switchboard.adapters.http.json.DomainValues.wireValue;
 
 import io.switchboard.domain.call.CallDetails;
@@ -39,22 +40,13 @@ record CallFields(
         CallDetails.Builder call = CallDetails.builder(requiredCallId("callId", callId, maxIdLength))
                 .eventTime(eventTime)
                 .account(shared(accountId), shared(applicationId))
-                .parties(from, shared(to), wireValue(Direction.class, "direction", direction))
-                .callUrl(callUrl)
+                .parties(shared(from), shared(to), wireValue(Direction.class, "direction", direction))
+                .callUrl(shared(callUrl))
                 .times(startTime, answerTime, enqueuedTime)
                 .tag(tag)
                 .transfer(parentCall(maxIdLength), transferCallerId, transferTo);
         unparsed.forEach(call::unparsed);
         return call.build();
-    }
-
-    /**
-     * One copy of a value that repeats on every call of an application (its account, application and dialled
-     * number): a resident call then holds no text of its own for them. The JDK's string table lets go of values
-     * nobody holds any more.
-     */
-    private static String shared(String value) {
-        return value == null ? null : value.intern();
     }
 
     private CallId parentCall(int maxIdLength) {

@@ -1,6 +1,7 @@
 package io.switchboard.adapters.http.json;
 
 import static io.switchboard.adapters.http.json.DomainValues.requiredConferenceId;
+import static io.switchboard.adapters.http.json.DomainValues.shared;
 
 import io.switchboard.domain.conference.ConferenceDetails;
 import java.time.Instant;
@@ -14,6 +15,10 @@ record ConferenceFields(String conferenceId, String name, String tag, Instant ev
      */
     ConferenceDetails toDomain(int maxIdLength, Map<String, String> unparsed) {
         return new ConferenceDetails(
-                requiredConferenceId("conferenceId", conferenceId, maxIdLength), name, tag, eventTime, unparsed);
+                requiredConferenceId("conferenceId", conferenceId, maxIdLength),
+                shared(name),
+                tag,
+                eventTime,
+                unparsed);
     }
 }

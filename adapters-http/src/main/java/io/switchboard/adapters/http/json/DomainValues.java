@@ -71,7 +71,7 @@ final class DomainValues {
     }
 
     static CallId requiredCallId(String field, String value, int maxLength) {
-        return CallId.of(identifier(field, value, maxLength));
+        return CallId.of(shared(identifier(field, value, maxLength)));
     }
 
     /** Absent when not sent or blank: Bandwidth leaves B-leg fields out (or empty) on A-leg events. */
@@ -80,7 +80,17 @@ final class DomainValues {
     }
 
     static ConferenceId requiredConferenceId(String field, String value, int maxLength) {
-        return ConferenceId.of(identifier(field, value, maxLength));
+        return ConferenceId.of(shared(identifier(field, value, maxLength)));
+    }
+
+    /**
+     * One copy of a value that repeats: on every event of a call or conference (its id, its URL, the caller) or on
+     * every call of an application (its account, application and dialled number). An entity remembers its recent
+     * events, and an ended call's stay for its retention, so without this each holds a copy of its own of each.
+     * The JDK's string table lets go of values nobody holds any more.
+     */
+    static String shared(String value) {
+        return value == null ? null : value.intern();
     }
 
     /** The constant spelled {@code value} on the wire, or {@code null} when the field was not sent. */

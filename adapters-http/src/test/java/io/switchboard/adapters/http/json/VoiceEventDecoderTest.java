@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,26 @@ class VoiceEventDecoderTest {
                     () -> assertEquals(Instant.parse("2019-06-20T15:54:21.000Z"), call.enqueuedTime()),
                     () -> assertEquals("customer-42", call.tag()),
                     () -> assertNull(call.parentCallId()));
+        }
+
+        @Test
+        void eventsOfOneCallShareTheTextTheyRepeat() {
+            // Each decoded from bytes of its own, as two webhooks are: equal values, yet one copy of each.
+            CallDetails first = assertInstanceOf(
+                            CallInitiated.class, decode(VoiceChannel.INITIATE, contractPayload(VoiceChannel.INITIATE)))
+                    .call();
+            CallDetails second = assertInstanceOf(
+                            CallDisconnected.class,
+                            decode(VoiceChannel.DISCONNECT, contractPayload(VoiceChannel.DISCONNECT)))
+                    .call();
+
+            assertAll(
+                    () -> assertSame(first.callId().value(), second.callId().value(), "callId"),
+                    () -> assertSame(first.callUrl(), second.callUrl(), "callUrl"),
+                    () -> assertSame(first.from(), second.from(), "from"),
+                    () -> assertSame(first.to(), second.to(), "to"),
+                    () -> assertSame(first.accountId(), second.accountId(), "accountId"),
+                    () -> assertSame(first.applicationId(), second.applicationId(), "applicationId"));
         }
 
         @Test
