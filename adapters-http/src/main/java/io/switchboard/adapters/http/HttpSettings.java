@@ -5,6 +5,7 @@ import io.switchboard.adapters.http.json.PayloadLimits;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where the webhook server listens and what it accepts.
@@ -103,33 +104,11 @@ public record HttpSettings(
     }
 
     public HttpSettings withCredentials(WebhookCredentials webhookCredentials) {
-        return new HttpSettings(
-                host,
-                port,
-                Optional.of(webhookCredentials),
-                realm,
-                payloadLimits,
-                maxInFlight,
-                retryAfter,
-                admission,
-                publicUrl,
-                tls,
-                answered);
+        return edit(copy -> copy.credentials = Optional.of(webhookCredentials));
     }
 
     public HttpSettings withRealm(String newRealm) {
-        return new HttpSettings(
-                host,
-                port,
-                credentials,
-                newRealm,
-                payloadLimits,
-                maxInFlight,
-                retryAfter,
-                admission,
-                publicUrl,
-                tls,
-                answered);
+        return edit(copy -> copy.realm = newRealm);
     }
 
     public HttpSettings withMaxBodyBytes(long newMaxBodyBytes) {
@@ -137,92 +116,80 @@ public record HttpSettings(
     }
 
     public HttpSettings withPayloadLimits(PayloadLimits newLimits) {
-        return new HttpSettings(
-                host,
-                port,
-                credentials,
-                realm,
-                newLimits,
-                maxInFlight,
-                retryAfter,
-                admission,
-                publicUrl,
-                tls,
-                answered);
+        return edit(copy -> copy.payloadLimits = newLimits);
     }
 
     public HttpSettings withOverload(int newMaxInFlight, Duration newRetryAfter) {
-        return new HttpSettings(
-                host,
-                port,
-                credentials,
-                realm,
-                payloadLimits,
-                newMaxInFlight,
-                newRetryAfter,
-                admission,
-                publicUrl,
-                tls,
-                answered);
+        return edit(copy -> {
+            copy.maxInFlight = newMaxInFlight;
+            copy.retryAfter = newRetryAfter;
+        });
     }
 
     public HttpSettings withAdmission(AdmissionLimits newAdmission) {
-        return new HttpSettings(
-                host,
-                port,
-                credentials,
-                realm,
-                payloadLimits,
-                maxInFlight,
-                retryAfter,
-                newAdmission,
-                publicUrl,
-                tls,
-                answered);
+        return edit(copy -> copy.admission = newAdmission);
     }
 
     public HttpSettings withPublicUrl(String url) {
-        return new HttpSettings(
-                host,
-                port,
-                credentials,
-                realm,
-                payloadLimits,
-                maxInFlight,
-                retryAfter,
-                admission,
-                Optional.of(url),
-                tls,
-                answered);
+        return edit(copy -> copy.publicUrl = Optional.of(url));
     }
 
     public HttpSettings withTls(TlsSettings tlsSettings) {
-        return new HttpSettings(
-                host,
-                port,
-                credentials,
-                realm,
-                payloadLimits,
-                maxInFlight,
-                retryAfter,
-                admission,
-                publicUrl,
-                Optional.of(tlsSettings),
-                answered);
+        return edit(copy -> copy.tls = Optional.of(tlsSettings));
     }
 
     public HttpSettings withAnswered(AnsweredWebhookLimits newAnswered) {
-        return new HttpSettings(
-                host,
-                port,
-                credentials,
-                realm,
-                payloadLimits,
-                maxInFlight,
-                retryAfter,
-                admission,
-                publicUrl,
-                tls,
-                newAnswered);
+        return edit(copy -> copy.answered = newAnswered);
+    }
+
+    /** These settings with what {@code change} sets on a copy of them, checked as any settings are. */
+    private HttpSettings edit(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.settings();
+    }
+
+    /** The components of settings being edited: one place that lists them, for every wither. */
+    private static final class Copy {
+        private final String host;
+        private final int port;
+        private Optional<WebhookCredentials> credentials;
+        private String realm;
+        private PayloadLimits payloadLimits;
+        private int maxInFlight;
+        private Duration retryAfter;
+        private AdmissionLimits admission;
+        private Optional<String> publicUrl;
+        private Optional<TlsSettings> tls;
+        private AnsweredWebhookLimits answered;
+
+        Copy(HttpSettings of) {
+            host = of.host;
+            port = of.port;
+            credentials = of.credentials;
+            realm = of.realm;
+            payloadLimits = of.payloadLimits;
+            maxInFlight = of.maxInFlight;
+            retryAfter = of.retryAfter;
+            admission = of.admission;
+            publicUrl = of.publicUrl;
+            tls = of.tls;
+            answered = of.answered;
+        }
+
+        HttpSettings settings() {
+            return new HttpSettings(
+                    host,
+                    port,
+                    credentials,
+                    realm,
+                    payloadLimits,
+                    maxInFlight,
+                    retryAfter,
+                    admission,
+                    publicUrl,
+                    tls,
+                    answered);
+        }
     }
 }
