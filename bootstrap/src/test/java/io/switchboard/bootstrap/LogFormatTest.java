@@ -1,6 +1,7 @@
 package io.switchboard.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,13 +27,21 @@ import org.junit.jupiter.api.Test;
 /** The service's logback.xml, read as the service reads it, with SWITCHBOARD_LOG_FORMAT set each way. */
 class LogFormatTest {
 
+    /** The webhook edge's logger, which writes the line per webhook (the text format shortens its package). */
+    private static final String WEBHOOK_LOGGER = "io.switchboard.adapters.http.metrics.WebhookTelemetry";
+
     /** What one log line about a call looks like on the console in {@code format}. */
     private static String oneLineAboutACall(String format) throws Exception {
+        return format == null
+                ? linesLoggedAtInfo(Map.of(), "io.switchboard.test")
+                : linesLoggedAtInfo(Map.of("SWITCHBOARD_LOG_FORMAT", format), "io.switchboard.test");
+    }
+
+    /** What the console shows of one INFO line about a call from each of {@code loggers}, with {@code properties}. */
+    private static String linesLoggedAtInfo(Map<String, String> properties, String... loggers) throws Exception {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
-        if (format != null) {
-            context.putProperty("SWITCHBOARD_LOG_FORMAT", format);
-        }
+        properties.forEach(context::putProperty);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         PrintStream console = System.out;
@@ -42,7 +52,9 @@ class LogFormatTest {
             // This context's own MDC, as MDC.put fills the service's.
             context.getMDCAdapter().put("callId", "c-logged");
             context.getMDCAdapter().put("latencyMs", "12");
-            context.getLogger("io.switchboard.test").info("webhook gather answered 200 in 12 ms (FLOW)");
+            for (String logger : loggers) {
+                context.getLogger(logger).info("webhook gather answered 200 in 12 ms (FLOW)");
+            }
             context.getMDCAdapter().clear();
             context.stop(); // drains the async appender
         } finally {
@@ -57,6 +69,27 @@ class LogFormatTest {
         assertTrue(
                 line.contains("INFO  io.switchboard.test [c-logged] webhook gather answered 200 in 12 ms (FLOW)"),
                 line);
+    }
+
+    @Test
+    void theLinePerWebhookHasALevelOfItsOwnThatFollowsTheRootUnlessSet() throws Exception {
+        String byDefault = linesLoggedAtInfo(Map.of(), WEBHOOK_LOGGER, "io.switchboard.test");
+        assertTrue(byDefault.contains("WebhookTelemetry [c-logged]"), byDefault);
+
+        String withoutIt = linesLoggedAtInfo(
+                Map.of("SWITCHBOARD_WEBHOOK_LOG_LEVEL", "WARN"), WEBHOOK_LOGGER, "io.switchboard.test");
+        assertFalse(withoutIt.contains("WebhookTelemetry"), withoutIt);
+        assertTrue(withoutIt.contains("INFO  io.switchboard.test [c-logged]"), "the rest still logged: " + withoutIt);
+
+        String quietRoot =
+                linesLoggedAtInfo(Map.of("SWITCHBOARD_LOG_LEVEL", "WARN"), WEBHOOK_LOGGER, "io.switchboard.test");
+        assertEquals("", quietRoot, "unset, it follows the root level");
+
+        String onlyIt = linesLoggedAtInfo(
+                Map.of("SWITCHBOARD_LOG_LEVEL", "WARN", "SWITCHBOARD_WEBHOOK_LOG_LEVEL", "INFO"),
+                WEBHOOK_LOGGER,
+                "io.switchboard.test");
+        assertTrue(onlyIt.contains("WebhookTelemetry") && !onlyIt.contains("io.switchboard.test"), onlyIt);
     }
 
     @Test
