@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code db init}: creates the journal's tables (akka-persistence-jdbc's own DDL for the database) where they are
- * missing, in the database the service would use (SWITCHBOARD_DB_URL, or the H2 file of SWITCHBOARD_DATA_DIR),
+ * {@code db init}: creates the journal's tables (akka-persistence-jdbc's own DDL for PostgreSQL, ours for H2) where
+ * they are missing, in the database the service would use (SWITCHBOARD_DB_URL, or the H2 file of SWITCHBOARD_DATA_DIR),
  * then checks that every one is there. Safe to run again. Exits 0 when the tables are ready, 1 when they are not,
  * 2 when the configuration names no database it supports.
  */
@@ -46,7 +46,7 @@ final class DbInitCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        // A local actor system only to run the plugin's DDL: it joins no cluster and binds no port.
+        // A local actor system only to run the DDL: it joins no cluster and binds no port.
         Config local = ConfigFactory.parseString("""
                 akka.actor.provider = local
                 akka.coordinated-shutdown.exit-jvm = off

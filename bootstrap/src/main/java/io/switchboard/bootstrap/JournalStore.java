@@ -77,8 +77,49 @@ record JournalStore(Kind kind, String url, String user, String password) {
             "jdbc-snapshot-store.tables.snapshot.tableName");
 
     /**
-     * The plugin picks its DDL by the DAO a journal section names, and takes any other for its legacy schema: the
-     * tables are created through this section, which names the default DAO {@link H2FlushingJournalDao} extends.
+     * H2's tables, created where missing: the columns akka-persistence-jdbc reads and writes, with every payload a
+     * {@code VARBINARY} where the plugin's own DDL has a {@code BLOB}. H2 keeps a {@code BLOB} of more than 256 bytes
+     * (every entry here: ~830 bytes) apart from its row, in its LOB storage: a second write for each entry stored and
+     * a second read for each replayed. A file made with the plugin's DDL keeps its {@code BLOB}s and works as before.
+     */
+    static final List<String> H2_TABLES = List.of("""
+            CREATE TABLE IF NOT EXISTS "event_journal" (
+              "ordering" BIGINT NOT NULL AUTO_INCREMENT,
+              "deleted" BOOLEAN DEFAULT FALSE NOT NULL,
+              "persistence_id" VARCHAR(255) NOT NULL,
+              "sequence_number" BIGINT NOT NULL,
+              "writer" VARCHAR NOT NULL,
+              "write_timestamp" BIGINT NOT NULL,
+              "adapter_manifest" VARCHAR NOT NULL,
+              "event_payload" VARBINARY NOT NULL,
+              "event_ser_id" INTEGER NOT NULL,
+              "event_ser_manifest" VARCHAR NOT NULL,
+              "meta_payload" VARBINARY,
+              "meta_ser_id" INTEGER,
+              "meta_ser_manifest" VARCHAR,
+              PRIMARY KEY ("persistence_id", "sequence_number"))""", """
+            CREATE UNIQUE INDEX IF NOT EXISTS "event_journal_ordering_idx" ON "event_journal" ("ordering")""", """
+            CREATE TABLE IF NOT EXISTS "event_tag" (
+              "event_id" BIGINT NOT NULL,
+              "tag" VARCHAR NOT NULL,
+              PRIMARY KEY ("event_id", "tag"),
+              CONSTRAINT "event_tag_event" FOREIGN KEY ("event_id") REFERENCES "event_journal" ("ordering")
+                ON DELETE CASCADE)""", """
+            CREATE TABLE IF NOT EXISTS "snapshot" (
+              "persistence_id" VARCHAR(255) NOT NULL,
+              "sequence_number" BIGINT NOT NULL,
+              "created" BIGINT NOT NULL,
+              "snapshot_ser_id" INTEGER NOT NULL,
+              "snapshot_ser_manifest" VARCHAR NOT NULL,
+              "snapshot_payload" VARBINARY NOT NULL,
+              "meta_ser_id" INTEGER,
+              "meta_ser_manifest" VARCHAR,
+              "meta_payload" VARBINARY,
+              PRIMARY KEY ("persistence_id", "sequence_number"))""");
+
+    /**
+     * The plugin picks its DDL by the DAO a journal section names, and takes any other for its legacy schema:
+     * PostgreSQL's tables are created through this section, which names the plugin's default DAO.
      */
     private static final String SCHEMA_SECTION = "switchboard-journal-schema";
 
@@ -199,16 +240,24 @@ record JournalStore(Kind kind, String url, String user, String password) {
         }
     }
 
-    /** Creates the plugin's tables that do not exist yet, with the DDL the plugin ships for this database. */
+    /**
+     * Creates the plugin's tables that do not exist yet: with the DDL the plugin ships for PostgreSQL, with
+     * {@link #H2_TABLES} for H2 (on a thread that may block).
+     */
     CompletionStage<Done> createTables(ActorSystem<?> system) {
         if (!kind.isH2()) {
             return SchemaUtils.createIfNotExists(SCHEMA_SECTION, system);
         }
-        if (kind == Kind.H2_FILE) {
-            // Compacts the file (H2 does on a clean close), which grows while the node runs (docs/operations.md).
-            execute(List.of("SHUTDOWN"), "open and close the H2 file cleanly");
-        }
-        return SchemaUtils.createIfNotExists(SCHEMA_SECTION, system);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (kind == Kind.H2_FILE) {
+                        // Compacts the file (H2 does on a clean close), which grows while the node runs
+                        // (docs/operations.md).
+                        execute(List.of("SHUTDOWN"), "open and close the H2 file cleanly");
+                    }
+                    return execute(H2_TABLES, "create the journal's tables");
+                },
+                system.dispatchers().lookup(DispatcherSelector.blocking()));
     }
 
     /**

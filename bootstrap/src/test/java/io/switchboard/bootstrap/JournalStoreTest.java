@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,5 +157,30 @@ class JournalStoreTest {
         }
         assertTrue(Files.exists(dataDir.resolve("switchboard.mv.db")));
         JournalStore.from(config).requireTables(config);
+    }
+
+    @Test
+    void h2KeepsEveryPayloadInItsRowNotInItsLobStorage() throws Exception {
+        Config config = config("switchboard.durability.data-dir = \"" + dataDir + "\"");
+        assertEquals(
+                0, DbInitCommand.initialise(config, new PrintWriter(new StringWriter()), new PrintWriter(System.err)));
+        JournalStore store = JournalStore.from(config);
+
+        List<String> payloadTypes = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
+                Statement statement = connection.createStatement();
+                ResultSet columns = statement.executeQuery("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE"
+                        + " FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME LIKE '%payload' ORDER BY 1, 2")) {
+            while (columns.next()) {
+                payloadTypes.add(columns.getString(1) + "." + columns.getString(2) + " " + columns.getString(3));
+            }
+        }
+        assertEquals(
+                List.of(
+                        "event_journal.event_payload BINARY VARYING",
+                        "event_journal.meta_payload BINARY VARYING",
+                        "snapshot.meta_payload BINARY VARYING",
+                        "snapshot.snapshot_payload BINARY VARYING"),
+                payloadTypes);
     }
 }
