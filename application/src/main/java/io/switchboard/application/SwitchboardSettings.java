@@ -15,8 +15,8 @@ import java.time.Duration;
  *
  * @param replyDeadline how long a webhook waits for its entity before it gets the fallback; keep it well under
  *                      Bandwidth's 15 s webhook timeout
- * @param askAgainAfter how long a webhook waits for its entity before its event is sent again, once: a message
- *                      lost while its shard moved would otherwise leave it waiting until the deadline
+ * @param askAgainAfter how long a webhook (or an admin query) waits for its entity before its message is sent
+ *                      again, once: a message lost while its shard moved would otherwise wait out the deadline
  * @param queryTimeout  how long an admin query waits for an entity, or for each node's shard region
  * @param durability    whether entities keep their memory in a journal
  * @param admission     how many entities a node keeps resident before it refuses new calls

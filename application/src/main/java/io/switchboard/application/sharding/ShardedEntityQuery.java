@@ -1,7 +1,9 @@
 package io.switchboard.application.sharding;
 
+import akka.actor.Cancellable;
 import akka.actor.typed.ActorSystem;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.port.in.EntityQuery;
@@ -13,21 +15,25 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Asks the entity itself, through its shard. Sharding starts an entity that is not running to deliver the
  * question; one that has answered no event reports no history and asks to be passivated at once, so a query for
- * an unknown call costs one short-lived actor and leaves nothing resident.
+ * an unknown call costs one short-lived actor and leaves nothing resident. A question not answered after
+ * {@code ask-again-after} is sent once more ({@link AskAgain}): a shard being handed over drops what it holds.
  */
 public final class ShardedEntityQuery implements EntityQuery {
     private final ClusterSharding sharding;
     private final Duration timeout;
     private final Executor executor;
+    private final AskAgain askAgain;
 
     public ShardedEntityQuery(ActorSystem<?> system, SwitchboardSettings settings) {
         this.sharding = ClusterSharding.get(system);
         this.timeout = settings.queryTimeout();
         this.executor = system.executionContext();
+        this.askAgain = new AskAgain(system, settings.askAgainAfter(), timeout);
     }
 
     @Override
@@ -41,9 +47,19 @@ public final class ShardedEntityQuery implements EntityQuery {
     }
 
     private CompletionStage<Optional<EntityInspection>> inspect(EntityTypeKey<VoiceEntity.Command> key, String id) {
-        return sharding.entityRefFor(key, id)
-                .<EntityInspection>ask(VoiceEntity.Inspect::new, timeout)
-                // On the system's dispatcher: the ask's own stage would use the common pool (STYLE pitfall 11).
-                .thenApplyAsync(inspection -> Optional.of(inspection).filter(EntityInspection::hasHistory), executor);
+        EntityRef<VoiceEntity.Command> entity = sharding.entityRefFor(key, id);
+        // Built inside the ask, which makes the reply address: kept to be sent again as it is, as webhooks are.
+        AtomicReference<VoiceEntity.Inspect> sent = new AtomicReference<>();
+        CompletionStage<EntityInspection> inspection = entity.ask(
+                replyTo -> {
+                    sent.set(new VoiceEntity.Inspect(replyTo));
+                    return sent.get();
+                },
+                timeout);
+        Cancellable sendAgain = askAgain.unlessAnswered(entity, sent.get());
+        // The ask's stage comes from a Scala future, whose non-async methods would run on the JDK's common pool:
+        // the cancel on the thread that completes it, the answer on the system's dispatcher.
+        inspection.whenCompleteAsync((answer, failure) -> sendAgain.cancel(), Runnable::run);
+        return inspection.thenApplyAsync(answer -> Optional.of(answer).filter(EntityInspection::hasHistory), executor);
     }
 }

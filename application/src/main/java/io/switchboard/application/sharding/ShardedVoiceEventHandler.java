@@ -3,7 +3,6 @@ package io.switchboard.application.sharding;
 import akka.actor.Cancellable;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.DispatcherSelector;
-import akka.actor.typed.Scheduler;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -37,7 +36,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import scala.concurrent.ExecutionContextExecutor;
 
 /**
  * Hands each event to its call or conference entity, wherever in the cluster its shard lives, and waits for
@@ -50,10 +48,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     private static final Logger log = LoggerFactory.getLogger(ShardedVoiceEventHandler.class);
 
     private final ClusterSharding sharding;
-    private final Scheduler scheduler;
-    private final ExecutionContextExecutor dispatcher;
-    // At or past the deadline a second send could not be answered in time.
-    private final boolean asksAgain;
+    private final AskAgain askAgain;
     private final SwitchboardSettings settings;
     private final Executor listenerExecutor;
     private final List<VoiceEventListener> listeners;
@@ -68,9 +63,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     public ShardedVoiceEventHandler(
             ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
         this.sharding = ClusterSharding.get(system);
-        this.scheduler = system.scheduler();
-        this.dispatcher = system.executionContext();
-        this.asksAgain = settings.askAgainAfter().compareTo(settings.replyDeadline()) < 0;
+        this.askAgain = new AskAgain(system, settings.askAgainAfter(), settings.replyDeadline());
         this.settings = settings;
         this.listenerExecutor =
                 system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
@@ -141,30 +134,18 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
                     return sent.get();
                 },
                 settings.replyDeadline());
-        Cancellable askAgain = askAgainUnlessAnswered(entity, sent.get());
+        // An entity that answered the original answers the copy without recording it.
+        Cancellable sendAgain = askAgain.unlessAnswered(entity, sent.get().asCopy());
         // On the thread that completed the ask (the entity's; the scheduler's when the deadline passes), so the
         // reply goes on to the HTTP response without another hand-off. Not the plain handle: the stage comes from
         // a Scala future, whose non-async methods would run on the JDK's common pool.
         return reply.handleAsync(
                 (answer, failure) -> {
-                    askAgain.cancel();
+                    sendAgain.cancel();
                     awaitingReply.decrementAndGet();
                     return failure == null ? answered(event, asked, answer) : deadlineMissed(asked, failure);
                 },
                 Runnable::run);
-    }
-
-    /**
-     * Sends {@code handle} again after {@code ask-again-after} unless cancelled first: sharding drops what it holds
-     * for a shard being handed over. The copy carries the same reply address, so the first reply wins; an entity
-     * that answered the original answers the copy without recording it.
-     */
-    private Cancellable askAgainUnlessAnswered(EntityRef<VoiceEntity.Command> entity, VoiceEntity.Handle handle) {
-        if (!asksAgain) {
-            return Cancellable.alreadyCancelled();
-        }
-        VoiceEntity.Handle copy = handle.asCopy();
-        return scheduler.scheduleOnce(settings.askAgainAfter(), () -> entity.tell(copy), dispatcher);
     }
 
     /**

@@ -11,7 +11,10 @@ import akka.cluster.sharding.typed.javadsl.Entity;
 import io.switchboard.application.OneNodeCluster;
 import io.switchboard.application.SampleEvents;
 import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.GatherCompleted;
+import io.switchboard.domain.common.CallId;
+import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
@@ -19,6 +22,7 @@ import io.switchboard.domain.verb.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,17 +30,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An event whose message to its entity is lost (sharding drops what it holds for a shard at the moment the shard is
- * handed over) is sent again before the deadline, with the same reply address. The entities here stand in for
+ * handed over) is sent again before the deadline, with the same reply address; so is an admin query's question. The entities here stand in for
  * the call: each answers in the way its call id names.
  */
 class AskAgainTest {
     private static final Duration ASK_AGAIN_AFTER = Duration.ofMillis(200);
     private static final ActorTestKit testKit = OneNodeCluster.testKit("""
             switchboard.reply-deadline = 20s
+            switchboard.query-timeout = 20s
             switchboard.ask-again-after = 200ms
             """);
     private static final TestProbe<VoiceEntity.Handle> received = testKit.createTestProbe();
+    private static final TestProbe<VoiceEntity.Inspect> questions = testKit.createTestProbe();
     private static ShardedVoiceEventHandler handler;
+    private static ShardedEntityQuery query;
 
     @BeforeAll
     static void start() {
@@ -46,6 +53,7 @@ class AskAgainTest {
         SwitchboardSettings settings =
                 SwitchboardSettings.from(testKit.system().settings().config());
         handler = new ShardedVoiceEventHandler(testKit.system(), settings, List.of());
+        query = new ShardedEntityQuery(testKit.system(), settings);
     }
 
     @AfterAll
@@ -54,12 +62,22 @@ class AskAgainTest {
     }
 
     /**
-     * "lost-": the first message never arrives, a later one is answered. "late-": answers every message it got once
+     * "lost-": the first message (event or question) never arrives, a later one is answered. "late-": answers every message it got once
      * a second one comes, in order. Anything else: answered at once.
      */
     private static Behavior<VoiceEntity.Command> standIn(String callId) {
         List<VoiceEntity.Handle> got = new ArrayList<>();
+        List<VoiceEntity.Inspect> asked = new ArrayList<>();
         return Behaviors.receive(VoiceEntity.Command.class)
+                .onMessage(VoiceEntity.Inspect.class, inspect -> {
+                    questions.getRef().tell(inspect);
+                    asked.add(inspect);
+                    if (!callId.startsWith("lost-") || asked.size() > 1) {
+                        inspect.replyTo()
+                                .tell(new EntityInspection(CallState.initial(CallId.of(callId)), List.of(), null));
+                    }
+                    return Behaviors.same();
+                })
                 .onMessage(VoiceEntity.Handle.class, handle -> {
                     received.getRef().tell(handle);
                     got.add(handle);
@@ -120,5 +138,25 @@ class AskAgainTest {
 
         assertEquals(gather, received.receiveMessage().event());
         received.expectNoMessage(ASK_AGAIN_AFTER.multipliedBy(3));
+    }
+
+    @Test
+    void anAdminQueryWhoseQuestionWasLostIsAskedAgainAndAnsweredLongBeforeItsTimeout() throws Exception {
+        assertEquals(
+                Optional.empty(),
+                query.call(CallId.of("lost-q")).toCompletableFuture().get(10, TimeUnit.SECONDS),
+                "answered: the stand-in has no history to show");
+
+        VoiceEntity.Inspect original = questions.receiveMessage();
+        VoiceEntity.Inspect again = questions.receiveMessage();
+        assertEquals(original.replyTo(), again.replyTo(), "one reply address for both");
+    }
+
+    @Test
+    void anAdminQueryAnsweredInTimeIsAskedOnce() throws Exception {
+        query.call(CallId.of("quick-q")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        questions.receiveMessage();
+        questions.expectNoMessage(ASK_AGAIN_AFTER.multipliedBy(3));
     }
 }
