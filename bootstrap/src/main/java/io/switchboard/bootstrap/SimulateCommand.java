@@ -234,7 +234,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     /**
      * java.net.http hands every response to the CompletableFuture default executor; on a JVM that sees two CPUs
-     * or fewer that is a new thread per task (STYLE pitfall 11), which cost the simulator more CPU than the
+     * or fewer that is a new thread per task, which cost the simulator more CPU than the
      * service it measured. A common pool of a few threads fixes it; the property only counts if set before
      * CompletableFuture is first used, which is why it is set here and not in the HTTP adapter.
      */

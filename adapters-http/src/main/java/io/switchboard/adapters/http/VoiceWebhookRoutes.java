@@ -359,7 +359,7 @@ public final class VoiceWebhookRoutes {
 
     private Route handle(VoiceEvent event) {
         observe(event);
-        // onSuccess, not thenApply: see STYLE pitfall 11 (commonPool starvation on small machines).
+        // onSuccess, not thenApply: the JDK's common pool starves on small machines (a new thread per task).
         return onSuccess(useCase.handle(event), reply -> complete(render(event, reply)));
     }
 

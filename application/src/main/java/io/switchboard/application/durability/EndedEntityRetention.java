@@ -148,7 +148,7 @@ public final class EndedEntityRetention {
         }
         return sharding.entityRefFor(key.get(), PersistenceId.extractEntityId(persistenceId))
                 .<PurgeOutcome>ask(DurableVoiceEntity.Purge::new, askTimeout)
-                // On the system's dispatcher, not the common pool (STYLE pitfall 11).
+                // On the system's dispatcher, not the JDK's common pool (a new thread per task on two cores or fewer).
                 .handleAsync(
                         (outcome, failure) -> failure == null ? outcome : PurgeOutcome.FAILED,
                         context.getExecutionContext());

@@ -105,7 +105,7 @@ public final class LocalVoiceEventHandler implements HandleVoiceEventUseCase {
                         replyTo -> new VoiceEntity.Handle(event, replyTo),
                         settings.replyDeadline(),
                         system.scheduler())
-                // Not thenApply on the common pool: see STYLE pitfall 11.
+                // Not thenApply: that would run on the JDK's common pool, a new thread per task on two cores or fewer.
                 .handleAsync(
                         (reply, failure) -> failure == null
                                 ? reply

@@ -312,7 +312,7 @@ public final class AdminRoutes {
         return answered(queries.cluster().clusterShape(), this::json);
     }
 
-    /** onComplete, not thenApply: see STYLE pitfall 11; a query that timed out is a 503 to retry. */
+    /** onComplete, not thenApply (the JDK's common pool); a query that timed out is a 503 to retry. */
     private <T> Route answered(CompletionStage<T> stage, Function<T, Route> inner) {
         return onComplete(stage, outcome -> {
             if (outcome.isSuccess()) {
