@@ -1,9 +1,7 @@
 package io.switchboard.application.sharding;
 
-import akka.actor.Cancellable;
 import akka.actor.typed.ActorSystem;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
-import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.port.in.EntityQuery;
@@ -11,11 +9,10 @@ import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
 import io.switchboard.domain.entity.EntityInspection;
 import io.switchboard.domain.entity.VoiceEntity;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * Asks the entity itself, through its shard. Sharding starts an entity that is not running to deliver the
@@ -25,15 +22,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ShardedEntityQuery implements EntityQuery {
     private final ClusterSharding sharding;
-    private final Duration timeout;
     private final Executor executor;
     private final AskAgain askAgain;
 
     public ShardedEntityQuery(ActorSystem<?> system, SwitchboardSettings settings) {
         this.sharding = ClusterSharding.get(system);
-        this.timeout = settings.queryTimeout();
         this.executor = system.executionContext();
-        this.askAgain = new AskAgain(system, settings.askAgainAfter(), timeout);
+        this.askAgain = new AskAgain(system, settings.askAgainAfter(), settings.queryTimeout());
     }
 
     @Override
@@ -47,19 +42,13 @@ public final class ShardedEntityQuery implements EntityQuery {
     }
 
     private CompletionStage<Optional<EntityInspection>> inspect(EntityTypeKey<VoiceEntity.Command> key, String id) {
-        EntityRef<VoiceEntity.Command> entity = sharding.entityRefFor(key, id);
-        // Built inside the ask, which makes the reply address: kept to be sent again as it is, as webhooks are.
-        AtomicReference<VoiceEntity.Inspect> sent = new AtomicReference<>();
-        CompletionStage<EntityInspection> inspection = entity.ask(
-                replyTo -> {
-                    sent.set(new VoiceEntity.Inspect(replyTo));
-                    return sent.get();
-                },
-                timeout);
-        Cancellable sendAgain = askAgain.unlessAnswered(entity, sent.get());
+        AskAgain.Asked<EntityInspection> question =
+                askAgain.ask(sharding.entityRefFor(key, id), VoiceEntity.Inspect::new, UnaryOperator.identity());
         // The ask's stage comes from a Scala future, whose non-async methods would run on the JDK's common pool:
         // the cancel on the thread that completes it, the answer on the system's dispatcher.
-        inspection.whenCompleteAsync((answer, failure) -> sendAgain.cancel(), Runnable::run);
-        return inspection.thenApplyAsync(answer -> Optional.of(answer).filter(EntityInspection::hasHistory), executor);
+        question.reply()
+                .whenCompleteAsync((answer, failure) -> question.sendAgain().cancel(), Runnable::run);
+        return question.reply()
+                .thenApplyAsync(answer -> Optional.of(answer).filter(EntityInspection::hasHistory), executor);
     }
 }

@@ -1,10 +1,8 @@
 package io.switchboard.application.sharding;
 
-import akka.actor.Cancellable;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.DispatcherSelector;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
-import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.admission.ResidentEntities;
@@ -32,7 +30,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -125,27 +122,22 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     private CompletionStage<EventReply> ask(EntityTypeKey<VoiceEntity.Command> key, VoiceEvent event) {
         awaitingReply.incrementAndGet();
         VoiceEvent asked = held.eventToAsk(event);
-        EntityRef<VoiceEntity.Command> entity = sharding.entityRefFor(key, event.entityId());
-        // Built inside the ask, which makes the reply address: kept to be sent again as it is.
-        AtomicReference<VoiceEntity.Handle> sent = new AtomicReference<>();
-        CompletionStage<EventReply> reply = entity.ask(
-                replyTo -> {
-                    sent.set(new VoiceEntity.Handle(asked, replyTo));
-                    return sent.get();
-                },
-                settings.replyDeadline());
-        // An entity that answered the original answers the copy without recording it.
-        Cancellable sendAgain = askAgain.unlessAnswered(entity, sent.get().asCopy());
+        // A copy that reaches an entity which answered the original is answered without being recorded.
+        AskAgain.Asked<EventReply> delivery = askAgain.ask(
+                sharding.entityRefFor(key, event.entityId()),
+                replyTo -> new VoiceEntity.Handle(asked, replyTo),
+                VoiceEntity.Handle::asCopy);
         // On the thread that completed the ask (the entity's; the scheduler's when the deadline passes), so the
         // reply goes on to the HTTP response without another hand-off. Not the plain handle: the stage comes from
         // a Scala future, whose non-async methods would run on the JDK's common pool.
-        return reply.handleAsync(
-                (answer, failure) -> {
-                    sendAgain.cancel();
-                    awaitingReply.decrementAndGet();
-                    return failure == null ? answered(event, asked, answer) : deadlineMissed(asked, failure);
-                },
-                Runnable::run);
+        return delivery.reply()
+                .handleAsync(
+                        (answer, failure) -> {
+                            delivery.sendAgain().cancel();
+                            awaitingReply.decrementAndGet();
+                            return failure == null ? answered(event, asked, answer) : deadlineMissed(asked, failure);
+                        },
+                        Runnable::run);
     }
 
     /**
