@@ -53,9 +53,9 @@ class JournalStoreTest {
         JournalStore store = JournalStore.from(config("switchboard.durability.data-dir = \"" + dataDir + "\""));
 
         assertEquals(List.of(), store.durabilityWarnings());
-        assertEquals(
-                H2FlushingJournalDao.class.getName(),
-                store.applyTo(ConfigFactory.load()).getString("jdbc-journal.dao"));
+        Config plugin = store.applyTo(ConfigFactory.load());
+        assertEquals(H2FlushingJournalDao.class.getName(), plugin.getString("jdbc-journal.dao"));
+        assertEquals(1, plugin.getInt("jdbc-journal.parallelism"), "one batch at a time: H2 saves one at a time");
     }
 
     @Test
@@ -103,10 +103,10 @@ class JournalStoreTest {
                 """));
 
         assertEquals(JournalStore.Kind.POSTGRES, store.kind());
+        Config plugin = store.applyTo(ConfigFactory.load());
         assertEquals(
-                "org.postgresql.Driver",
-                store.applyTo(ConfigFactory.load())
-                        .getString("akka-persistence-jdbc.shared-databases.slick.db.driver"));
+                "org.postgresql.Driver", plugin.getString("akka-persistence-jdbc.shared-databases.slick.db.driver"));
+        assertEquals(2, plugin.getInt("jdbc-journal.parallelism"), "a batch is written while another commits");
         String shown = store.toString();
         assertFalse(shown.contains("pg-secret") || shown.contains("in-url-secret"), shown);
         assertTrue(shown.contains("db.example.test") && shown.contains("as switchboard"), shown);
@@ -182,5 +182,73 @@ class JournalStoreTest {
                         "snapshot.meta_payload BINARY VARYING",
                         "snapshot.snapshot_payload BINARY VARYING"),
                 payloadTypes);
+    }
+
+    @Test
+    void h2NumbersTheJournalFromACacheAndKeepsItsRowsInThatOrderWithOneIndexBeside() throws Exception {
+        Config config = config("switchboard.durability.data-dir = \"" + dataDir + "\"");
+        assertEquals(
+                0, DbInitCommand.initialise(config, new PrintWriter(new StringWriter()), new PrintWriter(System.err)));
+        JournalStore store = JournalStore.from(config);
+
+        assertEquals(JournalStore.ORDERING_CACHE, orderingCache(store));
+        assertEquals(
+                List.of("PRIMARY KEY (ordering)", "UNIQUE INDEX (persistence_id, sequence_number)"),
+                journalIndexes(store));
+    }
+
+    @Test
+    void anH2FileMadeWithThePluginsTablesIsGivenTheCacheAndKeepsItsIndexes() throws Exception {
+        Config config = config("switchboard.durability.data-dir = \"" + dataDir + "\"");
+        JournalStore store = JournalStore.from(config);
+        try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
+                Statement statement = connection.createStatement()) {
+            // The journal table of akka-persistence-jdbc's own H2 DDL.
+            statement.execute("CREATE TABLE \"event_journal\" (\"ordering\" BIGINT NOT NULL AUTO_INCREMENT,"
+                    + " \"deleted\" BOOLEAN DEFAULT FALSE NOT NULL, \"persistence_id\" VARCHAR(255) NOT NULL,"
+                    + " \"sequence_number\" BIGINT NOT NULL, \"writer\" VARCHAR NOT NULL,"
+                    + " \"write_timestamp\" BIGINT NOT NULL, \"adapter_manifest\" VARCHAR NOT NULL,"
+                    + " \"event_payload\" BLOB NOT NULL, \"event_ser_id\" INTEGER NOT NULL,"
+                    + " \"event_ser_manifest\" VARCHAR NOT NULL, \"meta_payload\" BLOB, \"meta_ser_id\" INTEGER,"
+                    + " \"meta_ser_manifest\" VARCHAR, PRIMARY KEY (\"persistence_id\", \"sequence_number\"))");
+            statement.execute("CREATE UNIQUE INDEX \"event_journal_ordering_idx\" ON \"event_journal\" (\"ordering\")");
+        }
+        assertEquals(32, orderingCache(store), "H2's default");
+
+        assertEquals(
+                0, DbInitCommand.initialise(config, new PrintWriter(new StringWriter()), new PrintWriter(System.err)));
+
+        assertEquals(JournalStore.ORDERING_CACHE, orderingCache(store));
+        assertEquals(
+                List.of("PRIMARY KEY (persistence_id, sequence_number)", "UNIQUE INDEX (ordering)"),
+                journalIndexes(store));
+    }
+
+    private static long orderingCache(JournalStore store) throws Exception {
+        try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
+                Statement statement = connection.createStatement();
+                ResultSet cache = statement.executeQuery("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+                        + " WHERE TABLE_NAME = 'event_journal' AND COLUMN_NAME = 'ordering'")) {
+            assertTrue(cache.next());
+            return cache.getLong(1);
+        }
+    }
+
+    /** Each index of the journal table as its kind and its columns, in order. */
+    private static List<String> journalIndexes(JournalStore store) throws Exception {
+        List<String> indexes = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
+                Statement statement = connection.createStatement();
+                ResultSet columns = statement.executeQuery(
+                        "SELECT i.INDEX_TYPE_NAME,"
+                                + " LISTAGG(c.COLUMN_NAME, ', ') WITHIN GROUP (ORDER BY c.ORDINAL_POSITION)"
+                                + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c"
+                                + " ON c.INDEX_NAME = i.INDEX_NAME AND c.TABLE_NAME = i.TABLE_NAME"
+                                + " WHERE i.TABLE_NAME = 'event_journal' GROUP BY i.INDEX_NAME, i.INDEX_TYPE_NAME ORDER BY 1, 2")) {
+            while (columns.next()) {
+                indexes.add(columns.getString(1) + " (" + columns.getString(2) + ")");
+            }
+        }
+        return indexes;
     }
 }
