@@ -161,37 +161,25 @@ class JournalStoreTest {
 
     @Test
     void h2KeepsEveryPayloadInItsRowNotInItsLobStorage() throws Exception {
-        Config config = config("switchboard.durability.data-dir = \"" + dataDir + "\"");
-        assertEquals(
-                0, DbInitCommand.initialise(config, new PrintWriter(new StringWriter()), new PrintWriter(System.err)));
-        JournalStore store = JournalStore.from(config);
+        JournalStore store = initialisedH2File();
 
-        List<String> payloadTypes = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
-                Statement statement = connection.createStatement();
-                ResultSet columns = statement.executeQuery("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE"
-                        + " FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME LIKE '%payload' ORDER BY 1, 2")) {
-            while (columns.next()) {
-                payloadTypes.add(columns.getString(1) + "." + columns.getString(2) + " " + columns.getString(3));
-            }
-        }
         assertEquals(
                 List.of(
                         "event_journal.event_payload BINARY VARYING",
                         "event_journal.meta_payload BINARY VARYING",
                         "snapshot.meta_payload BINARY VARYING",
                         "snapshot.snapshot_payload BINARY VARYING"),
-                payloadTypes);
+                rows(
+                        store,
+                        "SELECT TABLE_NAME || '.' || COLUMN_NAME || ' ' || DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
+                                + " WHERE COLUMN_NAME LIKE '%payload' ORDER BY 1"));
     }
 
     @Test
     void h2NumbersTheJournalFromACacheAndKeepsItsRowsInThatOrderWithOneIndexBeside() throws Exception {
-        Config config = config("switchboard.durability.data-dir = \"" + dataDir + "\"");
-        assertEquals(
-                0, DbInitCommand.initialise(config, new PrintWriter(new StringWriter()), new PrintWriter(System.err)));
-        JournalStore store = JournalStore.from(config);
+        JournalStore store = initialisedH2File();
 
-        assertEquals(JournalStore.ORDERING_CACHE, orderingCache(store));
+        assertEquals(List.of(String.valueOf(JournalStore.ORDERING_CACHE)), orderingCache(store));
         assertEquals(
                 List.of("PRIMARY KEY (ordering)", "UNIQUE INDEX (persistence_id, sequence_number)"),
                 journalIndexes(store));
@@ -199,8 +187,7 @@ class JournalStoreTest {
 
     @Test
     void anH2FileMadeWithThePluginsTablesIsGivenTheCacheAndKeepsItsIndexes() throws Exception {
-        Config config = config("switchboard.durability.data-dir = \"" + dataDir + "\"");
-        JournalStore store = JournalStore.from(config);
+        JournalStore store = JournalStore.from(h2File());
         try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
                 Statement statement = connection.createStatement()) {
             // The journal table of akka-persistence-jdbc's own H2 DDL.
@@ -213,42 +200,57 @@ class JournalStoreTest {
                     + " \"meta_ser_manifest\" VARCHAR, PRIMARY KEY (\"persistence_id\", \"sequence_number\"))");
             statement.execute("CREATE UNIQUE INDEX \"event_journal_ordering_idx\" ON \"event_journal\" (\"ordering\")");
         }
-        assertEquals(32, orderingCache(store), "H2's default");
+        assertEquals(List.of("32"), orderingCache(store), "H2's default");
 
-        assertEquals(
-                0, DbInitCommand.initialise(config, new PrintWriter(new StringWriter()), new PrintWriter(System.err)));
+        initialisedH2File();
 
-        assertEquals(JournalStore.ORDERING_CACHE, orderingCache(store));
+        assertEquals(List.of(String.valueOf(JournalStore.ORDERING_CACHE)), orderingCache(store));
         assertEquals(
                 List.of("PRIMARY KEY (persistence_id, sequence_number)", "UNIQUE INDEX (ordering)"),
                 journalIndexes(store));
     }
 
-    private static long orderingCache(JournalStore store) throws Exception {
-        try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
-                Statement statement = connection.createStatement();
-                ResultSet cache = statement.executeQuery("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
-                        + " WHERE TABLE_NAME = 'event_journal' AND COLUMN_NAME = 'ordering'")) {
-            assertTrue(cache.next());
-            return cache.getLong(1);
-        }
+    /** The data directory's H2 file. */
+    private Config h2File() {
+        return config("switchboard.durability.data-dir = \"" + dataDir + "\"");
+    }
+
+    /** The data directory's H2 file, its tables made (or given what they lack) by {@code db init}. */
+    private JournalStore initialisedH2File() {
+        Config config = h2File();
+        assertEquals(
+                0, DbInitCommand.initialise(config, new PrintWriter(new StringWriter()), new PrintWriter(System.err)));
+        return JournalStore.from(config);
+    }
+
+    private static List<String> orderingCache(JournalStore store) throws Exception {
+        return rows(
+                store,
+                "SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+                        + " WHERE TABLE_NAME = 'event_journal' AND COLUMN_NAME = 'ordering'");
     }
 
     /** Each index of the journal table as its kind and its columns, in order. */
     private static List<String> journalIndexes(JournalStore store) throws Exception {
-        List<String> indexes = new ArrayList<>();
+        return rows(
+                store,
+                "SELECT i.INDEX_TYPE_NAME || ' ('"
+                        + " || LISTAGG(c.COLUMN_NAME, ', ') WITHIN GROUP (ORDER BY c.ORDINAL_POSITION) || ')'"
+                        + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c"
+                        + " ON c.INDEX_NAME = i.INDEX_NAME AND c.TABLE_NAME = i.TABLE_NAME"
+                        + " WHERE i.TABLE_NAME = 'event_journal' GROUP BY i.INDEX_NAME, i.INDEX_TYPE_NAME ORDER BY 1");
+    }
+
+    /** The one column {@code query} selects from {@code store}, row by row. */
+    private static List<String> rows(JournalStore store, String query) throws Exception {
+        List<String> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
                 Statement statement = connection.createStatement();
-                ResultSet columns = statement.executeQuery(
-                        "SELECT i.INDEX_TYPE_NAME,"
-                                + " LISTAGG(c.COLUMN_NAME, ', ') WITHIN GROUP (ORDER BY c.ORDINAL_POSITION)"
-                                + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c"
-                                + " ON c.INDEX_NAME = i.INDEX_NAME AND c.TABLE_NAME = i.TABLE_NAME"
-                                + " WHERE i.TABLE_NAME = 'event_journal' GROUP BY i.INDEX_NAME, i.INDEX_TYPE_NAME ORDER BY 1, 2")) {
-            while (columns.next()) {
-                indexes.add(columns.getString(1) + " (" + columns.getString(2) + ")");
+                ResultSet selected = statement.executeQuery(query)) {
+            while (selected.next()) {
+                rows.add(selected.getString(1));
             }
         }
-        return indexes;
+        return rows;
     }
 }
