@@ -76,6 +76,9 @@ record JournalStore(Kind kind, String url, String user, String password) {
             "jdbc-journal.tables.event_tag.tableName",
             "jdbc-snapshot-store.tables.snapshot.tableName");
 
+    /** How many {@code ordering} numbers H2 takes at a time (its default: 32); see {@link #H2_TABLES}. */
+    static final int ORDERING_CACHE = 10_000;
+
     /**
      * H2's tables, created where missing: the columns akka-persistence-jdbc reads and writes, with every payload a
      * {@code VARBINARY} where the plugin's own DDL has a {@code BLOB}. H2 keeps a {@code BLOB} of more than 256 bytes
@@ -88,8 +91,6 @@ record JournalStore(Kind kind, String url, String user, String password) {
      * load; a crash leaves a gap of unused numbers, which the plugin's queries already expect. A file made with the
      * plugin's DDL keeps its {@code BLOB}s and its indexes, and is given the cache.
      */
-    static final int ORDERING_CACHE = 10_000;
-
     static final List<String> H2_TABLES =
             List.of("""
             CREATE TABLE IF NOT EXISTS "event_journal" (
