@@ -190,15 +190,8 @@ class JournalStoreTest {
         JournalStore store = JournalStore.from(h2File());
         try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
                 Statement statement = connection.createStatement()) {
-            // The journal table of akka-persistence-jdbc's own H2 DDL.
-            statement.execute("CREATE TABLE \"event_journal\" (\"ordering\" BIGINT NOT NULL AUTO_INCREMENT,"
-                    + " \"deleted\" BOOLEAN DEFAULT FALSE NOT NULL, \"persistence_id\" VARCHAR(255) NOT NULL,"
-                    + " \"sequence_number\" BIGINT NOT NULL, \"writer\" VARCHAR NOT NULL,"
-                    + " \"write_timestamp\" BIGINT NOT NULL, \"adapter_manifest\" VARCHAR NOT NULL,"
-                    + " \"event_payload\" BLOB NOT NULL, \"event_ser_id\" INTEGER NOT NULL,"
-                    + " \"event_ser_manifest\" VARCHAR NOT NULL, \"meta_payload\" BLOB, \"meta_ser_id\" INTEGER,"
-                    + " \"meta_ser_manifest\" VARCHAR, PRIMARY KEY (\"persistence_id\", \"sequence_number\"))");
-            statement.execute("CREATE UNIQUE INDEX \"event_journal_ordering_idx\" ON \"event_journal\" (\"ordering\")");
+            // The tables of akka-persistence-jdbc's own H2 DDL, as the plugin ships it.
+            statement.execute("RUNSCRIPT FROM 'classpath:schema/h2/h2-create-schema.sql'");
         }
         assertEquals(List.of("32"), orderingCache(store), "H2's default");
 

@@ -25,9 +25,6 @@ final class AskAgain {
     // At or past the ask's timeout a second send could not be answered in time.
     private final boolean enabled;
 
-    /** The reply to come, and the second send waiting for it: cancel it once the reply is in. */
-    record Asked<R>(CompletionStage<R> reply, Cancellable sendAgain) {}
-
     AskAgain(ActorSystem<?> system, Duration after, Duration timeout) {
         this.scheduler = system.scheduler();
         this.dispatcher = system.executionContext();
@@ -38,9 +35,11 @@ final class AskAgain {
 
     /**
      * Asks {@code entity} with the message {@code message} builds around the reply address; the second send, if
-     * its time comes, is {@code copyOf} that same message (made only then).
+     * its time comes before the reply, is {@code copyOf} that same message (made only then). The stage returned
+     * completes with the reply once the second send is cancelled.
      */
-    <C, M extends C, R> Asked<R> ask(EntityRef<C> entity, Function<ActorRef<R>, M> message, UnaryOperator<M> copyOf) {
+    <C, M extends C, R> CompletionStage<R> ask(
+            EntityRef<C> entity, Function<ActorRef<R>, M> message, UnaryOperator<M> copyOf) {
         AtomicReference<M> sent = new AtomicReference<>();
         CompletionStage<R> reply = entity.ask(
                 replyTo -> {
@@ -48,9 +47,12 @@ final class AskAgain {
                     return sent.get();
                 },
                 timeout);
-        Cancellable sendAgain = enabled
-                ? scheduler.scheduleOnce(after, () -> entity.tell(copyOf.apply(sent.get())), dispatcher)
-                : Cancellable.alreadyCancelled();
-        return new Asked<>(reply, sendAgain);
+        if (!enabled) {
+            return reply;
+        }
+        Cancellable sendAgain = scheduler.scheduleOnce(after, () -> entity.tell(copyOf.apply(sent.get())), dispatcher);
+        // On the thread that completes the reply: the stage comes from a Scala future, whose non-async methods
+        // would run on the JDK's common pool.
+        return reply.whenCompleteAsync((answer, failure) -> sendAgain.cancel(), Runnable::run);
     }
 }

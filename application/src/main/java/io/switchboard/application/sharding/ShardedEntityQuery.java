@@ -42,13 +42,9 @@ public final class ShardedEntityQuery implements EntityQuery {
     }
 
     private CompletionStage<Optional<EntityInspection>> inspect(EntityTypeKey<VoiceEntity.Command> key, String id) {
-        AskAgain.Asked<EntityInspection> question =
-                askAgain.ask(sharding.entityRefFor(key, id), VoiceEntity.Inspect::new, UnaryOperator.identity());
-        // The ask's stage comes from a Scala future, whose non-async methods would run on the JDK's common pool:
-        // the cancel on the thread that completes it, the answer on the system's dispatcher.
-        question.reply()
-                .whenCompleteAsync((answer, failure) -> question.sendAgain().cancel(), Runnable::run);
-        return question.reply()
+        // On the system's dispatcher: the ask's stage comes from a Scala future, whose non-async methods would run
+        // on the JDK's common pool.
+        return askAgain.ask(sharding.entityRefFor(key, id), VoiceEntity.Inspect::new, UnaryOperator.identity())
                 .thenApplyAsync(answer -> Optional.of(answer).filter(EntityInspection::hasHistory), executor);
     }
 }

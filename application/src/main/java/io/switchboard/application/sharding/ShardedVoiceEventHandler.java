@@ -123,21 +123,19 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         awaitingReply.incrementAndGet();
         VoiceEvent asked = held.eventToAsk(event);
         // A copy that reaches an entity which answered the original is answered without being recorded.
-        AskAgain.Asked<EventReply> delivery = askAgain.ask(
+        CompletionStage<EventReply> reply = askAgain.ask(
                 sharding.entityRefFor(key, event.entityId()),
                 replyTo -> new VoiceEntity.Handle(asked, replyTo),
                 VoiceEntity.Handle::asCopy);
         // On the thread that completed the ask (the entity's; the scheduler's when the deadline passes), so the
         // reply goes on to the HTTP response without another hand-off. Not the plain handle: the stage comes from
         // a Scala future, whose non-async methods would run on the JDK's common pool.
-        return delivery.reply()
-                .handleAsync(
-                        (answer, failure) -> {
-                            delivery.sendAgain().cancel();
-                            awaitingReply.decrementAndGet();
-                            return failure == null ? answered(event, asked, answer) : deadlineMissed(asked, failure);
-                        },
-                        Runnable::run);
+        return reply.handleAsync(
+                (answer, failure) -> {
+                    awaitingReply.decrementAndGet();
+                    return failure == null ? answered(event, asked, answer) : deadlineMissed(asked, failure);
+                },
+                Runnable::run);
     }
 
     /**
