@@ -18,7 +18,40 @@ import java.util.Optional;
  * entity as before, which recognises it from its own timeline.
  */
 final class AnsweredEvents {
-    private final Optional<Cache<VoiceEvent, EventReply>> replies;
+    private final Optional<Cache<Key, EventReply>> replies;
+
+    /**
+     * An event as it is kept and looked up here. Its hash walks every field of the event and of its details, and
+     * the cache asks for it on every lookup, write, frequency count and eviction: a key computes it once.
+     */
+    static final class Key {
+        private final VoiceEvent event;
+        /** The event's hash once computed; 0 until then (a race computes the same value twice, harmlessly). */
+        private int hash;
+
+        Key(VoiceEvent event) {
+            this.event = event;
+        }
+
+        VoiceEvent event() {
+            return event;
+        }
+
+        @Override
+        public int hashCode() {
+            int known = hash;
+            if (known == 0) {
+                known = event.hashCode();
+                hash = known;
+            }
+            return known;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && (key.event == event || key.event.equals(event));
+        }
+    }
 
     /**
      * @param maxEntries how many answered events are kept; zero keeps none
@@ -29,12 +62,12 @@ final class AnsweredEvents {
     }
 
     /** The reply to give {@code event} again, as a redelivery; empty when it was not answered here (or is gone). */
-    Optional<EventReply> replyAgain(VoiceEvent event) {
+    Optional<EventReply> replyAgain(Key event) {
         return replies.map(cache -> cache.getIfPresent(event));
     }
 
     /** Keeps {@code reply}, the entity's answer to {@code event}, if the entity keeps it for redeliveries too. */
-    void answered(VoiceEvent event, EventReply reply) {
+    void answered(Key event, EventReply reply) {
         if (reply.origin().isRemembered()) {
             replies.ifPresent(cache -> cache.put(event, reply.asRedelivery()));
         }

@@ -80,7 +80,9 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
             return CompletableFuture.completedFuture(
                     settings.entity().fallback().replyTo(event, ReplyOrigin.MISROUTED));
         }
-        Optional<EventReply> again = answeredEvents.replyAgain(event);
+        // One key for the lookup here and the write after the answer: the event is hashed once.
+        AnsweredEvents.Key answeredKey = new AnsweredEvents.Key(event);
+        Optional<EventReply> again = answeredEvents.replyAgain(answeredKey);
         if (again.isPresent()) {
             return answeredAgain(key, event, again.get());
         }
@@ -95,8 +97,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         }
         long started = System.nanoTime();
         CompletionStage<EventReply> answered = journalHealth
-                .map(health -> health.whileStoring(() -> ask(key, event)))
-                .orElseGet(() -> ask(key, event));
+                .map(health -> health.whileStoring(() -> ask(key, answeredKey)))
+                .orElseGet(() -> ask(key, answeredKey));
         // On the thread that completed the answer: no hop of its own.
         return answered.thenApplyAsync(
                 answer -> {
@@ -119,7 +121,8 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         return CompletableFuture.completedFuture(reply);
     }
 
-    private CompletionStage<EventReply> ask(EntityTypeKey<VoiceEntity.Command> key, VoiceEvent event) {
+    private CompletionStage<EventReply> ask(EntityTypeKey<VoiceEntity.Command> key, AnsweredEvents.Key answeredKey) {
+        VoiceEvent event = answeredKey.event();
         awaitingReply.incrementAndGet();
         VoiceEvent asked = held.eventToAsk(event);
         // A copy that reaches an entity which answered the original is answered without being recorded.
@@ -133,7 +136,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         return reply.handleAsync(
                 (answer, failure) -> {
                     awaitingReply.decrementAndGet();
-                    return failure == null ? answered(event, asked, answer) : deadlineMissed(asked, failure);
+                    return failure == null ? answered(answeredKey, asked, answer) : deadlineMissed(asked, failure);
                 },
                 Runnable::run);
     }
@@ -192,9 +195,9 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         return null;
     }
 
-    private EventReply answered(VoiceEvent event, VoiceEvent asked, EventReply reply) {
+    private EventReply answered(AnsweredEvents.Key event, VoiceEvent asked, EventReply reply) {
         held.answered(asked);
-        if (asked == event) {
+        if (asked == event.event()) {
             answeredEvents.answered(event, reply);
         }
         return reply;

@@ -117,6 +117,17 @@ class ShardedVoiceEventHandlerTest {
     }
 
     @Test
+    void aRedeliveryDecodedAfreshIsRecognisedAsAnEqualEventNotOnlyAsTheSameObject() throws Exception {
+        EventReply first = await(handler.handle(SampleEvents.gather("c-equal", "5")));
+
+        CompletableFuture<EventReply> again =
+                handler.handle(SampleEvents.gather("c-equal", "5")).toCompletableFuture();
+
+        assertTrue(again.isDone(), "answered at once: nothing was asked of the entity");
+        assertEquals(new EventReply(first.response(), ReplyOrigin.REDELIVERY), again.get());
+    }
+
+    @Test
     void aRedeliveryIsAnsweredOnTheNodeThatAnsweredItWithoutWaitingForItsEntityWhichStillRecordsIt() throws Exception {
         GatherCompleted gather = SampleEvents.gather("c-again", "4");
         EventReply first = await(handler.handle(gather));

@@ -118,7 +118,8 @@ class VoiceEventDecoderTest {
                     () -> assertSame(first.from(), second.from(), "from"),
                     () -> assertSame(first.to(), second.to(), "to"),
                     () -> assertSame(first.accountId(), second.accountId(), "accountId"),
-                    () -> assertSame(first.applicationId(), second.applicationId(), "applicationId"));
+                    () -> assertSame(first.applicationId(), second.applicationId(), "applicationId"),
+                    () -> assertSame(first.startTime(), second.startTime(), "startTime"));
         }
 
         @Test
