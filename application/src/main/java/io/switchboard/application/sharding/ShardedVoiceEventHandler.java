@@ -195,10 +195,10 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         return null;
     }
 
-    private EventReply answered(AnsweredEvents.Key event, VoiceEvent asked, EventReply reply) {
+    private EventReply answered(AnsweredEvents.Key answeredKey, VoiceEvent asked, EventReply reply) {
         held.answered(asked);
-        if (asked == event.event()) {
-            answeredEvents.answered(event, reply);
+        if (asked == answeredKey.event()) {
+            answeredEvents.answered(answeredKey, reply);
         }
         return reply;
     }
