@@ -84,7 +84,15 @@ public final class JournalHealth implements Extension {
                         (reply, failure) -> reply.map(answer -> answer.origin() == ReplyOrigin.NOT_STORED)
                                 .orElse(false))
                 .exceptionallyAsync(open -> EventReply.notStored(), Runnable::run)
-                .thenApplyAsync(this::counted, Runnable::run);
+                .thenApplyAsync(this::probed, Runnable::run);
+    }
+
+    private EventReply probed(EventReply reply) {
+        if (reply.origin() != ReplyOrigin.NOT_STORED) {
+            // The breaker's own close may run after the reply has gone out: a 200 would meet a node still not ready.
+            breaker.succeed();
+        }
+        return counted(reply);
     }
 
     private EventReply counted(EventReply reply) {

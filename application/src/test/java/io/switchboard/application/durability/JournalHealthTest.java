@@ -12,7 +12,9 @@ import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.verb.Response;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,30 @@ class JournalHealthTest {
         assertTrue(health.storing());
         assertTrue(health.live());
         assertEquals(1, health.outages(), "one outage, however many probes");
+    }
+
+    @Test
+    void theProbeThatIsStoredIsAnsweredOnlyOnceTheNodeSaysItStoresAgain() {
+        health.storeFailed(new IllegalStateException("database down"));
+        CompletableFuture<EventReply> storing = new CompletableFuture<>();
+        AtomicReference<CompletionStage<EventReply>> probeReply = new AtomicReference<>();
+        TestProbe<Object> probe = testKit.createTestProbe();
+        probe.awaitAssert(Duration.ofSeconds(5), Duration.ofMillis(50), () -> {
+            CompletionStage<EventReply> reply = health.whileStoring(() -> {
+                handed.incrementAndGet();
+                return storing;
+            });
+            assertTrue(handed.get() > 0, "a probe went through");
+            probeReply.set(reply);
+            return null;
+        });
+        // What a readiness probe sent the moment the webhook's 200 went out would read.
+        CompletableFuture<Boolean> readyWhenAnswered =
+                probeReply.get().thenApply(reply -> health.storing()).toCompletableFuture();
+
+        storing.complete(STORED);
+
+        assertTrue(readyWhenAnswered.join(), "answered stored while still reported not storing");
     }
 
     @Test
