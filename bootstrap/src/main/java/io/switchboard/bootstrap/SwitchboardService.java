@@ -445,7 +445,8 @@ public final class SwitchboardService {
                 new AdmissionLimits(
                         limits.getInt("max-connections"),
                         limits.getInt("min-in-flight"),
-                        limits.getDuration("reply-time-target")),
+                        limits.getDuration("reply-time-target"),
+                        limits.getDuration("body-timeout")),
                 Optional.empty(),
                 tls,
                 AnsweredWebhookLimits.DEFAULTS);

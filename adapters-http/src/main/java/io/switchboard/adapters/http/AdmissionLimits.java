@@ -22,20 +22,32 @@ import java.util.Objects;
  *
  * @param maxConnections  open connections whose webhooks are handled
  * @param minInFlight     the least the in-flight limit falls to, and where it starts
+ * <p>Bodies: a webhook holds its place in flight while its body is read, so a body that has not arrived whole
+ * must arrive within {@code bodyTimeout}, or the request is answered 408 and its connection closed (a body that
+ * trickles in would otherwise hold the place for as long as a byte comes before the idle timeout).
+ *
+ * @param maxConnections  open connections whose webhooks are handled
+ * @param minInFlight     the least the in-flight limit falls to, and where it starts
  * @param replyTimeTarget              the time from a webhook's arrival to its reply past which the in-flight limit
  *                                     shrinks: well under the reply deadline, above the time the flows normally take
+ * @param bodyTimeout     how long a webhook's body may take to arrive once its headers have
  */
-public record AdmissionLimits(int maxConnections, int minInFlight, Duration replyTimeTarget) {
-    public static final AdmissionLimits DEFAULTS = new AdmissionLimits(1024, 64, Duration.ofSeconds(1));
+public record AdmissionLimits(int maxConnections, int minInFlight, Duration replyTimeTarget, Duration bodyTimeout) {
+    public static final AdmissionLimits DEFAULTS =
+            new AdmissionLimits(1024, 64, Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     public AdmissionLimits {
         Objects.requireNonNull(replyTimeTarget, "replyTimeTarget");
+        Objects.requireNonNull(bodyTimeout, "bodyTimeout");
         if (maxConnections <= 0 || minInFlight <= 0) {
             throw new IllegalArgumentException(
                     "maxConnections and minInFlight must be positive, were " + maxConnections + " and " + minInFlight);
         }
         if (replyTimeTarget.isNegative() || replyTimeTarget.isZero()) {
             throw new IllegalArgumentException("replyTimeTarget must be positive, was " + replyTimeTarget);
+        }
+        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+            throw new IllegalArgumentException("bodyTimeout must be positive, was " + bodyTimeout);
         }
     }
 }

@@ -53,11 +53,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import scala.concurrent.duration.FiniteDuration;
 
 /**
  * The webhook endpoints Bandwidth calls, plus health checks:
@@ -90,6 +92,7 @@ public final class VoiceWebhookRoutes {
     private final VoiceEventDecoder decoder;
     private final ProblemRenderer problems;
     private final ExceptionHandler exceptionHandler;
+    private final FiniteDuration bodyTimeout;
     private final RetryAfter retryAfter;
     private final InFlightLimit inFlight;
     private final AnsweredWebhooks answeredWebhooks;
@@ -118,6 +121,8 @@ public final class VoiceWebhookRoutes {
         this.problems = new ProblemRenderer(mapper);
         this.exceptionHandler = ProblemExceptionHandler.create(problems, settings.retryAfter());
         this.retryAfter = RetryAfter.create(Math.max(1, settings.retryAfter().toSeconds()));
+        this.bodyTimeout =
+                FiniteDuration.create(settings.admission().bodyTimeout().toNanos(), TimeUnit.NANOSECONDS);
         this.inFlight = new InFlightLimit(
                 settings.admission().minInFlight(),
                 settings.maxInFlight(),
@@ -338,12 +343,14 @@ public final class VoiceWebhookRoutes {
     }
 
     /**
-     * Reads a JSON body of at most the configured size. The limit is set on the entity before it is read, so an
-     * oversized body fails with 413 as soon as it passes the limit; any other content type is a 415.
+     * Reads a JSON body of at most the configured size, within the body timeout. The limit is set on the entity
+     * before it is read, so an oversized body fails with 413 as soon as it passes the limit; one that has not
+     * arrived by the timeout, with 408; any other content type is a 415. A body that came whole costs no timer.
      */
     private Route jsonBody(Function<byte[], Route> inner) {
         Route read = entity(JSON_BYTES, inner);
-        return withSizeLimit(settings.maxBodyBytes(), () -> read);
+        Route whole = toStrictEntity(bodyTimeout, () -> read);
+        return withSizeLimit(settings.maxBodyBytes(), () -> whole);
     }
 
     private Route handle(DecodedWebhook decoded) {

@@ -82,7 +82,11 @@ public final class WebhookServer {
             Duration hardTerminationDeadline) {
         ServerBuilder server = Http.get(system)
                 .newServerAt(settings.host(), settings.port())
-                .adaptSettings(defaults -> defaults.withParsingErrorHandler(ParseErrorHandler.class.getName()));
+                .adaptSettings(defaults -> defaults.withParsingErrorHandler(ParseErrorHandler.class.getName())
+                        // Every route here answers by its own deadlines, and bodies by the admission's body timeout:
+                        // akka-http's request timeout would only add a timer per webhook to Akka's scheduler.
+                        .withTimeouts(
+                                defaults.getTimeouts().withRequestTimeout(scala.concurrent.duration.Duration.Inf())));
         if (settings.tls().isPresent()) {
             server = server.enableHttps(
                     ConnectionContext.httpsServer(settings.tls().get().serverContext()));

@@ -11,13 +11,18 @@ import akka.http.javadsl.model.ContentTypes;
 import akka.http.javadsl.model.HttpRequest;
 import akka.http.javadsl.model.HttpResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.ConfigFactory;
 import io.switchboard.adapters.bxml.BxmlWriter;
 import io.switchboard.adapters.http.json.VoiceChannel;
+import io.switchboard.domain.entity.EventReply;
+import io.switchboard.domain.entity.ReplyOrigin;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +108,70 @@ class WebhookServerTest {
         }
     }
 
+    /**
+     * A body that trickles in holds a place in flight while it is read: bounded by the body timeout, answered 408
+     * with a problem, and its connection closed (the rest of the body is never read).
+     */
+    @Test
+    void aBodyThatDoesNotArriveInTimeIsRefusedAndItsConnectionClosed() throws Exception {
+        ServerBinding binding = await(WebhookServer.start(
+                testKit.system(),
+                routes(HttpSettings.of("127.0.0.1", 0)
+                        .withAdmission(new AdmissionLimits(1024, 64, Duration.ofSeconds(1), Duration.ofMillis(300)))),
+                HARD_TERMINATION));
+        try (Socket socket = new Socket("127.0.0.1", binding.localAddress().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("POST /voice/answer HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n"
+                                    + "{\"eventType\": \"answer\"")
+                            .getBytes(StandardCharsets.US_ASCII));
+
+            // To the end of the stream: it ends only when the server closes the connection.
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertTrue(response.startsWith("HTTP/1.1 408 Request Timeout\r\n"), response);
+            assertTrue(response.contains("\r\nContent-Type: application/problem+json\r\n"), response);
+        } finally {
+            await(binding.unbind());
+        }
+    }
+
+    /**
+     * A webhook is bounded by its own deadlines (the reply deadline, with the fallback), not by akka-http's request
+     * timeout, whose timer would sit in Akka's scheduler for every webhook: one answered after that timeout has
+     * passed is answered by its route.
+     */
+    @Test
+    void aWebhookIsAnsweredByItsRouteEvenPastAkkaHttpsRequestTimeout() throws Exception {
+        ActorTestKit shortRequestTimeout =
+                ActorTestKit.create(ConfigFactory.parseString("akka.http.server.request-timeout = 300ms")
+                        .withFallback(ConfigFactory.load()));
+        FakeVoiceEventHandler slowFlow = new FakeVoiceEventHandler();
+        Executor pastTheTimeout = CompletableFuture.delayedExecutor(900, TimeUnit.MILLISECONDS);
+        slowFlow.answerWith(event -> CompletableFuture.supplyAsync(
+                () -> new EventReply(FakeVoiceEventHandler.GREETING, ReplyOrigin.FLOW), pastTheTimeout));
+        try {
+            ServerBinding binding = await(WebhookServer.start(
+                    shortRequestTimeout.system(),
+                    new VoiceWebhookRoutes(
+                            slowFlow, () -> true, VoiceWebhookRoutesTest.FALLBACK, HttpSettings.of("127.0.0.1", 0)),
+                    HARD_TERMINATION));
+            HttpRequest answer = HttpRequest.POST(
+                            "http://127.0.0.1:" + binding.localAddress().getPort() + "/voice/answer")
+                    .withEntity(
+                            ContentTypes.APPLICATION_JSON,
+                            Payloads.json(Payloads.contractPayload(VoiceChannel.ANSWER)));
+
+            HttpResponse response = await(Http.get(shortRequestTimeout.system()).singleRequest(answer));
+
+            assertEquals(200, response.status().intValue());
+            assertEquals(1, slowFlow.received().size());
+        } finally {
+            shortRequestTimeout.shutdownTestKit();
+        }
+    }
+
     @Test
     void failsWhenThePortIsTaken() throws Exception {
         ServerBinding first = await(WebhookServer.start(testKit.system(), routesAt(0), HARD_TERMINATION));
@@ -125,7 +194,7 @@ class WebhookServerTest {
         ServerBinding binding = await(WebhookServer.start(
                 testKit.system(),
                 routes(HttpSettings.of("127.0.0.1", 0)
-                        .withAdmission(new AdmissionLimits(1, 16, Duration.ofSeconds(1)))),
+                        .withAdmission(new AdmissionLimits(1, 16, Duration.ofSeconds(1), Duration.ofSeconds(5)))),
                 HARD_TERMINATION));
         int port = binding.localAddress().getPort();
         try (Socket past = new Socket("127.0.0.1", port)) {
