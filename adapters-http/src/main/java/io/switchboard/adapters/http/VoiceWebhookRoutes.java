@@ -349,8 +349,10 @@ public final class VoiceWebhookRoutes {
      */
     private Route jsonBody(Function<byte[], Route> inner) {
         Route read = entity(JSON_BYTES, inner);
+        // Only for a body still arriving: on one already whole the directive would cost a hand-off to the dispatcher.
         Route whole = toStrictEntity(bodyTimeout, () -> read);
-        return withSizeLimit(settings.maxBodyBytes(), () -> whole);
+        Route readWhole = extractRequestEntity(entity -> entity instanceof HttpEntity.Strict ? read : whole);
+        return withSizeLimit(settings.maxBodyBytes(), () -> readWhole);
     }
 
     private Route handle(DecodedWebhook decoded) {

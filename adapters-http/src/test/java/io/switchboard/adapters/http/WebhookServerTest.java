@@ -47,6 +47,11 @@ class WebhookServerTest {
                 new FakeVoiceEventHandler(), () -> true, VoiceWebhookRoutesTest.FALLBACK, settings);
     }
 
+    private static ServerBinding startAdmitting(AdmissionLimits admission) throws Exception {
+        return await(WebhookServer.start(
+                testKit.system(), routes(HttpSettings.of("127.0.0.1", 0).withAdmission(admission)), HARD_TERMINATION));
+    }
+
     private static <T> T await(CompletionStage<T> stage) throws Exception {
         return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -114,11 +119,8 @@ class WebhookServerTest {
      */
     @Test
     void aBodyThatDoesNotArriveInTimeIsRefusedAndItsConnectionClosed() throws Exception {
-        ServerBinding binding = await(WebhookServer.start(
-                testKit.system(),
-                routes(HttpSettings.of("127.0.0.1", 0)
-                        .withAdmission(new AdmissionLimits(1024, 64, Duration.ofSeconds(1), Duration.ofMillis(300)))),
-                HARD_TERMINATION));
+        ServerBinding binding =
+                startAdmitting(new AdmissionLimits(1024, 64, Duration.ofSeconds(1), Duration.ofMillis(300)));
         try (Socket socket = new Socket("127.0.0.1", binding.localAddress().getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream()
@@ -191,11 +193,8 @@ class WebhookServerTest {
 
     @Test
     void aConnectionPastTheLimitIsRefusedAtOnceHealthChecksExceptedAndServedOnceASlotIsFree() throws Exception {
-        ServerBinding binding = await(WebhookServer.start(
-                testKit.system(),
-                routes(HttpSettings.of("127.0.0.1", 0)
-                        .withAdmission(new AdmissionLimits(1, 16, Duration.ofSeconds(1), Duration.ofSeconds(5)))),
-                HARD_TERMINATION));
+        ServerBinding binding =
+                startAdmitting(new AdmissionLimits(1, 16, Duration.ofSeconds(1), Duration.ofSeconds(5)));
         int port = binding.localAddress().getPort();
         try (Socket past = new Socket("127.0.0.1", port)) {
             past.setSoTimeout(10_000);
