@@ -53,13 +53,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import scala.concurrent.duration.FiniteDuration;
+import scala.jdk.javaapi.DurationConverters;
 
 /**
  * The webhook endpoints Bandwidth calls, plus health checks:
@@ -121,8 +121,7 @@ public final class VoiceWebhookRoutes {
         this.problems = new ProblemRenderer(mapper);
         this.exceptionHandler = ProblemExceptionHandler.create(problems, settings.retryAfter());
         this.retryAfter = RetryAfter.create(Math.max(1, settings.retryAfter().toSeconds()));
-        this.bodyTimeout =
-                FiniteDuration.create(settings.admission().bodyTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        this.bodyTimeout = DurationConverters.toScala(settings.admission().bodyTimeout());
         this.inFlight = new InFlightLimit(
                 settings.admission().minInFlight(),
                 settings.maxInFlight(),
