@@ -94,22 +94,29 @@ public final class SwitchboardConfig {
                 "SWITCHBOARD_HTTP_MAX_CONNECTIONS",
                 "connections",
                 1024);
-        requireDuration(config, "switchboard.warm-up.max-duration", "SWITCHBOARD_WARM_UP_MAX_DURATION", "1s");
+        requireDuration(config, "switchboard.warm-up.max-duration", "SWITCHBOARD_WARM_UP_MAX_DURATION", "1s", true);
+        requireDuration(
+                config, "switchboard.http.limits.body-timeout", "switchboard.http.limits.body-timeout", "5s", false);
         requireBothOrNeither(
                 config, "switchboard.http.webhook-", "SWITCHBOARD_WEBHOOK_", "to require HTTP Basic auth on webhooks");
         requireBothOrNeither(config, "switchboard.admin.", "SWITCHBOARD_ADMIN_", "to turn the admin API on");
         return config;
     }
 
-    private static void requireDuration(Config config, String path, String variable, String unsetDefault) {
+    /** @param zeroMeansNone whether 0s is allowed (and turns the thing off) */
+    private static void requireDuration(
+            Config config, String path, String variable, String unsetDefault, boolean zeroMeansNone) {
         try {
-            if (!config.getDuration(path).isNegative()) {
+            java.time.Duration value = config.getDuration(path);
+            if (!value.isNegative() && (zeroMeansNone || !value.isZero())) {
                 return;
             }
         } catch (ConfigException.BadValue | ConfigException.WrongType notADuration) {
             // refused below, naming the variable
         }
-        throw new IllegalArgumentException(variable + " must be a duration such as 500ms or 2s (0s: none), was '"
+        String expected =
+                zeroMeansNone ? "a duration such as 500ms or 2s (0s: none)" : "a positive duration such as 500ms or 2s";
+        throw new IllegalArgumentException(variable + " must be " + expected + ", was '"
                 + config.getValue(path).unwrapped() + "'; leave it unset for " + unsetDefault);
     }
 

@@ -193,4 +193,19 @@ class SwitchboardConfigTest {
                 refused::getMessage);
         assertTrue(refused.getMessage().contains("'" + maxDuration + "'"), refused::getMessage);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "-1s", "soon"})
+    void aBodyTimeoutThatIsNotAPositiveDurationIsRefusedNamingItsKey(String bodyTimeout) {
+        Config config = ConfigFactory.parseMap(Map.of("switchboard.http.limits.body-timeout", bodyTimeout))
+                .withFallback(SwitchboardConfig.load(Map.of()));
+
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> SwitchboardConfig.validated(config));
+
+        assertEquals(
+                "switchboard.http.limits.body-timeout must be a positive duration such as 500ms or 2s, was '"
+                        + bodyTimeout + "'; leave it unset for 5s",
+                refused.getMessage());
+    }
 }
