@@ -58,8 +58,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import scala.concurrent.duration.FiniteDuration;
-import scala.jdk.javaapi.DurationConverters;
 
 /**
  * The webhook endpoints Bandwidth calls, plus health checks:
@@ -92,7 +90,6 @@ public final class VoiceWebhookRoutes {
     private final VoiceEventDecoder decoder;
     private final ProblemRenderer problems;
     private final ExceptionHandler exceptionHandler;
-    private final FiniteDuration bodyTimeout;
     private final RetryAfter retryAfter;
     private final InFlightLimit inFlight;
     private final AnsweredWebhooks answeredWebhooks;
@@ -121,7 +118,6 @@ public final class VoiceWebhookRoutes {
         this.problems = new ProblemRenderer(mapper);
         this.exceptionHandler = ProblemExceptionHandler.create(problems, settings.retryAfter());
         this.retryAfter = RetryAfter.create(Math.max(1, settings.retryAfter().toSeconds()));
-        this.bodyTimeout = DurationConverters.toScala(settings.admission().bodyTimeout());
         this.inFlight = new InFlightLimit(
                 settings.admission().minInFlight(),
                 settings.maxInFlight(),
@@ -342,16 +338,13 @@ public final class VoiceWebhookRoutes {
     }
 
     /**
-     * Reads a JSON body of at most the configured size, within the body timeout. The limit is set on the entity
-     * before it is read, so an oversized body fails with 413 as soon as it passes the limit; one that has not
-     * arrived by the timeout, with 408; any other content type is a 415. A body that came whole costs no timer.
+     * Reads a JSON body of at most the configured size. The limit is set on the entity before it is read, so an
+     * oversized body fails with 413 as soon as it passes the limit; any other content type is a 415. (The server
+     * has had the body arrive whole within the body timeout: {@link WebhookServer}.)
      */
     private Route jsonBody(Function<byte[], Route> inner) {
         Route read = entity(JSON_BYTES, inner);
-        // Only for a body still arriving: on one already whole the directive would cost a hand-off to the dispatcher.
-        Route whole = toStrictEntity(bodyTimeout, () -> read);
-        Route readWhole = extractRequestEntity(entity -> entity instanceof HttpEntity.Strict ? read : whole);
-        return withSizeLimit(settings.maxBodyBytes(), () -> readWhole);
+        return withSizeLimit(settings.maxBodyBytes(), () -> read);
     }
 
     private Route handle(DecodedWebhook decoded) {

@@ -5,8 +5,10 @@ import akka.http.javadsl.ConnectionContext;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
 import akka.http.javadsl.ServerBuilder;
+import akka.http.javadsl.model.HttpEntity;
 import akka.http.javadsl.model.HttpRequest;
 import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.server.Directives;
 import akka.http.javadsl.server.Route;
 import akka.http.javadsl.settings.ServerSettings;
 import akka.japi.function.Function;
@@ -16,12 +18,17 @@ import akka.stream.Supervision;
 import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.Sink;
+import io.switchboard.adapters.http.json.WebhookObjectMapper;
 import io.switchboard.adapters.http.problem.ParseErrorHandler;
+import io.switchboard.adapters.http.problem.ProblemExceptionHandler;
+import io.switchboard.adapters.http.problem.ProblemRejectionHandler;
+import io.switchboard.adapters.http.problem.ProblemRenderer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.DurationConverters;
 
 /** Binds the webhook routes at the configured address and unbinds them when the actor system shuts down. */
 public final class WebhookServer {
@@ -68,7 +75,8 @@ public final class WebhookServer {
     /**
      * Binds {@code route} (the webhook routes composed with what shares their port: the admin API), behind
      * {@code direct} (the common webhook answered without the routing DSL), at the host
-     * and port of {@code settings}, over HTTPS when they name a keystore. Connections past the settings'
+     * and port of {@code settings}, over HTTPS when they name a keystore. Every body {@code route} reads has arrived
+     * whole first, within the settings' {@link AdmissionLimits#bodyTimeout()}. Connections past the settings'
      * {@link AdmissionLimits#maxConnections()} have their requests answered by {@code refusing} until a slot is free;
      * past {@code akka.http.server.max-connections} in all, no more connections are accepted (the kernel's queue,
      * {@code akka.http.server.backlog}, holds them).
@@ -92,7 +100,8 @@ public final class WebhookServer {
                     ConnectionContext.httpsServer(settings.tls().get().serverContext()));
         }
         Materializer materializer = Materializer.matFromSystem(system);
-        Function<HttpRequest, CompletionStage<HttpResponse>> served = direct.ahead(route.handler(system));
+        Function<HttpRequest, CompletionStage<HttpResponse>> served =
+                direct.ahead(withBodiesWhole(route, settings).handler(system));
         Function<HttpRequest, CompletionStage<HttpResponse>> refused = refusing.handler(system);
         ServedConnections slots = new ServedConnections(settings.admission().maxConnections());
         int maxAccepted = ServerSettings.create(system.settings().config()).getMaxConnections();
@@ -147,5 +156,21 @@ public final class WebhookServer {
                             }
                         },
                         system.executionContext());
+    }
+
+    /**
+     * {@code route} given each request's body whole, read within the body timeout: past it the request gets a 408
+     * problem and its connection closes, the rest of its body unread. Without it a body that trickles in would hold
+     * its place in flight until the idle timeout, since this port has no request timeout. A body that came whole,
+     * as Bandwidth's do, costs no timer.
+     */
+    private static Route withBodiesWhole(Route route, HttpSettings settings) {
+        Route readWhole = Directives.toStrictEntity(
+                DurationConverters.toScala(settings.admission().bodyTimeout()), () -> route);
+        ProblemRenderer problems = new ProblemRenderer(WebhookObjectMapper.create(settings.payloadLimits()));
+        return Directives.extractRequestEntity(entity -> entity instanceof HttpEntity.Strict ? route : readWhole)
+                .seal(
+                        ProblemRejectionHandler.create(problems),
+                        ProblemExceptionHandler.create(problems, settings.retryAfter()));
     }
 }

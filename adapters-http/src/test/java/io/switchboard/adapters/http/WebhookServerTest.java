@@ -10,6 +10,9 @@ import akka.http.javadsl.ServerBinding;
 import akka.http.javadsl.model.ContentTypes;
 import akka.http.javadsl.model.HttpRequest;
 import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.server.Directives;
+import akka.http.javadsl.server.Route;
+import akka.http.javadsl.unmarshalling.Unmarshaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
 import io.switchboard.adapters.bxml.BxmlWriter;
@@ -19,6 +22,7 @@ import io.switchboard.domain.entity.ReplyOrigin;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -113,18 +117,44 @@ class WebhookServerTest {
         }
     }
 
+    private static final AdmissionLimits SHORT_BODY_TIMEOUT =
+            new AdmissionLimits(1024, 64, Duration.ofSeconds(1), Duration.ofMillis(300));
+
     /**
      * A body that trickles in holds a place in flight while it is read: bounded by the body timeout, answered 408
      * with a problem, and its connection closed (the rest of the body is never read).
      */
     @Test
     void aBodyThatDoesNotArriveInTimeIsRefusedAndItsConnectionClosed() throws Exception {
-        ServerBinding binding =
-                startAdmitting(new AdmissionLimits(1024, 64, Duration.ofSeconds(1), Duration.ofMillis(300)));
+        ServerBinding binding = startAdmitting(SHORT_BODY_TIMEOUT);
+        try {
+            assertRefusedForItsBody(binding, "/voice/answer");
+        } finally {
+            await(binding.unbind());
+        }
+    }
+
+    /** Not only the webhooks: whatever else shares the port and reads a body (the admin API's) gets the same bound. */
+    @Test
+    void everyRouteOnThePortHasItsBodyWithinTheBodyTimeout() throws Exception {
+        HttpSettings settings = HttpSettings.of("127.0.0.1", 0).withAdmission(SHORT_BODY_TIMEOUT);
+        Route readsItsBody =
+                Directives.path("admin", () -> Directives.entity(Unmarshaller.entityToString(), Directives::complete));
+        ServerBinding binding = await(WebhookServer.start(
+                testKit.system(), settings, request -> Optional.empty(), readsItsBody, readsItsBody, HARD_TERMINATION));
+        try {
+            assertRefusedForItsBody(binding, "/admin");
+        } finally {
+            await(binding.unbind());
+        }
+    }
+
+    /** Sends {@code path} the headers and a part of a JSON body, then nothing: expects a 408 problem and the close. */
+    private static void assertRefusedForItsBody(ServerBinding binding, String path) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", binding.localAddress().getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream()
-                    .write(("POST /voice/answer HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    .write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                     + "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n"
                                     + "{\"eventType\": \"answer\"")
                             .getBytes(StandardCharsets.US_ASCII));
@@ -134,8 +164,6 @@ class WebhookServerTest {
 
             assertTrue(response.startsWith("HTTP/1.1 408 Request Timeout\r\n"), response);
             assertTrue(response.contains("\r\nContent-Type: application/problem+json\r\n"), response);
-        } finally {
-            await(binding.unbind());
         }
     }
 
