@@ -15,7 +15,8 @@
 #   RUNS=3 REQUESTS_PER_SECOND=400 bench/coldcluster.sh
 #
 # Variables (defaults): NODES (3), RUNS (2), SHARDS_VARIANTS ("200 1000"), REQUESTS_PER_SECOND (200),
-# CONNECTIONS_PER_NODE (8), WINDOW (30s), COLDCLUSTER_BASE_PORT (18280: HTTP 18280.., management 18758..,
+# CONNECTIONS_PER_NODE (8), WINDOW (30s), PRELOAD (0s: the same load for this long before the window, a warm-up
+# through the whole path, then PRELOAD_PAUSE, 10s, of nothing), COLDCLUSTER_BASE_PORT (18280: HTTP 18280.., management 18758..,
 # cluster 35720..), SWITCHBOARD_JAVA_OPTS (scripts/cluster.sh's: -Xmx512m). Nothing is pinned: the nodes and wrk
 # share the machine's cores. Logs: bench/target/logs/coldcluster-*; the nodes' logs: .cluster/ (kept until the next
 # start). Every node is stopped by its process id after each run.
@@ -27,6 +28,8 @@ read -r -a shard_variants <<< "${SHARDS_VARIANTS:-200 1000}"
 rate=${REQUESTS_PER_SECOND:-200}
 connections=${CONNECTIONS_PER_NODE:-8}
 window=${WINDOW:-30s}
+preload=${PRELOAD:-0s}
+preload_pause=${PRELOAD_PAUSE:-10s}
 base_port=${COLDCLUSTER_BASE_PORT:-18280}
 management_base_port=$((base_port + 478))
 remote_base_port=$((base_port + 17440))
@@ -42,14 +45,31 @@ build
 new_webhook_credentials
 
 
-# run_cluster SHARDS RUN: starts the cluster, loads every node from the moment all are ready, reports, stops it.
+# load_nodes DURATION NAME: whole calls at the rate in all, spread over the nodes, for DURATION; each node's wrk log
+# is coldcluster-NAME-node<n>.log.
+load_nodes() {
+  local duration=$1 name=$2 i
+  local -a wrk_pids=()
+  for i in $(seq 0 $((nodes - 1))); do
+    RUN_ID=$(( ($(date +%s%N) / 1000000 + i * 7919) % 4294967296 )) \
+      PAYLOADS="$BENCH_ROOT/bench/payloads/src/main/resources/payloads" AUTHORIZATION="$authorization" \
+      RATE_PER_CONNECTION=$(awk -v r="$rate" -v n="$nodes" -v c="$connections" 'BEGIN {printf "%.3f", r / n / c}') \
+      wrk -t "$connections" -c "$connections" -d "$duration" --timeout "${deadline_s}s" -s "$wrk_script" \
+        "http://127.0.0.1:$((base_port + i))" > "$BENCH_LOGS/coldcluster-$name-node$((i + 1)).log" &
+    wrk_pids+=($!)
+    register_pid "$!"
+  done
+  for i in "${wrk_pids[@]}"; do wait "$i"; done
+}
+
+# run_cluster SHARDS RUN: starts the cluster, loads every node from the moment all are ready (after PRELOAD and
+# PRELOAD_PAUSE, if given), reports, stops it.
 run_cluster() {
   local shards=$1 run=$2 i pid started_ns ready_ms result log
-  local -a wrk_pids=()
   started_ns=$(date +%s%N)
   SWITCHBOARD_SHARDS=$shards SWITCHBOARD_DURABILITY=memory \
     SWITCHBOARD_WEBHOOK_USER=$webhook_user SWITCHBOARD_WEBHOOK_PASSWORD=$webhook_password \
-    "$BENCH_ROOT/scripts/cluster.sh" start "$nodes" --base-port "$base_port" > /dev/null
+    "$BENCH_ROOT/scripts/cluster.sh" start "$nodes" --base-port "$base_port" --jar "$SERVICE_JAR" > /dev/null
   for pid in $(cat "$BENCH_ROOT/.cluster/pids"); do register_pid "$pid"; done
   for i in $(seq 0 $((nodes - 1))); do
     pid=$(sed -n "$((i + 1))p" "$BENCH_ROOT/.cluster/pids")
@@ -57,16 +77,11 @@ run_cluster() {
   done
   ready_ms=$(( ($(date +%s%N) - started_ns) / 1000000 ))
   printf '%s shards per type, run %d: %d nodes ready %d ms after the start\n' "$shards" "$run" "$nodes" "$ready_ms"
-  for i in $(seq 0 $((nodes - 1))); do
-    RUN_ID=$(( ($(date +%s%N) / 1000000 + i * 7919) % 4294967296 )) \
-      PAYLOADS="$BENCH_ROOT/bench/payloads/src/main/resources/payloads" AUTHORIZATION="$authorization" \
-      RATE_PER_CONNECTION=$(awk -v r="$rate" -v n="$nodes" -v c="$connections" 'BEGIN {printf "%.3f", r / n / c}') \
-      wrk -t "$connections" -c "$connections" -d "$window" --timeout "${deadline_s}s" -s "$wrk_script" \
-        "http://127.0.0.1:$((base_port + i))" > "$BENCH_LOGS/coldcluster-$shards-$run-node$((i + 1)).log" &
-    wrk_pids+=($!)
-    register_pid "$!"
-  done
-  for pid in "${wrk_pids[@]}"; do wait "$pid"; done
+  if [ "$preload" != 0s ]; then
+    load_nodes "$preload" "$shards-$run-preload"
+    sleep "$preload_pause"
+  fi
+  load_nodes "$window" "$shards-$run"
   for i in $(seq 0 $((nodes - 1))); do
     log="$BENCH_LOGS/coldcluster-$shards-$run-node$((i + 1)).log"
     result=$(grep '^RESULT' "$log") || { echo "wrk printed no result; see $log" >&2; exit 1; }

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A local Switchboard cluster on 127.0.0.1, from the built jar (bootstrap/target/switchboard.jar).
 #
-#   scripts/cluster.sh start N [--base-port P] [--management-base-port M] [--remote-base-port R]
-#       starts N nodes; node i serves HTTP on P+i-1 (default P=8080), its management endpoint on M+i-1 and
-#       clusters on R+i-1 (by default M=P+478 and R=P+17440: 8558 and 25520 for P=8080). They form one
-#       cluster through Cluster Bootstrap with config discovery (every node lists all management endpoints).
+#   scripts/cluster.sh start N [--base-port P] [--management-base-port M] [--remote-base-port R] [--jar J]
+#       starts N nodes of the jar J (default: the built one); node i serves HTTP on P+i-1 (default P=8080), its
+#       management endpoint on M+i-1 and clusters on R+i-1 (by default M=P+478 and R=P+17440: 8558 and 25520 for
+#       P=8080). They form one cluster through Cluster Bootstrap with config discovery (every node lists all
+#       management endpoints).
 #       Waits until every node sees N Up members, then prints each node's HTTP URL on its own line.
 #       Variables in the environment (SWITCHBOARD_WEBHOOK_USER, SWITCHBOARD_ADMIN_USER, ...) pass through.
 #       Durable call state needs a database the nodes share: with SWITCHBOARD_DB_URL (PostgreSQL, tables
@@ -51,6 +52,7 @@ start_cluster() {
       --base-port) base_port=${2:?}; shift 2 ;;
       --management-base-port) management_base_port=${2:?}; shift 2 ;;
       --remote-base-port) remote_base_port=${2:?}; shift 2 ;;
+      --jar) jar=${2:?}; shift 2 ;;
       *) usage ;;
     esac
   done
