@@ -42,6 +42,22 @@ public record SwitchboardSettings(
     public static final String FLOW_DISPATCHER = "switchboard.flow-dispatcher";
     public static final String LISTENER_DISPATCHER = "switchboard.listener-dispatcher";
 
+    /** The same settings for entities that keep their memory in memory, whatever the configured mode. */
+    public SwitchboardSettings inMemory() {
+        return new SwitchboardSettings(
+                replyDeadline,
+                askAgainAfter,
+                queryTimeout,
+                entity,
+                durability.inMemory(),
+                admission,
+                hold,
+                maxHeldCalls,
+                heldCallsForgottenAfter,
+                answeredEventsKept,
+                answeredEventsKeptFor);
+    }
+
     public static SwitchboardSettings from(Config root) {
         Config config = root.getConfig("switchboard");
         Config entity = config.getConfig("entity");

@@ -94,7 +94,9 @@ public final class SwitchboardConfig {
                 "SWITCHBOARD_HTTP_MAX_CONNECTIONS",
                 "connections",
                 1024);
-        requireDuration(config, "switchboard.warm-up.max-duration", "SWITCHBOARD_WARM_UP_MAX_DURATION", "1s", true);
+        requireDuration(config, "switchboard.warm-up.max-duration", "SWITCHBOARD_WARM_UP_MAX_DURATION", "5s", true);
+        requireCount(
+                config, "switchboard.warm-up.until-rate", "SWITCHBOARD_WARM_UP_UNTIL_RATE", "webhooks a second", 1500);
         requireDuration(
                 config, "switchboard.http.limits.body-timeout", "switchboard.http.limits.body-timeout", "5s", false);
         requireBothOrNeither(

@@ -7,6 +7,7 @@ import akka.Done;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.Cluster;
 import akka.http.javadsl.ServerBinding;
 import akka.http.javadsl.server.Route;
 import akka.management.cluster.bootstrap.ClusterBootstrap;
@@ -53,6 +54,7 @@ import io.switchboard.application.sharding.EntityRegistration;
 import io.switchboard.application.sharding.ShardedEntityQuery;
 import io.switchboard.application.sharding.ShardedVoiceEventHandler;
 import io.switchboard.application.sharding.ShardingClusterShape;
+import io.switchboard.application.sharding.WarmUpEntities;
 import io.switchboard.bootstrap.demo.DemoConferenceFlow;
 import io.switchboard.bootstrap.demo.DemoIvrFlow;
 import io.switchboard.bootstrap.demo.DemoSettings;
@@ -134,8 +136,9 @@ public final class SwitchboardService {
                 store.map(journal -> journal.applyTo(config)).orElse(config));
         // First, so that the node becomes Up while the rest is built.
         joinCluster(system, config);
-        // Meanwhile too: the warm-up needs only the routes it makes, not the cluster, the journal or the port.
-        CompletionStage<Done> warmedUp = warmUp(system, config, settings, http);
+        // Meanwhile too: the warm-up needs its own routes and entities, and the node to be a member; not the
+        // journal, the port or the served entities.
+        CompletionStage<Done> warmedUp = warmUp(system, config, settings, http, callFlows);
         CompletionStage<Done> storeReady = store.map(journal -> journal.prepare(system))
                 .orElseGet(() -> CompletableFuture.completedFuture(Done.getInstance()));
         return storeReady
@@ -155,10 +158,11 @@ public final class SwitchboardService {
                                     adminCredentials,
                                     shutdownDeadline,
                                     callFlows,
-                                    conferenceFlow,
-                                    warmedUp);
+                                    conferenceFlow);
                         },
                         system.executionContext())
+                // Started once warm: ready from then on.
+                .thenCombineAsync(warmedUp, (running, warmed) -> running, Runnable::run)
                 .whenCompleteAsync(
                         (running, failure) -> {
                             if (failure != null) {
@@ -172,7 +176,8 @@ public final class SwitchboardService {
     /**
      * The webhook port first, its routes to come: only once it is bound is its port, and so this service's own
      * public URL, known. Then the entities and the routes (requests that arrived meanwhile wait for them), then the
-     * management port.
+     * management port, whose Cluster Bootstrap routes a forming cluster needs. Neither port waits for the warm-up:
+     * the node is not ready until it is over ({@link WarmUpState}).
      */
     private static CompletionStage<Running> serve(
             ActorSystem<Void> system,
@@ -182,8 +187,7 @@ public final class SwitchboardService {
             Optional<WebhookCredentials> adminCredentials,
             Duration shutdownDeadline,
             ApplicationFlows callFlows,
-            ConferenceFlow conferenceFlow,
-            CompletionStage<Done> warmedUp) {
+            ConferenceFlow conferenceFlow) {
         CompletableFuture<Route> webhookRoutes = new CompletableFuture<>();
         CompletableFuture<Route> refusingRoute = new CompletableFuture<>();
         CompletableFuture<VoiceWebhookRoutes> directAnswers = new CompletableFuture<>();
@@ -211,16 +215,10 @@ public final class SwitchboardService {
                                     CallControlConfig.settings(config, publicUrl),
                                     callFlows,
                                     conferenceFlow);
-                            // Requests that arrive meanwhile, readiness probes included, wait for the routes.
-                            return warmedUp.thenComposeAsync(
-                                            warmed -> {
-                                                refusingRoute.complete(routes.refusing());
-                                                directAnswers.complete(routes.voiceWebhooks());
-                                                webhookRoutes.complete(routes.webhookPort());
-                                                return managementServer(
-                                                        system, config, routes.managementPort(), shutdownDeadline);
-                                            },
-                                            system.executionContext())
+                            refusingRoute.complete(routes.refusing());
+                            directAnswers.complete(routes.voiceWebhooks());
+                            webhookRoutes.complete(routes.webhookPort());
+                            return managementServer(system, config, routes.managementPort(), shutdownDeadline)
                                     .thenApplyAsync(
                                             managementServer -> new Running(system, webhookServer, managementServer),
                                             system.executionContext());
@@ -243,25 +241,44 @@ public final class SwitchboardService {
     }
 
     /**
-     * The warm-up ({@link WarmUp}), logged; none when its duration is zero. It runs while the node starts (the
-     * journal, the cluster, the ports), and the node reports ready only once it is over.
+     * The warm-up ({@link WarmUp}), logged; none when its duration is zero. It starts as soon as the node is a member
+     * of its cluster (its own entities need their shards' homes), while the rest of the node starts (the journal,
+     * the ports, the served entities), and the node reports ready only once it is over.
      */
     private static CompletionStage<Done> warmUp(
-            ActorSystem<Void> system, Config config, SwitchboardSettings settings, HttpSettings http) {
+            ActorSystem<Void> system,
+            Config config,
+            SwitchboardSettings settings,
+            HttpSettings http,
+            ApplicationFlows callFlows) {
         Duration maxDuration = WarmUp.maxDuration(config);
+        WarmUpState state = WarmUpState.get(system);
         if (maxDuration.isZero()) {
+            state.over();
             return CompletableFuture.completedFuture(Done.getInstance());
         }
+        CompletableFuture<Done> member = new CompletableFuture<>();
+        Cluster.get(system.classicSystem()).registerOnMemberUp(() -> member.complete(Done.getInstance()));
         // Made on a dispatcher's thread too: the start goes on meanwhile.
         return CompletableFuture.supplyAsync(
-                        () -> new WarmUp(system, http, settings.entity().fallback()), system.executionContext())
-                .thenComposeAsync(warmUp -> warmUp.run(maxDuration), Runnable::run)
+                        () -> new WarmUp(
+                                system,
+                                http,
+                                settings.entity().fallback(),
+                                WarmUpEntities.start(
+                                        system,
+                                        settings,
+                                        callFlows.defaultFlow().mayBlock(),
+                                        maxDuration)),
+                        system.executionContext())
+                .thenCombineAsync(member, (warmUp, up) -> warmUp, Runnable::run)
+                .thenComposeAsync(warmUp -> warmUp.run(maxDuration, WarmUp.untilRate(config)), Runnable::run)
                 // Callbacks on the completing thread: they only log.
                 .thenApplyAsync(
                         warmed -> {
                             system.log()
                                     .info(
-                                            "warmed up: {} webhooks of every channel in process in {} ms, {} answered 200",
+                                            "warmed up: {} webhooks of every channel through the node's own entities in {} ms, {} answered 200",
                                             warmed.webhooks(),
                                             warmed.took().toMillis(),
                                             warmed.answered());
@@ -273,6 +290,12 @@ public final class SwitchboardService {
                         failure -> {
                             system.log().warn("the warm-up failed, the node starts cold: {}", failure.toString());
                             return Done.getInstance();
+                        },
+                        Runnable::run)
+                .thenApplyAsync(
+                        over -> {
+                            state.over();
+                            return over;
                         },
                         Runnable::run);
     }
@@ -312,7 +335,7 @@ public final class SwitchboardService {
 
         VoiceWebhookRoutes voiceWebhooks = new VoiceWebhookRoutes(
                 handler,
-                new ClusterReadiness(system, journalHealth),
+                WarmUpState.get(system).gating(new ClusterReadiness(system, journalHealth)),
                 settings.entity().fallback(),
                 http,
                 telemetry);

@@ -1,5 +1,6 @@
 package io.switchboard.bootstrap;
 
+import akka.Done;
 import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.model.ContentTypes;
 import akka.http.javadsl.model.HttpRequest;
@@ -7,16 +8,15 @@ import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.model.headers.BasicHttpCredentials;
 import akka.japi.function.Function;
+import akka.pattern.Patterns;
 import com.typesafe.config.Config;
 import io.switchboard.adapters.http.HttpSettings;
 import io.switchboard.adapters.http.VoiceWebhookRoutes;
 import io.switchboard.adapters.http.WebhookServer;
 import io.switchboard.adapters.http.json.VoiceChannel;
 import io.switchboard.application.port.in.HandleVoiceEventUseCase;
-import io.switchboard.domain.entity.EventReply;
+import io.switchboard.application.sharding.WarmUpEntities;
 import io.switchboard.domain.entity.FallbackPolicy;
-import io.switchboard.domain.entity.ReplyOrigin;
-import io.switchboard.domain.verb.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,15 +26,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * While a node starts, and before it reports ready, representative webhooks of every contract channel go through
- * webhook routes in process (authentication, reading the body, JSON decoding and validation, BXML rendering), each
- * round for calls and conferences of its own and each webhook twice (the second a redelivery), again and again for
- * at most {@code switchboard.warm-up.max-duration}, so that the JIT has compiled that code before Bandwidth's first
- * webhooks arrive instead of while they wait. They reach no entity and leave no trace: a handler of the warm-up's
- * own answers each with a menu, and these routes have no monitor, so nothing is stored, counted or listed.
+ * Before a node reports ready, and once it is a member of its cluster, representative webhooks of every contract
+ * channel go the whole way a webhook goes: the node's own routes (authentication, reading the body, JSON decoding
+ * and validation), sharding, an entity and its flow, BXML rendering; each round for calls and conferences of its own
+ * and each webhook twice (the second a redelivery), again and again until the node answers them at
+ * {@code switchboard.warm-up.until-rate} a second, for at most {@code switchboard.warm-up.max-duration}, so that the
+ * JIT has compiled that code before Bandwidth's first webhooks arrive instead of while they wait. The entities are
+ * the warm-up's own ({@link WarmUpEntities}), its routes have no monitor and its handler no listener: nothing is
+ * stored, counted or listed.
  */
 final class WarmUp {
 
@@ -44,19 +47,14 @@ final class WarmUp {
             .map(VoiceChannel::path)
             .toList();
 
-    /** What every warm-up webhook is answered with: a document with the verbs most replies carry. */
-    private static final EventReply MENU = new EventReply(
-            Response.builder()
-                    .gather(gather -> gather.maxDigits(1)
-                            .firstDigitTimeout(5)
-                            .speakSentence("Press 1 to talk to us, or 2 to leave a message."))
-                    .speakSentence("Goodbye.")
-                    .hangup()
-                    .build(),
-            ReplyOrigin.FLOW);
-
-    /** How many warm-up webhooks went through, how many were answered 200, and the time they took. */
+    /** How many warm-up webhooks were answered, how many of them 200, and the time the warm-up took. */
     record Result(int webhooks, int answered, Duration took) {}
+
+    /**
+     * How long the rate the node answers the warm-up at is measured over: long enough for many rounds once the path
+     * is compiled, short enough to stop soon after.
+     */
+    static final Duration RATE_WINDOW = Duration.ofMillis(250);
 
     /** What the call and conference ids of the warm-up bodies contain: each round makes them its own. */
     private static final String ID_MARK = "switchboard-warm-up";
@@ -65,12 +63,10 @@ final class WarmUp {
     private final Function<HttpRequest, CompletionStage<HttpResponse>> routes;
     private final HttpSettings http;
     private final List<String> bodies;
+    private final AtomicInteger webhooksAnswered = new AtomicInteger();
+    private final AtomicInteger answeredOk = new AtomicInteger();
 
-    WarmUp(ActorSystem<?> system, HttpSettings http, FallbackPolicy fallback) {
-        this(system, http, fallback, event -> CompletableFuture.completedFuture(MENU));
-    }
-
-    /** The same, the events answered by {@code answering} (a test's, to see what the warm-up sends). */
+    /** Webhooks through the routes of {@code http}, their events handed to {@code answering}. */
     WarmUp(ActorSystem<?> system, HttpSettings http, FallbackPolicy fallback, HandleVoiceEventUseCase answering) {
         this.system = system;
         VoiceWebhookRoutes warming = new VoiceWebhookRoutes(answering, () -> true, fallback, http);
@@ -86,12 +82,30 @@ final class WarmUp {
         return config.getDuration("switchboard.warm-up.max-duration");
     }
 
-    /** Sends every channel's webhook, round after round, until {@code maxDuration} has passed (one round at least). */
-    CompletionStage<Result> run(Duration maxDuration) {
+    /** {@code switchboard.warm-up.until-rate}: webhooks a second. */
+    static int untilRate(Config config) {
+        return config.getInt("switchboard.warm-up.until-rate");
+    }
+
+    /**
+     * Sends every channel's webhook, round after round, until the node answers them at {@code untilRate} a second
+     * (over the last {@link #RATE_WINDOW}) or {@code maxDuration} has passed; over then even with a round still
+     * waiting for its entities (a cluster still forming): the start waits no longer than that.
+     */
+    CompletionStage<Result> run(Duration maxDuration, int untilRate) {
         long started = System.nanoTime();
-        return rounds(started + maxDuration.toNanos(), 0, 0)
-                .thenApplyAsync(
-                        counts -> new Result(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - started)),
+        CompletionStage<Done> timeUp = Patterns.after(
+                maxDuration,
+                system.classicSystem().scheduler(),
+                system.executionContext(),
+                () -> CompletableFuture.completedFuture(Done.getInstance()));
+        return rounds(new Pace(started + maxDuration.toNanos(), untilRate, started), 0)
+                .applyToEitherAsync(
+                        timeUp,
+                        over -> new Result(
+                                webhooksAnswered.get(),
+                                answeredOk.get(),
+                                Duration.ofNanos(System.nanoTime() - started)),
                         Runnable::run);
     }
 
@@ -100,47 +114,70 @@ final class WarmUp {
      * again, as Bandwidth redelivers. Each round's calls and conferences are new ones, so that every round decodes
      * and renders as a new event does, instead of being recognised as a redelivery of the round before.
      */
-    private CompletionStage<int[]> rounds(long deadline, int webhooks, int answered) {
-        // The count of webhooks sent so far tells the rounds apart.
-        String roundId = ID_MARK + "-" + webhooks;
+    private CompletionStage<Done> rounds(Pace pace, int round) {
+        String roundId = ID_MARK + "-" + round;
         List<HttpRequest> requests = IntStream.range(0, CHANNELS.size())
                 .mapToObj(i -> request(CHANNELS.get(i), bodies.get(i).replace(ID_MARK, roundId)))
                 .toList();
         return sendAll(requests)
+                .thenComposeAsync(firsts -> sendAll(requests), Runnable::run)
                 .thenComposeAsync(
-                        firsts -> sendAll(requests).thenApplyAsync(agains -> firsts + agains, Runnable::run),
-                        Runnable::run)
-                .thenComposeAsync(
-                        ok -> {
-                            int sent = webhooks + 2 * requests.size();
-                            return System.nanoTime() < deadline
-                                    ? rounds(deadline, sent, answered + ok)
-                                    : CompletableFuture.completedFuture(new int[] {sent, answered + ok});
-                        },
+                        agains -> pace.goOn(System.nanoTime(), webhooksAnswered.get())
+                                ? rounds(pace, round + 1)
+                                : CompletableFuture.completedFuture(Done.getInstance()),
                         system.executionContext());
     }
 
-    /** Sends every one of {@code requests} at once; how many were answered 200. */
-    private CompletionStage<Integer> sendAll(List<HttpRequest> requests) {
-        List<CompletableFuture<Boolean>> sent = requests.stream()
-                .map(request -> answered(request).toCompletableFuture())
-                .toList();
-        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-                .thenApplyAsync(
-                        done -> (int)
-                                sent.stream().filter(CompletableFuture::join).count(),
-                        Runnable::run);
+    /**
+     * When the warm-up is over: at its deadline, or once the webhooks of the last {@link #RATE_WINDOW} were answered
+     * at the rate sought. Rounds run one after the other, so it is read and changed by one at a time.
+     */
+    private static final class Pace {
+        private final long deadline;
+        private final int untilRate;
+        private long windowStarted;
+        private int answeredBefore;
+
+        Pace(long deadline, int untilRate, long started) {
+            this.deadline = deadline;
+            this.untilRate = untilRate;
+            this.windowStarted = started;
+        }
+
+        boolean goOn(long now, int answered) {
+            if (now >= deadline) {
+                return false;
+            }
+            long window = now - windowStarted;
+            if (window < RATE_WINDOW.toNanos()) {
+                return true;
+            }
+            double rate = (answered - answeredBefore) * 1e9 / window;
+            windowStarted = now;
+            answeredBefore = answered;
+            return rate < untilRate;
+        }
     }
 
-    private CompletionStage<Boolean> answered(HttpRequest request) {
+    /** Sends every one of {@code requests} at once; done when each is answered. */
+    private CompletionStage<Void> sendAll(List<HttpRequest> requests) {
+        return CompletableFuture.allOf(requests.stream()
+                .map(request -> answered(request).toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
+
+    private CompletionStage<Void> answered(HttpRequest request) {
         try {
             // On the completing thread: the route's stage comes from a Scala future, whose plain thenApply would
             // run on the JDK's common pool.
             return routes.apply(request)
-                    .thenApplyAsync(
+                    .thenAcceptAsync(
                             response -> {
                                 response.discardEntityBytes(system);
-                                return response.status().equals(StatusCodes.OK);
+                                webhooksAnswered.incrementAndGet();
+                                if (response.status().equals(StatusCodes.OK)) {
+                                    answeredOk.incrementAndGet();
+                                }
                             },
                             Runnable::run);
         } catch (Exception failed) {

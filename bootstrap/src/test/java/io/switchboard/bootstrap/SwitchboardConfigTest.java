@@ -175,8 +175,25 @@ class SwitchboardConfigTest {
     }
 
     @Test
-    void theWarmUpTakesASecondAtMostUnlessConfigured() {
-        assertEquals(java.time.Duration.ofSeconds(1), WarmUp.maxDuration(SwitchboardConfig.load(Map.of())));
+    void theWarmUpTakesFiveSecondsAtMostAndEndsAtFifteenHundredWebhooksASecondUnlessConfigured() {
+        Config defaults = SwitchboardConfig.load(Map.of());
+
+        assertEquals(java.time.Duration.ofSeconds(5), WarmUp.maxDuration(defaults));
+        assertEquals(1500, WarmUp.untilRate(defaults));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5", "fast"})
+    void aWarmUpRateThatIsNotAPositiveNumberIsRefusedNamingItsVariable(String rate) {
+        Config config = ConfigFactory.parseMap(Map.of("switchboard.warm-up.until-rate", rate))
+                .withFallback(SwitchboardConfig.load(Map.of()));
+
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> SwitchboardConfig.validated(config));
+
+        assertTrue(
+                refused.getMessage().startsWith("SWITCHBOARD_WARM_UP_UNTIL_RATE must be a positive number"),
+                refused::getMessage);
     }
 
     @ParameterizedTest

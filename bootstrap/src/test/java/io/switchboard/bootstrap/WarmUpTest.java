@@ -4,14 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.cluster.sharding.ShardRegion;
+import akka.cluster.sharding.typed.GetShardRegionState;
+import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import io.switchboard.application.SwitchboardSettings;
+import io.switchboard.application.sharding.EntityKeys;
+import io.switchboard.application.sharding.WarmUpEntities;
 import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
+import io.switchboard.domain.entity.VoiceEntity;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +31,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The warm-up a node runs before it reports ready: every channel's webhook through the node's own routes and
- * credentials, answered 200, and nothing left behind (no call, no entity, no metric count).
+ * credentials to entities of the warm-up's own, answered 200, and nothing left behind (no call, no served entity, no
+ * metric count).
  */
 class WarmUpTest {
     private static final String ADMIN_USER = "operator";
     private static final String ADMIN_PASSWORD = "warm-up-admin";
+    /** A rate no node reaches: such a warm-up runs for its whole duration. */
+    private static final int UNREACHABLE_RATE = Integer.MAX_VALUE;
+
     private static RunningService service;
 
     @BeforeAll
@@ -47,21 +60,64 @@ class WarmUpTest {
 
     @Test
     void everyChannelsWebhookIsAnsweredThroughTheNodesRoutesWithItsCredentials() throws Exception {
-        var config = RunningService.config("""
-                switchboard.http.webhook-user = "bandwidth"
-                switchboard.http.webhook-password = "warm-up-secret"
-                """);
-        WarmUp warmUp = new WarmUp(
-                service.system(),
-                SwitchboardService.httpSettings(config.getConfig("switchboard.http")),
-                SwitchboardSettings.from(config).entity().fallback());
-
-        WarmUp.Result warmed =
-                warmUp.run(Duration.ofMillis(200)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        WarmUp.Result warmed = warmUpThroughItsEntities()
+                .run(Duration.ofMillis(300), UNREACHABLE_RATE)
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
 
         assertEquals(13, WarmUp.CHANNELS.size(), "the contract's channels: " + WarmUp.CHANNELS);
         assertTrue(warmed.webhooks() >= WarmUp.CHANNELS.size(), "one round at least: " + warmed);
         assertEquals(warmed.webhooks(), warmed.answered(), "every warm-up webhook answered 200: " + warmed);
+    }
+
+    /** The whole path a webhook takes: the warm-up's calls reach entities of their own type, none of the served. */
+    @Test
+    void theWarmUpsCallsReachEntitiesOfTheirOwn() throws Exception {
+        warmUpThroughItsEntities()
+                .run(Duration.ofMillis(300), UNREACHABLE_RATE)
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+
+        assertTrue(
+                entityIds(EntityKeys.WARM_UP_CALL).stream().anyMatch(id -> id.contains("switchboard-warm-up")),
+                "warm-up calls: " + entityIds(EntityKeys.WARM_UP_CALL));
+        assertTrue(
+                entityIds(EntityKeys.CALL).stream().noneMatch(id -> id.contains("warm-up")),
+                "served calls: " + entityIds(EntityKeys.CALL));
+    }
+
+    /** A node that answers the warm-up at the rate sought is warm: the warm-up is over then, not at its maximum. */
+    @Test
+    void theWarmUpIsOverOnceTheNodeAnswersAtTheRateSought() throws Exception {
+        Duration maximum = Duration.ofSeconds(20);
+
+        WarmUp.Result warmed =
+                warmUpThroughItsEntities().run(maximum, 1).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertTrue(warmed.took().compareTo(maximum) < 0, "over before its maximum: " + warmed);
+        assertTrue(warmed.webhooks() >= WarmUp.CHANNELS.size(), "one round at least: " + warmed);
+    }
+
+    private static WarmUp warmUpThroughItsEntities() {
+        var config = RunningService.config("""
+                switchboard.http.webhook-user = "bandwidth"
+                switchboard.http.webhook-password = "warm-up-secret"
+                """);
+        SwitchboardSettings settings = SwitchboardSettings.from(config);
+        return new WarmUp(
+                service.system(),
+                SwitchboardService.httpSettings(config.getConfig("switchboard.http")),
+                settings.entity().fallback(),
+                WarmUpEntities.start(service.system(), settings, true, Duration.ofSeconds(30)));
+    }
+
+    /** The ids of the entities of {@code type} on the node. */
+    private static Set<String> entityIds(EntityTypeKey<VoiceEntity.Command> type) {
+        TestProbe<ShardRegion.CurrentShardRegionState> probe = TestProbe.create(service.system());
+        ClusterSharding.get(service.system()).shardState().tell(new GetShardRegionState(type, probe.getRef()));
+        return probe.receiveMessage().getShards().stream()
+                .flatMap(shard -> shard.getEntityIds().stream())
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -77,8 +133,9 @@ class WarmUpTest {
                     return CompletableFuture.completedFuture(new EventReply(null, ReplyOrigin.FLOW));
                 });
 
-        WarmUp.Result warmed =
-                warmUp.run(Duration.ofMillis(300)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        WarmUp.Result warmed = warmUp.run(Duration.ofMillis(300), UNREACHABLE_RATE)
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
 
         int perRound = 2 * WarmUp.CHANNELS.size();
         assertTrue(warmed.webhooks() >= 2 * perRound, "two rounds at least: " + warmed);

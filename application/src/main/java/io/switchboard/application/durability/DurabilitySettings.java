@@ -55,6 +55,11 @@ public record DurabilitySettings(Mode mode, int snapshotEvery, Duration retentio
         Objects.requireNonNull(sweep, "sweep");
     }
 
+    /** These settings in memory mode. */
+    public DurabilitySettings inMemory() {
+        return new DurabilitySettings(Mode.MEMORY, snapshotEvery, retention, sweep);
+    }
+
     public static DurabilitySettings from(Config durability) {
         String mode = durability.getString("mode");
         Mode parsed;

@@ -9,6 +9,20 @@ public final class EntityKeys {
             EntityTypeKey.create(VoiceEntity.Command.class, "Call");
     public static final EntityTypeKey<VoiceEntity.Command> CONFERENCE =
             EntityTypeKey.create(VoiceEntity.Command.class, "Conference");
+    /** The warm-up's calls and conferences, apart from Bandwidth's: {@link WarmUpEntities}. */
+    public static final EntityTypeKey<VoiceEntity.Command> WARM_UP_CALL =
+            EntityTypeKey.create(VoiceEntity.Command.class, "WarmUpCall");
+
+    public static final EntityTypeKey<VoiceEntity.Command> WARM_UP_CONFERENCE =
+            EntityTypeKey.create(VoiceEntity.Command.class, "WarmUpConference");
+
+    /** The entity types of Bandwidth's calls and conferences. */
+    public static final EntityTypes SERVED = new EntityTypes(CALL, CONFERENCE);
+    /** The entity types of the warm-up's. */
+    public static final EntityTypes WARM_UP = new EntityTypes(WARM_UP_CALL, WARM_UP_CONFERENCE);
+
+    /** Where a handler hands call events and conference events. */
+    public record EntityTypes(EntityTypeKey<VoiceEntity.Command> call, EntityTypeKey<VoiceEntity.Command> conference) {}
 
     private EntityKeys() {}
 }

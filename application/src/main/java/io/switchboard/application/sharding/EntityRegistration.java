@@ -5,7 +5,6 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
 import akka.cluster.sharding.typed.ClusterShardingSettings;
-import akka.cluster.sharding.typed.ShardingEnvelope;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
 import akka.cluster.sharding.typed.javadsl.EntityContext;
@@ -37,6 +36,7 @@ import io.switchboard.domain.flow.FlowServices;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Starts the call and conference shard regions on this node, with the flows that answer their events. */
 public final class EntityRegistration {
@@ -73,37 +73,35 @@ public final class EntityRegistration {
             ConferenceFlow conferenceFlow,
             CallControl callControl,
             SwitchboardSettings settings) {
-        Executor flowExecutor =
-                system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
+        Executor flowExecutor = flowExecutor(system);
         DurabilitySettings durability = settings.durability();
         FlowServices services = FlowSupport.services(system, callControl);
         ClusterShardingSettings passivation = passivation(system, settings);
+        ResidentEntities resident = ResidentEntities.get(system);
         register(
                 system,
                 EntityKeys.CALL,
                 passivation,
-                (context, passivate, retentionStarted) -> shell(
+                context -> resident.counted(retentionStarted -> shell(
                         system,
                         context,
                         CallEntity.rules(CallId.of(context.getEntityId()), callFlows),
                         flowExecutor,
                         services,
                         settings,
-                        passivate,
-                        retentionStarted));
+                        retentionStarted)));
         register(
                 system,
                 EntityKeys.CONFERENCE,
                 passivation,
-                (context, passivate, retentionStarted) -> shell(
+                context -> resident.counted(retentionStarted -> shell(
                         system,
                         context,
                         ConferenceEntity.rules(ConferenceId.of(context.getEntityId()), conferenceFlow),
                         flowExecutor,
                         services,
                         settings,
-                        passivate,
-                        retentionStarted));
+                        retentionStarted)));
         if (durability.journaled()) {
             EndedEntityRetention.init(
                     system, durability, settings.queryTimeout(), List.of(EntityKeys.CALL, EntityKeys.CONFERENCE));
@@ -118,10 +116,10 @@ public final class EntityRegistration {
             Executor flowExecutor,
             FlowServices services,
             SwitchboardSettings settings,
-            Consumer<ActorRef<VoiceEntity.Command>> passivate,
             Consumer<ActorRef<VoiceEntity.Command>> retentionStarted) {
         DurabilitySettings durability = settings.durability();
-        EntityWiring wiring = new EntityWiring(flowExecutor, services, settings.entity(), passivate, retentionStarted);
+        EntityWiring wiring = new EntityWiring(
+                flowExecutor, services, settings.entity(), passivationThrough(context), retentionStarted);
         return durability.journaled()
                 ? DurableVoiceEntity.create(persistenceId(context), rules, wiring, durability.snapshotEvery())
                 : InMemoryVoiceEntity.create(rules, wiring, parkingSpot(system, context, settings.entity()));
@@ -155,29 +153,24 @@ public final class EntityRegistration {
         return PersistenceId.of(context.getEntityTypeKey().name(), context.getEntityId());
     }
 
-    /** Makes an entity's actor, given how it asks its shard to passivate it and how it tells it has ended. */
-    @FunctionalInterface
-    private interface Shell {
-        Behavior<VoiceEntity.Command> create(
-                EntityContext<VoiceEntity.Command> context,
-                Consumer<ActorRef<VoiceEntity.Command>> passivate,
-                Consumer<ActorRef<VoiceEntity.Command>> retentionStarted);
+    /** How an entity of {@code context} asks its shard to passivate it. */
+    static Consumer<ActorRef<VoiceEntity.Command>> passivationThrough(EntityContext<VoiceEntity.Command> context) {
+        return self -> context.getShard().tell(new ClusterSharding.Passivate<>(self));
     }
 
-    private static ActorRef<ShardingEnvelope<VoiceEntity.Command>> register(
+    /** The flow pool: where an entity runs a flow that may block. */
+    static Executor flowExecutor(ActorSystem<?> system) {
+        return system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.FLOW_DISPATCHER));
+    }
+
+    static void register(
             ActorSystem<?> system,
             EntityTypeKey<VoiceEntity.Command> key,
-            ClusterShardingSettings passivation,
-            Shell shell) {
-        ResidentEntities resident = ResidentEntities.get(system);
-        return ClusterSharding.get(system)
-                .init(Entity.of(
-                                key,
-                                context -> resident.counted(retentionStarted -> shell.create(
-                                        context,
-                                        self -> context.getShard().tell(new ClusterSharding.Passivate<>(self)),
-                                        retentionStarted)))
+            ClusterShardingSettings sharding,
+            Function<EntityContext<VoiceEntity.Command>, Behavior<VoiceEntity.Command>> entity) {
+        ClusterSharding.get(system)
+                .init(Entity.of(key, entity::apply)
                         .withStopMessage(VoiceEntity.Stop.INSTANCE)
-                        .withSettings(passivation));
+                        .withSettings(sharding));
     }
 }

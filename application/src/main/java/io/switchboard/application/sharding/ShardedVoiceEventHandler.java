@@ -45,6 +45,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     private static final Logger log = LoggerFactory.getLogger(ShardedVoiceEventHandler.class);
 
     private final ClusterSharding sharding;
+    private final EntityKeys.EntityTypes types;
     private final AskAgain askAgain;
     private final SwitchboardSettings settings;
     private final Executor listenerExecutor;
@@ -59,7 +60,17 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
 
     public ShardedVoiceEventHandler(
             ActorSystem<?> system, SwitchboardSettings settings, List<VoiceEventListener> listeners) {
+        this(system, settings, listeners, EntityKeys.SERVED);
+    }
+
+    /** The same, handing events to the entities of {@code types} (the warm-up's: {@link WarmUpEntities}). */
+    public ShardedVoiceEventHandler(
+            ActorSystem<?> system,
+            SwitchboardSettings settings,
+            List<VoiceEventListener> listeners,
+            EntityKeys.EntityTypes types) {
         this.sharding = ClusterSharding.get(system);
+        this.types = types;
         this.askAgain = new AskAgain(system, settings.askAgainAfter(), settings.replyDeadline());
         this.settings = settings;
         this.listenerExecutor =
@@ -185,12 +196,12 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
                 || event instanceof ConferenceCreated;
     }
 
-    private static EntityTypeKey<VoiceEntity.Command> keyFor(VoiceEvent event) {
+    private EntityTypeKey<VoiceEntity.Command> keyFor(VoiceEvent event) {
         if (event instanceof CallEvent) {
-            return EntityKeys.CALL;
+            return types.call();
         }
         if (event instanceof ConferenceEvent) {
-            return EntityKeys.CONFERENCE;
+            return types.conference();
         }
         return null;
     }
