@@ -47,6 +47,7 @@ import io.switchboard.application.activity.ClusterActivity;
 import io.switchboard.application.durability.JournalHealth;
 import io.switchboard.application.flow.BoundedSideWork;
 import io.switchboard.application.port.in.ClusterShapeQuery;
+import io.switchboard.application.port.in.HandleVoiceEventUseCase;
 import io.switchboard.application.port.out.VoiceEventListener;
 import io.switchboard.application.sharding.ClusterMembership;
 import io.switchboard.application.sharding.ClusterReadiness;
@@ -161,8 +162,8 @@ public final class SwitchboardService {
                                     conferenceFlow);
                         },
                         system.executionContext())
-                // Started once warm: ready from then on.
-                .thenCombineAsync(warmedUp, (running, warmed) -> running, Runnable::run)
+                // Started once warm: ready from then on. A start that failed has failed, warm-up or not.
+                .thenComposeAsync(running -> warmedUp.thenApplyAsync(warmed -> running, Runnable::run), Runnable::run)
                 .whenCompleteAsync(
                         (running, failure) -> {
                             if (failure != null) {
@@ -253,35 +254,26 @@ public final class SwitchboardService {
             ApplicationFlows callFlows) {
         Duration maxDuration = WarmUp.maxDuration(config);
         WarmUpState state = WarmUpState.get(system);
+        // Made on a dispatcher's thread too: the start goes on meanwhile. The types start even for no warm-up, as
+        // the oldest node runs their coordinators for every node's warm-up.
+        CompletableFuture<HandleVoiceEventUseCase> warmUpEntities = CompletableFuture.supplyAsync(
+                () -> WarmUpEntities.start(
+                        system, settings, callFlows.defaultFlow().mayBlock()),
+                system.executionContext());
         if (maxDuration.isZero()) {
             state.over();
-            return CompletableFuture.completedFuture(Done.getInstance());
+            return warmUpEntities.thenApplyAsync(started -> Done.getInstance(), Runnable::run);
         }
-        CompletableFuture<Done> member = new CompletableFuture<>();
-        Cluster.get(system.classicSystem()).registerOnMemberUp(() -> member.complete(Done.getInstance()));
-        // Made on a dispatcher's thread too: the start goes on meanwhile.
-        return CompletableFuture.supplyAsync(
-                        () -> new WarmUp(
-                                system,
-                                http,
-                                settings.entity().fallback(),
-                                WarmUpEntities.start(
-                                        system,
-                                        settings,
-                                        callFlows.defaultFlow().mayBlock(),
-                                        maxDuration)),
-                        system.executionContext())
-                .thenCombineAsync(member, (warmUp, up) -> warmUp, Runnable::run)
+        return warmUpEntities
+                .thenApplyAsync(
+                        entities -> new WarmUp(system, http, settings.entity().fallback(), entities), Runnable::run)
+                // On a dispatcher: the member's callback runs on the cluster's own.
+                .thenCombineAsync(member(system), (warmUp, up) -> warmUp, system.executionContext())
                 .thenComposeAsync(warmUp -> warmUp.run(maxDuration, WarmUp.untilRate(config)), Runnable::run)
                 // Callbacks on the completing thread: they only log.
                 .thenApplyAsync(
                         warmed -> {
-                            system.log()
-                                    .info(
-                                            "warmed up: {} webhooks of every channel through the node's own entities in {} ms, {} answered 200",
-                                            warmed.webhooks(),
-                                            warmed.took().toMillis(),
-                                            warmed.answered());
+                            logWarmUp(system, warmed);
                             return Done.getInstance();
                         },
                         Runnable::run)
@@ -298,6 +290,30 @@ public final class SwitchboardService {
                             return over;
                         },
                         Runnable::run);
+    }
+
+    /** Completes once this node is an Up member of its cluster; fails if its actor system stops before. */
+    private static CompletionStage<Done> member(ActorSystem<Void> system) {
+        CompletableFuture<Done> member = new CompletableFuture<>();
+        Cluster.get(system.classicSystem()).registerOnMemberUp(() -> member.complete(Done.getInstance()));
+        system.getWhenTerminated()
+                .whenCompleteAsync(
+                        (terminated, failure) -> member.completeExceptionally(
+                                new IllegalStateException("the node stopped before it was a member of its cluster")),
+                        Runnable::run);
+        return member;
+    }
+
+    /** At WARN when nothing was answered, as when no node runs the warm-up's coordinators yet (a rolling update). */
+    private static void logWarmUp(ActorSystem<Void> system, WarmUp.Result warmed) {
+        String line = "warmed up: {} webhooks of every channel through the warm-up's own entities in {} ms, {} answered"
+                + " 200, {}";
+        String end = warmed.atRate() ? "at the rate sought" : "its time up";
+        if (warmed.answered() == 0) {
+            system.log().warn(line, warmed.webhooks(), warmed.took().toMillis(), warmed.answered(), end);
+        } else {
+            system.log().info(line, warmed.webhooks(), warmed.took().toMillis(), warmed.answered(), end);
+        }
     }
 
     /** The webhook port's routes, what answers there past its connection limit, and the management port's routes. */

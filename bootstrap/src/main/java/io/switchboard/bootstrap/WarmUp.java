@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -47,8 +48,11 @@ final class WarmUp {
             .map(VoiceChannel::path)
             .toList();
 
-    /** How many warm-up webhooks were answered, how many of them 200, and the time the warm-up took. */
-    record Result(int webhooks, int answered, Duration took) {}
+    /**
+     * How many warm-up webhooks were answered, how many of them 200, the time the warm-up took, and whether it was
+     * over because the node answered at the rate sought (or else because its time was up).
+     */
+    record Result(int webhooks, int answered, Duration took, boolean atRate) {}
 
     /**
      * How long the rate the node answers the warm-up at is measured over: long enough for many rounds once the path
@@ -56,15 +60,13 @@ final class WarmUp {
      */
     static final Duration RATE_WINDOW = Duration.ofMillis(250);
 
-    /** What the call and conference ids of the warm-up bodies contain: each round makes them its own. */
+    /** What the call and conference ids of the warm-up bodies contain: each run and round makes them its own. */
     private static final String ID_MARK = "switchboard-warm-up";
 
     private final ActorSystem<?> system;
     private final Function<HttpRequest, CompletionStage<HttpResponse>> routes;
     private final HttpSettings http;
     private final List<String> bodies;
-    private final AtomicInteger webhooksAnswered = new AtomicInteger();
-    private final AtomicInteger answeredOk = new AtomicInteger();
 
     /** Webhooks through the routes of {@code http}, their events handed to {@code answering}. */
     WarmUp(ActorSystem<?> system, HttpSettings http, FallbackPolicy fallback, HandleVoiceEventUseCase answering) {
@@ -88,24 +90,29 @@ final class WarmUp {
     }
 
     /**
-     * Sends every channel's webhook, round after round, until the node answers them at {@code untilRate} a second
+     * Sends every channel's webhook, round after round, until the node answers them 200 at {@code untilRate} a second
      * (over the last {@link #RATE_WINDOW}) or {@code maxDuration} has passed; over then even with a round still
      * waiting for its entities (a cluster still forming): the start waits no longer than that.
      */
     CompletionStage<Result> run(Duration maxDuration, int untilRate) {
         long started = System.nanoTime();
+        Pace pace = new Pace(started + maxDuration.toNanos(), untilRate, started);
         CompletionStage<Done> timeUp = Patterns.after(
                 maxDuration,
                 system.classicSystem().scheduler(),
                 system.executionContext(),
                 () -> CompletableFuture.completedFuture(Done.getInstance()));
-        return rounds(new Pace(started + maxDuration.toNanos(), untilRate, started), 0)
+        // Its own calls and conferences: the warm-ups of nodes starting together must not share entities.
+        String runId =
+                ID_MARK + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+        return rounds(pace, runId, 0)
                 .applyToEitherAsync(
                         timeUp,
                         over -> new Result(
-                                webhooksAnswered.get(),
-                                answeredOk.get(),
-                                Duration.ofNanos(System.nanoTime() - started)),
+                                pace.answered.get(),
+                                pace.answeredOk.get(),
+                                Duration.ofNanos(System.nanoTime() - started),
+                                pace.atRate),
                         Runnable::run);
     }
 
@@ -114,29 +121,33 @@ final class WarmUp {
      * again, as Bandwidth redelivers. Each round's calls and conferences are new ones, so that every round decodes
      * and renders as a new event does, instead of being recognised as a redelivery of the round before.
      */
-    private CompletionStage<Done> rounds(Pace pace, int round) {
-        String roundId = ID_MARK + "-" + round;
+    private CompletionStage<Done> rounds(Pace pace, String runId, int round) {
+        String roundId = runId + "-" + round;
         List<HttpRequest> requests = IntStream.range(0, CHANNELS.size())
                 .mapToObj(i -> request(CHANNELS.get(i), bodies.get(i).replace(ID_MARK, roundId)))
                 .toList();
-        return sendAll(requests)
-                .thenComposeAsync(firsts -> sendAll(requests), Runnable::run)
+        return sendAll(requests, pace)
+                .thenComposeAsync(firsts -> sendAll(requests, pace), Runnable::run)
                 .thenComposeAsync(
-                        agains -> pace.goOn(System.nanoTime(), webhooksAnswered.get())
-                                ? rounds(pace, round + 1)
+                        agains -> pace.goOn(System.nanoTime())
+                                ? rounds(pace, runId, round + 1)
                                 : CompletableFuture.completedFuture(Done.getInstance()),
                         system.executionContext());
     }
 
     /**
-     * When the warm-up is over: at its deadline, or once the webhooks of the last {@link #RATE_WINDOW} were answered
-     * at the rate sought. Rounds run one after the other, so it is read and changed by one at a time.
+     * One run's count of answers, and when it is over: at its deadline, or once the webhooks of the last
+     * {@link #RATE_WINDOW} were answered 200 at the rate sought. Answers are counted as they come; rounds run one
+     * after the other, so the window is read and changed by one at a time.
      */
     private static final class Pace {
         private final long deadline;
         private final int untilRate;
+        private final AtomicInteger answered = new AtomicInteger();
+        private final AtomicInteger answeredOk = new AtomicInteger();
         private long windowStarted;
-        private int answeredBefore;
+        private int okBefore;
+        private volatile boolean atRate;
 
         Pace(long deadline, int untilRate, long started) {
             this.deadline = deadline;
@@ -144,7 +155,14 @@ final class WarmUp {
             this.windowStarted = started;
         }
 
-        boolean goOn(long now, int answered) {
+        void answered(boolean ok) {
+            answered.incrementAndGet();
+            if (ok) {
+                answeredOk.incrementAndGet();
+            }
+        }
+
+        boolean goOn(long now) {
             if (now >= deadline) {
                 return false;
             }
@@ -152,21 +170,23 @@ final class WarmUp {
             if (window < RATE_WINDOW.toNanos()) {
                 return true;
             }
-            double rate = (answered - answeredBefore) * 1e9 / window;
+            int ok = answeredOk.get();
+            double rate = (ok - okBefore) * 1e9 / window;
             windowStarted = now;
-            answeredBefore = answered;
-            return rate < untilRate;
+            okBefore = ok;
+            atRate = rate >= untilRate;
+            return !atRate;
         }
     }
 
     /** Sends every one of {@code requests} at once; done when each is answered. */
-    private CompletionStage<Void> sendAll(List<HttpRequest> requests) {
+    private CompletionStage<Void> sendAll(List<HttpRequest> requests, Pace pace) {
         return CompletableFuture.allOf(requests.stream()
-                .map(request -> answered(request).toCompletableFuture())
+                .map(request -> answered(request, pace).toCompletableFuture())
                 .toArray(CompletableFuture[]::new));
     }
 
-    private CompletionStage<Void> answered(HttpRequest request) {
+    private CompletionStage<Void> answered(HttpRequest request, Pace pace) {
         try {
             // On the completing thread: the route's stage comes from a Scala future, whose plain thenApply would
             // run on the JDK's common pool.
@@ -174,10 +194,7 @@ final class WarmUp {
                     .thenAcceptAsync(
                             response -> {
                                 response.discardEntityBytes(system);
-                                webhooksAnswered.incrementAndGet();
-                                if (response.status().equals(StatusCodes.OK)) {
-                                    answeredOk.incrementAndGet();
-                                }
+                                pace.answered(response.status().equals(StatusCodes.OK));
                             },
                             Runnable::run);
         } catch (Exception failed) {

@@ -2,6 +2,7 @@ package io.switchboard.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.TestProbe;
@@ -16,6 +17,8 @@ import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -98,6 +102,30 @@ class WarmUpTest {
         assertTrue(warmed.webhooks() >= WarmUp.CHANNELS.size(), "one round at least: " + warmed);
     }
 
+    /**
+     * The warm-up waits for the node to be a member of its cluster; a start that fails meanwhile (here its webhook
+     * port is taken, and the seed node it would join does not exist) fails at once rather than wait for it.
+     */
+    @Test
+    void aStartThatFailsIsNotHeldBackByAWarmUpWaitingForItsCluster() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var config = RunningService.config("""
+                    switchboard.http.port = %d
+                    akka.cluster.seed-nodes = ["akka://switchboard@127.0.0.1:1"]
+                    """.formatted(taken.getLocalPort()));
+
+            ExecutionException failed = assertThrows(
+                    ExecutionException.class,
+                    () -> SwitchboardService.startDemo(config)
+                            .toCompletableFuture()
+                            .get(30, TimeUnit.SECONDS));
+
+            assertTrue(
+                    failed.getCause().toString().contains("Bind"),
+                    failed.getCause().toString());
+        }
+    }
+
     private static WarmUp warmUpThroughItsEntities() {
         var config = RunningService.config("""
                 switchboard.http.webhook-user = "bandwidth"
@@ -108,7 +136,7 @@ class WarmUpTest {
                 service.system(),
                 SwitchboardService.httpSettings(config.getConfig("switchboard.http")),
                 settings.entity().fallback(),
-                WarmUpEntities.start(service.system(), settings, true, Duration.ofSeconds(30)));
+                WarmUpEntities.start(service.system(), settings, true));
     }
 
     /** The ids of the entities of {@code type} on the node. */

@@ -20,10 +20,10 @@ import java.util.Objects;
  * least half of it is in use, and halves (at most once per {@code replyTimeTarget}, never under
  * {@code minInFlight}) when one takes longer; it never exceeds the ceiling.
  *
- * <p>Bodies: a webhook holds its place in flight while its body is read, so a body that has not arrived whole (any
- * request's on the webhook port) must arrive within {@code bodyTimeout}, or the request is answered 408 and its
- * connection closed (a body that trickles in would otherwise hold the place for as long as a byte comes before the
- * idle timeout).
+ * <p>Bodies: a body that has not arrived whole with its headers (any request's on the webhook port) is read whole
+ * before any route sees it, and must arrive within {@code bodyTimeout}, or the request is answered 408 and its
+ * connection closed (a body that trickles in would otherwise hold a served connection and its bytes for as long as
+ * a byte comes before the idle timeout). Such a request meets authentication and the in-flight limit only then.
  *
  * @param maxConnections  open connections whose webhooks are handled
  * @param minInFlight     the least the in-flight limit falls to, and where it starts

@@ -338,9 +338,9 @@ public final class VoiceWebhookRoutes {
     }
 
     /**
-     * Reads a JSON body of at most the configured size. The limit is set on the entity before it is read, so an
-     * oversized body fails with 413 as soon as it passes the limit; any other content type is a 415. (The server
-     * has had the body arrive whole within the body timeout: {@link WebhookServer}.)
+     * Reads a JSON body of at most the configured size (413 past it); any other content type is a 415. A body that
+     * was still arriving with its headers has been read whole by the server first, within the body timeout and
+     * {@code max-content-length}, which stops it at the same size ({@link WebhookServer}).
      */
     private Route jsonBody(Function<byte[], Route> inner) {
         Route read = entity(JSON_BYTES, inner);

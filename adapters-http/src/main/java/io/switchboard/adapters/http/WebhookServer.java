@@ -161,7 +161,7 @@ public final class WebhookServer {
     /**
      * {@code route} given each request's body whole, read within the body timeout: past it the request gets a 408
      * problem and its connection closes, the rest of its body unread. Without it a body that trickles in would hold
-     * its place in flight until the idle timeout, since this port has no request timeout. A body that came whole,
+     * a served connection until the idle timeout, since this port has no request timeout. A body that came whole,
      * as Bandwidth's do, costs no timer.
      */
     private static Route withBodiesWhole(Route route, HttpSettings settings) {

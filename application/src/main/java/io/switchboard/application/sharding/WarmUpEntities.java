@@ -1,7 +1,9 @@
 package io.switchboard.application.sharding;
 
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
 import akka.cluster.sharding.typed.ClusterShardingSettings;
+import akka.cluster.sharding.typed.javadsl.EntityContext;
 import io.switchboard.application.SwitchboardSettings;
 import io.switchboard.application.flow.FlowSupport;
 import io.switchboard.application.port.in.HandleVoiceEventUseCase;
@@ -15,12 +17,17 @@ import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.GatherCompleted;
 import io.switchboard.domain.common.CallId;
 import io.switchboard.domain.common.ConferenceId;
+import io.switchboard.domain.common.VoiceEvent;
 import io.switchboard.domain.conference.ConferenceEntity;
 import io.switchboard.domain.conference.ConferenceFlow;
 import io.switchboard.domain.control.CallControl;
+import io.switchboard.domain.entity.EntityRules;
+import io.switchboard.domain.entity.EntitySettings;
+import io.switchboard.domain.entity.EntityState;
 import io.switchboard.domain.entity.EntityWiring;
 import io.switchboard.domain.entity.InMemoryVoiceEntity;
 import io.switchboard.domain.entity.ParkingSpot;
+import io.switchboard.domain.entity.VoiceEntity;
 import io.switchboard.domain.flow.FlowServices;
 import io.switchboard.domain.verb.Reply;
 import io.switchboard.domain.verb.Response;
@@ -47,53 +54,65 @@ public final class WarmUpEntities {
             .hangup()
             .build();
 
+    /**
+     * How long a warm-up entity stays after its last event: past a round of the warm-up, which sends each event twice
+     * in quick succession, so that nothing of it stays for long.
+     */
+    private static final Duration IDLE_AFTER = Duration.ofSeconds(5);
+
     private WarmUpEntities() {}
 
     /**
      * Starts the warm-up's entity types on this node and returns the handler that hands events to them, as the
-     * served types' handler does, with no listener.
+     * served types' handler does, with no listener. Every node starts them, warm-up or not: a type's coordinator
+     * runs on the oldest node, which must have started it for the others' warm-ups to find their entities.
      *
      * @param flowsMayBlock whether the served flows may block: the warm-up's flows run where theirs do (the flow pool
      *                      or the entity's thread)
-     * @param idleAfter     how long a warm-up entity stays once it has had no event
      */
     public static HandleVoiceEventUseCase start(
-            ActorSystem<?> system, SwitchboardSettings settings, boolean flowsMayBlock, Duration idleAfter) {
+            ActorSystem<?> system, SwitchboardSettings settings, boolean flowsMayBlock) {
         SwitchboardSettings inMemory = settings.inMemory();
         Executor flowExecutor = EntityRegistration.flowExecutor(system);
         FlowServices services = FlowSupport.services(system, CallControl.unavailable());
         ClusterShardingSettings sharding = ClusterShardingSettings.create(system);
         ClusterShardingSettings stoppedWhenIdle = sharding.withPassivationStrategy(
-                sharding.passivationStrategySettings().withIdleEntityPassivation(idleAfter));
+                sharding.passivationStrategySettings().withIdleEntityPassivation(IDLE_AFTER));
         ApplicationFlows callFlows = ApplicationFlows.only(new MenuFlow(flowsMayBlock));
         ConferenceFlow conferenceFlow = new QuietConferenceFlow(flowsMayBlock);
         EntityRegistration.register(
                 system,
                 EntityKeys.WARM_UP_CALL,
                 stoppedWhenIdle,
-                context -> InMemoryVoiceEntity.create(
+                context -> inMemory(
+                        context,
                         CallEntity.rules(CallId.of(context.getEntityId()), callFlows),
-                        new EntityWiring(
-                                flowExecutor,
-                                services,
-                                inMemory.entity(),
-                                EntityRegistration.passivationThrough(context),
-                                ended -> {}),
-                        ParkingSpot.none()));
+                        flowExecutor,
+                        services,
+                        inMemory.entity()));
         EntityRegistration.register(
                 system,
                 EntityKeys.WARM_UP_CONFERENCE,
                 stoppedWhenIdle,
-                context -> InMemoryVoiceEntity.create(
+                context -> inMemory(
+                        context,
                         ConferenceEntity.rules(ConferenceId.of(context.getEntityId()), conferenceFlow),
-                        new EntityWiring(
-                                flowExecutor,
-                                services,
-                                inMemory.entity(),
-                                EntityRegistration.passivationThrough(context),
-                                ended -> {}),
-                        ParkingSpot.none()));
+                        flowExecutor,
+                        services,
+                        inMemory.entity()));
         return new ShardedVoiceEventHandler(system, inMemory, List.of(), EntityKeys.WARM_UP);
+    }
+
+    /** The in-memory shell over {@code rules}, never parked, stopped through its shard. */
+    private static <E extends VoiceEvent, S extends EntityState> Behavior<VoiceEntity.Command> inMemory(
+            EntityContext<VoiceEntity.Command> context,
+            EntityRules<E, S> rules,
+            Executor flowExecutor,
+            FlowServices services,
+            EntitySettings settings) {
+        EntityWiring wiring = new EntityWiring(
+                flowExecutor, services, settings, EntityRegistration.passivationThrough(context), ended -> {});
+        return InMemoryVoiceEntity.create(rules, wiring, ParkingSpot.none());
     }
 
     /** Answers with the defaults: an empty document where Bandwidth executes the reply. */
