@@ -46,7 +46,7 @@ import java.util.concurrent.Executor;
 public final class WarmUpEntities {
 
     /** What the warm-up's calls are answered with: a document with the verbs most replies carry. */
-    public static final Response MENU = Response.builder()
+    private static final Response MENU = Response.builder()
             .gather(gather -> gather.maxDigits(1)
                     .firstDigitTimeout(5)
                     .speakSentence("Press 1 to talk to us, or 2 to leave a message."))
