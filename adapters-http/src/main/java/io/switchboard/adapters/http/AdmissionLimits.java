@@ -42,11 +42,13 @@ public record AdmissionLimits(int maxConnections, int minInFlight, Duration repl
             throw new IllegalArgumentException(
                     "maxConnections and minInFlight must be positive, were " + maxConnections + " and " + minInFlight);
         }
-        if (replyTimeTarget.isNegative() || replyTimeTarget.isZero()) {
-            throw new IllegalArgumentException("replyTimeTarget must be positive, was " + replyTimeTarget);
-        }
-        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
-            throw new IllegalArgumentException("bodyTimeout must be positive, was " + bodyTimeout);
+        requirePositive("replyTimeTarget", replyTimeTarget);
+        requirePositive("bodyTimeout", bodyTimeout);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
         }
     }
 }
