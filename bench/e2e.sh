@@ -69,23 +69,14 @@ new_webhook_credentials
 clock_ticks=$(getconf CLK_TCK)
 
 # shellcheck disable=SC2086 # java_opts is a list of options, split on purpose
-SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$service_port \
-SWITCHBOARD_PUBLIC_URL=http://127.0.0.1:$service_port \
-SWITCHBOARD_REMOTE_HOST=127.0.0.1 SWITCHBOARD_REMOTE_PORT=$service_remote_port \
-SWITCHBOARD_WEBHOOK_USER=$webhook_user SWITCHBOARD_WEBHOOK_PASSWORD=$webhook_password \
-SWITCHBOARD_LOG_LEVEL=$service_log_level \
-  taskset -c "$server_cpu" java $java_opts -Xlog:gc:file="$BENCH_LOGS/e2e-service-gc.log" $service_extra_opts \
-    -jar "$SERVICE_JAR" > "$BENCH_LOGS/e2e-service.log" 2>&1 &
-pid_of[service]=$!
-register_pid "${pid_of[service]}"
+start_pinned_service "$server_cpu" "$service_port" "$service_remote_port" "$BENCH_LOGS/e2e-service.log" \
+  $java_opts -Xlog:gc:file="$BENCH_LOGS/e2e-service-gc.log" $service_extra_opts
+pid_of[service]=$started_pid
 
 # shellcheck disable=SC2086
-BASELINE_USER=$webhook_user BASELINE_PASSWORD=$webhook_password \
-  taskset -c "$server_cpu" java $java_opts -Xlog:gc:file="$BENCH_LOGS/e2e-baseline-gc.log" \
-  -Dbaseline.host=127.0.0.1 -Dbaseline.port="$baseline_port" \
-  -jar "$BENCH_ROOT/bench/baseline/target/baseline.jar" > "$BENCH_LOGS/e2e-baseline.log" 2>&1 &
-pid_of[baseline]=$!
-register_pid "${pid_of[baseline]}"
+start_pinned_baseline "$server_cpu" "$baseline_port" "$BENCH_LOGS/e2e-baseline.log" \
+  $java_opts -Xlog:gc:file="$BENCH_LOGS/e2e-baseline-gc.log"
+pid_of[baseline]=$started_pid
 
 if [ "$spring" = 1 ]; then
   # shellcheck disable=SC2086

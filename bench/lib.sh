@@ -90,6 +90,32 @@ await_http_ok() {
   done
 }
 
+# start_pinned_service CPU PORT REMOTE_PORT LOG [JAVA OPTION...]: starts $SERVICE_JAR alone on CPU (taskset), its
+# webhook and cluster ports on 127.0.0.1, Basic auth with the credentials of new_webhook_credentials, at the log
+# level of SERVICE_LOG_LEVEL (INFO, the service's default), its output in LOG; registers it and sets started_pid.
+start_pinned_service() {
+  local cpu=$1 port=$2 remote_port=$3 log=$4
+  shift 4
+  SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$port SWITCHBOARD_PUBLIC_URL=http://127.0.0.1:$port \
+  SWITCHBOARD_REMOTE_HOST=127.0.0.1 SWITCHBOARD_REMOTE_PORT=$remote_port \
+  SWITCHBOARD_WEBHOOK_USER=$webhook_user SWITCHBOARD_WEBHOOK_PASSWORD=$webhook_password \
+  SWITCHBOARD_LOG_LEVEL=${SERVICE_LOG_LEVEL:-INFO} \
+    taskset -c "$cpu" java "$@" -jar "$SERVICE_JAR" > "$log" 2>&1 &
+  started_pid=$!
+  register_pid "$started_pid"
+}
+
+# start_pinned_baseline CPU PORT LOG [JAVA OPTION...]: the bare akka-http baseline (bench/baseline) the same way.
+start_pinned_baseline() {
+  local cpu=$1 port=$2 log=$3
+  shift 3
+  BASELINE_USER=$webhook_user BASELINE_PASSWORD=$webhook_password \
+    taskset -c "$cpu" java "$@" -Dbaseline.host=127.0.0.1 -Dbaseline.port="$port" \
+      -jar "$BENCH_ROOT/bench/baseline/target/baseline.jar" > "$log" 2>&1 &
+  started_pid=$!
+  register_pid "$started_pid"
+}
+
 # The machine a figure was taken on, as one block for the report.
 machine_report() {
   echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"

@@ -40,14 +40,9 @@ new_webhook_credentials
 clock_ticks=$(getconf CLK_TCK)
 
 # shellcheck disable=SC2086 # java_opts is a list of options, split on purpose
-SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$service_port \
-SWITCHBOARD_PUBLIC_URL=http://127.0.0.1:$service_port \
-SWITCHBOARD_REMOTE_HOST=127.0.0.1 SWITCHBOARD_REMOTE_PORT=$service_remote_port \
-SWITCHBOARD_WEBHOOK_USER=$webhook_user SWITCHBOARD_WEBHOOK_PASSWORD=$webhook_password \
-  taskset -c "$server_cpu" java $java_opts $service_extra_opts -jar "$SERVICE_JAR" \
-    > "$BENCH_LOGS/redelivery-service.log" 2>&1 &
-service_pid=$!
-register_pid "$service_pid"
+start_pinned_service "$server_cpu" "$service_port" "$service_remote_port" "$BENCH_LOGS/redelivery-service.log" \
+  $java_opts $service_extra_opts
+service_pid=$started_pid
 await_http_ok "http://127.0.0.1:$service_port/health/ready" 120 "$service_pid"
 
 # run_wrk PID PORT LABEL DURATION SHARE: one wrk run at SHARE redeliveries against the server on PORT; prints
@@ -87,11 +82,8 @@ stop_pid "$service_pid"
 
 echo "== the bare baseline on the same core, the same load ($warmup of warm-up, then $duration measured)"
 # shellcheck disable=SC2086
-BASELINE_USER=$webhook_user BASELINE_PASSWORD=$webhook_password \
-  taskset -c "$server_cpu" java $java_opts -Dbaseline.host=127.0.0.1 -Dbaseline.port="$baseline_port" \
-    -jar "$BENCH_ROOT/bench/baseline/target/baseline.jar" > "$BENCH_LOGS/redelivery-baseline.log" 2>&1 &
-baseline_pid=$!
-register_pid "$baseline_pid"
+start_pinned_baseline "$server_cpu" "$baseline_port" "$BENCH_LOGS/redelivery-baseline.log" $java_opts
+baseline_pid=$started_pid
 await_http_ok "http://127.0.0.1:$baseline_port/health/ready" 120 "$baseline_pid"
 run_wrk "$baseline_pid" "$baseline_port" baseline-warmup "$warmup" 0.75 > /dev/null
 read -r requests _ cpu <<< "$(run_wrk "$baseline_pid" "$baseline_port" baseline "$duration" "$redelivery_share")"
