@@ -66,7 +66,6 @@ else
 fi
 
 new_webhook_credentials
-clock_ticks=$(getconf CLK_TCK)
 
 # shellcheck disable=SC2086 # java_opts is a list of options, split on purpose
 start_pinned_service "$server_cpu" "$service_port" "$service_remote_port" "$BENCH_LOGS/e2e-service.log" \
@@ -92,7 +91,6 @@ for who in "${servers[@]}"; do
   await_http_ok "http://127.0.0.1:${port_of[$who]}/health/ready" 120 "${pid_of[$who]}"
 done
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 median() { tr ' ' '\n' | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 # The GC pauses logged in $1 from line $2 on: "count max_ms total_ms".

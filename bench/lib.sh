@@ -116,6 +116,10 @@ start_pinned_baseline() {
   register_pid "$started_pid"
 }
 
+# cpu_ticks PID: the CPU time (user and system, in clock ticks of clock_ticks a second) process PID has used so far.
+clock_ticks=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 # The machine a figure was taken on, as one block for the report.
 machine_report() {
   echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"

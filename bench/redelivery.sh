@@ -37,7 +37,6 @@ require_free_port "$service_remote_port"
 require_free_port "$baseline_port"
 build bench/baseline
 new_webhook_credentials
-clock_ticks=$(getconf CLK_TCK)
 
 # shellcheck disable=SC2086 # java_opts is a list of options, split on purpose
 start_pinned_service "$server_cpu" "$service_port" "$service_remote_port" "$BENCH_LOGS/redelivery-service.log" \
@@ -50,12 +49,12 @@ await_http_ok "http://127.0.0.1:$service_port/health/ready" 120 "$service_pid"
 run_wrk() {
   local pid=$1 port=$2 label=$3 run_duration=$4 share=$5 ticks_before ticks_after result
   local log="$BENCH_LOGS/redelivery-wrk-$label.log"
-  ticks_before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  ticks_before=$(cpu_ticks "$pid")
   RUN_ID=$(( $(date +%s%N) / 1000000 % 4294967296 )) RETRY_SHARE=$share CONNECTIONS=$connections \
     PAYLOADS="$BENCH_ROOT/bench/payloads/src/main/resources/payloads" AUTHORIZATION="$authorization" \
     taskset -c "$load_cpu" wrk -t "$connections" -c "$connections" -d "$run_duration" --timeout 10s \
       -s "$BENCH_ROOT/bench/wrk/retries.lua" "http://127.0.0.1:$port" > "$log"
-  ticks_after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  ticks_after=$(cpu_ticks "$pid")
   result=$(grep '^RESULT' "$log") || { echo "wrk printed no result; see $log" >&2; exit 1; }
   [ "$(field "$result" unexpected)" = 0 ] || { echo "unexpected replies in $label; see $log" >&2; exit 1; }
   echo "$(field "$result" requests) $(field "$result" retries) \
