@@ -97,6 +97,25 @@ public final class SwitchboardConfig {
         requireDuration(config, "switchboard.warm-up.max-duration", "SWITCHBOARD_WARM_UP_MAX_DURATION", "5s", true);
         requireCount(
                 config, "switchboard.warm-up.until-rate", "SWITCHBOARD_WARM_UP_UNTIL_RATE", "webhooks a second", 1500);
+        requireCount(
+                config,
+                "switchboard.warm-up.connections.count",
+                "SWITCHBOARD_WARM_UP_CONNECTIONS",
+                "connections",
+                5000,
+                true);
+        requireCount(
+                config,
+                "switchboard.warm-up.connections.at-once",
+                "switchboard.warm-up.connections.at-once",
+                "connections",
+                2);
+        requireDuration(
+                config,
+                "switchboard.warm-up.connections.timeout",
+                "switchboard.warm-up.connections.timeout",
+                "5s",
+                false);
         requireDuration(
                 config, "switchboard.http.limits.body-timeout", "switchboard.http.limits.body-timeout", "5s", false);
         requireBothOrNeither(
@@ -123,10 +142,17 @@ public final class SwitchboardConfig {
     }
 
     private static void requireCount(Config config, String path, String variable, String what, int unsetDefault) {
+        requireCount(config, path, variable, what, unsetDefault, false);
+    }
+
+    /** @param zeroMeansNone whether 0 is allowed (and turns the thing off) */
+    private static void requireCount(
+            Config config, String path, String variable, String what, int unsetDefault, boolean zeroMeansNone) {
         String value = config.getString(path);
-        if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) < 1) {
-            throw new IllegalArgumentException(variable + " must be a positive number of " + what + ", was '" + value
-                    + "'; leave it unset for " + unsetDefault);
+        if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) < (zeroMeansNone ? 0 : 1)) {
+            String expected = zeroMeansNone ? "a number of " + what + " (0: none)" : "a positive number of " + what;
+            throw new IllegalArgumentException(
+                    variable + " must be " + expected + ", was '" + value + "'; leave it unset for " + unsetDefault);
         }
     }
 

@@ -169,6 +169,8 @@ public final class SwitchboardService {
                             if (failure != null) {
                                 system.log().error("could not start: {}; shutting down", failure.getMessage(), failure);
                                 system.terminate();
+                            } else {
+                                warmConnections(system, config, http, running.binding());
                             }
                         },
                         system.executionContext());
@@ -288,6 +290,40 @@ public final class SwitchboardService {
                         over -> {
                             state.over();
                             return over;
+                        },
+                        Runnable::run);
+    }
+
+    /**
+     * The connections' warm-up ({@link ConnectionWarmUp}) on the bound webhook port, in the background once the node
+     * is ready, logged; none for a count of zero, or over HTTPS.
+     */
+    private static void warmConnections(
+            ActorSystem<Void> system, Config config, HttpSettings http, ServerBinding webhookServer) {
+        ConnectionWarmUp warmUp = ConnectionWarmUp.configured(config, webhookServer.localAddress());
+        if (!warmUp.any() || http.tls().isPresent()) {
+            return;
+        }
+        warmUp.run()
+                // On the completing thread: it only logs.
+                .thenAcceptAsync(
+                        warmed -> {
+                            String line = "warmed up: {} new connections to the webhook port in {} ms, {} answered 200";
+                            if (warmed.answered() == 0) {
+                                system.log()
+                                        .warn(
+                                                line,
+                                                warmed.connections(),
+                                                warmed.took().toMillis(),
+                                                0);
+                            } else {
+                                system.log()
+                                        .info(
+                                                line,
+                                                warmed.connections(),
+                                                warmed.took().toMillis(),
+                                                warmed.answered());
+                            }
                         },
                         Runnable::run);
     }

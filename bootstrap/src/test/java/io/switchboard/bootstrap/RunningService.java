@@ -30,6 +30,9 @@ final class RunningService implements AutoCloseable {
             akka.coordinated-shutdown.exit-jvm = off
             akka.cluster.jmx.multi-mbeans-in-same-jvm = on
             switchboard.durability.mode = memory
+            # Seconds of connections after each start, while tests drive the service: WarmUpTest and the
+            # service's process (ServiceProcess) run it.
+            switchboard.warm-up.connections.count = 0
             """;
 
     private final SwitchboardService.Running running;

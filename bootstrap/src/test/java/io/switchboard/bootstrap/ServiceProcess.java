@@ -37,11 +37,14 @@ final class ServiceProcess implements AutoCloseable {
     private static final Pattern WEBHOOK_PORT = Pattern.compile("Webhook server listening on /127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern MANAGEMENT_PORT =
             Pattern.compile("Management endpoint listening on /127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern CONNECTIONS_WARMED_UP =
+            Pattern.compile("warmed up: (\\d+) new connections to the webhook port");
 
     private final Process process;
     private final Path log;
     private final CompletableFuture<Integer> webhookPort = new CompletableFuture<>();
     private final CompletableFuture<Integer> managementPort = new CompletableFuture<>();
+    private final CompletableFuture<Integer> connectionsWarmedUp = new CompletableFuture<>();
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -131,12 +134,14 @@ final class ServiceProcess implements AutoCloseable {
                             file.flush();
                             complete(webhookPort, WEBHOOK_PORT.matcher(line));
                             complete(managementPort, MANAGEMENT_PORT.matcher(line));
+                            complete(connectionsWarmedUp, CONNECTIONS_WARMED_UP.matcher(line));
                         }
                     } catch (IOException closed) {
                         // The process is gone: its output ends here.
                     }
                     webhookPort.completeExceptionally(new IllegalStateException("the service exited first"));
                     managementPort.completeExceptionally(new IllegalStateException("the service exited first"));
+                    connectionsWarmedUp.completeExceptionally(new IllegalStateException("the service exited first"));
                 },
                 "service-log-" + process.pid());
         reader.setDaemon(true);
@@ -160,6 +165,14 @@ final class ServiceProcess implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(100))
                 .ignoreExceptions()
                 .until(() -> get(uri("/health/ready")).statusCode() == 200);
+    }
+
+    /**
+     * Waits for the connections' warm-up the service runs once ready ({@code switchboard.warm-up.connections}) to be
+     * over, and returns how many connections it made.
+     */
+    int awaitConnectionsWarmedUp(Duration atMost) throws Exception {
+        return connectionsWarmedUp.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     long pid() {

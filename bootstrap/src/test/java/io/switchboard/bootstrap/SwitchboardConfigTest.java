@@ -197,6 +197,28 @@ class SwitchboardConfigTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"-1", "many"})
+    void aConnectionsWarmUpThatIsNoCountIsRefusedNamingItsVariable(String count) {
+        Config config = ConfigFactory.parseMap(Map.of("switchboard.warm-up.connections.count", count))
+                .withFallback(SwitchboardConfig.load(Map.of()));
+
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> SwitchboardConfig.validated(config));
+
+        assertTrue(
+                refused.getMessage().startsWith("SWITCHBOARD_WARM_UP_CONNECTIONS must be a number of connections"),
+                refused::getMessage);
+    }
+
+    @Test
+    void noConnectionsWarmUpIsAValidChoice() {
+        Config config = ConfigFactory.parseMap(Map.of("switchboard.warm-up.connections.count", "0"))
+                .withFallback(SwitchboardConfig.load(Map.of()));
+
+        assertEquals(0, SwitchboardConfig.validated(config).getInt("switchboard.warm-up.connections.count"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"-1s", "soon"})
     void aWarmUpThatIsNoDurationIsRefusedNamingItsVariable(String maxDuration) {
         Config config = ConfigFactory.parseMap(Map.of("switchboard.warm-up.max-duration", maxDuration))

@@ -18,6 +18,7 @@ import io.switchboard.domain.entity.EventReply;
 import io.switchboard.domain.entity.ReplyOrigin;
 import io.switchboard.domain.entity.VoiceEntity;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -189,5 +190,40 @@ class WarmUpTest {
         assertFalse(metrics.contains("switchboard_webhook_reply_seconds_count{"), metrics);
         assertFalse(
                 metrics.matches("(?s).*switchboard_entities_active\\{type=\"(call|conference)\"} [1-9].*"), metrics);
+    }
+
+    @Test
+    void newConnectionsToTheWebhookPortAreMadeAndAnsweredWithoutCredentialsUntilTheCountIsMade() throws Exception {
+        // The port as the server reports it when it listens on every interface: the warm-up goes to loopback.
+        InetSocketAddress everyInterface =
+                new InetSocketAddress("0.0.0.0", service.uri("/").getPort());
+
+        ConnectionWarmUp.Result warmed = new ConnectionWarmUp(everyInterface, 300, 3, Duration.ofSeconds(5))
+                .run()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
+
+        assertEquals(300, warmed.connections(), warmed.toString());
+        assertEquals(300, warmed.answered(), "each answered 200 on /health/live: " + warmed);
+    }
+
+    @Test
+    void aPortNobodyListensOnEndsTheConnectionsWarmUpAtItsFirstConnections() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        ConnectionWarmUp.Result warmed = new ConnectionWarmUp(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), closedPort),
+                        1000,
+                        2,
+                        Duration.ofSeconds(5))
+                .run()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+
+        assertEquals(2, warmed.connections(), "one refused connection on each line: " + warmed);
+        assertEquals(0, warmed.answered(), warmed.toString());
     }
 }

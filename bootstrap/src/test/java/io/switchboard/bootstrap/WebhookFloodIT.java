@@ -87,6 +87,8 @@ class WebhookFloodIT {
                 ServiceProcess service = ServiceProcess.start(workDir, LIMITS, JVM_OPTIONS, cores.serviceLauncher())) {
             cores.pinThisJvm();
             warmUp(service);
+            // What a node does on its own once ready, and what the flood's burst of new connections needs compiled.
+            service.awaitConnectionsWarmedUp(Duration.ofSeconds(120));
             Flood flood = new Flood(service);
             List<Long> probeMillis = Collections.synchronizedList(new ArrayList<>());
             List<Long> managementProbeMillis = Collections.synchronizedList(new ArrayList<>());
