@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SwitchboardConfigTest {
@@ -183,31 +184,23 @@ class SwitchboardConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-5", "fast"})
-    void aWarmUpRateThatIsNotAPositiveNumberIsRefusedNamingItsVariable(String rate) {
-        Config config = ConfigFactory.parseMap(Map.of("switchboard.warm-up.until-rate", rate))
-                .withFallback(SwitchboardConfig.load(Map.of()));
+    @CsvSource({
+        "switchboard.warm-up.until-rate, 0, SWITCHBOARD_WARM_UP_UNTIL_RATE must be a positive number",
+        "switchboard.warm-up.until-rate, -5, SWITCHBOARD_WARM_UP_UNTIL_RATE must be a positive number",
+        "switchboard.warm-up.until-rate, fast, SWITCHBOARD_WARM_UP_UNTIL_RATE must be a positive number",
+        "switchboard.warm-up.connections.count, -1, SWITCHBOARD_WARM_UP_CONNECTIONS must be a number of connections",
+        "switchboard.warm-up.connections.count, many, SWITCHBOARD_WARM_UP_CONNECTIONS must be a number of connections",
+        "switchboard.warm-up.max-duration, -1s, SWITCHBOARD_WARM_UP_MAX_DURATION must be a duration",
+        "switchboard.warm-up.max-duration, soon, SWITCHBOARD_WARM_UP_MAX_DURATION must be a duration"
+    })
+    void aWarmUpSettingOfTheWrongKindIsRefusedNamingItsVariableAndValue(String path, String value, String refusal) {
+        Config config = ConfigFactory.parseMap(Map.of(path, value)).withFallback(SwitchboardConfig.load(Map.of()));
 
         IllegalArgumentException refused =
                 assertThrows(IllegalArgumentException.class, () -> SwitchboardConfig.validated(config));
 
-        assertTrue(
-                refused.getMessage().startsWith("SWITCHBOARD_WARM_UP_UNTIL_RATE must be a positive number"),
-                refused::getMessage);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"-1", "many"})
-    void aConnectionsWarmUpThatIsNoCountIsRefusedNamingItsVariable(String count) {
-        Config config = ConfigFactory.parseMap(Map.of("switchboard.warm-up.connections.count", count))
-                .withFallback(SwitchboardConfig.load(Map.of()));
-
-        IllegalArgumentException refused =
-                assertThrows(IllegalArgumentException.class, () -> SwitchboardConfig.validated(config));
-
-        assertTrue(
-                refused.getMessage().startsWith("SWITCHBOARD_WARM_UP_CONNECTIONS must be a number of connections"),
-                refused::getMessage);
+        assertTrue(refused.getMessage().startsWith(refusal), refused::getMessage);
+        assertTrue(refused.getMessage().contains("'" + value + "'"), refused::getMessage);
     }
 
     @Test
@@ -216,21 +209,6 @@ class SwitchboardConfigTest {
                 .withFallback(SwitchboardConfig.load(Map.of()));
 
         assertEquals(0, SwitchboardConfig.validated(config).getInt("switchboard.warm-up.connections.count"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"-1s", "soon"})
-    void aWarmUpThatIsNoDurationIsRefusedNamingItsVariable(String maxDuration) {
-        Config config = ConfigFactory.parseMap(Map.of("switchboard.warm-up.max-duration", maxDuration))
-                .withFallback(SwitchboardConfig.load(Map.of()));
-
-        IllegalArgumentException refused =
-                assertThrows(IllegalArgumentException.class, () -> SwitchboardConfig.validated(config));
-
-        assertTrue(
-                refused.getMessage().startsWith("SWITCHBOARD_WARM_UP_MAX_DURATION must be a duration"),
-                refused::getMessage);
-        assertTrue(refused.getMessage().contains("'" + maxDuration + "'"), refused::getMessage);
     }
 
     @ParameterizedTest
