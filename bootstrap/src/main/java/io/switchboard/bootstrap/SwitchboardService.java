@@ -307,24 +307,13 @@ public final class SwitchboardService {
         warmUp.run()
                 // On the completing thread: it only logs.
                 .thenAcceptAsync(
-                        warmed -> {
-                            String line = "warmed up: {} new connections to the webhook port in {} ms, {} answered 200";
-                            if (warmed.answered() == 0) {
-                                system.log()
-                                        .warn(
-                                                line,
-                                                warmed.connections(),
-                                                warmed.took().toMillis(),
-                                                0);
-                            } else {
-                                system.log()
-                                        .info(
-                                                line,
-                                                warmed.connections(),
-                                                warmed.took().toMillis(),
-                                                warmed.answered());
-                            }
-                        },
+                        warmed -> logWarmUp(
+                                system,
+                                warmed.answered(),
+                                "warmed up: {} new connections to the webhook port in {} ms, {} answered 200",
+                                warmed.connections(),
+                                warmed.took().toMillis(),
+                                warmed.answered()),
                         Runnable::run);
     }
 
@@ -340,15 +329,27 @@ public final class SwitchboardService {
         return member;
     }
 
-    /** At WARN when nothing was answered, as when no node runs the warm-up's coordinators yet (a rolling update). */
     private static void logWarmUp(ActorSystem<Void> system, WarmUp.Result warmed) {
-        String line = "warmed up: {} webhooks of every channel through the warm-up's own entities in {} ms, {} answered"
-                + " 200, {}";
-        String end = warmed.atRate() ? "at the rate sought" : "its time up";
-        if (warmed.answered() == 0) {
-            system.log().warn(line, warmed.webhooks(), warmed.took().toMillis(), warmed.answered(), end);
+        logWarmUp(
+                system,
+                warmed.answered(),
+                "warmed up: {} webhooks of every channel through the warm-up's own entities in {} ms, {} answered 200,"
+                        + " {}",
+                warmed.webhooks(),
+                warmed.took().toMillis(),
+                warmed.answered(),
+                warmed.atRate() ? "at the rate sought" : "its time up");
+    }
+
+    /**
+     * At WARN when nothing was answered: no node runs the warm-up's coordinators yet (a rolling update), or the
+     * webhook port could not be reached.
+     */
+    private static void logWarmUp(ActorSystem<Void> system, int answered, String line, Object... facts) {
+        if (answered == 0) {
+            system.log().warn(line, facts);
         } else {
-            system.log().info(line, warmed.webhooks(), warmed.took().toMillis(), warmed.answered(), end);
+            system.log().info(line, facts);
         }
     }
 
