@@ -84,13 +84,19 @@ final class DomainValues {
     }
 
     /**
+     * The texts seen lately. 65,536 slots (256 KB of references): a call's next event finds its id and URL still
+     * there unless tens of thousands of other texts came between, and a value that repeats across calls (the
+     * account, the application, the dialled number) keeps its slot.
+     */
+    private static final RecentValues<String> TEXTS = RecentValues.texts(1 << 16);
+
+    /**
      * One copy of a value that repeats: on every event of a call or conference (its id, its URL, the caller) or on
      * every call of an application (its account, application and dialled number). An entity remembers its recent
      * events, and an ended call's stay for its retention, so without this each holds a copy of its own of each.
-     * The JDK's string table lets go of values nobody holds any more.
      */
     static String shared(String value) {
-        return value == null ? null : value.intern();
+        return value == null ? null : TEXTS.of(value);
     }
 
     /** The constant spelled {@code value} on the wire, or {@code null} when the field was not sent. */

@@ -28,7 +28,7 @@ final class PartReader<T extends Record> {
     /** What a plain read gives for a value that is not in its plain shape. */
     private static final Object NOT_PLAIN = new Object();
 
-    private static final RecentInstants INSTANTS = new RecentInstants();
+    private static final RecentValues<Instant> INSTANTS = new RecentValues<>(4096, Instant::parse);
 
     private static final ClassValue<PartReader<?>> READERS = new ClassValue<>() {
         @Override
@@ -136,7 +136,7 @@ final class PartReader<T extends Record> {
             return value.isBoolean() ? value.booleanValue() : NOT_PLAIN;
         }
         if (type == Instant.class) {
-            return parsed(value, INSTANTS::parse);
+            return parsed(value, INSTANTS::of);
         }
         if (type == Duration.class) {
             return parsed(value, Duration::parse);

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RecentInstantsTest {
-    private final RecentInstants instants = new RecentInstants();
+class RecentValuesTest {
+    private final RecentValues<Instant> instants = new RecentValues<>(4096, Instant::parse);
 
     @Test
     void readsWhatTheJdkReads() {
@@ -21,15 +21,15 @@ class RecentInstantsTest {
                 "2026-12-05T01:02:03.456789123Z",
                 "1970-01-01T00:00:00Z",
                 "2024-02-29T23:59:59.999Z")) {
-            assertEquals(Instant.parse(text), instants.parse(text), text);
+            assertEquals(Instant.parse(text), instants.of(text), text);
         }
     }
 
     @Test
     void theSameTextGivesTheSameInstantOnce() {
-        Instant first = instants.parse(new String("2026-12-05T01:02:03.104Z"));
+        Instant first = instants.of(new String("2026-12-05T01:02:03.104Z"));
 
-        assertSame(first, instants.parse(new String("2026-12-05T01:02:03.104Z")));
+        assertSame(first, instants.of(new String("2026-12-05T01:02:03.104Z")));
     }
 
     @Test
@@ -40,16 +40,30 @@ class RecentInstantsTest {
         for (int i = 0; i < 20_000; i++) {
             texts.add(start.plusMillis(i * 7L).toString());
         }
-        texts.forEach(instants::parse);
+        texts.forEach(instants::of);
 
         for (String text : texts) {
-            assertEquals(Instant.parse(text), instants.parse(text), text);
+            assertEquals(Instant.parse(text), instants.of(text), text);
         }
     }
 
     @Test
+    void textsAreKeptAsOneCopyEach() {
+        RecentValues<String> texts = RecentValues.texts(16);
+        String first = texts.of(new String("c-86ca7e4e-1a2b"));
+
+        assertSame(first, texts.of(new String("c-86ca7e4e-1a2b")));
+        assertEquals("c-0000", texts.of("c-0000"));
+    }
+
+    @Test
+    void slotsMustBeAPowerOfTwo() {
+        assertThrows(IllegalArgumentException.class, () -> RecentValues.texts(1000));
+    }
+
+    @Test
     void aTextTheJdkRefusesIsRefusedEveryTime() {
-        assertThrows(DateTimeException.class, () -> instants.parse("2026-12-05 01:02:03"));
-        assertThrows(DateTimeException.class, () -> instants.parse("2026-12-05 01:02:03"));
+        assertThrows(DateTimeException.class, () -> instants.of("2026-12-05 01:02:03"));
+        assertThrows(DateTimeException.class, () -> instants.of("2026-12-05 01:02:03"));
     }
 }
