@@ -35,6 +35,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -362,15 +363,19 @@ class ConsoleBrowserTest {
         gather("c-browser-control", "5", "control");
 
         browser.get(console("#/calls/c-browser-control"));
-        // Issued after the reply: the page shows its outcome once it has one.
-        WebElement steered = wait.until(driver -> {
-            driver.navigate().refresh();
-            List<WebElement> blocks = driver.findElements(By.cssSelector("#timeline .requests"));
-            return blocks.isEmpty() || !blocks.get(0).getText().contains("FAILED") ? null : blocks.get(0);
-        });
-        assertTrue(steered.getText().contains("Call control"), steered.getText());
-        assertTrue(steered.getText().contains("updateCall"), steered.getText());
-        assertTrue(steered.getText().contains("no Bandwidth API credentials"), steered.getText());
+        // Issued after the reply: the page shows its outcome once it has one. The page may draw the timeline again
+        // between finding the block and reading it: read it again then.
+        String steered = new WebDriverWait(browser, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    driver.navigate().refresh();
+                    List<WebElement> blocks = driver.findElements(By.cssSelector("#timeline .requests"));
+                    String text = blocks.isEmpty() ? "" : blocks.get(0).getText();
+                    return text.contains("FAILED") ? text : null;
+                });
+        assertTrue(steered.contains("Call control"), steered);
+        assertTrue(steered.contains("updateCall"), steered);
+        assertTrue(steered.contains("no Bandwidth API credentials"), steered);
         screenshot("call-control");
     }
 }

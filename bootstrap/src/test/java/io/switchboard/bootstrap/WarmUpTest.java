@@ -168,12 +168,19 @@ class WarmUpTest {
 
         int perRound = 2 * WarmUp.CHANNELS.size();
         assertTrue(warmed.webhooks() >= 2 * perRound, "two rounds at least: " + warmed);
-        assertEquals(warmed.webhooks(), handled.size());
-        Map<String, Long> sentPerEntity = handled.stream()
-                .collect(Collectors.groupingBy(
-                        event -> event.eventType() + " " + event.entityId(), Collectors.counting()));
-        assertEquals(warmed.webhooks() / 2, sentPerEntity.size(), "a new call or conference each round");
-        assertTrue(sentPerEntity.values().stream().allMatch(times -> times == 2), "and each event redelivered once");
+        // The round under way when the time was up still ends (its webhooks were sent), after the result.
+        TestProbe.create(service.system()).awaitAssert(Duration.ofSeconds(10), () -> {
+            Map<String, Long> sentPerEntity = handled.stream()
+                    .collect(Collectors.groupingBy(
+                            event -> event.eventType() + " " + event.entityId(), Collectors.counting()));
+            assertEquals(0, handled.size() % perRound, "whole rounds: " + handled.size());
+            assertEquals(handled.size() / 2, sentPerEntity.size(), "a new call or conference each round");
+            assertTrue(
+                    sentPerEntity.values().stream().allMatch(times -> times == 2), "and each event redelivered once");
+            return null;
+        });
+        assertTrue(handled.size() >= warmed.webhooks(), handled.size() + " handled, " + warmed);
+        assertTrue(handled.size() - warmed.webhooks() <= perRound, "at most one round after the result: " + warmed);
     }
 
     @Test
