@@ -25,6 +25,7 @@ import java.time.Duration;
  * @param heldCallsForgottenAfter how long a node remembers a held event whose redirect has not come back
  * @param answeredEventsKept      how many answered events a node keeps to answer their redeliveries itself
  * @param answeredEventsKeptFor   how long after its answer an event is kept for that
+ * @param listenerBatchInterval   how long handled events gather before the listeners are told of them together
  */
 public record SwitchboardSettings(
         Duration replyDeadline,
@@ -37,7 +38,8 @@ public record SwitchboardSettings(
         int maxHeldCalls,
         Duration heldCallsForgottenAfter,
         long answeredEventsKept,
-        Duration answeredEventsKeptFor) {
+        Duration answeredEventsKeptFor,
+        Duration listenerBatchInterval) {
 
     public static final String FLOW_DISPATCHER = "switchboard.flow-dispatcher";
     public static final String LISTENER_DISPATCHER = "switchboard.listener-dispatcher";
@@ -55,7 +57,8 @@ public record SwitchboardSettings(
                 maxHeldCalls,
                 heldCallsForgottenAfter,
                 answeredEventsKept,
-                answeredEventsKeptFor);
+                answeredEventsKeptFor,
+                listenerBatchInterval);
     }
 
     public static SwitchboardSettings from(Config root) {
@@ -87,6 +90,7 @@ public record SwitchboardSettings(
                 config.getInt("hold.max-held-calls"),
                 config.getDuration("hold.forget-after"),
                 config.getLong("answered-events.max-entries"),
-                config.getDuration("answered-events.keep-for"));
+                config.getDuration("answered-events.keep-for"),
+                config.getDuration("listener-batch-interval"));
     }
 }

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -48,8 +47,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
     private final EntityKeys.EntityTypes types;
     private final AskAgain askAgain;
     private final SwitchboardSettings settings;
-    private final Executor listenerExecutor;
-    private final List<VoiceEventListener> listeners;
+    private final BatchedListeners listeners;
     private final AtomicInteger awaitingReply = new AtomicInteger();
     private final ResidentEntities resident;
     private final AtomicLong shed = new AtomicLong();
@@ -73,9 +71,11 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         this.types = types;
         this.askAgain = new AskAgain(system, settings.askAgainAfter(), settings.replyDeadline());
         this.settings = settings;
-        this.listenerExecutor =
-                system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER));
-        this.listeners = List.copyOf(listeners);
+        this.listeners = new BatchedListeners(
+                listeners,
+                system.scheduler(),
+                settings.listenerBatchInterval(),
+                system.dispatchers().lookup(DispatcherSelector.fromConfig(SwitchboardSettings.LISTENER_DISPATCHER)));
         this.resident = ResidentEntities.get(system);
         this.journalHealth =
                 settings.durability().journaled() ? Optional.of(JournalHealth.get(system)) : Optional.empty();
@@ -113,7 +113,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         // On the thread that completed the answer: no hop of its own.
         return answered.thenApplyAsync(
                 answer -> {
-                    notifyListeners(event, answer, Duration.ofNanos(System.nanoTime() - started));
+                    listeners.handled(event, answer, Duration.ofNanos(System.nanoTime() - started));
                     return answer;
                 },
                 Runnable::run);
@@ -128,7 +128,7 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
         if (journalHealth.map(JournalHealth::storing).orElse(true)) {
             sharding.entityRefFor(key, event.entityId()).tell(new VoiceEntity.Redelivered(event, Instant.now()));
         }
-        notifyListeners(event, reply, Duration.ZERO);
+        listeners.handled(event, reply, Duration.ZERO);
         return CompletableFuture.completedFuture(reply);
     }
 
@@ -234,18 +234,5 @@ public final class ShardedVoiceEventHandler implements HandleVoiceEventUseCase, 
             return EventReply.notStored();
         }
         return hold.orElseGet(() -> settings.entity().fallback().replyTo(asked, ReplyOrigin.DEADLINE_EXCEEDED));
-    }
-
-    /** All listeners in one task: one hand-off per webhook, however many listen. */
-    private void notifyListeners(VoiceEvent event, EventReply reply, Duration latency) {
-        listenerExecutor.execute(() -> {
-            for (VoiceEventListener listener : listeners) {
-                try {
-                    listener.onHandled(event, reply, latency);
-                } catch (RuntimeException e) {
-                    log.warn("event listener {} failed", listener.getClass().getName(), e);
-                }
-            }
-        });
     }
 }
