@@ -103,12 +103,13 @@ gc_pauses_since() {
 # as bench/target/logs/e2e-wrk-LABEL.log; prints its RESULT line plus the CPU the server and wrk used and the
 # server's GC pauses during it.
 run_wrk() {
-  local server=$1 label=$2 run_duration=$3 rate=$4 ticks_before ticks_after wrk_cpu result gc_log gc_from
+  local server=$1 label=$2 run_duration=$3 rate=$4 ticks_before ticks_after steal_before steal_after wrk_cpu result gc_log gc_from
   local port=${port_of[$server]} pid=${pid_of[$server]}
   gc_log="$BENCH_LOGS/e2e-$server-gc.log"
   gc_from=$(( $(wc -l < "$gc_log") + 1 ))
   local log="$BENCH_LOGS/e2e-$workload-wrk-$label.log" times="$BENCH_LOGS/e2e-wrk-$label.time"
   ticks_before=$(cpu_ticks "$pid")
+  steal_before=$(steal_ticks "$server_cpu")
   # RUN_ID (milliseconds) keeps this run's callIds apart from earlier runs' calls, which the service still holds.
   { TIMEFORMAT='%U %S %R'; time RUN_ID=$(( $(date +%s%N) / 1000000 % 4294967296 )) \
       PAYLOADS="$BENCH_ROOT/bench/payloads/src/main/resources/payloads" AUTHORIZATION="$authorization" \
@@ -116,6 +117,7 @@ run_wrk() {
       taskset -c "$load_cpu" wrk -t "$connections" -c "$connections" -d "$run_duration" --timeout 10s \
         -s "$wrk_script" "http://127.0.0.1:$port" > "$log" ; } 2> "$times"
   ticks_after=$(cpu_ticks "$pid")
+  steal_after=$(steal_ticks "$server_cpu")
   result=$(grep '^RESULT' "$log") || { echo "wrk printed no result; see $log" >&2; exit 1; }
   wrk_cpu=$(awk '{printf "%.0f", ($1 + $2) * 100 / $3}' "$times")
   local seconds
@@ -123,16 +125,17 @@ run_wrk() {
   local gc
   read -r -a gc <<< "$(gc_pauses_since "$gc_log" "$gc_from")"
   echo "$result server_cpu_pct=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$clock_ticks" -v s="$seconds" \
-    'BEGIN {printf "%.0f", t * 100 / hz / s}') wrk_cpu_pct=$wrk_cpu gc_pauses=${gc[0]} gc_max_ms=${gc[1]} gc_total_ms=${gc[2]}"
+    'BEGIN {printf "%.0f", t * 100 / hz / s}') steal_pct=$(awk -v t=$((steal_after - steal_before)) \
+    -v hz="$clock_ticks" -v s="$seconds" 'BEGIN {printf "%.0f", t * 100 / hz / s}') wrk_cpu_pct=$wrk_cpu gc_pauses=${gc[0]} gc_max_ms=${gc[1]} gc_total_ms=${gc[2]}"
 }
 
 describe() {
   local result=$1
   local retries
   retries=$(grep -q ' retries=' <<< "$result" && echo ", $(field "$result" retries) retries" || true)
-  printf '%6.0f req/s %6d calls%s  CPU: server %3s %%, wrk %3s %%  GC: %s pauses, max %s ms, %s ms in all  errors: %s unexpected replies, %s socket, %s timeouts\n' \
+  printf '%6.0f req/s %6d calls%s  CPU: server %3s %% (stolen by the host %s %%), wrk %3s %%  GC: %s pauses, max %s ms, %s ms in all  errors: %s unexpected replies, %s socket, %s timeouts\n' \
     "$(field "$result" rps)" "$(field "$result" calls)" "$retries" "$(field "$result" server_cpu_pct)" \
-    "$(field "$result" wrk_cpu_pct)" "$(field "$result" gc_pauses)" "$(field "$result" gc_max_ms)" \
+    "$(field "$result" steal_pct)" "$(field "$result" wrk_cpu_pct)" "$(field "$result" gc_pauses)" "$(field "$result" gc_max_ms)" \
     "$(field "$result" gc_total_ms)" "$(field "$result" unexpected)" "$(field "$result" socket_errors)" \
     "$(field "$result" timeouts)"
 }

@@ -119,6 +119,9 @@ start_pinned_baseline() {
 # cpu_ticks PID: the CPU time (user and system, in clock ticks of clock_ticks a second) process PID has used so far.
 clock_ticks=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# steal_ticks CPU: the time (clock ticks) the hypervisor has so far kept CPU from this machine while it had work
+# (0 where nothing is virtualized). A run whose server's CPU lost a share of its time measures the host, not the code.
+steal_ticks() { awk -v cpu="cpu$1" '$1 == cpu {print $9}' /proc/stat; }
 
 # The machine a figure was taken on, as one block for the report.
 machine_report() {
