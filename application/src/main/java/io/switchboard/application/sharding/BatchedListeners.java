@@ -19,7 +19,8 @@ import scala.concurrent.ExecutionContextExecutor;
  * once per {@code interval} on the listeners' executor, tells every listener of every event queued, in the order
  * they were handled. One task per event woke a listener thread for nearly every webhook at a steady rate, and the
  * log appender's thread after it (the line per webhook): two of the few thread wake-ups a webhook costs. A batch
- * wakes each once. The queue takes what the listeners have not yet been told, as the executor's queue did before.
+ * wakes each once. Batches run one after the other, never at once: a listener is told of one event at a time. The
+ * queue holds what the listeners have not yet been told, as the executor's queue did before.
  */
 final class BatchedListeners {
     private static final Logger log = LoggerFactory.getLogger(BatchedListeners.class);
@@ -31,7 +32,7 @@ final class BatchedListeners {
     private final Duration interval;
     private final ExecutionContextExecutor executor;
     private final Queue<Handled> queued = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean batchStarting = new AtomicBoolean();
+    private final AtomicBoolean batchStarted = new AtomicBoolean();
 
     BatchedListeners(
             List<VoiceEventListener> listeners,
@@ -50,7 +51,11 @@ final class BatchedListeners {
             return;
         }
         queued.add(new Handled(event, reply, latency));
-        if (batchStarting.compareAndSet(false, true)) {
+        startBatchUnlessStarted();
+    }
+
+    private void startBatchUnlessStarted() {
+        if (batchStarted.compareAndSet(false, true)) {
             if (interval.isZero()) {
                 executor.execute(this::tellQueued);
             } else {
@@ -60,8 +65,6 @@ final class BatchedListeners {
     }
 
     private void tellQueued() {
-        // Cleared before the queue is taken: an event queued from now on starts the next batch, however this one ends.
-        batchStarting.set(false);
         for (Handled handled = queued.poll(); handled != null; handled = queued.poll()) {
             for (VoiceEventListener listener : listeners) {
                 try {
@@ -70,6 +73,12 @@ final class BatchedListeners {
                     log.warn("event listener {} failed", listener.getClass().getName(), e);
                 }
             }
+        }
+        // Only now may the next batch start, so batches never overlap; an event queued after the last poll but
+        // while this batch still counted as started would otherwise wait for one that is not coming.
+        batchStarted.set(false);
+        if (!queued.isEmpty()) {
+            startBatchUnlessStarted();
         }
     }
 }

@@ -95,6 +95,28 @@ class BatchedListenersTest {
     }
 
     @Test
+    void anEventHandledWhileABatchIsToldJoinsItAfterTheOthers() {
+        CallEvents call = CallEvents.newCall();
+        VoiceEvent initiated = call.initiate();
+        VoiceEvent answered = call.answer();
+        VoiceEvent gathered = call.gather("1");
+        List<VoiceEvent> heard = new ArrayList<>();
+        BatchedListeners[] listeners = new BatchedListeners[1];
+        listeners[0] = batched(List.of((event, reply, latency) -> {
+            heard.add(event);
+            if (event == initiated) {
+                listeners[0].handled(gathered, ANSWERED, Duration.ZERO);
+            }
+        }));
+
+        listeners[0].handled(initiated, ANSWERED, Duration.ZERO);
+        listeners[0].handled(answered, ANSWERED, Duration.ZERO);
+        time.timePasses(INTERVAL);
+
+        assertEquals(List.of(initiated, answered, gathered), heard);
+    }
+
+    @Test
     void aFailingListenerCostsTheOthersNothing() {
         VoiceEventListener failing = (event, reply, latency) -> {
             throw new IllegalStateException("listener down");
