@@ -41,6 +41,14 @@ public record SwitchboardSettings(
         Duration answeredEventsKeptFor,
         Duration listenerBatchInterval) {
 
+    public SwitchboardSettings {
+        if (listenerBatchInterval.isNegative()) {
+            throw new IllegalArgumentException(
+                    "switchboard.listener-batch-interval must be 0s or more (0s: no wait), was "
+                            + listenerBatchInterval);
+        }
+    }
+
     public static final String FLOW_DISPATCHER = "switchboard.flow-dispatcher";
     public static final String LISTENER_DISPATCHER = "switchboard.listener-dispatcher";
 

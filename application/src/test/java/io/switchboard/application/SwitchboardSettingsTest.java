@@ -1,6 +1,8 @@
 package io.switchboard.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -52,5 +54,15 @@ class SwitchboardSettingsTest {
                 journal.entity().flowTimeout(),
                 memory.entity().flowTimeout(),
                 "the rest of the entity section applies in both modes");
+    }
+
+    @Test
+    void aNegativeListenerBatchIntervalIsRefusedByName() {
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> settings("switchboard.listener-batch-interval = -1s"));
+
+        assertTrue(
+                refused.getMessage().contains("switchboard.listener-batch-interval must be 0s or more"),
+                refused.getMessage());
     }
 }
