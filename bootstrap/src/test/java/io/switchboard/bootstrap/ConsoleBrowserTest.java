@@ -186,8 +186,26 @@ class ConsoleBrowserTest {
     }
 
     private static WebElement row(String tableId, String id) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#" + tableId + " tr[data-id='" + id + "']")));
+        return wait.until(ExpectedConditions.presenceOfElementLocated(rowLocator(tableId, id)));
+    }
+
+    private static By rowLocator(String tableId, String id) {
+        return By.cssSelector("#" + tableId + " tr[data-id='" + id + "']");
+    }
+
+    /**
+     * Follows the row's link. The listeners hear of an event a moment after its reply, so the list may be drawn again
+     * by a live update between finding the row and clicking it: find it again then.
+     */
+    private static void open(String tableId, String id) {
+        new WebDriverWait(browser, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    driver.findElement(rowLocator(tableId, id))
+                            .findElement(By.linkText(id))
+                            .click();
+                    return true;
+                });
     }
 
     @Test
@@ -226,7 +244,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(3)
     void theCallPageShowsItsTimelineBxmlAndFallback() throws Exception {
-        row("calls-list", "c-browser-1").findElement(By.linkText("c-browser-1")).click();
+        open("calls-list", "c-browser-1");
 
         WebElement timeline = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
         List<WebElement> events = timeline.findElements(By.cssSelector("tbody tr"));
@@ -304,9 +322,7 @@ class ConsoleBrowserTest {
     void anOperatorFollowsAConference() throws Exception {
         join("conf-browser-1", "c-browser-1");
         browser.get(console("#/conferences"));
-        row("conferences-list", "conf-browser-1")
-                .findElement(By.linkText("conf-browser-1"))
-                .click();
+        open("conferences-list", "conf-browser-1");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "c-browser-1"));
 
         join("conf-browser-1", "c-browser-2");
