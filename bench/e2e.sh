@@ -124,9 +124,9 @@ run_wrk() {
   seconds=$(field "$result" seconds)
   local gc
   read -r -a gc <<< "$(gc_pauses_since "$gc_log" "$gc_from")"
-  echo "$result server_cpu_pct=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$clock_ticks" -v s="$seconds" \
-    'BEGIN {printf "%.0f", t * 100 / hz / s}') steal_pct=$(awk -v t=$((steal_after - steal_before)) \
-    -v hz="$clock_ticks" -v s="$seconds" 'BEGIN {printf "%.0f", t * 100 / hz / s}') wrk_cpu_pct=$wrk_cpu gc_pauses=${gc[0]} gc_max_ms=${gc[1]} gc_total_ms=${gc[2]}"
+  echo "$result server_cpu_pct=$(ticks_percent $((ticks_after - ticks_before)) "$seconds")" \
+    "steal_pct=$(ticks_percent $((steal_after - steal_before)) "$seconds")" \
+    "wrk_cpu_pct=$wrk_cpu gc_pauses=${gc[0]} gc_max_ms=${gc[1]} gc_total_ms=${gc[2]}"
 }
 
 describe() {

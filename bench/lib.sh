@@ -122,6 +122,8 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # steal_ticks CPU: the time (clock ticks) the hypervisor has so far kept CPU from this machine while it had work
 # (0 where nothing is virtualized). A run whose server's CPU lost a share of its time measures the host, not the code.
 steal_ticks() { awk -v cpu="cpu$1" '$1 == cpu {print $9}' /proc/stat; }
+# ticks_percent TICKS SECONDS: TICKS clock ticks as a whole percentage of one CPU over SECONDS.
+ticks_percent() { awk -v t="$1" -v hz="$clock_ticks" -v s="$2" 'BEGIN {printf "%.0f", t * 100 / hz / s}'; }
 
 # The machine a figure was taken on, as one block for the report.
 machine_report() {
